@@ -1,0 +1,16 @@
+import { Admin, Resource } from "react-admin";
+import { dataProvider } from "./providers/dataProvider";
+import { i18nProvider } from "./providers/i18nProvider";
+import centres from "./resources/centres";
+import organisations from "./resources/organisations";
+import regions from "./resources/regions";
+
+// The first resource is the home page: the app opens on the list of centres.
+// Telemetry is off: the admin must not call third-party hosts.
+export const App = () => (
+  <Admin title="Доступ" dataProvider={dataProvider} i18nProvider={i18nProvider} disableTelemetry>
+    <Resource name="centres" {...centres} />
+    <Resource name="organisations" {...organisations} />
+    <Resource name="regions" {...regions} />
+  </Admin>
+);

@@ -1,0 +1,97 @@
+// Pothos setup only: plugins, scalars, auth scopes. Types live in modules/<domain>.
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { Kind } from "graphql";
+import { config } from "./config.js";
+import type { Context } from "./context.js";
+import type PrismaTypes from "./generated/pothos-types.js";
+import { getDatamodel } from "./generated/pothos-types.js";
+import type { UserRole } from "./generated/prisma/client.js";
+import { prisma } from "./lib/db.js";
+import { UserInputError } from "./lib/errors.js";
+
+/** The largest page any connection returns, whatever `first` asks for. */
+export const MAX_PAGE_SIZE = 100;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  AuthScopes: {
+    /** Anyone, signed in or not: the published registry of centres. */
+    public: boolean;
+    authenticated: boolean;
+    partner: boolean;
+    role: UserRole;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      public: true,
+      authenticated: ctx.identity?.kind === "user",
+      partner: ctx.identity?.kind === "partner",
+      role: (role) => ctx.identity?.kind === "user" && ctx.identity.role === role,
+    }),
+  },
+  prisma: {
+    client: prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    maxConnectionSize: MAX_PAGE_SIZE,
+    defaultConnectionSize: 20,
+    onUnusedQuery: config.production ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: { authScopes: { public: true } },
+    nodesQueryOptions: false,
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType("DateTime", {
+  description: "An instant, as an ISO 8601 string with time zone (e.g. 2026-11-21T10:00:00Z).",
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === "string" ? new Date(value) : null;
+    if (!date || Number.isNaN(date.getTime())) throw new UserInputError("DateTime must be an ISO 8601 string.");
+    return date;
+  },
+});
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses YYYY-MM-DD strictly: 2024-02-30 is refused, not rolled over to March. */
+function parseDate(value: unknown): Date {
+  const match = typeof value === "string" ? DATE.exec(value) : null;
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
+    throw new UserInputError(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+  }
+  return date;
+}
+
+builder.scalarType("Date", {
+  description: "A calendar date as YYYY-MM-DD.",
+  serialize: (value) => value.toISOString().slice(0, 10),
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });

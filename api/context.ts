@@ -1,0 +1,60 @@
+// Request → verified identity → typed context. Scope (role, regions, centre) comes only
+// from here, never from GraphQL arguments.
+import type { YogaInitialContext } from "graphql-yoga";
+import type { UserRole } from "./generated/prisma/client.js";
+import { hashApiKey, verifyAccessToken } from "./lib/auth.js";
+import { prisma } from "./lib/db.js";
+import { AuthenticationError } from "./lib/errors.js";
+
+export type Identity =
+  | {
+      kind: "user";
+      userId: string;
+      role: UserRole;
+      /** Regions a curator or auditor works in (empty for admins and operators). */
+      regionIds: string[];
+      allRegions: boolean;
+      centreId: string | null;
+    }
+  | { kind: "partner"; apiClientId: string; scopes: string[] };
+
+export interface Context {
+  identity: Identity | null;
+}
+
+async function userIdentity(token: string): Promise<Identity> {
+  const userId = await verifyAccessToken(token);
+  const user = userId
+    ? await prisma.user.findUnique({ where: { id: userId }, include: { regions: { select: { regionId: true } } } })
+    : null;
+  if (!user?.active) throw new AuthenticationError("The access token is not valid; sign in again.");
+  return {
+    kind: "user",
+    userId: user.id,
+    role: user.role,
+    regionIds: user.regions.map((r) => r.regionId),
+    allRegions: user.allRegions,
+    centreId: user.centreId,
+  };
+}
+
+async function partnerIdentity(key: string): Promise<Identity> {
+  const client = await prisma.apiClient.findUnique({ where: { keyHash: hashApiKey(key) } });
+  // Unknown, revoked and expired keys get one and the same answer.
+  if (!client || client.revokedAt || (client.expiresAt && client.expiresAt <= new Date())) {
+    throw new AuthenticationError("The API key is not valid.");
+  }
+  return { kind: "partner", apiClientId: client.id, scopes: client.scopes };
+}
+
+export async function createContext({ request }: YogaInitialContext): Promise<Context> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new AuthenticationError("The Authorization header must be `Bearer <token>`.");
+    return { identity: await userIdentity(match[1]) };
+  }
+  const apiKey = request.headers.get("x-api-key");
+  if (apiKey) return { identity: await partnerIdentity(apiKey) };
+  return { identity: null };
+}

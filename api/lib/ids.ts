@@ -1,0 +1,28 @@
+// The one id helper: Relay global ids ("Type:uuid", base64) in the API, UUIDs in the database.
+import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
+import { UserInputError } from "./errors.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toGlobalId(typename: string, id: string): string {
+  return encodeGlobalID(typename, id);
+}
+
+/** Decodes a global id of the expected type, or fails with an error naming the argument. */
+export function fromGlobalId(expected: string, globalId: string, field = "id"): string {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    throw new UserInputError(`"${field}" is not a valid id.`, field);
+  }
+  if (decoded.typename !== expected || !UUID.test(decoded.id)) {
+    throw new UserInputError(`"${field}" must be the id of a ${expected}.`, field);
+  }
+  return decoded.id;
+}
+
+/** Escapes LIKE wildcards so that a search for "50%" or "a_b" matches those characters. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,114 @@
+// Local server: embedded PostgreSQL and s3rver unless real ones are configured, then
+// migrations, demo data when the database is empty, /graphql, /admin/ and /health.
+import { createServer } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultDataDir, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "./lib/embedded.js";
+import { migrate } from "./lib/migrate.js";
+import { serveStatic } from "./lib/static.js";
+
+const env = process.env;
+const port = Number(env.PORT ?? 4000);
+const adminRoot = fileURLToPath(new URL("../admin/dist", import.meta.url));
+const stopping: Running[] = [];
+
+function usesRealS3(): boolean {
+  return Boolean(env.S3_ENDPOINT || env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  env.S3_BUCKET ??= "dostup-local";
+  if (!env.DATABASE_URL) {
+    const database = await startEmbeddedDatabase({ dataDir: defaultDataDir, port: Number(env.PGLITE_PORT ?? 54329) });
+    stopping.push(database);
+    env.DATABASE_URL = database.url;
+  }
+  if (!usesRealS3()) {
+    const s3 = await startEmbeddedS3({
+      dataDir: join(defaultDataDir, "s3"),
+      bucket: env.S3_BUCKET,
+      port: Number(env.S3RVER_PORT ?? 4569),
+    });
+    stopping.push(s3);
+    env.S3_ENDPOINT = s3.endpoint;
+  }
+  await migrate(env.DATABASE_URL);
+
+  // Imported only now: these modules read the configuration the lines above completed.
+  const { logger } = await import("./lib/logger.js");
+  const { prisma } = await import("./lib/db.js");
+  const { yoga } = await import("./yoga.js");
+
+  let demo: { email: string; role: string }[] = [];
+  if (env.NODE_ENV !== "production" && env.DOSTUP_DEMO !== "off") {
+    const { seedDemoIfEmpty } = await import("../prisma/seed/demo.js");
+    const seeded = await seedDemoIfEmpty(prisma);
+    demo = seeded.users;
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/" || path === "/admin") {
+      res.writeHead(302, { location: "/admin/" }).end();
+      return;
+    }
+    if (path.startsWith("/admin/")) {
+      serveStatic(adminRoot, path.slice("/admin/".length) || "index.html", res).catch((error: unknown) => {
+        logger.error({ err: error }, "static file failed");
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+      return;
+    }
+    yoga(req, res);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", done);
+  });
+  stopping.unshift({
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await prisma.$disconnect();
+    },
+  });
+
+  const base = `http://localhost:${port}`;
+  const lines = [
+    `Dostup is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  GraphQL   ${base}/graphql`,
+    `  Admin     ${base}/admin/`,
+    `  Health    ${base}/health`,
+    `  Database  ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`,
+    `  S3        ${env.S3_ENDPOINT ?? "AWS"} (bucket ${env.S3_BUCKET})`,
+  ];
+  if (demo.length > 0) {
+    lines.push("  Demo accounts (password: dostup):");
+    for (const user of demo) lines.push(`    ${user.role.padEnd(9)} ${user.email}`);
+  }
+  lines.push("Press Ctrl-C to stop.");
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+let shuttingDown = false;
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  process.stdout.write(`\n${signal}: stopping…\n`);
+  // Stop in order: HTTP first (no new work), then the database client, s3rver and PGlite.
+  for (const part of stopping) {
+    await part.stop().catch((error: unknown) => process.stderr.write(`while stopping: ${String(error)}\n`));
+  }
+  process.stdout.write("Stopped.\n");
+  process.exit(exitCode);
+}
+
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`Dostup failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown("error", 1);
+});

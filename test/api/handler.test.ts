@@ -1,0 +1,69 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import { handler } from "../../api/handler.js";
+
+/** A real HTTP API (payload format 2.0) event, as API Gateway sends it. */
+function event(overrides: Partial<APIGatewayProxyEventV2> & { method?: string }): APIGatewayProxyEventV2 {
+  const { method = "POST", ...rest } = overrides;
+  return {
+    version: "2.0",
+    routeKey: `${method} /graphql`,
+    rawPath: "/graphql",
+    rawQueryString: "",
+    headers: { "content-type": "application/json", host: "api.example.org", accept: "application/json" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      domainName: "api.example.org",
+      domainPrefix: "api",
+      http: { method, path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      requestId: "req-1",
+      routeKey: `${method} /graphql`,
+      stage: "$default",
+      time: "21/Nov/2026:10:00:00 +0000",
+      timeEpoch: 1_795_255_200_000,
+    },
+    isBase64Encoded: false,
+    ...rest,
+  };
+}
+
+const lambdaContext = { functionName: "dostup-test-graphql", awsRequestId: "req-1" } as Context;
+
+async function invoke(e: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  return (await handler(e, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+}
+
+describe("Lambda handler", () => {
+  it("answers a GraphQL query from an API Gateway v2 event", async () => {
+    const result = await invoke(
+      event({ body: JSON.stringify({ query: "{ centres(first: 3) { totalCount edges { node { name } } } }" }) }),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.["content-type"]).toMatch(/application\/(graphql-response\+)?json/);
+    const body = JSON.parse(result.body ?? "{}");
+    expect(body.errors).toBeUndefined();
+    expect(body.data.centres.totalCount).toBeGreaterThan(0);
+    expect(body.data.centres.edges).toHaveLength(3);
+  });
+
+  it("decodes a base64-encoded body", async () => {
+    const body = Buffer.from(JSON.stringify({ query: "{ regions(first: 1) { totalCount } }" })).toString("base64");
+    const result = await invoke(event({ body, isBase64Encoded: true }));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body ?? "{}").data.regions.totalCount).toBeGreaterThanOrEqual(6);
+  });
+
+  it("answers a malformed body with 400 and a readable error, not a crash", async () => {
+    const result = await invoke(event({ body: '{"query": "{ centres { totalCount } ' }));
+    expect(result.statusCode).toBe(400);
+    const body = JSON.parse(result.body ?? "{}");
+    expect(body.errors[0].message).toMatch(/POST body|JSON/i);
+  });
+
+  it("serves /health through the same function", async () => {
+    const result = await invoke(event({ method: "GET", rawPath: "/health", routeKey: "GET /health", body: undefined }));
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body ?? "{}")).toEqual({ db: "ok", s3: "ok" });
+  });
+});

@@ -1,0 +1,130 @@
+// `npm start` as a user runs it: a child process on its own data directory and ports,
+// stopped with Ctrl-C (SIGINT) and started again.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../api/lib/embedded.js";
+
+let dataDir: string;
+let ports: { http: number; pglite: number; s3: number };
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  readyMs: number;
+}
+
+async function start(): Promise<Started> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(ports.http),
+    PGLITE_PORT: String(ports.pglite),
+    S3RVER_PORT: String(ports.s3),
+    DOSTUP_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  };
+  for (const name of [
+    "DATABASE_URL",
+    "S3_ENDPOINT",
+    "S3_BUCKET",
+    "VITEST",
+    "VITEST_WORKER_ID",
+    "VITEST_POOL_ID",
+    "NODE_ENV",
+  ])
+    delete env[name];
+  const began = Date.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  await new Promise<void>((done, fail) => {
+    const timer = setInterval(() => {
+      if (output.includes("Dostup is ready")) {
+        clearInterval(timer);
+        done();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        fail(new Error(`server exited early:\n${output}`));
+      }
+    }, 100);
+  });
+  return { child, output: () => output, readyMs: Date.now() - began };
+}
+
+async function stop(server: Started): Promise<number> {
+  const began = Date.now();
+  server.child.kill("SIGINT");
+  await new Promise<void>((done) => server.child.once("exit", () => done()));
+  return Date.now() - began;
+}
+
+async function centresTotal(): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ centres(first: 1) { totalCount } }" }),
+  });
+  const body = (await response.json()) as { data: { centres: { totalCount: number } } };
+  return body.data.centres.totalCount;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "dostup-server-"));
+  ports = { http: await freePort(), pglite: await freePort(), s3: await freePort() };
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start on the embedded stack", () => {
+  it("starts with demo data, stops on Ctrl-C and finds the same data on the next start", async () => {
+    const first = await start();
+    expect(first.output()).toContain(`http://localhost:${ports.http}/graphql`);
+    expect(first.output()).toContain("admin@dostup.local");
+    const health = await fetch(`http://127.0.0.1:${ports.http}/health`);
+    expect(await health.json()).toEqual({ db: "ok", s3: "ok" });
+    const total = await centresTotal();
+    expect(total).toBeGreaterThan(100);
+    const admin = await fetch(`http://127.0.0.1:${ports.http}/admin/`);
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('<div id="root">');
+
+    // A row written straight to the database must survive the restart too.
+    const db = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${ports.pglite}/postgres` });
+    await db.connect();
+    await db.query(
+      `INSERT INTO "Region" (id, code, name, "updatedAt") VALUES (gen_random_uuid(), '98', 'Проверочный регион', now())`,
+    );
+    await db.end();
+
+    const stopMs = await stop(first);
+    expect(first.output()).toContain("Stopped.");
+    expect(stopMs).toBeLessThan(5000);
+
+    const second = await start();
+    expect(second.output()).not.toContain("admin@dostup.local"); // not seeded again
+    expect(await centresTotal()).toBe(total);
+    const regions = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: '{ regions(first: 1, filter: { search: "Проверочный" }) { totalCount } }' }),
+    });
+    expect(((await regions.json()) as { data: { regions: { totalCount: number } } }).data.regions.totalCount).toBe(1);
+    await stop(second);
+    process.stdout.write(
+      `npm start: first answer after ${first.readyMs} ms (with seeding), ${second.readyMs} ms (restart)\n`,
+    );
+  }, 180_000);
+});

@@ -1,0 +1,67 @@
+// The suite's own stack: a fresh database (embedded PGlite, or a new uniquely named
+// database on the server DATABASE_URL points at) and a fresh s3rver, migrated and seeded
+// with the demo data. Everything is dropped at the end.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { freePort, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "../../api/lib/embedded.js";
+import { migrate } from "../../api/lib/migrate.js";
+import { seedDemo } from "../../prisma/seed/demo.js";
+import { createTestDatabase } from "./databases.js";
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cleanup: Running[] = [];
+  const tempDir = await mkdtemp(join(tmpdir(), "dostup-test-"));
+  cleanup.push({ stop: () => rm(tempDir, { recursive: true, force: true }) });
+
+  let databaseUrl: string;
+  let databaseKind: string;
+  if (process.env.DATABASE_URL) {
+    const database = await createTestDatabase(process.env.DATABASE_URL, "suite");
+    cleanup.unshift(database);
+    databaseUrl = database.url;
+    databaseKind = "real PostgreSQL";
+  } else {
+    const database = await startEmbeddedDatabase({ port: await freePort() });
+    cleanup.unshift(database);
+    databaseUrl = database.url;
+    databaseKind = "embedded PGlite";
+  }
+  const s3 = await startEmbeddedS3({ dataDir: join(tempDir, "s3"), bucket: "dostup-test", port: await freePort() });
+  cleanup.unshift(s3);
+
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DOSTUP_ROOT_DATABASE_URL: process.env.DATABASE_URL ?? "",
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: "dostup-test",
+    DOSTUP_TEST_DATABASE: databaseKind,
+  };
+  Object.assign(process.env, env);
+
+  await migrate(databaseUrl);
+  // Imported only now: the module reads DATABASE_URL when it loads.
+  const { createPrisma } = await import("../../api/lib/db.js");
+  const prisma = createPrisma(databaseUrl, 2);
+  await seedDemo(prisma);
+  await prisma.$disconnect();
+  project.provide("stack", env);
+  process.stdout.write(`test stack: ${databaseKind}, s3rver at ${s3.endpoint}\n`);
+
+  return async () => {
+    for (const part of cleanup) await part.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: {
+      DATABASE_URL: string;
+      DOSTUP_ROOT_DATABASE_URL: string;
+      S3_ENDPOINT: string;
+      S3_BUCKET: string;
+      DOSTUP_TEST_DATABASE: string;
+    };
+  }
+}

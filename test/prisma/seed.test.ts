@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "../../api/lib/db.js";
+
+async function regionId(code: string): Promise<string> {
+  return (await prisma.region.findUniqueOrThrow({ where: { code } })).id;
+}
+
+async function indicatorValues(regionCode: string, code: string) {
+  const values = await prisma.reportValue.findMany({
+    where: {
+      indicator: { code },
+      report: { regionId: await regionId(regionCode), scope: "REGION", form: { code: "COD_ANNUAL" } },
+    },
+    include: { report: true },
+    orderBy: { report: { periodStart: "asc" } },
+  });
+  return values.map((v) => ({ year: v.report.periodStart.getUTCFullYear(), total: v.total, rural: v.rural }));
+}
+
+describe("demo seed", () => {
+  it("holds the Udmurtia users table of 2015–2018 exactly, with the rural part", async () => {
+    expect(await indicatorValues("18", "USERS")).toEqual([
+      { year: 2015, total: 10748, rural: 4486 },
+      { year: 2016, total: 13868, rural: 4379 },
+      { year: 2017, total: 19426, rural: 4049 },
+      { year: 2018, total: 18240, rural: 4137 },
+    ]);
+  });
+
+  it("holds Udmurtia's six request categories of 2018", async () => {
+    const codes = [
+      "REQ_GOV_INFO",
+      "REQ_E_APPEALS",
+      "REQ_SERVICE_INFO",
+      "REQ_FORMS_PRINTING",
+      "REQ_E_RESULT",
+      "REQ_STATUS_TRACKING",
+    ];
+    const figures = await Promise.all(
+      codes.map(async (code) => (await indicatorValues("18", code)).find((v) => v.year === 2018)?.total),
+    );
+    expect(figures).toEqual([5823, 1461, 15559, 4464, 7735, 2505]);
+  });
+
+  it("holds Pskov's 141 legal information centres, 34 of them rural, and 2,850 consultations", async () => {
+    const pskov = await regionId("60");
+    expect(await prisma.centre.count({ where: { regionId: pskov, kinds: { has: "LEGAL_INFO" } } })).toBe(141);
+    expect(
+      await prisma.centre.count({
+        where: { regionId: pskov, kinds: { has: "LEGAL_INFO" }, settlement: { isRural: true } },
+      }),
+    ).toBe(34);
+    expect((await indicatorValues("60", "PORTAL_CONSULTATIONS")).map((v) => v.total)).toContain(2850);
+  });
+
+  it("holds Yakutia's 11 thousand users and Tver's 70% target for 2018", async () => {
+    expect((await indicatorValues("14", "USERS")).map((v) => v.total)).toContain(11000);
+    const tver = await regionId("69");
+    const kpi = await prisma.kpi.findFirstOrThrow({ where: { regionId: tver } });
+    expect(Number(kpi.targetValue)).toBe(70);
+    expect(kpi.targetYear).toBe(2018);
+  });
+
+  it("holds Smolensk's 83 socially significant services, all electronic, each with one primary curator", async () => {
+    const smolensk = await regionId("67");
+    const services = await prisma.service.findMany({
+      where: { regionId: smolensk, socialSignificant: true },
+      include: { curatorAssignments: { where: { primary: true, validTo: null, regionId: smolensk } } },
+    });
+    expect(services).toHaveLength(83);
+    expect(services.every((s) => s.electronic)).toBe(true);
+    expect(services.every((s) => s.curatorAssignments.length === 1)).toBe(true);
+  });
+
+  it("has one demo user per role", async () => {
+    const users = await prisma.user.findMany({ orderBy: { email: "asc" }, select: { email: true, role: true } });
+    expect(users).toEqual(
+      expect.arrayContaining([
+        { email: "admin@dostup.local", role: "ADMIN" },
+        { email: "auditor@dostup.local", role: "AUDITOR" },
+        { email: "curator@dostup.local", role: "CURATOR" },
+        { email: "operator@dostup.local", role: "OPERATOR" },
+      ]),
+    );
+  });
+});
