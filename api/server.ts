@@ -43,8 +43,9 @@ async function main(): Promise<void> {
   let demo: { email: string; role: string }[] = [];
   if (env.NODE_ENV !== "production" && env.DOSTUP_DEMO !== "off") {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.js");
-    const seeded = await seedDemoIfEmpty(prisma);
-    demo = seeded.users;
+    const result = await seedDemoIfEmpty(prisma);
+    if (result.seeded) process.stdout.write("The database was empty: demo data seeded.\n");
+    demo = result.users;
   }
 
   const server = createServer((req, res) => {

@@ -92,6 +92,7 @@ describe("npm start on the embedded stack", () => {
   it("starts with demo data, stops on Ctrl-C and finds the same data on the next start", async () => {
     const first = await start();
     expect(first.output()).toContain(`http://localhost:${ports.http}/graphql`);
+    expect(first.output()).toContain("demo data seeded");
     expect(first.output()).toContain("admin@dostup.local");
     const health = await fetch(`http://127.0.0.1:${ports.http}/health`);
     expect(await health.json()).toEqual({ db: "ok", s3: "ok" });
@@ -114,7 +115,8 @@ describe("npm start on the embedded stack", () => {
     expect(stopMs).toBeLessThan(5000);
 
     const second = await start();
-    expect(second.output()).not.toContain("admin@dostup.local"); // not seeded again
+    expect(second.output()).not.toContain("demo data seeded");
+    expect(second.output()).toContain("admin@dostup.local");
     expect(await centresTotal()).toBe(total);
     const regions = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
       method: "POST",

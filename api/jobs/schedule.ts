@@ -1,0 +1,19 @@
+// Every 15 minutes: settle what the upload protocol left behind (DESIGN.md, step 4).
+import { logger } from "../lib/logger.js";
+import { deleteOrphanObjects, rejectStalePending } from "../modules/files/files.service.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ScheduleSummary {
+  rejectedPending: number;
+  orphansScanned: number;
+  orphansDeleted: number;
+}
+
+export async function handler(): Promise<ScheduleSummary> {
+  const { rejected } = await rejectStalePending(new Date(Date.now() - DAY_MS));
+  const orphans = await deleteOrphanObjects();
+  const summary = { rejectedPending: rejected, orphansScanned: orphans.scanned, orphansDeleted: orphans.deleted };
+  logger.info(summary, "scheduled reconciliation done");
+  return summary;
+}
