@@ -21,7 +21,7 @@ export async function handler(
 
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    responseHeaders[name] = value;
+    responseHeaders[name.toLowerCase()] = value;
   });
   return {
     statusCode: response.status,

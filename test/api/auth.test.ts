@@ -36,4 +36,40 @@ describe("credentials", () => {
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.message).toBe("The API key is not valid.");
   });
+
+  it("signs a demo user in and tells who they are with the token", async () => {
+    const login = await gql<{
+      login: { __typename: string; data: { token: string; me: { email: string; role: string } } };
+    }>(
+      `mutation { login(input: { email: "Curator@dostup.local ", password: "dostup" }) {
+        __typename ... on LoginSuccess { data { token me { email role } } } ... on InvalidCredentialsError { message } } }`,
+    );
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.login.__typename).toBe("LoginSuccess");
+    const data = login.data?.login.data ?? { token: "", me: null };
+    expect(data.me).toEqual({ email: "curator@dostup.local", role: "CURATOR" });
+    const me = await gql<{ me: { email: string; role: string } | null }>(
+      "{ me { email role } }",
+      {},
+      { authorization: `Bearer ${data.token}` },
+    );
+    expect(me.data?.me).toEqual({ email: "curator@dostup.local", role: "CURATOR" });
+    expect((await gql<{ me: null }>("{ me { email } }")).data?.me).toBeNull();
+  });
+
+  it("answers a wrong password and an unknown email alike", async () => {
+    const query = `mutation L($email: String!) { login(input: { email: $email, password: "wrong" }) {
+      __typename ... on InvalidCredentialsError { message } } }`;
+    const wrongPassword = await gql<{ login: { __typename: string; message: string } }>(query, {
+      email: "admin@dostup.local",
+    });
+    const unknown = await gql<{ login: { __typename: string; message: string } }>(query, {
+      email: "nobody@dostup.local",
+    });
+    expect(wrongPassword.data?.login).toEqual({
+      __typename: "InvalidCredentialsError",
+      message: "The email or password is wrong.",
+    });
+    expect(unknown.data?.login).toEqual(wrongPassword.data?.login);
+  });
 });

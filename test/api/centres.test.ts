@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
 import { gql } from "../helpers/graphql.js";
+import { recordSql } from "../helpers/sql.js";
 
 interface CentreNode {
   id: string;
@@ -88,7 +89,7 @@ describe("centres", () => {
     const underscore = await gql<Page>(PAGE, { first: 5, filter: { search: "_" } });
     expect(underscore.data?.centres.totalCount).toBe(0);
     const some = await prisma.centre.findFirstOrThrow({ where: { archivedAt: null } });
-    const found = await gql<Page>(PAGE, { first: 5, filter: { search: some.name.slice(0, 12).toUpperCase() } });
+    const found = await gql<Page>(PAGE, { first: 100, filter: { search: some.name.toUpperCase() } });
     expect(found.data?.centres.edges.map((e) => e.node.id)).toContain(toGlobalId("Centre", some.id));
   });
 
@@ -127,5 +128,16 @@ describe("centres", () => {
     expect(result.data?.node.hostOrganisation.centres.edges.map((e) => e.node.id)).toContain(
       toGlobalId("Centre", centre.id),
     );
+  });
+
+  it("issues the same number of SQL statements for 5 centres as for 100, nested relations included (no N+1)", async () => {
+    const nested = `query N($first: Int) { centres(first: $first) { totalCount edges { node { name
+      hostOrganisation { name region { name } } region { code } municipality { name } settlement { isRural } } } } }`;
+    const small = await recordSql(() => gql(nested, { first: 5 }));
+    const large = await recordSql(() => gql(nested, { first: 100 }));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(large.statements.length).toBe(small.statements.length);
+    expect(small.statements.length).toBeLessThanOrEqual(8);
   });
 });

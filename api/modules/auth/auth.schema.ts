@@ -29,17 +29,15 @@ const LoginInput = builder.inputType("LoginInput", {
   }),
 });
 
-const LoginPayload = builder
-  .objectRef<{ token: string; userId: string }>("LoginPayload")
-  .implement({
-    fields: (t) => ({
-      token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`." }),
-      me: t.prismaField({
-        type: "User",
-        resolve: (query, payload) => prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
-      }),
+const LoginPayload = builder.objectRef<{ token: string; userId: string }>("LoginPayload").implement({
+  fields: (t) => ({
+    token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`." }),
+    me: t.prismaField({
+      type: "User",
+      resolve: (query, payload) => prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
     }),
-  });
+  }),
+});
 
 builder.mutationField("login", (t) =>
   t.field({

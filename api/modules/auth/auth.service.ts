@@ -15,7 +15,7 @@ const decoyHash = hash("decoy password that never matches");
 export async function login(email: string, password: string) {
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const ok = await verify(user?.passwordHash ?? (await decoyHash), password).catch(() => false);
-  if (!user || !user.active || !ok) throw new InvalidCredentialsError();
+  if (!user?.active || !ok) throw new InvalidCredentialsError();
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { token: await signAccessToken(user.id), user };
 }

@@ -221,6 +221,7 @@ CREATE TABLE "MobileVisitDocument" (
     "visitId" UUID NOT NULL,
     "documentType" TEXT NOT NULL,
     "count" INTEGER NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -290,6 +291,7 @@ CREATE TABLE "LifeSituationService" (
     "serviceId" UUID NOT NULL,
     "position" INTEGER NOT NULL,
     "mandatory" BOOLEAN NOT NULL DEFAULT true,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -688,6 +690,7 @@ CREATE TABLE "ImportBatch" (
     "createdById" UUID,
     "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" TIMESTAMP(3),
+    "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

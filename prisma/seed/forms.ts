@@ -1,0 +1,131 @@
+// The report forms both seeds use. The demo seed and the national load seed must agree on
+// indicator codes, so that statistics over either data set read the same indicators.
+import type { Periodicity } from "../../api/generated/prisma/client.js";
+
+export interface IndicatorSpec {
+  code: string;
+  name: string;
+  unit: string;
+  hasRuralSplit: boolean;
+  category: string;
+}
+
+export interface FormSpec {
+  code: string;
+  name: string;
+  periodicity: Periodicity;
+  dueDays: number;
+}
+
+/** Request categories of a public access centre, named as in the Udmurtia 2018 report (seed 003). */
+export const REQUEST_INDICATORS: readonly IndicatorSpec[] = [
+  {
+    code: "REQ_GOV_INFO",
+    name: "Предоставление информации о деятельности органов государственной власти",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+  {
+    code: "REQ_E_APPEALS",
+    name: "Подача обращений в органы государственной власти в форме электронного сообщения",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+  {
+    code: "REQ_SERVICE_INFO",
+    name: "Предоставление доступа к информации о государственных услугах",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+  {
+    code: "REQ_FORMS_PRINTING",
+    name: "Печать форм и бланков документов",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+  {
+    code: "REQ_E_RESULT",
+    name: "Получение результата предоставления государственной услуги в виде электронного документа",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+  {
+    code: "REQ_STATUS_TRACKING",
+    name: "Получение сведений о ходе предоставления государственных (муниципальных) услуг на Едином портале государственных услуг",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "REQUESTS",
+  },
+];
+
+/**
+ * Indicators of the ЦОД activity forms, in form order. Portal consultations are counted
+ * among events because the Pskov report lists them under «Количество проведенных
+ * мероприятий»; requests fulfilled is a total of its own (category SUMMARY), kept out of
+ * REQUESTS so that summing that category does not count requests twice.
+ */
+export const COD_INDICATORS: readonly IndicatorSpec[] = [
+  {
+    code: "USERS",
+    name: "Количество пользователей, обратившихся за услугой",
+    unit: "чел.",
+    hasRuralSplit: true,
+    category: "USERS",
+  },
+  ...REQUEST_INDICATORS,
+  {
+    code: "PORTAL_CONSULTATIONS",
+    name: "Консультации по работе с порталом Госуслуги",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "EVENTS",
+  },
+  { code: "EVENTS_SEMINARS", name: "Проведено семинаров", unit: "ед.", hasRuralSplit: false, category: "EVENTS" },
+  {
+    code: "EVENTS_FORUMS",
+    name: "Проведено форумов для населения",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "EVENTS",
+  },
+  {
+    code: "EVENT_PARTICIPANTS",
+    name: "Количество участников мероприятий",
+    unit: "чел.",
+    hasRuralSplit: false,
+    category: "EVENTS",
+  },
+  {
+    code: "WEBINARS",
+    name: "Проведено вебинаров для специалистов",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "EVENTS",
+  },
+  {
+    code: "REQUESTS_FULFILLED",
+    name: "Количество выполненных запросов",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "SUMMARY",
+  },
+];
+
+export const COD_ANNUAL: FormSpec = {
+  code: "COD_ANNUAL",
+  name: "Деятельность центров общественного доступа (годовой отчёт)",
+  periodicity: "ANNUAL",
+  dueDays: 30,
+};
+
+export const COD_MONTHLY: FormSpec = {
+  code: "COD_MONTHLY",
+  name: "Деятельность центров общественного доступа (ежемесячный отчёт)",
+  periodicity: "MONTHLY",
+  dueDays: 10,
+};
