@@ -63,8 +63,9 @@ function normaliseContentType(value: string): string {
 
 /** Why the object does not match its row, in words the uploader can act on; null when it matches. */
 function mismatch(declared: { size: bigint; contentType: string }, head: HeadObjectCommandOutput): string | null {
-  if (head.ContentLength === undefined || BigInt(head.ContentLength) !== declared.size) {
-    return `The uploaded file is ${head.ContentLength ?? "of unknown size"} bytes, but ${declared.size} bytes were declared.`;
+  if (head.ContentLength === undefined) return "The storage did not report the uploaded file's size.";
+  if (BigInt(head.ContentLength) !== declared.size) {
+    return `The uploaded file is ${head.ContentLength} bytes, but ${declared.size} bytes were declared.`;
   }
   const actualType = head.ContentType ?? "";
   if (normaliseContentType(actualType) !== normaliseContentType(declared.contentType)) {

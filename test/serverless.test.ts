@@ -1,0 +1,311 @@
+// `serverless package` as CI and a deploy run it: offline, without AWS credentials. The
+// template is checked for what a reviewer would otherwise check by eye (bucket hardening,
+// least-privilege IAM, runtime, triggers), and the graphql zip is unpacked and run with
+// plain Node against the suite's database and s3rver: proof that the bundle, including
+// Prisma's WebAssembly query compiler and the native password hasher, works on its own.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyDatabase } from "./helpers/databases.js";
+
+const run = promisify(execFile);
+const root = new URL("..", import.meta.url).pathname;
+const MAX_ZIP_BYTES = 2 * 1024 * 1024;
+
+type Json = Record<string, unknown>;
+interface Resource {
+  Type: string;
+  Properties?: Json & { PolicyDocument?: { Statement: Statement[] } };
+}
+interface Statement {
+  Effect: string;
+  Action: unknown;
+  Resource?: unknown;
+}
+
+let dir: string;
+let resources: Record<string, Resource>;
+
+function resource(logicalId: string): Resource {
+  const found = resources[logicalId];
+  if (!found) throw new Error(`The template has no ${logicalId}; it has ${Object.keys(resources).join(", ")}`);
+  return found;
+}
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+async function listZip(zip: string): Promise<string[]> {
+  const { stdout } = await run("unzip", ["-Z1", zip]);
+  return stdout.split("\n").filter(Boolean);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dostup-package-"));
+  // No AWS credentials or profile may leak in: packaging must not need them.
+  const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: "1", SLS_NOTIFICATIONS_MODE: "off" };
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
+  const started = Date.now();
+  try {
+    await run(
+      process.execPath,
+      [join(root, "node_modules/serverless/bin/serverless.js"), "package", "--stage", "test", "--package", dir],
+      { cwd: root, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`serverless package failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+  process.stdout.write(`serverless package: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const template = JSON.parse(await readFile(join(dir, "cloudformation-template-update-stack.json"), "utf8"));
+  resources = template.Resources;
+}, 200_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("serverless package", () => {
+  it("hardens the uploads bucket: versioned, encrypted, private, with a lifecycle", () => {
+    const bucket = resource("UploadsBucket").Properties as Json;
+    expect(bucket.VersioningConfiguration).toEqual({ Status: "Enabled" });
+    expect(bucket.BucketEncryption).toMatchObject({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+    });
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    const rules = (bucket.LifecycleConfiguration as { Rules: Json[] }).Rules;
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Status: "Enabled", AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+    );
+    expect(rules).toContainEqual(
+      expect.objectContaining({ Status: "Enabled", Prefix: "pending/", ExpirationInDays: 2 }),
+    );
+    const policy = resource("UploadsBucketPolicy").Properties?.PolicyDocument?.Statement ?? [];
+    expect(policy).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+  });
+
+  it("grants no IAM statement on every resource or every action", () => {
+    const statements: { owner: string; statement: Statement }[] = [];
+    for (const [id, r] of Object.entries(resources)) {
+      if (r.Type === "AWS::IAM::Role") {
+        const policies = (r.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[];
+        for (const policy of policies)
+          for (const s of policy.PolicyDocument.Statement) statements.push({ owner: id, statement: s });
+      }
+      if (["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy"].includes(r.Type)) {
+        for (const s of r.Properties?.PolicyDocument?.Statement ?? []) statements.push({ owner: id, statement: s });
+      }
+    }
+    // The role's own statements and both buckets' policies at least: an empty list proves nothing.
+    expect(statements.length).toBeGreaterThanOrEqual(6);
+    const wildcards = statements.filter(
+      ({ statement }) =>
+        asList(statement.Resource).includes("*") || asList(statement.Action).some((action) => action === "*"),
+    );
+    expect(wildcards).toEqual([]);
+  });
+
+  it("runs every function on nodejs22.x or newer, on arm64", () => {
+    const functions = ofType("AWS::Lambda::Function");
+    expect(functions.map(([id]) => id).sort()).toEqual([
+      "GraphqlLambdaFunction",
+      "MigrateLambdaFunction",
+      "S3EventsLambdaFunction",
+      "ScheduleLambdaFunction",
+    ]);
+    for (const [id, fn] of functions) {
+      const runtime = String(fn.Properties?.Runtime);
+      const major = Number(/^nodejs(\d+)\.x$/.exec(runtime)?.[1]);
+      expect(major, `${id} runs ${runtime}`).toBeGreaterThanOrEqual(22);
+      expect(fn.Properties?.Architectures).toEqual(["arm64"]);
+    }
+  });
+
+  it("wires graphql to the HTTP API, s3Events to the uploads bucket and schedule to a timer", () => {
+    const routes = ofType("AWS::ApiGatewayV2::Route").map(([, r]) => r.Properties?.RouteKey);
+    expect(routes.sort()).toEqual(["ANY /graphql", "GET /health"]);
+    const integration = resource("HttpApiIntegrationGraphql").Properties;
+    expect(JSON.stringify(integration?.IntegrationUri)).toContain("GraphqlLambdaFunction");
+    expect(resource("HttpApi").Properties?.CorsConfiguration).toBeDefined();
+
+    const notification = (resource("UploadsBucket").Properties as Json).NotificationConfiguration;
+    expect(notification).toEqual({
+      LambdaConfigurations: [
+        {
+          Event: "s3:ObjectCreated:*",
+          Function: { "Fn::GetAtt": ["S3EventsLambdaFunction", "Arn"] },
+          Filter: { S3Key: { Rules: [{ Name: "prefix", Value: "pending/" }] } },
+        },
+      ],
+    });
+    expect(resource("S3EventsLambdaPermissionUploadsBucket").Properties).toMatchObject({
+      Principal: "s3.amazonaws.com",
+      FunctionName: { "Fn::GetAtt": ["S3EventsLambdaFunction", "Arn"] },
+    });
+
+    const [rule] = ofType("AWS::Events::Rule");
+    expect(rule?.[1].Properties).toMatchObject({
+      ScheduleExpression: "rate(15 minutes)",
+      Targets: [{ Arn: { "Fn::GetAtt": ["ScheduleLambdaFunction", "Arn"] } }],
+    });
+  });
+
+  it("reads secrets through CloudFormation dynamic references, not values baked into the template", () => {
+    const variables = resource("GraphqlLambdaFunction").Properties?.Environment as { Variables: Json };
+    expect(variables.Variables).toMatchObject({
+      NODE_ENV: "production",
+      DATABASE_URL: "{{resolve:ssm:/dostup/test/database-url}}",
+      JWT_SECRET: "{{resolve:ssm:/dostup/test/jwt-secret}}",
+    });
+  });
+
+  it("serves the admin from a private bucket through CloudFront with origin access control", () => {
+    const config = resource("AdminDistribution").Properties?.DistributionConfig as Json;
+    expect(config.DefaultRootObject).toBe("index.html");
+    expect(config.CustomErrorResponses).toEqual(
+      [403, 404].map((code) =>
+        expect.objectContaining({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: "/index.html" }),
+      ),
+    );
+    expect(JSON.stringify(config.Origins)).toContain("AdminOriginAccessControl");
+    expect(resource("AdminBucket").Properties?.PublicAccessBlockConfiguration).toMatchObject({
+      BlockPublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+
+  it("keeps every zip at 2 MB or less, with only what each function needs", async () => {
+    const zips = (await readdir(dir)).filter((name) => name.endsWith(".zip")).sort();
+    expect(zips).toEqual(["graphql.zip", "migrate.zip", "s3Events.zip", "schedule.zip"]);
+    for (const zip of zips) {
+      const { size } = await stat(join(dir, zip));
+      process.stdout.write(`${zip.padEnd(14)} ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)\n`);
+      expect(size, zip).toBeLessThanOrEqual(MAX_ZIP_BYTES);
+    }
+    const graphql = await listZip(join(dir, "graphql.zip"));
+    expect(graphql).toContain("api/handler.mjs");
+    // The password hasher is native: Lambda (arm64) needs its arm64 build, not this machine's.
+    expect(graphql).toContain("node_modules/@node-rs/argon2-linux-arm64-gnu/argon2.linux-arm64-gnu.node");
+    expect(graphql.filter((path) => /argon2-(?!linux-arm64-gnu)[^/]+\//.test(path))).toEqual([]);
+    const migrate = await listZip(join(dir, "migrate.zip"));
+    expect(migrate).toContain("api/jobs/migrate.mjs");
+    expect(migrate.some((path) => /^prisma\/migrations\/[^/]+\/migration\.sql$/.test(path))).toBe(true);
+    expect((await listZip(join(dir, "s3Events.zip"))).some((path) => path.startsWith("prisma/"))).toBe(false);
+  });
+
+  it("runs the bundled graphql handler with plain Node against a real database", async () => {
+    const post = apiEvent("POST", "/graphql", JSON.stringify({ query: "{ centres(first: 2) { totalCount } }" }));
+    const health = apiEvent("GET", "/health");
+    const [graphql, healthResult] = (await runBundled("graphql", "api/handler.mjs", [post, health], {
+      DATABASE_URL: process.env.DATABASE_URL,
+      S3_ENDPOINT: process.env.S3_ENDPOINT,
+      S3_BUCKET: process.env.S3_BUCKET,
+    })) as APIGatewayProxyStructuredResultV2[];
+    expect(graphql?.statusCode).toBe(200);
+    const body = JSON.parse(graphql?.body ?? "{}");
+    expect(body.errors).toBeUndefined();
+    expect(body.data.centres.totalCount).toBeGreaterThan(0);
+    expect(healthResult?.statusCode).toBe(200);
+    expect(JSON.parse(healthResult?.body ?? "{}")).toEqual({ db: "ok", s3: "ok" });
+  }, 90_000);
+
+  it("runs the bundled migrate function, which finds the migrations in its own package", async () => {
+    const database = await emptyDatabase("bundle_migrate");
+    try {
+      const [result] = (await runBundled("migrate", "api/jobs/migrate.mjs", [{}], {
+        DATABASE_URL: database.url,
+        S3_BUCKET: "unused-by-migrate",
+      })) as { applied: string[]; alreadyApplied: number }[];
+      const expected = (await readdir(join(root, "prisma/migrations"), { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+      expect(result).toEqual({ applied: expected, alreadyApplied: 0 });
+    } finally {
+      await database.stop();
+    }
+  }, 90_000);
+});
+
+/**
+ * Unzips a function's package into a folder of its own (outside the repository, so nothing
+ * resolves from the project's node_modules), then calls its handler with each event in a
+ * plain `node` process, with the environment Lambda would give it, and returns the results.
+ */
+async function runBundled(fn: string, modulePath: string, events: unknown[], env: NodeJS.ProcessEnv) {
+  const app = join(dir, fn);
+  await run("unzip", ["-q", "-o", join(dir, `${fn}.zip`), "-d", app]);
+  if (!(process.platform === "linux" && process.arch === "arm64")) {
+    // A zip carries Lambda's (arm64) build of the native hasher; this machine needs its own.
+    const nodeRs = join(root, "node_modules/@node-rs");
+    const zipped = await readdir(join(app, "node_modules/@node-rs")).catch(() => []);
+    for (const name of zipped.length ? await readdir(nodeRs) : []) {
+      if (name.startsWith("argon2-")) {
+        await cp(join(nodeRs, name), join(app, "node_modules/@node-rs", name), { recursive: true });
+      }
+    }
+  }
+  await writeFile(
+    join(app, "invoke.mjs"),
+    `const { handler } = await import(${JSON.stringify(`./${modulePath}`)});
+const results = [];
+for (const event of JSON.parse(process.argv[2])) results.push(await handler(event, { functionName: "dostup-test-${fn}" }));
+process.stdout.write(JSON.stringify(results));
+process.exit(0);
+`,
+  );
+  const { stdout } = await run(process.execPath, ["invoke.mjs", JSON.stringify(events)], {
+    cwd: app,
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      JWT_SECRET: "bundle-test-secret-0123456789abcdefghijklmnop",
+      LOG_LEVEL: "warn",
+      AWS_LAMBDA_FUNCTION_NAME: `dostup-test-${fn}`,
+      AWS_REGION: "eu-central-1",
+      LAMBDA_TASK_ROOT: app,
+      ...env,
+    },
+  });
+  return JSON.parse(stdout) as unknown[];
+}
+
+/** An HTTP API (payload format 2.0) event as API Gateway sends it. */
+function apiEvent(method: string, path: string, body?: string): APIGatewayProxyEventV2 {
+  return {
+    version: "2.0",
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: "",
+    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org" },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc123",
+      domainName: "api.example.org",
+      domainPrefix: "api",
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      requestId: "bundle-test",
+      routeKey: `${method} ${path}`,
+      stage: "$default",
+      time: "21/Nov/2026:10:00:00 +0000",
+      timeEpoch: 1_795_255_200_000,
+    },
+    isBase64Encoded: false,
+    ...(body ? { body } : {}),
+  };
+}
