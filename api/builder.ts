@@ -12,7 +12,8 @@ import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { UserRole } from "./generated/prisma/client.js";
 import { prisma } from "./lib/db.js";
-import { UserInputError } from "./lib/errors.js";
+import { isAdmin, isStaff } from "./lib/access.js";
+import { AccessDeniedError, ConflictError, ForbiddenError, NotFoundError, UserInputError, ValidationError } from "./lib/errors.js";
 
 /** The largest page any connection returns, whatever `first` asks for. */
 export const MAX_PAGE_SIZE = 100;
@@ -22,10 +23,15 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   AuthScopes: {
-    /** Anyone, signed in or not: the published registry of centres. */
+    /** Anyone, signed in or not (login, me). */
     public: boolean;
-    authenticated: boolean;
-    partner: boolean;
+    /** Any verified identity: a signed-in user or a partner app's key. */
+    signedIn: boolean;
+    /** A signed-in person of any role (not a partner app): may see personal data in scope. */
+    staff: boolean;
+    /** Roles that change data: administrators, and curators within their regions. */
+    writer: boolean;
+    admin: boolean;
     role: UserRole;
   };
   Scalars: {
@@ -39,10 +45,14 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       public: true,
-      authenticated: ctx.identity?.kind === "user",
-      partner: ctx.identity?.kind === "partner",
+      signedIn: ctx.identity !== null,
+      staff: isStaff(ctx.access),
+      writer: ctx.access.write === "all" || ctx.access.write.length > 0,
+      admin: isAdmin(ctx.access),
       role: (role) => ctx.identity?.kind === "user" && ctx.identity.role === role,
     }),
+    unauthorizedError: (_parent, context) =>
+      context.identity ? new AccessDeniedError() : new AccessDeniedError("Sign in, or send a partner API key, to use this."),
   },
   prisma: {
     client: prisma,
@@ -56,10 +66,10 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: { authScopes: { public: true } },
+    nodeQueryOptions: { authScopes: { signedIn: true } },
     nodesQueryOptions: false,
   },
-  errors: { defaultTypes: [] },
+  errors: { defaultTypes: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },
 });
 
 builder.queryType({});
@@ -95,3 +105,36 @@ builder.scalarType("Date", {
 });
 
 export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
+
+// ── Typed errors of every mutation's result union ──
+
+const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  description: "A problem the caller can act on.",
+  fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ entity: t.exposeString("entity") }),
+});
+
+builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+
+const FieldIssue = builder.objectRef<{ field: string; message: string }>("FieldIssue").implement({
+  description: "One problem with one input field.",
+  fields: (t) => ({ field: t.exposeString("field"), message: t.exposeString("message") }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [FieldIssue], resolve: (error) => error.issues }) }),
+});
+
+builder.objectType(ConflictError, {
+  name: "ConflictError",
+  interfaces: [ErrorInterface],
+  description: "Someone saved first (stale `version`) or the record would duplicate another.",
+  fields: (t) => ({ currentVersion: t.exposeInt("currentVersion", { nullable: true }) }),
+});

@@ -2,6 +2,7 @@
 // from here, never from GraphQL arguments.
 import type { YogaInitialContext } from "graphql-yoga";
 import type { UserRole } from "./generated/prisma/client.js";
+import { type Access, accessFor } from "./lib/access.js";
 import { hashApiKey, verifyAccessToken } from "./lib/auth.js";
 import { prisma } from "./lib/db.js";
 import { AuthenticationError } from "./lib/errors.js";
@@ -15,17 +16,21 @@ export type Identity =
       regionIds: string[];
       allRegions: boolean;
       centreId: string | null;
+      /** Region of an operator's centre. */
+      centreRegionId: string | null;
     }
   | { kind: "partner"; apiClientId: string; scopes: string[] };
 
 export interface Context {
   identity: Identity | null;
+  /** What the identity may read and change; computed once per request. */
+  access: Access;
 }
 
 async function userIdentity(token: string): Promise<Identity> {
   const userId = await verifyAccessToken(token);
   const user = userId
-    ? await prisma.user.findUnique({ where: { id: userId }, include: { regions: { select: { regionId: true } } } })
+    ? await prisma.user.findUnique({ where: { id: userId }, include: { regions: { select: { regionId: true } }, centre: { select: { regionId: true } } } })
     : null;
   if (!user?.active) throw new AuthenticationError("The access token is not valid; sign in again.");
   return {
@@ -35,6 +40,7 @@ async function userIdentity(token: string): Promise<Identity> {
     regionIds: user.regions.map((r) => r.regionId),
     allRegions: user.allRegions,
     centreId: user.centreId,
+    centreRegionId: user.centre?.regionId ?? null,
   };
 }
 
@@ -47,14 +53,19 @@ async function partnerIdentity(key: string): Promise<Identity> {
   return { kind: "partner", apiClientId: client.id, scopes: client.scopes };
 }
 
-export async function createContext({ request }: YogaInitialContext): Promise<Context> {
+async function identify(request: Request): Promise<Identity | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new AuthenticationError("The Authorization header must be `Bearer <token>`.");
-    return { identity: await userIdentity(match[1]) };
+    return userIdentity(match[1]);
   }
   const apiKey = request.headers.get("x-api-key");
-  if (apiKey) return { identity: await partnerIdentity(apiKey) };
-  return { identity: null };
+  if (apiKey) return partnerIdentity(apiKey);
+  return null;
+}
+
+export async function createContext({ request }: YogaInitialContext): Promise<Context> {
+  const identity = await identify(request);
+  return { identity, access: accessFor(identity) };
 }

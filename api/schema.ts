@@ -5,5 +5,12 @@ import "./modules/auth/auth.schema.js";
 import "./modules/geography/geography.schema.js";
 import "./modules/organisations/organisations.schema.js";
 import "./modules/centres/centres.schema.js";
+import "./modules/services/services.schema.js";
+import "./modules/life-situations/life-situations.schema.js";
+import "./modules/people/people.schema.js";
+import "./modules/quality/quality.schema.js";
+import "./modules/feedback/feedback.schema.js";
+import "./modules/reports/reports.schema.js";
+import "./modules/kpis/kpis.schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

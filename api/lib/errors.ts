@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { Prisma } from "../generated/prisma/client.js";
 
 /** Problems with a request's arguments that the caller can fix; never masked. */
 export class UserInputError extends GraphQLError {
@@ -12,4 +13,109 @@ export class AuthenticationError extends GraphQLError {
   constructor(message = "The credentials are not valid.") {
     super(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
   }
+}
+
+/** A role that may not use a field at all (raised by scope-auth before the resolver runs). */
+export class AccessDeniedError extends GraphQLError {
+  constructor(message = "You are not allowed to do this.") {
+    super(message, { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+// ── Typed domain errors: returned in mutation result unions, never masked ──
+
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+  constructor(
+    readonly entity: string,
+    message = `The ${entity} does not exist or is outside your scope.`,
+  ) {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+  constructor(message = "You are not allowed to change this record.") {
+    super(message);
+  }
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  override name = "ValidationError";
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "));
+  }
+
+  static of(field: string, message: string): ValidationError {
+    return new ValidationError([{ field, message }]);
+  }
+}
+
+export class ConflictError extends Error {
+  override name = "ConflictError";
+  constructor(
+    message: string,
+    readonly currentVersion: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** What a CHECK constraint means, in words a person can act on. */
+const CHECKS: Record<string, FieldIssue> = {
+  ReportValue_values_check: { field: "values", message: "Values must be whole numbers ≥ 0, and the rural part cannot exceed the total." },
+  Feedback_ratings_check: { field: "ratings", message: "Ratings are whole numbers from 1 to 5." },
+  OpeningHours_check: { field: "openingHours", message: "Use weekdays 1–7 and HH:MM times, opening before closing." },
+  OpeningHoursException_check: { field: "exceptions", message: "The range must end on or after its start, with hours unless closed." },
+  CuratorAssignment_period_check: { field: "validTo", message: "The end date cannot be before the start date." },
+  CuratorAssignment_target_check: { field: "target", message: "Give exactly the target the assignment's type names." },
+  Centre_equipment_check: { field: "equipment", message: "Equipment counts cannot be negative." },
+  Centre_coordinates_check: { field: "coordinates", message: "Latitude is −90…90 and longitude −180…180, both or neither." },
+  MobileVisit_people_check: { field: "peopleServed", message: "People served cannot be negative." },
+  MobileVisitDocument_count_check: { field: "documents", message: "Document counts cannot be negative." },
+};
+
+function constraintOf(error: unknown): string {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? {})}`;
+  return text;
+}
+
+/**
+ * The one place where database errors become domain errors: unique → Conflict, foreign key
+ * → ValidationError, missing row → NotFound, CHECK → ValidationError with its meaning.
+ * Anything else is rethrown (and masked by Yoga).
+ */
+export function mapDatabaseError(error: unknown, entity = "record"): Error {
+  if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof ValidationError || error instanceof ConflictError) {
+    return error;
+  }
+  const text = constraintOf(error);
+  for (const [name, issue] of Object.entries(CHECKS)) {
+    if (text.includes(name)) return new ValidationError([issue]);
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    switch (error.code) {
+      case "P2002": {
+        const target = (error.meta?.target as string[] | string | undefined) ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
+        const fields = Array.isArray(target) ? target.join(", ") : (target ?? "these values");
+        return new ConflictError(`A ${entity} with the same ${fields} already exists.`);
+      }
+      case "P2003":
+        return ValidationError.of("input", `A referenced record does not exist (${String(error.meta?.field_name ?? error.meta?.constraint ?? "foreign key")}).`);
+      case "P2025":
+        return new NotFoundError(entity);
+      case "P2004":
+      case "P2011":
+      case "P2000":
+        return ValidationError.of("input", error.message.split("\n").at(-1) ?? "A value is not allowed.");
+    }
+  }
+  if (/check constraint|violates check/i.test(text)) return ValidationError.of("input", "A value is outside the allowed range.");
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -26,3 +26,10 @@ export function fromGlobalId(expected: string, globalId: string, field = "id"): 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+
+/** An id as the database can take it: a malformed one becomes an id no row has, not a 500. */
+export function safeUuid(id: string): string {
+  return UUID.test(id) ? id : NIL_UUID;
+}

@@ -5,10 +5,11 @@ import { gql } from "../helpers/graphql.js";
 const QUERY = "{ regions(first: 1) { totalCount } }";
 
 describe("credentials", () => {
-  it("lets anyone read the published registry without credentials", async () => {
+  it("refuses data to callers without credentials, saying how to get access", async () => {
     const result = await gql<{ regions: { totalCount: number } }>(QUERY);
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.regions.totalCount).toBeGreaterThan(0);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(result.errors?.[0]?.message).toMatch(/Sign in/);
   });
 
   it("refuses a token signed with another key", async () => {

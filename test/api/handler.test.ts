@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { handler } from "../../api/handler.js";
+import { asUser } from "../helpers/graphql.js";
+
+let authorization = "";
+beforeAll(async () => {
+  authorization = (await asUser("auditor@dostup.local")).authorization ?? "";
+});
 
 /** A real HTTP API (payload format 2.0) event, as API Gateway sends it. */
 function event(overrides: Partial<APIGatewayProxyEventV2> & { method?: string }): APIGatewayProxyEventV2 {
@@ -10,7 +16,7 @@ function event(overrides: Partial<APIGatewayProxyEventV2> & { method?: string })
     routeKey: `${method} /graphql`,
     rawPath: "/graphql",
     rawQueryString: "",
-    headers: { "content-type": "application/json", host: "api.example.org", accept: "application/json" },
+    headers: { "content-type": "application/json", host: "api.example.org", accept: "application/json", authorization },
     requestContext: {
       accountId: "123456789012",
       apiId: "abc123",

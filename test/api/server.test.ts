@@ -69,14 +69,25 @@ async function stop(server: Started): Promise<number> {
   return Date.now() - began;
 }
 
-async function centresTotal(): Promise<number> {
+/** Signs in as the demo administrator, as a user of the started server would. */
+async function post<T>(query: string, token?: string): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: "{ centres(first: 1) { totalCount } }" }),
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
   });
-  const body = (await response.json()) as { data: { centres: { totalCount: number } } };
-  return body.data.centres.totalCount;
+  return ((await response.json()) as { data: T }).data;
+}
+
+async function adminToken(): Promise<string> {
+  const data = await post<{ login: { data: { token: string } } }>(
+    'mutation { login(input: { email: "admin@dostup.local", password: "dostup" }) { ... on LoginSuccess { data { token } } } }',
+  );
+  return data.login.data.token;
+}
+
+async function centresTotal(): Promise<number> {
+  return (await post<{ centres: { totalCount: number } }>("{ centres(first: 1) { totalCount } }", await adminToken())).centres.totalCount;
 }
 
 beforeAll(async () => {
@@ -118,12 +129,11 @@ describe("npm start on the embedded stack", () => {
     expect(second.output()).not.toContain("demo data seeded");
     expect(second.output()).toContain("admin@dostup.local");
     expect(await centresTotal()).toBe(total);
-    const regions = await fetch(`http://127.0.0.1:${ports.http}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ regions(first: 1, filter: { search: "Проверочный" }) { totalCount } }' }),
-    });
-    expect(((await regions.json()) as { data: { regions: { totalCount: number } } }).data.regions.totalCount).toBe(1);
+    const regions = await post<{ regions: { totalCount: number } }>(
+      '{ regions(first: 1, filter: { search: "Проверочный" }) { totalCount } }',
+      await adminToken(),
+    );
+    expect(regions.regions.totalCount).toBe(1);
     await stop(second);
     process.stdout.write(
       `npm start: first answer after ${first.readyMs} ms (with seeding), ${second.readyMs} ms (restart)\n`,

@@ -10,6 +10,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
+let defaultHeaders: Record<string, string> = {};
+
+/** Sends later `gql` calls of this test file as this identity (headers from asUser/asPartner). */
+export function useIdentity(headers: Record<string, string>): void {
+  defaultHeaders = headers;
+}
+
 export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
@@ -17,7 +24,7 @@ export async function gql<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const response = await yoga.fetch("http://localhost/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...defaultHeaders, ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;

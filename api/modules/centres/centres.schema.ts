@@ -1,14 +1,28 @@
 import { builder, OrderDirection } from "../../builder.js";
-import { CentreKind, CentreStatus } from "../../generated/prisma/client.js";
+import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
+import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
-import { centreOrderBy, centreWhere } from "./centres.service.js";
+import { safeUuid } from "../../lib/ids.js";
+import {
+  centreOrderBy,
+  centreWhere,
+  createCentre,
+  setCentreArchived,
+  setOpeningHours,
+  updateCentre,
+  verifyCentre,
+} from "./centres.service.js";
 
 export const CentreKindEnum = builder.enumType(CentreKind, { name: "CentreKind" });
 export const CentreStatusEnum = builder.enumType(CentreStatus, { name: "CentreStatus" });
+export const CentreHelpKindEnum = builder.enumType(CentreHelpKind, { name: "CentreHelpKind" });
 
 export const Centre = builder.prismaNode("Centre", {
   id: { field: "id" },
-  authScopes: { public: true },
+  // node(id) finds only centres in the caller's scope; anything else is "not found".
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  // The last line of defence: a centre reached through any other path is checked too.
+  authScopes: (centre, ctx) => includes(ctx.access.read, centre.regionId),
   fields: (t) => ({
     name: t.exposeString("name"),
     kinds: t.expose("kinds", { type: [CentreKindEnum] }),
@@ -23,11 +37,13 @@ export const Centre = builder.prismaNode("Centre", {
     workstations: t.exposeInt("workstations"),
     printers: t.exposeInt("printers"),
     scanners: t.exposeInt("scanners"),
+    equipmentNote: t.exposeString("equipmentNote", { nullable: true }),
     phone: t.exposeString("phone", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
     signatureValidUntil: t.expose("signatureValidUntil", { type: "Date", nullable: true }),
     lastVerifiedAt: t.expose("lastVerifiedAt", { type: "DateTime", nullable: true }),
+    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -35,6 +51,37 @@ export const Centre = builder.prismaNode("Centre", {
     region: t.relation("region"),
     municipality: t.relation("municipality"),
     settlement: t.relation("settlement", { nullable: true }),
+    openingHours: t.relation("openingHours", { query: { orderBy: [{ weekday: "asc" }, { opens: "asc" }] } }),
+    hoursExceptions: t.relation("hoursExceptions", { query: { orderBy: [{ startsOn: "asc" }, { id: "asc" }] } }),
+    services: t.relation("services", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    mobileVisits: t.relatedConnection("mobileVisits", {
+      cursor: "id",
+      totalCount: true,
+      query: () => ({ orderBy: [{ visitedOn: "desc" }, { id: "desc" }] }),
+    }),
+  }),
+});
+
+export const OpeningHours = builder.prismaObject("OpeningHours", {
+  fields: (t) => ({
+    weekday: t.exposeInt("weekday", { description: "1 = Monday … 7 = Sunday." }),
+    opens: t.exposeString("opens"),
+    closes: t.exposeString("closes"),
+  }),
+});
+
+export const OpeningHoursException = builder.prismaNode("OpeningHoursException", {
+  id: { field: "id" },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
+  fields: (t) => ({
+    startsOn: t.expose("startsOn", { type: "Date" }),
+    endsOn: t.expose("endsOn", { type: "Date" }),
+    closed: t.exposeBoolean("closed"),
+    opens: t.exposeString("opens", { nullable: true }),
+    closes: t.exposeString("closes", { nullable: true }),
+    reason: t.exposeString("reason", { nullable: true }),
+    version: t.exposeInt("version"),
+    centre: t.relation("centre"),
   }),
 });
 
@@ -47,10 +94,13 @@ const CentreFilter = builder.inputType("CentreFilter", {
     municipalityId: t.id({ required: false }),
     hostOrganisationId: t.id({ required: false }),
     rural: t.boolean({ required: false, description: "Only centres in rural (true) or urban (false) settlements." }),
+    includeArchived: t.boolean({ required: false, description: "Also archived centres (staff only)." }),
   }),
 });
 
-const CentreOrderField = builder.enumType("CentreOrderField", { values: ["NAME", "CREATED_AT"] as const });
+const CentreOrderField = builder.enumType("CentreOrderField", {
+  values: ["NAME", "CREATED_AT", "SIGNATURE_VALID_UNTIL"] as const,
+});
 
 const CentreOrderBy = builder.inputType("CentreOrderBy", {
   fields: (t) => ({
@@ -63,13 +113,189 @@ builder.queryFields((t) => ({
   centres: t.prismaConnection({
     type: "Centre",
     cursor: "id",
-    authScopes: { public: true },
+    authScopes: { signedIn: true },
     args: {
       filter: t.arg({ type: CentreFilter, required: false }),
       orderBy: t.arg({ type: CentreOrderBy, required: false }),
     },
-    resolve: (query, _root, args) =>
-      prisma.centre.findMany({ ...query, where: centreWhere(args.filter), orderBy: centreOrderBy(args.orderBy) }),
-    totalCount: (_root, args) => prisma.centre.count({ where: centreWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      prisma.centre.findMany({ ...query, where: centreWhere(ctx.access, args.filter), orderBy: centreOrderBy(args.orderBy) }),
+    totalCount: (_root, args, ctx) => prisma.centre.count({ where: centreWhere(ctx.access, args.filter) }),
   }),
 }));
+
+// ── Mutations ──
+
+const CentreFieldsInput = {
+  name: "String",
+  statusAlert: "String",
+  address: "String",
+  equipmentNote: "String",
+  phone: "String",
+  email: "String",
+  website: "String",
+} as const;
+
+const CreateCentreInput = builder.inputType("CreateCentreInput", {
+  fields: (t) => ({
+    hostOrganisationId: t.id({ required: true }),
+    settlementId: t.id({ required: true }),
+    kinds: t.field({ type: [CentreKindEnum], required: true }),
+    status: t.field({ type: CentreStatusEnum, required: false }),
+    latitude: t.float({ required: false }),
+    longitude: t.float({ required: false }),
+    accessibleVision: t.boolean({ required: false }),
+    accessibleHearing: t.boolean({ required: false }),
+    accessibleMobility: t.boolean({ required: false }),
+    workstations: t.int({ required: false }),
+    printers: t.int({ required: false }),
+    scanners: t.int({ required: false }),
+    signatureValidUntil: t.field({ type: "Date", required: false }),
+    ...Object.fromEntries(
+      Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: name === "name" || name === "address" })]),
+    ),
+  }),
+});
+
+const UpdateCentreInput = builder.inputType("UpdateCentreInput", {
+  description: "Only the fields given change; `version` is the one you read (a stale one gives ConflictError).",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    kinds: t.field({ type: [CentreKindEnum], required: false }),
+    status: t.field({ type: CentreStatusEnum, required: false }),
+    latitude: t.float({ required: false }),
+    longitude: t.float({ required: false }),
+    accessibleVision: t.boolean({ required: false }),
+    accessibleHearing: t.boolean({ required: false }),
+    accessibleMobility: t.boolean({ required: false }),
+    workstations: t.int({ required: false }),
+    printers: t.int({ required: false }),
+    scanners: t.int({ required: false }),
+    signatureValidUntil: t.field({ type: "Date", required: false }),
+    ...Object.fromEntries(Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: false })])),
+  }),
+});
+
+export const VersionedInput = builder.inputType("VersionedInput", {
+  description: "A record and the version you read.",
+  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
+});
+
+const OpeningHoursInput = builder.inputType("OpeningHoursInput", {
+  fields: (t) => ({
+    weekday: t.int({ required: true }),
+    opens: t.string({ required: true }),
+    closes: t.string({ required: true }),
+  }),
+});
+
+const SetCentreOpeningHoursInput = builder.inputType("SetCentreOpeningHoursInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    hours: t.field({ type: [OpeningHoursInput], required: true }),
+  }),
+});
+
+/** Drops keys a client left out, so "not given" never becomes "set to null" by accident. */
+function given<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as T;
+}
+
+builder.mutationFields((t) => ({
+  createCentre: t.prismaField({
+    type: "Centre",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateCentreInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await createCentre(ctx.access, given(input));
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+  updateCentre: t.prismaField({
+    type: "Centre",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateCentreInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await updateCentre(ctx.access, given(input));
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+  archiveCentre: t.prismaField({
+    type: "Centre",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true);
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+  restoreCentre: t.prismaField({
+    type: "Centre",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false);
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+  verifyCentre: t.prismaField({
+    type: "Centre",
+    description: "Records that the centre's data was checked today (lastVerifiedAt/By).",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await verifyCentre(ctx.access, { id: String(input.id), version: input.version });
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+  setCentreOpeningHours: t.prismaField({
+    type: "Centre",
+    description: "Replaces the centre's weekly hours.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: SetCentreOpeningHoursInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await setOpeningHours(ctx.access, input);
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+}));
+
+export const CentreService = builder.prismaObject("CentreService", {
+  description: "A service a centre helps with, and how.",
+  fields: (t) => ({
+    helpKinds: t.expose("helpKinds", { type: [CentreHelpKindEnum] }),
+    note: t.exposeString("note", { nullable: true }),
+    service: t.relation("service"),
+    centre: t.relation("centre"),
+  }),
+});
+
+export const MobileVisit = builder.prismaNode("MobileVisit", {
+  id: { field: "id" },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
+  fields: (t) => ({
+    visitedOn: t.expose("visitedOn", { type: "Date" }),
+    peopleServed: t.exposeInt("peopleServed"),
+    note: t.exposeString("note", { nullable: true }),
+    version: t.exposeInt("version"),
+    centre: t.relation("centre"),
+    settlement: t.relation("settlement"),
+    documents: t.relation("documents", { query: { orderBy: [{ documentType: "asc" }] } }),
+  }),
+});
+
+export const MobileVisitDocument = builder.prismaObject("MobileVisitDocument", {
+  description: "Documents of one type issued during a mobile visit.",
+  fields: (t) => ({
+    documentType: t.exposeString("documentType"),
+    count: t.exposeInt("count"),
+  }),
+});

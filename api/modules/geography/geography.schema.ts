@@ -1,13 +1,16 @@
 import { builder } from "../../builder.js";
 import { MunicipalityKind } from "../../generated/prisma/client.js";
+import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
 import { municipalityWhere, regionWhere } from "./geography.service.js";
 
 export const MunicipalityKindEnum = builder.enumType(MunicipalityKind, { name: "MunicipalityKind" });
 
 export const Region = builder.prismaNode("Region", {
   id: { field: "id" },
-  authScopes: { public: true },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [{ id: inRegions(ctx.access.read) }] }),
+  authScopes: (region, ctx) => includes(ctx.access.read, region.id),
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -21,7 +24,8 @@ export const Region = builder.prismaNode("Region", {
 
 export const Municipality = builder.prismaNode("Municipality", {
   id: { field: "id" },
-  authScopes: { public: true },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  authScopes: (municipality, ctx) => includes(ctx.access.read, municipality.regionId),
   fields: (t) => ({
     oktmo: t.exposeString("oktmo"),
     name: t.exposeString("name"),
@@ -33,7 +37,7 @@ export const Municipality = builder.prismaNode("Municipality", {
 
 export const Settlement = builder.prismaNode("Settlement", {
   id: { field: "id" },
-  authScopes: { public: true },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), municipality: { regionId: inRegions(ctx.access.read) } }),
   fields: (t) => ({
     name: t.exposeString("name"),
     isRural: t.exposeBoolean("isRural"),
@@ -58,23 +62,23 @@ builder.queryFields((t) => ({
   regions: t.prismaConnection({
     type: "Region",
     cursor: "id",
-    authScopes: { public: true },
+    authScopes: { signedIn: true },
     args: { filter: t.arg({ type: RegionFilter, required: false }) },
-    resolve: (query, _root, args) =>
-      prisma.region.findMany({ ...query, where: regionWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    totalCount: (_root, args) => prisma.region.count({ where: regionWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      prisma.region.findMany({ ...query, where: regionWhere(ctx.access, args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    totalCount: (_root, args, ctx) => prisma.region.count({ where: regionWhere(ctx.access, args.filter) }),
   }),
   municipalities: t.prismaConnection({
     type: "Municipality",
     cursor: "id",
-    authScopes: { public: true },
+    authScopes: { signedIn: true },
     args: { filter: t.arg({ type: MunicipalityFilter, required: false }) },
-    resolve: (query, _root, args) =>
+    resolve: (query, _root, args, ctx) =>
       prisma.municipality.findMany({
         ...query,
-        where: municipalityWhere(args.filter),
+        where: municipalityWhere(ctx.access, args.filter),
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
-    totalCount: (_root, args) => prisma.municipality.count({ where: municipalityWhere(args.filter) }),
+    totalCount: (_root, args, ctx) => prisma.municipality.count({ where: municipalityWhere(ctx.access, args.filter) }),
   }),
 }));

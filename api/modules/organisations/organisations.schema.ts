@@ -1,13 +1,16 @@
 import { builder } from "../../builder.js";
 import { OrganisationKind } from "../../generated/prisma/client.js";
+import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
 import { organisationWhere } from "./organisations.service.js";
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "OrganisationKind" });
 
 export const Organisation = builder.prismaNode("Organisation", {
   id: { field: "id" },
-  authScopes: { public: true },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  authScopes: (organisation, ctx) => includes(ctx.access.read, organisation.regionId),
   fields: (t) => ({
     name: t.exposeString("name"),
     shortName: t.exposeString("shortName", { nullable: true }),
@@ -40,14 +43,14 @@ builder.queryFields((t) => ({
   organisations: t.prismaConnection({
     type: "Organisation",
     cursor: "id",
-    authScopes: { public: true },
+    authScopes: { signedIn: true },
     args: { filter: t.arg({ type: OrganisationFilter, required: false }) },
-    resolve: (query, _root, args) =>
+    resolve: (query, _root, args, ctx) =>
       prisma.organisation.findMany({
         ...query,
-        where: organisationWhere(args.filter),
+        where: organisationWhere(ctx.access, args.filter),
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
-    totalCount: (_root, args) => prisma.organisation.count({ where: organisationWhere(args.filter) }),
+    totalCount: (_root, args, ctx) => prisma.organisation.count({ where: organisationWhere(ctx.access, args.filter) }),
   }),
 }));

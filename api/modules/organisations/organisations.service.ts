@@ -1,4 +1,5 @@
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
+import { type Access, inRegions } from "../../lib/access.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 
 export interface OrganisationFilterInput {
@@ -7,10 +8,11 @@ export interface OrganisationFilterInput {
   kind?: OrganisationKind | null;
 }
 
-export function organisationWhere(filter?: OrganisationFilterInput | null): Prisma.OrganisationWhereInput {
+export function organisationWhere(access: Access, filter?: OrganisationFilterInput | null): Prisma.OrganisationWhereInput {
   const search = filter?.search?.trim();
   return {
     archivedAt: null,
+    AND: [{ regionId: inRegions(access.read) }],
     ...(filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {}),
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(search

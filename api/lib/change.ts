@@ -1,0 +1,80 @@
+// Every change goes through `change()`: one transaction holding the change and its
+// ChangeLog rows, with database errors mapped to domain errors. Nothing is half-written.
+import type { ChangeAction, Prisma } from "../generated/prisma/client.js";
+import type { Access } from "./access.js";
+import { prisma } from "./db.js";
+import { ConflictError, mapDatabaseError, NotFoundError } from "./errors.js";
+
+export type Tx = Prisma.TransactionClient;
+
+export interface LogEntry {
+  entity: string;
+  entityId: string;
+  action: ChangeAction;
+  regionId?: string | null;
+  before?: object | null;
+  after?: object | null;
+  /** Extra facts for transitions (e.g. a return reason). */
+  note?: Record<string, unknown>;
+}
+
+const IGNORED = new Set(["updatedAt", "createdAt", "version", "passwordHash", "keyHash"]);
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return Number(value);
+  if (value && typeof value === "object" && "toFixed" in value) return String(value);
+  return value ?? null;
+}
+
+/** `{ field: { from, to } }` for every field whose value differs. */
+export function diff(before: object | null | undefined, after: object | null | undefined): Record<string, { from: unknown; to: unknown }> {
+  const result: Record<string, { from: unknown; to: unknown }> = {};
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (IGNORED.has(key)) continue;
+    const from = plain(a[key]);
+    const to = plain(b[key]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) result[key] = { from, to };
+  }
+  return result;
+}
+
+export async function log(tx: Tx, access: Access, entry: LogEntry): Promise<void> {
+  const changes: Record<string, unknown> = diff(entry.before, entry.after);
+  if (entry.note) changes._note = entry.note;
+  await tx.changeLog.create({
+    data: {
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      regionId: entry.regionId ?? null,
+      changes: changes as Prisma.InputJsonValue,
+      actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+      actorApiClientId: access.identity?.kind === "partner" ? access.identity.apiClientId : null,
+    },
+  });
+}
+
+/** Runs `fn` in one transaction; database errors come out as domain errors. */
+export async function change<T>(entity: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await prisma.$transaction(fn, { maxWait: 5_000, timeout: 20_000 });
+  } catch (error) {
+    throw mapDatabaseError(error, entity);
+  }
+}
+
+/**
+ * After an `updateMany({ where: { id, version } })`: nothing updated means the row is gone
+ * (NotFound) or someone saved first (Conflict, with the version to reload).
+ */
+export function assertUpdated(count: number, current: { version: number } | null, entity: string, expectedVersion: number): void {
+  if (count > 0) return;
+  if (!current) throw new NotFoundError(entity);
+  throw new ConflictError(
+    `The ${entity} was changed by someone else (version ${current.version}, yours ${expectedVersion}). Reload it and apply your change again.`,
+    current.version,
+  );
+}

@@ -1,0 +1,1 @@
+// Being written: types, queries and mutations of this domain.
