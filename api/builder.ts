@@ -11,9 +11,16 @@ import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { UserRole } from "./generated/prisma/client.js";
+import { isAdmin, isStaff, seesInternal } from "./lib/access.js";
 import { prisma } from "./lib/db.js";
-import { isAdmin, isStaff } from "./lib/access.js";
-import { AccessDeniedError, ConflictError, ForbiddenError, NotFoundError, UserInputError, ValidationError } from "./lib/errors.js";
+import {
+  AccessDeniedError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UserInputError,
+  ValidationError,
+} from "./lib/errors.js";
 
 /** The largest page any connection returns, whatever `first` asks for. */
 export const MAX_PAGE_SIZE = 100;
@@ -29,6 +36,8 @@ export const builder = new SchemaBuilder<{
     signedIn: boolean;
     /** A signed-in person of any role (not a partner app): may see personal data in scope. */
     staff: boolean;
+    /** Administrators, curators and auditors: internal records of their regions. */
+    internal: boolean;
     /** Roles that change data: administrators, and curators within their regions. */
     writer: boolean;
     admin: boolean;
@@ -47,12 +56,15 @@ export const builder = new SchemaBuilder<{
       public: true,
       signedIn: ctx.identity !== null,
       staff: isStaff(ctx.access),
+      internal: seesInternal(ctx.access),
       writer: ctx.access.write === "all" || ctx.access.write.length > 0,
       admin: isAdmin(ctx.access),
       role: (role) => ctx.identity?.kind === "user" && ctx.identity.role === role,
     }),
     unauthorizedError: (_parent, context) =>
-      context.identity ? new AccessDeniedError() : new AccessDeniedError("Sign in, or send a partner API key, to use this."),
+      context.identity
+        ? new AccessDeniedError()
+        : new AccessDeniedError("Sign in, or send a partner API key, to use this."),
   },
   prisma: {
     client: prisma,

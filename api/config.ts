@@ -26,6 +26,8 @@ export const config = {
   databaseUrl: required("DATABASE_URL"),
   /** Connections per process: one per Lambda container, a small pool locally. */
   databasePoolSize: integer("DATABASE_POOL_SIZE", env.AWS_LAMBDA_FUNCTION_NAME ? 1 : 8),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it. */
+  statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 10_000),
   s3: {
     bucket: required("S3_BUCKET"),
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",

@@ -25,12 +25,17 @@ export interface Context {
   identity: Identity | null;
   /** What the identity may read and change; computed once per request. */
   access: Access;
+  /** Set by a successful `login`, so its payload may show the user who just signed in. */
+  signedInUserId?: string;
 }
 
 async function userIdentity(token: string): Promise<Identity> {
   const userId = await verifyAccessToken(token);
   const user = userId
-    ? await prisma.user.findUnique({ where: { id: userId }, include: { regions: { select: { regionId: true } }, centre: { select: { regionId: true } } } })
+    ? await prisma.user.findUnique({
+        where: { id: userId },
+        include: { regions: { select: { regionId: true } }, centre: { select: { regionId: true } } },
+      })
     : null;
   if (!user?.active) throw new AuthenticationError("The access token is not valid; sign in again.");
   return {

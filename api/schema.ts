@@ -12,5 +12,6 @@ import "./modules/quality/quality.schema.js";
 import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/reports.schema.js";
 import "./modules/kpis/kpis.schema.js";
+import "./modules/history/history.schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

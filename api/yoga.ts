@@ -5,6 +5,7 @@ import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspect
 import { createYoga, type Plugin } from "graphql-yoga";
 import { config } from "./config.js";
 import { type Context, createContext } from "./context.js";
+import { maxDepthRule } from "./lib/depth.js";
 import { checkHealth } from "./lib/health.js";
 import { logger } from "./lib/logger.js";
 import { schema } from "./schema.js";
@@ -19,6 +20,8 @@ const healthPlugin: Plugin = {
   },
 };
 
+export const LIMITS = { depth: 6, aliases: 15, directives: 20, tokens: 1000, cost: 5000 } as const;
+
 export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
   context: createContext,
@@ -32,12 +35,15 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   logging: logger,
   plugins: [
     healthPlugin,
+    // Limits, each at or below GraphQL Armor's defaults (README, "Limits"). Depth is our own
+    // rule: 6 entity levels, with Relay's edges/node wrappers not counted.
+    { onValidate: ({ addValidationRule }) => addValidationRule(maxDepthRule(LIMITS.depth)) } satisfies Plugin,
     EnvelopArmorPlugin({
-      maxDepth: { n: 10, ignoreIntrospection: true },
-      maxAliases: { n: 15 },
-      maxDirectives: { n: 20 },
-      maxTokens: { n: 2000 },
-      costLimit: { maxCost: 5000 },
+      maxDepth: { enabled: false },
+      maxAliases: { n: LIMITS.aliases },
+      maxDirectives: { n: LIMITS.directives },
+      maxTokens: { n: LIMITS.tokens },
+      costLimit: { maxCost: LIMITS.cost },
       blockFieldSuggestion: { enabled: config.production },
     }),
     ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),

@@ -31,7 +31,12 @@ export function accessFor(identity: Identity | null): Access {
     case "AUDITOR":
       return { ...base, read: identity.allRegions ? "all" : identity.regionIds, write: NONE };
     case "OPERATOR":
-      return { ...base, centreId: identity.centreId, read: identity.centreRegionId ? [identity.centreRegionId] : NONE, write: NONE };
+      return {
+        ...base,
+        centreId: identity.centreId,
+        read: identity.centreRegionId ? [identity.centreRegionId] : NONE,
+        write: NONE,
+      };
   }
 }
 
@@ -60,4 +65,13 @@ export function isAdmin(access: Access): boolean {
 
 export function isStaff(access: Access): boolean {
   return access.identity?.kind === "user";
+}
+
+/**
+ * Internal records of a region (people's contacts, feedback, curator assignments, history)
+ * are for administrators, curators and auditors: not partners, and not operators, whose
+ * scope is their own centre's reports and files.
+ */
+export function seesInternal(access: Access): boolean {
+  return access.identity?.kind === "user" && access.identity.role !== "OPERATOR";
 }

@@ -28,7 +28,10 @@ function plain(value: unknown): unknown {
 }
 
 /** `{ field: { from, to } }` for every field whose value differs. */
-export function diff(before: object | null | undefined, after: object | null | undefined): Record<string, { from: unknown; to: unknown }> {
+export function diff(
+  before: object | null | undefined,
+  after: object | null | undefined,
+): Record<string, { from: unknown; to: unknown }> {
   const result: Record<string, { from: unknown; to: unknown }> = {};
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
@@ -70,7 +73,12 @@ export async function change<T>(entity: string, fn: (tx: Tx) => Promise<T>): Pro
  * After an `updateMany({ where: { id, version } })`: nothing updated means the row is gone
  * (NotFound) or someone saved first (Conflict, with the version to reload).
  */
-export function assertUpdated(count: number, current: { version: number } | null, entity: string, expectedVersion: number): void {
+export function assertUpdated(
+  count: number,
+  current: { version: number } | null,
+  entity: string,
+  expectedVersion: number,
+): void {
   if (count > 0) return;
   if (!current) throw new NotFoundError(entity);
   throw new ConflictError(

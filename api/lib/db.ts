@@ -8,7 +8,8 @@ import { PrismaClient } from "../generated/prisma/client.js";
  */
 export function createPrisma(connectionString: string, max = config.databasePoolSize) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max }),
+    // A runaway statement is cancelled by the server instead of holding a connection.
+    adapter: new PrismaPg({ connectionString, max, statement_timeout: config.statementTimeoutMs }),
     log: [{ emit: "event", level: "query" }],
   });
 }

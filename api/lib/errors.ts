@@ -69,14 +69,23 @@ export class ConflictError extends Error {
 
 /** What a CHECK constraint means, in words a person can act on. */
 const CHECKS: Record<string, FieldIssue> = {
-  ReportValue_values_check: { field: "values", message: "Values must be whole numbers ≥ 0, and the rural part cannot exceed the total." },
+  ReportValue_values_check: {
+    field: "values",
+    message: "Values must be whole numbers ≥ 0, and the rural part cannot exceed the total.",
+  },
   Feedback_ratings_check: { field: "ratings", message: "Ratings are whole numbers from 1 to 5." },
   OpeningHours_check: { field: "openingHours", message: "Use weekdays 1–7 and HH:MM times, opening before closing." },
-  OpeningHoursException_check: { field: "exceptions", message: "The range must end on or after its start, with hours unless closed." },
+  OpeningHoursException_check: {
+    field: "exceptions",
+    message: "The range must end on or after its start, with hours unless closed.",
+  },
   CuratorAssignment_period_check: { field: "validTo", message: "The end date cannot be before the start date." },
   CuratorAssignment_target_check: { field: "target", message: "Give exactly the target the assignment's type names." },
   Centre_equipment_check: { field: "equipment", message: "Equipment counts cannot be negative." },
-  Centre_coordinates_check: { field: "coordinates", message: "Latitude is −90…90 and longitude −180…180, both or neither." },
+  Centre_coordinates_check: {
+    field: "coordinates",
+    message: "Latitude is −90…90 and longitude −180…180, both or neither.",
+  },
   MobileVisit_people_check: { field: "peopleServed", message: "People served cannot be negative." },
   MobileVisitDocument_count_check: { field: "documents", message: "Document counts cannot be negative." },
 };
@@ -92,7 +101,12 @@ function constraintOf(error: unknown): string {
  * Anything else is rethrown (and masked by Yoga).
  */
 export function mapDatabaseError(error: unknown, entity = "record"): Error {
-  if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof ValidationError || error instanceof ConflictError) {
+  if (
+    error instanceof NotFoundError ||
+    error instanceof ForbiddenError ||
+    error instanceof ValidationError ||
+    error instanceof ConflictError
+  ) {
     return error;
   }
   const text = constraintOf(error);
@@ -102,12 +116,18 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2002": {
-        const target = (error.meta?.target as string[] | string | undefined) ?? (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
+        const target =
+          (error.meta?.target as string[] | string | undefined) ??
+          (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint
+            ?.fields;
         const fields = Array.isArray(target) ? target.join(", ") : (target ?? "these values");
         return new ConflictError(`A ${entity} with the same ${fields} already exists.`);
       }
       case "P2003":
-        return ValidationError.of("input", `A referenced record does not exist (${String(error.meta?.field_name ?? error.meta?.constraint ?? "foreign key")}).`);
+        return ValidationError.of(
+          "input",
+          `A referenced record does not exist (${String(error.meta?.field_name ?? error.meta?.constraint ?? "foreign key")}).`,
+        );
       case "P2025":
         return new NotFoundError(entity);
       case "P2004":
@@ -116,6 +136,7 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
         return ValidationError.of("input", error.message.split("\n").at(-1) ?? "A value is not allowed.");
     }
   }
-  if (/check constraint|violates check/i.test(text)) return ValidationError.of("input", "A value is outside the allowed range.");
+  if (/check constraint|violates check/i.test(text))
+    return ValidationError.of("input", "A value is outside the allowed range.");
   return error instanceof Error ? error : new Error(String(error));
 }

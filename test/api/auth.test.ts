@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { gql } from "../helpers/graphql.js";
+import { prisma } from "../../api/lib/db.js";
+import { asUser, gql } from "../helpers/graphql.js";
 
 const QUERY = "{ regions(first: 1) { totalCount } }";
 
@@ -72,5 +73,62 @@ describe("credentials", () => {
       message: "The email or password is wrong.",
     });
     expect(unknown.data?.login).toEqual(wrongPassword.data?.login);
+  });
+
+  it("creates a partner key shown once, stored only as a hash, that works until revoked", async () => {
+    const admin = await asUser("admin@dostup.local");
+    const created = await gql<{
+      createApiClient: {
+        __typename: string;
+        data: { key: string; apiClient: { id: string; keyPrefix: string; version: number } };
+      };
+    }>(
+      `mutation { createApiClient(input: { name: "Карта центров (тест)" }) { __typename
+        ... on MutationCreateApiClientSuccess { data { key apiClient { id keyPrefix version } } } } }`,
+      {},
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const { key, apiClient } = created.data?.createApiClient.data ?? {
+      key: "",
+      apiClient: { id: "", keyPrefix: "", version: 0 },
+    };
+    expect(Buffer.from(key.replace(/^dsp_/, ""), "base64url").length * 8).toBeGreaterThanOrEqual(128);
+    expect(key.startsWith(apiClient.keyPrefix)).toBe(true);
+    const stored = await prisma.apiClient.findFirstOrThrow({ where: { keyPrefix: apiClient.keyPrefix } });
+    expect(JSON.stringify(stored)).not.toContain(key);
+
+    const asPartner = { "x-api-key": key };
+    const read = await gql<{ regions: { totalCount: number } }>(QUERY, {}, asPartner);
+    expect(read.data?.regions.totalCount).toBeGreaterThan(0);
+    const write = await gql(`mutation { createApiClient(input: { name: "x" }) { __typename } }`, {}, asPartner);
+    expect(write.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    const revoked = await gql<{ revokeApiClient: { __typename: string } }>(
+      `mutation R($input: VersionedInput!) { revokeApiClient(input: $input) { __typename } }`,
+      { input: { id: apiClient.id, version: apiClient.version } },
+      admin,
+    );
+    expect(revoked.data?.revokeApiClient.__typename).toBe("MutationRevokeApiClientSuccess");
+    const after = await gql(QUERY, {}, asPartner);
+    expect(after.status).toBe(401);
+    expect(after.errors?.[0]?.message).toBe("The API key is not valid.");
+  });
+
+  it("refuses an expired key with the same answer as an unknown one", async () => {
+    const key = "dsp_expired_key_for_test_0123456789abcdef";
+    const { hashApiKey } = await import("../../api/lib/auth.js");
+    await prisma.apiClient.create({
+      data: {
+        name: "Expired",
+        keyPrefix: key.slice(0, 12),
+        keyHash: hashApiKey(key),
+        scopes: ["read"],
+        expiresAt: new Date(Date.now() - 1000),
+      },
+    });
+    const result = await gql(QUERY, {}, { "x-api-key": key });
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.message).toBe("The API key is not valid.");
   });
 });

@@ -87,7 +87,8 @@ async function adminToken(): Promise<string> {
 }
 
 async function centresTotal(): Promise<number> {
-  return (await post<{ centres: { totalCount: number } }>("{ centres(first: 1) { totalCount } }", await adminToken())).centres.totalCount;
+  return (await post<{ centres: { totalCount: number } }>("{ centres(first: 1) { totalCount } }", await adminToken()))
+    .centres.totalCount;
 }
 
 beforeAll(async () => {

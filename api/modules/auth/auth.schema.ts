@@ -1,19 +1,47 @@
 import { z } from "zod";
 import { builder } from "../../builder.js";
 import { UserRole } from "../../generated/prisma/client.js";
+import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
-import { InvalidCredentialsError, login } from "./auth.service.js";
+import { given, selection } from "../../lib/selection.js";
+import { escapeLike, safeUuid } from "../../lib/ids.js";
+import { VersionedInput } from "../centres/centres.schema.js";
+import { Region } from "../geography/geography.schema.js";
+import {
+  createApiClient,
+  createUser,
+  InvalidCredentialsError,
+  login,
+  revokeApiClient,
+  updateUser,
+} from "./auth.service.js";
 
 export const UserRoleEnum = builder.enumType(UserRole, { name: "UserRole" });
 
-/** The signed-in person; personal data, so only ever shown to that person here. */
-export const Me = builder.prismaObject("User", {
-  name: "Me",
+/** A person who signs in. Readable by administrators, and by the user themself (`me`). */
+export const User = builder.prismaNode("User", {
+  id: { field: "id" },
+  findUnique: (id, ctx) =>
+    isAdmin(ctx.access)
+      ? { id: safeUuid(id) }
+      : { id: safeUuid(id), AND: [{ id: ctx.identity?.kind === "user" ? ctx.identity.userId : safeUuid("") }] },
+  authScopes: (user, ctx) =>
+    isAdmin(ctx.access) || ctx.signedInUserId === user.id || (ctx.identity?.kind === "user" && ctx.identity.userId === user.id),
   fields: (t) => ({
     email: t.exposeString("email"),
     fullName: t.exposeString("fullName"),
     role: t.expose("role", { type: UserRoleEnum }),
     locale: t.exposeString("locale"),
+    active: t.exposeBoolean("active"),
+    allRegions: t.exposeBoolean("allRegions"),
+    lastLoginAt: t.expose("lastLoginAt", { type: "DateTime", nullable: true }),
+    version: t.exposeInt("version"),
+    centre: t.relation("centre", { nullable: true }),
+    regions: t.field({
+      type: [Region],
+      select: { regions: { select: { region: true } } },
+      resolve: (user) => user.regions.map((r) => r.region),
+    }),
   }),
 });
 
@@ -34,7 +62,7 @@ const LoginPayload = builder.objectRef<{ token: string; userId: string }>("Login
     token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`." }),
     me: t.prismaField({
       type: "User",
-      resolve: (query, payload) => prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
+      resolve: (query, payload) => prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: payload.userId } }),
     }),
   }),
 });
@@ -45,8 +73,9 @@ builder.mutationField("login", (t) =>
     authScopes: { public: true },
     errors: { types: [InvalidCredentialsError], result: { name: "LoginSuccess" }, union: { name: "LoginResult" } },
     args: { input: t.arg({ type: LoginInput, required: true }) },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const { token, user } = await login(input.email, input.password);
+      ctx.signedInUserId = user.id;
       return { token, userId: user.id };
     },
   }),
@@ -62,3 +91,166 @@ builder.queryField("me", (t) =>
       ctx.identity?.kind === "user" ? prisma.user.findUnique({ ...query, where: { id: ctx.identity.userId } }) : null,
   }),
 );
+
+// ── User accounts (administrators) ──
+
+const UserFilter = builder.inputType("UserFilter", {
+  fields: (t) => ({
+    search: t.string({ required: false, description: "Part of the email or name." }),
+    role: t.field({ type: UserRoleEnum, required: false }),
+    active: t.boolean({ required: false }),
+  }),
+});
+
+const CreateUserInput = builder.inputType("CreateUserInput", {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true, description: "At least 10 characters." }),
+    fullName: t.string({ required: true }),
+    role: t.field({ type: UserRoleEnum, required: true }),
+    regionIds: t.idList({ required: false, description: "Curators' and regional auditors' regions." }),
+    centreId: t.id({ required: false, description: "An operator's centre." }),
+    allRegions: t.boolean({ required: false, description: "An auditor who reads every region." }),
+    locale: t.string({ required: false }),
+  }),
+});
+
+const UpdateUserInput = builder.inputType("UpdateUserInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    password: t.string({ required: false }),
+    fullName: t.string({ required: false }),
+    role: t.field({ type: UserRoleEnum, required: false }),
+    regionIds: t.idList({ required: false }),
+    centreId: t.id({ required: false }),
+    allRegions: t.boolean({ required: false }),
+    locale: t.string({ required: false }),
+    active: t.boolean({ required: false, description: "false signs the user out for good (tokens are refused)." }),
+  }),
+});
+
+
+builder.queryField("users", (t) =>
+  t.prismaConnection({
+    type: "User",
+    cursor: "id",
+    authScopes: { admin: true },
+    args: { filter: t.arg({ type: UserFilter, required: false }) },
+    resolve: (query, _root, { filter }) =>
+      prisma.user.findMany({ ...query, where: userWhere(filter), orderBy: [{ email: "asc" }, { id: "asc" }] }),
+    totalCount: (_root, { filter }) => prisma.user.count({ where: userWhere(filter) }),
+  }),
+);
+
+function userWhere(filter?: { search?: string | null; role?: UserRole | null; active?: boolean | null } | null) {
+  const search = filter?.search?.trim();
+  return {
+    ...(filter?.role ? { role: filter.role } : {}),
+    ...(typeof filter?.active === "boolean" ? { active: filter.active } : {}),
+    ...(search
+      ? {
+          OR: [
+            { email: { contains: escapeLike(search), mode: "insensitive" as const } },
+            { fullName: { contains: escapeLike(search), mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+}
+
+builder.mutationFields((t) => ({
+  createUser: t.prismaField({
+    type: "User",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const user = await createUser(ctx.access, given(input));
+      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+    },
+  }),
+  updateUser: t.prismaField({
+    type: "User",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const user = await updateUser(ctx.access, given(input));
+      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+    },
+  }),
+}));
+
+// ── API keys ──
+
+export const ApiClient = builder.prismaNode("ApiClient", {
+  id: { field: "id" },
+  findUnique: (id, ctx) => ({ id: isAdmin(ctx.access) ? safeUuid(id) : safeUuid("") }),
+  authScopes: (_client, ctx) => isAdmin(ctx.access),
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    keyPrefix: t.exposeString("keyPrefix", { description: "The key's first characters, to tell keys apart." }),
+    scopes: t.exposeStringList("scopes"),
+    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute"),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    version: t.exposeInt("version"),
+  }),
+});
+
+const CreateApiClientInput = builder.inputType("CreateApiClientInput", {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    scopes: t.stringList({ required: false, description: 'Defaults to ["read"].' }),
+    rateLimitPerMinute: t.int({ required: false }),
+    expiresAt: t.field({ type: "DateTime", required: false }),
+  }),
+});
+
+const CreateApiClientPayload = builder
+  .objectRef<{ clientId: string; key: string }>("CreateApiClientPayload")
+  .implement({
+    fields: (t) => ({
+      key: t.exposeString("key", { description: "The whole key. Shown this once only: store it now." }),
+      apiClient: t.prismaField({
+        type: "ApiClient",
+        resolve: (query, payload) => prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: payload.clientId } }),
+      }),
+    }),
+  });
+
+builder.queryField("apiClients", (t) =>
+  t.prismaConnection({
+    type: "ApiClient",
+    cursor: "id",
+    authScopes: { admin: true },
+    resolve: (query) => prisma.apiClient.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    totalCount: () => prisma.apiClient.count(),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createApiClient: t.field({
+    type: CreateApiClientPayload,
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateApiClientInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { client, key } = await createApiClient(ctx.access, given(input));
+      return { clientId: client.id, key };
+    },
+  }),
+  revokeApiClient: t.prismaField({
+    type: "ApiClient",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const client = await revokeApiClient(ctx.access, { id: String(input.id), version: input.version });
+      return prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: client.id } });
+    },
+  }),
+}));

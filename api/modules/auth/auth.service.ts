@@ -1,6 +1,14 @@
-import { verify } from "@node-rs/argon2";
-import { signAccessToken } from "../../lib/auth.js";
+import { randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Access } from "../../lib/access.js";
+import { hashApiKey, signAccessToken } from "../../lib/auth.js";
+import { assertUpdated, change, log } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
 
 export class InvalidCredentialsError extends Error {
   constructor() {
@@ -20,4 +28,179 @@ export async function login(email: string, password: string) {
   if (!user?.active || !ok) throw new InvalidCredentialsError();
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { token: await signAccessToken(user.id), user };
+}
+
+// ── User accounts (administrators only) ──
+
+const roleSchema = z.enum(["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"]);
+const userFields = {
+  fullName: z.string().trim().min(1, "Cannot be empty.").max(200),
+  role: roleSchema,
+  regionIds: z.array(z.string()).max(85),
+  centreId: z.string().nullish(),
+  allRegions: z.boolean(),
+  locale: z.enum(["ru", "en"]),
+};
+const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),
+  password: z.string().min(10, "At least 10 characters.").max(200),
+  ...userFields,
+  regionIds: userFields.regionIds.default([]),
+  allRegions: userFields.allRegions.default(false),
+  locale: userFields.locale.default("ru"),
+});
+const updateUserSchema = z
+  .object({ id: z.string(), version: z.number().int(), password: createUserSchema.shape.password.optional() })
+  .extend(z.object(userFields).partial().shape);
+
+/** The scope a role needs: curators and regional auditors regions, operators a centre. */
+function checkScopeShape(
+  role: string,
+  regionIds: string[],
+  centreId: string | null | undefined,
+  allRegions: boolean,
+): void {
+  if (role === "CURATOR" && regionIds.length === 0)
+    throw ValidationError.of("input.regionIds", "A curator needs at least one region.");
+  if (role === "AUDITOR" && !allRegions && regionIds.length === 0) {
+    throw ValidationError.of("input.regionIds", "An auditor needs regions, or allRegions.");
+  }
+  if (role === "OPERATOR" && !centreId) throw ValidationError.of("input.centreId", "An operator needs a centre.");
+}
+
+function regionUuids(ids: string[]): string[] {
+  return ids.map((id, i) => fromGlobalId("Region", id, `input.regionIds.${i}`));
+}
+
+const visible = (user: { passwordHash?: string }) => {
+  const { passwordHash: _p, ...rest } = user;
+  return rest;
+};
+
+export async function createUser(access: Access, input: unknown) {
+  const data = parse(createUserSchema, input);
+  checkScopeShape(data.role, data.regionIds, data.centreId, data.allRegions);
+  const passwordHash = await hash(data.password);
+  return change("user", async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: data.email,
+        fullName: data.fullName,
+        role: data.role,
+        locale: data.locale,
+        allRegions: data.role === "AUDITOR" && data.allRegions,
+        centreId:
+          data.role === "OPERATOR" && data.centreId ? fromGlobalId("Centre", data.centreId, "input.centreId") : null,
+        passwordHash,
+        regions: { create: regionUuids(data.regionIds).map((regionId) => ({ regionId })) },
+      },
+    });
+    await log(tx, access, {
+      entity: "User",
+      entityId: user.id,
+      action: "CREATE",
+      after: { ...visible(user), regionIds: data.regionIds },
+    });
+    return user;
+  });
+}
+
+export async function updateUser(access: Access, input: unknown) {
+  const { id: globalId, version, password, regionIds, centreId, ...fields } = parse(updateUserSchema, input);
+  const id = fromGlobalId("User", globalId, "input.id");
+  const passwordHash = password ? await hash(password) : undefined;
+  return change("user", async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, include: { regions: true } });
+    if (!before) throw new NotFoundError("user");
+    const role = fields.role ?? before.role;
+    const regions = regionIds ? regionUuids(regionIds) : before.regions.map((r) => r.regionId);
+    const centre =
+      centreId === undefined ? before.centreId : centreId ? fromGlobalId("Centre", centreId, "input.centreId") : null;
+    checkScopeShape(role, regions, centre, fields.allRegions ?? before.allRegions);
+    const data: Prisma.UserUpdateManyMutationInput = {
+      ...fields,
+      version: { increment: 1 },
+      ...(passwordHash ? { passwordHash } : {}),
+    };
+    const result = await tx.user.updateMany({
+      where: { id, version },
+      data: { ...data, centreId: role === "OPERATOR" ? centre : null },
+    });
+    assertUpdated(result.count, before, "user", version);
+    if (regionIds) {
+      await tx.userRegion.deleteMany({ where: { userId: id } });
+      await tx.userRegion.createMany({ data: regions.map((regionId) => ({ userId: id, regionId })) });
+    }
+    const after = await tx.user.findUniqueOrThrow({ where: { id }, include: { regions: true } });
+    const shape = (u: typeof after) => ({
+      ...visible(u),
+      regions: u.regions.map((r) => r.regionId).sort(),
+      passwordChanged: undefined,
+    });
+    await log(tx, access, {
+      entity: "User",
+      entityId: id,
+      action: "UPDATE",
+      before: shape(before),
+      after: { ...shape(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+    });
+    return after;
+  });
+}
+
+// ── API keys for partner apps ──
+
+const apiClientSchema = z.object({
+  name: z.string().trim().min(1, "Cannot be empty.").max(200),
+  scopes: z
+    .array(z.enum(["read"]))
+    .min(1, "Give at least one scope.")
+    .default(["read"]),
+  rateLimitPerMinute: z.number().int().min(1).max(100_000).default(600),
+  expiresAt: z.date().min(new Date(0)).nullish(),
+});
+
+/**
+ * A new key: 256 random bits, shown once. Only its SHA-256 is stored, with the first
+ * characters kept visible so that people can tell keys apart in lists.
+ */
+export async function createApiClient(access: Access, input: unknown) {
+  const data = parse(apiClientSchema, input);
+  if (data.expiresAt && data.expiresAt <= new Date())
+    throw ValidationError.of("input.expiresAt", "The expiry must be in the future.");
+  const secret = randomBytes(32).toString("base64url");
+  const key = `dsp_${secret}`;
+  const keyPrefix = key.slice(0, 12);
+  return change("API client", async (tx) => {
+    const client = await tx.apiClient.create({
+      data: {
+        name: data.name,
+        scopes: data.scopes,
+        rateLimitPerMinute: data.rateLimitPerMinute,
+        expiresAt: data.expiresAt ?? null,
+        keyPrefix,
+        keyHash: hashApiKey(key),
+        createdById: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+    await log(tx, access, { entity: "ApiClient", entityId: client.id, action: "CREATE", after: client });
+    return { client, key };
+  });
+}
+
+export async function revokeApiClient(access: Access, input: { id: string; version: number }) {
+  const id = fromGlobalId("ApiClient", input.id, "input.id");
+  return change("API client", async (tx) => {
+    const before = await tx.apiClient.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("API client");
+    if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
+    const result = await tx.apiClient.updateMany({
+      where: { id, version: input.version },
+      data: { revokedAt: new Date(), version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "API client", input.version);
+    const after = await tx.apiClient.findUniqueOrThrow({ where: { id } });
+    await log(tx, access, { entity: "ApiClient", entityId: id, action: "ARCHIVE", before, after });
+    return after;
+  });
 }

@@ -2,7 +2,16 @@ import { builder, OrderDirection } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
+import { given, selection } from "../../lib/selection.js";
 import { safeUuid } from "../../lib/ids.js";
+import {
+  addHoursException,
+  recordMobileVisit,
+  removeHoursException,
+  removeMobileVisit,
+  updateHoursException,
+  updateMobileVisit,
+} from "./centre-details.service.js";
 import {
   centreOrderBy,
   centreWhere,
@@ -119,7 +128,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: CentreOrderBy, required: false }),
     },
     resolve: (query, _root, args, ctx) =>
-      prisma.centre.findMany({ ...query, where: centreWhere(ctx.access, args.filter), orderBy: centreOrderBy(args.orderBy) }),
+      prisma.centre.findMany({
+        ...query,
+        where: centreWhere(ctx.access, args.filter),
+        orderBy: centreOrderBy(args.orderBy),
+      }),
     totalCount: (_root, args, ctx) => prisma.centre.count({ where: centreWhere(ctx.access, args.filter) }),
   }),
 }));
@@ -152,7 +165,10 @@ const CreateCentreInput = builder.inputType("CreateCentreInput", {
     scanners: t.int({ required: false }),
     signatureValidUntil: t.field({ type: "Date", required: false }),
     ...Object.fromEntries(
-      Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: name === "name" || name === "address" })]),
+      Object.keys(CentreFieldsInput).map((name) => [
+        name,
+        t.string({ required: name === "name" || name === "address" }),
+      ]),
     ),
   }),
 });
@@ -198,10 +214,6 @@ const SetCentreOpeningHoursInput = builder.inputType("SetCentreOpeningHoursInput
   }),
 });
 
-/** Drops keys a client left out, so "not given" never becomes "set to null" by accident. */
-function given<T extends object>(input: T): T {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as T;
-}
 
 builder.mutationFields((t) => ({
   createCentre: t.prismaField({
@@ -211,7 +223,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await createCentre(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
   updateCentre: t.prismaField({
@@ -221,7 +233,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await updateCentre(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
   archiveCentre: t.prismaField({
@@ -231,7 +243,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
   restoreCentre: t.prismaField({
@@ -241,7 +253,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
   verifyCentre: t.prismaField({
@@ -252,7 +264,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await verifyCentre(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
   setCentreOpeningHours: t.prismaField({
@@ -263,7 +275,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetCentreOpeningHoursInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setOpeningHours(ctx.access, input);
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
 }));
@@ -299,3 +311,125 @@ export const MobileVisitDocument = builder.prismaObject("MobileVisitDocument", {
     count: t.exposeInt("count"),
   }),
 });
+
+// ── Opening-hour exceptions and mobile visits ──
+
+export const DeletedRecord = builder.objectRef<{ id: string }>("DeletedRecord").implement({
+  description: "The global id of a record that no longer exists.",
+  fields: (t) => ({ id: t.exposeID("id") }),
+});
+
+const AddOpeningHoursExceptionInput = builder.inputType("AddOpeningHoursExceptionInput", {
+  fields: (t) => ({
+    centreId: t.id({ required: true }),
+    startsOn: t.field({ type: "Date", required: true }),
+    endsOn: t.field({ type: "Date", required: true }),
+    closed: t.boolean({ required: true }),
+    opens: t.string({ required: false }),
+    closes: t.string({ required: false }),
+    reason: t.string({ required: false }),
+  }),
+});
+
+const UpdateOpeningHoursExceptionInput = builder.inputType("UpdateOpeningHoursExceptionInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    startsOn: t.field({ type: "Date", required: false }),
+    endsOn: t.field({ type: "Date", required: false }),
+    closed: t.boolean({ required: false }),
+    opens: t.string({ required: false }),
+    closes: t.string({ required: false }),
+    reason: t.string({ required: false }),
+  }),
+});
+
+const MobileVisitDocumentInput = builder.inputType("MobileVisitDocumentInput", {
+  fields: (t) => ({ documentType: t.string({ required: true }), count: t.int({ required: true }) }),
+});
+
+const RecordMobileVisitInput = builder.inputType("RecordMobileVisitInput", {
+  fields: (t) => ({
+    centreId: t.id({ required: true }),
+    settlementId: t.id({ required: true }),
+    visitedOn: t.field({ type: "Date", required: true }),
+    peopleServed: t.int({ required: true }),
+    note: t.string({ required: false }),
+    documents: t.field({ type: [MobileVisitDocumentInput], required: false }),
+  }),
+});
+
+const UpdateMobileVisitInput = builder.inputType("UpdateMobileVisitInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    settlementId: t.id({ required: false }),
+    visitedOn: t.field({ type: "Date", required: false }),
+    peopleServed: t.int({ required: false }),
+    note: t.string({ required: false }),
+    documents: t.field({ type: [MobileVisitDocumentInput], required: false, description: "Replaces the list when given." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  addOpeningHoursException: t.prismaField({
+    type: "OpeningHoursException",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: AddOpeningHoursExceptionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await addHoursException(ctx.access, given(input));
+      return prisma.openingHoursException.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  updateOpeningHoursException: t.prismaField({
+    type: "OpeningHoursException",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateOpeningHoursExceptionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateHoursException(ctx.access, given(input));
+      return prisma.openingHoursException.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  removeOpeningHoursException: t.field({
+    type: DeletedRecord,
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await removeHoursException(ctx.access, { id: String(input.id), version: input.version });
+      return { id: String(input.id) };
+    },
+  }),
+  recordMobileVisit: t.prismaField({
+    type: "MobileVisit",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: RecordMobileVisitInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await recordMobileVisit(ctx.access, given(input));
+      return prisma.mobileVisit.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  updateMobileVisit: t.prismaField({
+    type: "MobileVisit",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateMobileVisitInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateMobileVisit(ctx.access, given(input));
+      return prisma.mobileVisit.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  removeMobileVisit: t.field({
+    type: DeletedRecord,
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await removeMobileVisit(ctx.access, { id: String(input.id), version: input.version });
+      return { id: String(input.id) };
+    },
+  }),
+}));

@@ -62,7 +62,11 @@ export function centreWhere(access: Access, filter?: CentreFilterInput | null): 
 export function centreOrderBy(orderBy?: CentreOrderByInput | null): Prisma.CentreOrderByWithRelationInput[] {
   const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
   const field =
-    orderBy?.field === "CREATED_AT" ? "createdAt" : orderBy?.field === "SIGNATURE_VALID_UNTIL" ? "signatureValidUntil" : "name";
+    orderBy?.field === "CREATED_AT"
+      ? "createdAt"
+      : orderBy?.field === "SIGNATURE_VALID_UNTIL"
+        ? "signatureValidUntil"
+        : "name";
   return [{ [field]: direction }, { id: direction }];
 }
 
@@ -74,12 +78,19 @@ const optionalText = (max: number) => z.string().trim().max(max, `At most ${max}
 
 const centreFields = {
   name: text(300),
-  kinds: z.array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"])).min(1, "Choose at least one kind.").max(6),
+  kinds: z
+    .array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"]))
+    .min(1, "Choose at least one kind.")
+    .max(6),
   status: z.enum(["ACTIVE", "TEMPORARILY_CLOSED", "INACTIVE", "CLOSED"]),
   statusAlert: optionalText(500),
   address: text(500),
   latitude: z.number().min(-90, "Latitude is between −90 and 90.").max(90, "Latitude is between −90 and 90.").nullish(),
-  longitude: z.number().min(-180, "Longitude is between −180 and 180.").max(180, "Longitude is between −180 and 180.").nullish(),
+  longitude: z
+    .number()
+    .min(-180, "Longitude is between −180 and 180.")
+    .max(180, "Longitude is between −180 and 180.")
+    .nullish(),
   accessibleVision: z.boolean(),
   accessibleHearing: z.boolean(),
   accessibleMobility: z.boolean(),
@@ -106,16 +117,23 @@ const createSchema = z.object({
   scanners: centreFields.scanners.default(0),
 });
 
-const updateSchema = z.object({ id: z.string(), version: z.number().int() }).extend(z.object(centreFields).partial().shape);
+const updateSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(centreFields).partial().shape);
 
 function coordinatesPaired(data: { latitude?: number | null; longitude?: number | null }): void {
-  if ((data.latitude == null) !== (data.longitude == null) && data.latitude !== undefined && data.longitude !== undefined) {
+  if (
+    (data.latitude == null) !== (data.longitude == null) &&
+    data.latitude !== undefined &&
+    data.longitude !== undefined
+  ) {
     throw ValidationError.of("input.latitude", "Give both latitude and longitude, or neither.");
   }
 }
 
 export function assertWritable(access: Access, regionId: string, entity = "record"): void {
-  if (!includes(access.write, regionId)) throw new ForbiddenError(`You cannot change a ${entity} outside your regions.`);
+  if (!includes(access.write, regionId))
+    throw new ForbiddenError(`You cannot change a ${entity} outside your regions.`);
 }
 
 /** A centre the caller may change, read inside the transaction. */
@@ -137,7 +155,9 @@ export async function createCentre(access: Access, input: unknown) {
     });
     if (!settlement || !includes(access.read, settlement.municipality.regionId)) throw new NotFoundError("settlement");
     assertWritable(access, settlement.municipality.regionId, "centre");
-    const host = await tx.organisation.findUnique({ where: { id: fromGlobalId("Organisation", data.hostOrganisationId, "input.hostOrganisationId") } });
+    const host = await tx.organisation.findUnique({
+      where: { id: fromGlobalId("Organisation", data.hostOrganisationId, "input.hostOrganisationId") },
+    });
     if (!host || host.regionId !== settlement.municipality.regionId) {
       throw ValidationError.of("input.hostOrganisationId", "Choose a host organisation of the centre's region.");
     }
@@ -151,7 +171,13 @@ export async function createCentre(access: Access, input: unknown) {
         regionId: settlement.municipality.regionId,
       },
     });
-    await log(tx, access, { entity: "Centre", entityId: centre.id, action: "CREATE", regionId: centre.regionId, after: centre });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: centre.id,
+      action: "CREATE",
+      regionId: centre.regionId,
+      after: centre,
+    });
     return centre;
   });
 }
@@ -161,10 +187,20 @@ export async function updateCentre(access: Access, input: unknown) {
   coordinatesPaired(fields);
   return change("centre", async (tx) => {
     const before = await writableCentre(tx, access, globalId);
-    const result = await tx.centre.updateMany({ where: { id: before.id, version }, data: { ...fields, version: { increment: 1 } } });
+    const result = await tx.centre.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "centre", version);
     const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "Centre", entityId: after.id, action: "UPDATE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -179,7 +215,14 @@ export async function setCentreArchived(access: Access, input: { id: string; ver
     });
     assertUpdated(result.count, before, "centre", input.version);
     const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "Centre", entityId: after.id, action: archived ? "ARCHIVE" : "RESTORE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: after.id,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -195,7 +238,14 @@ export async function verifyCentre(access: Access, input: { id: string; version:
     });
     assertUpdated(result.count, before, "centre", input.version);
     const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "Centre", entityId: after.id, action: "UPDATE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -206,7 +256,11 @@ const hoursSchema = z.object({
   hours: z
     .array(
       z.object({
-        weekday: z.number().int().min(1, "Weekdays are 1 (Monday) to 7 (Sunday).").max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
+        weekday: z
+          .number()
+          .int()
+          .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
+          .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
         opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
         closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
       }),
@@ -218,16 +272,24 @@ const hoursSchema = z.object({
 export async function setOpeningHours(access: Access, input: unknown) {
   const data = parse(hoursSchema, input);
   data.hours.forEach((h, i) => {
-    if (h.opens >= h.closes) throw ValidationError.of(`input.hours.${i}.closes`, "Closing time must be after opening time.");
+    if (h.opens >= h.closes)
+      throw ValidationError.of(`input.hours.${i}.closes`, "Closing time must be after opening time.");
   });
   return change("centre", async (tx) => {
     const before = await writableCentre(tx, access, data.id);
-    const previous = await tx.openingHours.findMany({ where: { centreId: before.id }, orderBy: [{ weekday: "asc" }, { opens: "asc" }] });
-    const result = await tx.centre.updateMany({ where: { id: before.id, version: data.version }, data: { version: { increment: 1 } } });
+    const previous = await tx.openingHours.findMany({
+      where: { centreId: before.id },
+      orderBy: [{ weekday: "asc" }, { opens: "asc" }],
+    });
+    const result = await tx.centre.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "centre", data.version);
     await tx.openingHours.deleteMany({ where: { centreId: before.id } });
     await tx.openingHours.createMany({ data: data.hours.map((h) => ({ ...h, centreId: before.id })) });
-    const strip = (rows: { weekday: number; opens: string; closes: string }[]) => rows.map((r) => `${r.weekday} ${r.opens}-${r.closes}`);
+    const strip = (rows: { weekday: number; opens: string; closes: string }[]) =>
+      rows.map((r) => `${r.weekday} ${r.opens}-${r.closes}`);
     await log(tx, access, {
       entity: "Centre",
       entityId: before.id,

@@ -3,7 +3,17 @@ import { MunicipalityKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { municipalityWhere, regionWhere } from "./geography.service.js";
+import { given, selection } from "../../lib/selection.js";
+import {
+  createMunicipality,
+  createRegion,
+  createSettlement,
+  municipalityWhere,
+  regionWhere,
+  updateMunicipality,
+  updateRegion,
+  updateSettlement,
+} from "./geography.service.js";
 
 export const MunicipalityKindEnum = builder.enumType(MunicipalityKind, { name: "MunicipalityKind" });
 
@@ -65,7 +75,11 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: RegionFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.region.findMany({ ...query, where: regionWhere(ctx.access, args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      prisma.region.findMany({
+        ...query,
+        where: regionWhere(ctx.access, args.filter),
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+      }),
     totalCount: (_root, args, ctx) => prisma.region.count({ where: regionWhere(ctx.access, args.filter) }),
   }),
   municipalities: t.prismaConnection({
@@ -80,5 +94,103 @@ builder.queryFields((t) => ({
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
     totalCount: (_root, args, ctx) => prisma.municipality.count({ where: municipalityWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations ──
+
+const CreateRegionInput = builder.inputType("CreateRegionInput", {
+  fields: (t) => ({ code: t.string({ required: true }), name: t.string({ required: true }) }),
+});
+const UpdateRegionInput = builder.inputType("UpdateRegionInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    code: t.string({ required: false }),
+    name: t.string({ required: false }),
+  }),
+});
+const CreateMunicipalityInput = builder.inputType("CreateMunicipalityInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: true }),
+    oktmo: t.string({ required: true }),
+    name: t.string({ required: true }),
+    kind: t.field({ type: MunicipalityKindEnum, required: true }),
+  }),
+});
+const UpdateMunicipalityInput = builder.inputType("UpdateMunicipalityInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    oktmo: t.string({ required: false }),
+    name: t.string({ required: false }),
+    kind: t.field({ type: MunicipalityKindEnum, required: false }),
+  }),
+});
+const CreateSettlementInput = builder.inputType("CreateSettlementInput", {
+  fields: (t) => ({
+    municipalityId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    isRural: t.boolean({ required: true }),
+  }),
+});
+const UpdateSettlementInput = builder.inputType("UpdateSettlementInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    name: t.string({ required: false }),
+    isRural: t.boolean({ required: false }),
+  }),
+});
+
+
+builder.mutationFields((t) => ({
+  createRegion: t.prismaField({
+    type: "Region",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateRegionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.region.findUniqueOrThrow({ ...selection(query), where: { id: (await createRegion(ctx.access, given(input))).id } }),
+  }),
+  updateRegion: t.prismaField({
+    type: "Region",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateRegionInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.region.findUniqueOrThrow({ ...selection(query), where: { id: (await updateRegion(ctx.access, given(input))).id } }),
+  }),
+  createMunicipality: t.prismaField({
+    type: "Municipality",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateMunicipalityInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.municipality.findUniqueOrThrow({ ...selection(query), where: { id: (await createMunicipality(ctx.access, given(input))).id } }),
+  }),
+  updateMunicipality: t.prismaField({
+    type: "Municipality",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.municipality.findUniqueOrThrow({ ...selection(query), where: { id: (await updateMunicipality(ctx.access, given(input))).id } }),
+  }),
+  createSettlement: t.prismaField({
+    type: "Settlement",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateSettlementInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.settlement.findUniqueOrThrow({ ...selection(query), where: { id: (await createSettlement(ctx.access, given(input))).id } }),
+  }),
+  updateSettlement: t.prismaField({
+    type: "Settlement",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateSettlementInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      prisma.settlement.findUniqueOrThrow({ ...selection(query), where: { id: (await updateSettlement(ctx.access, given(input))).id } }),
   }),
 }));

@@ -3,7 +3,9 @@ import { OrganisationKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { organisationWhere } from "./organisations.service.js";
+import { given, selection } from "../../lib/selection.js";
+import { VersionedInput } from "../centres/centres.schema.js";
+import { createOrganisation, organisationWhere, setOrganisationArchived, updateOrganisation } from "./organisations.service.js";
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "OrganisationKind" });
 
@@ -52,5 +54,70 @@ builder.queryFields((t) => ({
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
     totalCount: (_root, args, ctx) => prisma.organisation.count({ where: organisationWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+const organisationInputFields = (t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], required: boolean) => ({
+  name: t.string({ required }),
+  shortName: t.string({ required: false }),
+  kind: t.field({ type: OrganisationKindEnum, required }),
+  inn: t.string({ required: false, description: "ИНН: 10 digits (12 for individuals)." }),
+  ogrn: t.string({ required: false, description: "ОГРН: 13 digits (15 for individuals)." }),
+  address: t.string({ required: false }),
+  phone: t.string({ required: false }),
+  email: t.string({ required: false }),
+  website: t.string({ required: false }),
+  municipalityId: t.id({ required: false }),
+});
+
+const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
+  fields: (t) => ({ regionId: t.id({ required: true }), ...organisationInputFields(t, true) }),
+});
+
+const UpdateOrganisationInput = builder.inputType("UpdateOrganisationInput", {
+  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }), ...organisationInputFields(t, false) }),
+});
+
+
+builder.mutationFields((t) => ({
+  createOrganisation: t.prismaField({
+    type: "Organisation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await createOrganisation(ctx.access, given(input));
+      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  updateOrganisation: t.prismaField({
+    type: "Organisation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateOrganisationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateOrganisation(ctx.access, given(input));
+      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  archiveOrganisation: t.prismaField({
+    type: "Organisation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, true);
+      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
+  }),
+  restoreOrganisation: t.prismaField({
+    type: "Organisation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, false);
+      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+    },
   }),
 }));

@@ -1,5 +1,10 @@
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
-import { type Access, inRegions } from "../../lib/access.js";
+import { z } from "zod";
+import { type Access, includes, inRegions } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { parse } from "../../lib/validate.js";
+import { assertWritable } from "../centres/centres.service.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 
 export interface OrganisationFilterInput {
@@ -8,7 +13,10 @@ export interface OrganisationFilterInput {
   kind?: OrganisationKind | null;
 }
 
-export function organisationWhere(access: Access, filter?: OrganisationFilterInput | null): Prisma.OrganisationWhereInput {
+export function organisationWhere(
+  access: Access,
+  filter?: OrganisationFilterInput | null,
+): Prisma.OrganisationWhereInput {
   const search = filter?.search?.trim();
   return {
     archivedAt: null,
@@ -25,4 +33,87 @@ export function organisationWhere(access: Access, filter?: OrganisationFilterInp
         }
       : {}),
   };
+}
+
+// ── Changes ──
+
+const digits = (n: number[], label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^(${n.map((k) => `\\d{${k}}`).join("|")})$`), `${label} is ${n.join(" or ")} digits.`)
+    .nullish();
+
+const organisationFields = {
+  name: z.string().trim().min(1, "Cannot be empty.").max(500),
+  shortName: z.string().trim().max(200).nullish(),
+  kind: z.enum(["LIBRARY", "MFC", "AUTHORITY", "OTHER"]),
+  inn: digits([10, 12], "INN"),
+  ogrn: digits([13, 15], "OGRN"),
+  address: z.string().trim().max(500).nullish(),
+  phone: z.string().trim().max(100).nullish(),
+  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  website: z.string().trim().url("Enter a full address starting with https://.").max(500).nullish(),
+  municipalityId: z.string().nullish(),
+};
+
+async function municipalityIn(tx: Tx, regionId: string, globalId: string | null | undefined) {
+  if (!globalId) return null;
+  const municipality = await tx.municipality.findUnique({ where: { id: fromGlobalId("Municipality", globalId, "input.municipalityId") } });
+  if (!municipality || municipality.regionId !== regionId) {
+    throw ValidationError.of("input.municipalityId", "Choose a municipality of the organisation's region.");
+  }
+  return municipality.id;
+}
+
+export async function createOrganisation(access: Access, input: unknown) {
+  const { regionId: regionGlobalId, municipalityId, ...data } = parse(z.object({ regionId: z.string(), ...organisationFields }), input);
+  const regionId = fromGlobalId("Region", regionGlobalId, "input.regionId");
+  if (!includes(access.read, regionId)) throw new NotFoundError("region");
+  assertWritable(access, regionId, "organisation");
+  return change("organisation", async (tx) => {
+    const row = await tx.organisation.create({ data: { ...data, regionId, municipalityId: await municipalityIn(tx, regionId, municipalityId) } });
+    await log(tx, access, { entity: "Organisation", entityId: row.id, action: "CREATE", regionId, after: row });
+    return row;
+  });
+}
+
+async function writableOrganisation(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("Organisation", globalId, "input.id");
+  const row = await tx.organisation.findFirst({ where: { id, regionId: inRegions(access.read) } });
+  if (!row) throw new NotFoundError("organisation");
+  assertWritable(access, row.regionId, "organisation");
+  return row;
+}
+
+export async function updateOrganisation(access: Access, input: unknown) {
+  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(organisationFields).partial().shape), input);
+  return change("organisation", async (tx) => {
+    const before = await writableOrganisation(tx, access, data.id);
+    const { id: _i, version, municipalityId, ...fields } = data;
+    const municipality = municipalityId === undefined ? {} : { municipalityId: await municipalityIn(tx, before.regionId, municipalityId) };
+    const result = await tx.organisation.updateMany({ where: { id: before.id, version }, data: { ...fields, ...municipality, version: { increment: 1 } } });
+    assertUpdated(result.count, before, "organisation", version);
+    const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, { entity: "Organisation", entityId: after.id, action: "UPDATE", regionId: after.regionId, before, after });
+    return after;
+  });
+}
+
+/** An organisation still hosting active centres cannot be archived: they would lose their host. */
+export async function setOrganisationArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
+  return change("organisation", async (tx) => {
+    const before = await writableOrganisation(tx, access, input.id);
+    if (archived && (await tx.centre.count({ where: { hostOrganisationId: before.id, archivedAt: null } })) > 0) {
+      throw ValidationError.of("input.id", "The organisation still hosts centres: move or archive them first.");
+    }
+    const result = await tx.organisation.updateMany({
+      where: { id: before.id, version: input.version },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "organisation", input.version);
+    const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, { entity: "Organisation", entityId: after.id, action: archived ? "ARCHIVE" : "RESTORE", regionId: after.regionId, before, after });
+    return after;
+  });
 }

@@ -1,0 +1,196 @@
+// A centre's opening-hour exceptions and a mobile office's visits: small records that
+// belong to one centre and follow its write scope.
+import { z } from "zod";
+import type { Access } from "../../lib/access.js";
+import { includes, inRegions } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+import { assertWritable, writableCentre } from "./centres.service.js";
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+const exceptionFields = {
+  startsOn: z.date(),
+  endsOn: z.date(),
+  closed: z.boolean(),
+  opens: z.string().regex(HHMM, "Use HH:MM, e.g. 10:00.").nullish(),
+  closes: z.string().regex(HHMM, "Use HH:MM, e.g. 16:00.").nullish(),
+  reason: z.string().trim().max(500, "At most 500 characters.").nullish(),
+};
+
+function checkException(e: { startsOn: Date; endsOn: Date; closed: boolean; opens?: string | null; closes?: string | null }): void {
+  if (e.endsOn < e.startsOn) throw ValidationError.of("input.endsOn", "The range must end on or after its first day.");
+  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000) throw ValidationError.of("input.endsOn", "A range is at most a year.");
+  if (!e.closed) {
+    if (!e.opens || !e.closes) throw ValidationError.of("input.opens", "Give the hours, or mark the range closed.");
+    if (e.opens >= e.closes) throw ValidationError.of("input.closes", "Closing time must be after opening time.");
+  }
+}
+
+export async function addHoursException(access: Access, input: unknown) {
+  const data = parse(z.object({ centreId: z.string(), ...exceptionFields }), input);
+  checkException(data);
+  return change("opening hours exception", async (tx) => {
+    const centre = await writableCentre(tx, access, data.centreId);
+    const { centreId: _c, ...fields } = data;
+    const row = await tx.openingHoursException.create({
+      data: { ...fields, opens: data.closed ? null : data.opens, closes: data.closed ? null : data.closes, centreId: centre.id },
+    });
+    await log(tx, access, { entity: "OpeningHoursException", entityId: row.id, action: "CREATE", regionId: centre.regionId, after: row });
+    return row;
+  });
+}
+
+async function writableException(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("OpeningHoursException", globalId, "input.id");
+  const row = await tx.openingHoursException.findFirst({ where: { id, centre: { regionId: inRegions(access.read) } }, include: { centre: true } });
+  if (!row) throw new NotFoundError("opening hours exception");
+  assertWritable(access, row.centre.regionId, "centre");
+  return row;
+}
+
+export async function updateHoursException(access: Access, input: unknown) {
+  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(exceptionFields).partial().shape), input);
+  return change("opening hours exception", async (tx) => {
+    const { centre, ...before } = await writableException(tx, access, data.id);
+    const { id: _i, version, ...fields } = data;
+    const merged = { ...before, ...fields };
+    checkException(merged);
+    const result = await tx.openingHoursException.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, ...(merged.closed ? { opens: null, closes: null } : {}), version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "opening hours exception", version);
+    const after = await tx.openingHoursException.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, { entity: "OpeningHoursException", entityId: after.id, action: "UPDATE", regionId: centre.regionId, before, after });
+    return after;
+  });
+}
+
+export async function removeHoursException(access: Access, input: { id: string; version: number }) {
+  return change("opening hours exception", async (tx) => {
+    const { centre, ...before } = await writableException(tx, access, input.id);
+    const result = await tx.openingHoursException.deleteMany({ where: { id: before.id, version: input.version } });
+    assertUpdated(result.count, before, "opening hours exception", input.version);
+    await log(tx, access, { entity: "OpeningHoursException", entityId: before.id, action: "DELETE", regionId: centre.regionId, before });
+    return before;
+  });
+}
+
+const documentsSchema = z
+  .array(
+    z.object({
+      documentType: z.string().trim().min(1, "Name the document type.").max(200),
+      count: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
+    }),
+  )
+  .max(50);
+
+const visitFields = {
+  settlementId: z.string(),
+  visitedOn: z.date(),
+  peopleServed: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
+  note: z.string().trim().max(2000).nullish(),
+  documents: documentsSchema,
+};
+
+function uniqueTypes(documents: { documentType: string }[]): void {
+  const seen = new Set<string>();
+  documents.forEach((d, i) => {
+    const key = d.documentType.toLowerCase();
+    if (seen.has(key)) throw ValidationError.of(`input.documents.${i}.documentType`, `"${d.documentType}" is listed twice.`);
+    seen.add(key);
+  });
+}
+
+async function visitSettlement(tx: Tx, access: Access, globalId: string, regionId: string) {
+  const settlement = await tx.settlement.findUnique({
+    where: { id: fromGlobalId("Settlement", globalId, "input.settlementId") },
+    include: { municipality: true },
+  });
+  if (!settlement || !includes(access.read, settlement.municipality.regionId)) throw new NotFoundError("settlement");
+  if (settlement.municipality.regionId !== regionId) throw ValidationError.of("input.settlementId", "Choose a settlement of the centre's region.");
+  return settlement;
+}
+
+export async function recordMobileVisit(access: Access, input: unknown) {
+  const data = parse(z.object({ centreId: z.string(), ...visitFields, documents: documentsSchema.default([]) }), input);
+  uniqueTypes(data.documents);
+  if (data.visitedOn.getTime() > Date.now() + 86_400_000) throw ValidationError.of("input.visitedOn", "A visit cannot be recorded ahead of time.");
+  return change("mobile visit", async (tx) => {
+    const centre = await writableCentre(tx, access, data.centreId);
+    if (!centre.kinds.includes("MOBILE_OFFICE")) throw ValidationError.of("input.centreId", "Only a mobile office records visits.");
+    const settlement = await visitSettlement(tx, access, data.settlementId, centre.regionId);
+    const visit = await tx.mobileVisit.create({
+      data: {
+        centreId: centre.id,
+        settlementId: settlement.id,
+        visitedOn: data.visitedOn,
+        peopleServed: data.peopleServed,
+        note: data.note ?? null,
+        documents: { create: data.documents },
+      },
+      include: { documents: true },
+    });
+    await log(tx, access, { entity: "MobileVisit", entityId: visit.id, action: "CREATE", regionId: centre.regionId, after: { ...visit, documents: data.documents } });
+    return visit;
+  });
+}
+
+async function writableVisit(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("MobileVisit", globalId, "input.id");
+  const visit = await tx.mobileVisit.findFirst({ where: { id, centre: { regionId: inRegions(access.read) } }, include: { centre: true, documents: true } });
+  if (!visit) throw new NotFoundError("mobile visit");
+  assertWritable(access, visit.centre.regionId, "mobile visit");
+  return visit;
+}
+
+const docsOf = (docs: { documentType: string; count: number }[]) =>
+  docs.map((d) => `${d.documentType}: ${d.count}`).sort();
+
+export async function updateMobileVisit(access: Access, input: unknown) {
+  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(visitFields).partial().shape), input);
+  if (data.documents) uniqueTypes(data.documents);
+  return change("mobile visit", async (tx) => {
+    const { centre, documents, ...before } = await writableVisit(tx, access, data.id);
+    const { id: _i, version, documents: newDocuments, settlementId, ...fields } = data;
+    const settlement = settlementId ? await visitSettlement(tx, access, settlementId, centre.regionId) : null;
+    const result = await tx.mobileVisit.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, ...(settlement ? { settlementId: settlement.id } : {}), version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "mobile visit", version);
+    if (newDocuments) {
+      await tx.mobileVisitDocument.deleteMany({ where: { visitId: before.id } });
+      await tx.mobileVisitDocument.createMany({ data: newDocuments.map((d) => ({ ...d, visitId: before.id })) });
+    }
+    const after = await tx.mobileVisit.findUniqueOrThrow({ where: { id: before.id }, include: { documents: true } });
+    await log(tx, access, {
+      entity: "MobileVisit",
+      entityId: before.id,
+      action: "UPDATE",
+      regionId: centre.regionId,
+      before: { ...before, documents: docsOf(documents) },
+      after: { ...after, documents: docsOf(after.documents) },
+    });
+    return after;
+  });
+}
+
+export async function removeMobileVisit(access: Access, input: { id: string; version: number }) {
+  return change("mobile visit", async (tx) => {
+    const { centre, documents, ...before } = await writableVisit(tx, access, input.id);
+    const result = await tx.mobileVisit.deleteMany({ where: { id: before.id, version: input.version } });
+    assertUpdated(result.count, before, "mobile visit", input.version);
+    await log(tx, access, {
+      entity: "MobileVisit",
+      entityId: before.id,
+      action: "DELETE",
+      regionId: centre.regionId,
+      before: { ...before, documents: docsOf(documents) },
+    });
+    return before;
+  });
+}
