@@ -13,5 +13,6 @@ import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/reports.schema.js";
 import "./modules/kpis/kpis.schema.js";
 import "./modules/history/history.schema.js";
+import "./modules/partners/partners.schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,10 +2,12 @@
 // and api/server.ts (local) hand it requests, and tests call yoga.fetch directly.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import { GraphQLError } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { config } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { maxDepthRule } from "./lib/depth.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
 import { logger } from "./lib/logger.js";
 import { schema } from "./schema.js";
@@ -20,6 +22,31 @@ const healthPlugin: Plugin = {
   },
 };
 
+/** Domain errors keep their message and get a code; everything else unknown is masked. */
+function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof GraphQLError) return error instanceof GraphQLError ? error : original;
+  const known =
+    original instanceof NotFoundError ? "NOT_FOUND"
+    : original instanceof ValidationError ? "BAD_USER_INPUT"
+    : original instanceof ForbiddenError ? "FORBIDDEN"
+    : original instanceof ConflictError ? "CONFLICT"
+    : null;
+  if (known && original instanceof Error) {
+    const issues = original instanceof ValidationError ? { issues: original.issues } : {};
+    return new GraphQLError(original.message, {
+      nodes: error instanceof GraphQLError ? error.nodes : undefined,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      extensions: { code: known, ...issues },
+    });
+  }
+  if (error instanceof GraphQLError && !error.originalError) return error;
+  return new GraphQLError(message, {
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
+}
+
 export const LIMITS = { depth: 6, aliases: 15, directives: 20, tokens: 1000, cost: 5000 } as const;
 
 export const yoga = createYoga<Record<string, unknown>, Context>({
@@ -29,8 +56,9 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   healthCheckEndpoint: "/health/live",
   landingPage: false,
   graphiql: config.graphql.graphiql ? { title: "Доступ — GraphQL" } : false,
-  // Masking hides unexpected errors (stack traces, SQL) behind "Unexpected error.".
-  maskedErrors: true,
+  // Masking hides unexpected errors (stack traces, SQL) behind "Unexpected error."; domain
+  // errors raised outside a mutation's result union are shown with their own code.
+  maskedErrors: { maskError: maskError },
   batching: false,
   logging: logger,
   plugins: [

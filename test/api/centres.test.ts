@@ -37,12 +37,13 @@ describe("centres", () => {
   });
 
   it("lists the registry with its total, page by page, without gaps or repeats", async () => {
-    const total = await prisma.centre.count({ where: { archivedAt: null } });
+    // Pskov's centres: no other test file writes there, so the count holds still.
+    const total = await prisma.centre.count({ where: { archivedAt: null, region: { code: "60" } } });
     const seen = new Set<string>();
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(PAGE, { first: 100, after });
+      const page: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(PAGE, { first: 100, after, filter: { regionId: pskov } });
       expect(page.errors).toBeUndefined();
       const centres = page.data?.centres;
       expect(centres?.totalCount).toBe(total);

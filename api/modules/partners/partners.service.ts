@@ -1,0 +1,92 @@
+// Questions partner apps ask: where is the nearest centre that helps with a service, and
+// what are a region's published figures. Answered with SQL aggregation, never by loading
+// rows into Node.
+import type { Access } from "../../lib/access.js";
+import { prisma } from "../../lib/db.js";
+import { ValidationError } from "../../lib/errors.js";
+
+export interface NearbyCentre {
+  id: string;
+  km: number;
+}
+
+const EARTH_KM = 6371;
+
+/**
+ * Centres that help with the service, within `radiusKm` of the point, nearest first. A
+ * bounding box on the indexed coordinates narrows the candidates before the exact
+ * great-circle distance is computed.
+ */
+export async function centresNear(
+  access: Access,
+  args: { serviceId: string; latitude: number; longitude: number; radiusKm: number; limit: number },
+): Promise<NearbyCentre[]> {
+  const { serviceId, latitude, longitude, radiusKm, limit } = args;
+  if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "Latitude is between −90 and 90.");
+  if (!(longitude >= -180 && longitude <= 180)) throw ValidationError.of("longitude", "Longitude is between −180 and 180.");
+  if (!(radiusKm > 0 && radiusKm <= 1000)) throw ValidationError.of("radiusKm", "The radius is more than 0 and at most 1000 km.");
+  const dLat = radiusKm / 111.2;
+  const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))));
+  const all = access.read === "all";
+  const regions = all ? [] : [...access.read];
+  return prisma.$queryRaw<NearbyCentre[]>`
+    SELECT id, km FROM (
+      SELECT c.id::text AS id,
+        ${EARTH_KM} * 2 * asin(sqrt(
+          power(sin(radians(c.latitude - ${latitude}) / 2), 2)
+          + cos(radians(${latitude})) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - ${longitude}) / 2), 2)
+        )) AS km
+      FROM "Centre" c
+      WHERE c."archivedAt" IS NULL
+        AND c.status IN ('ACTIVE', 'TEMPORARILY_CLOSED')
+        AND c.latitude BETWEEN ${latitude - dLat} AND ${latitude + dLat}
+        AND c.longitude BETWEEN ${longitude - dLon} AND ${longitude + dLon}
+        AND (${all} OR c."regionId"::text = ANY(${regions}::text[]))
+        AND EXISTS (SELECT 1 FROM "CentreService" cs WHERE cs."centreId" = c.id AND cs."serviceId" = ${serviceId}::uuid)
+    ) nearby
+    WHERE km <= ${radiusKm}
+    ORDER BY km, id
+    LIMIT ${limit}`;
+}
+
+export interface StatisticRow {
+  year: number;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string;
+  total: number;
+  rural: number | null;
+}
+
+/**
+ * A region's published figures per year and indicator, from approved or locked reports
+ * marked published. Where a region reports at several levels in one year, the most
+ * aggregated level is used (region, else municipalities, else centres), so nothing counts twice.
+ */
+export async function regionStatistics(regionId: string, fromYear: number, toYear: number): Promise<StatisticRow[]> {
+  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear || toYear - fromYear > 50) {
+    throw ValidationError.of("fromYear", "Give a range of at most 50 years, fromYear ≤ toYear.");
+  }
+  const rows = await prisma.$queryRaw<{ year: number; code: string; name: string; unit: string; total: bigint; rural: bigint | null }[]>`
+    WITH sums AS (
+      SELECT extract(year FROM r."periodStart")::int AS year, i.code, min(i.name) AS name, min(i.unit) AS unit,
+             r.scope, sum(v.total) AS total, sum(v.rural) AS rural,
+             CASE r.scope WHEN 'REGION' THEN 1 WHEN 'MUNICIPALITY' THEN 2 ELSE 3 END AS level
+      FROM "Report" r
+      JOIN "ReportValue" v ON v."reportId" = r.id
+      JOIN "ReportIndicator" i ON i.id = v."indicatorId"
+      WHERE r."regionId" = ${regionId}::uuid AND r.published AND r.status IN ('APPROVED', 'LOCKED')
+        AND r."periodStart" >= make_date(${fromYear}, 1, 1) AND r."periodStart" < make_date(${toYear} + 1, 1, 1)
+      GROUP BY 1, 2, r.scope
+    )
+    SELECT DISTINCT ON (year, code) year, code, name, unit, total, rural
+    FROM sums ORDER BY year, code, level`;
+  return rows.map((r) => ({
+    year: r.year,
+    indicatorCode: r.code,
+    indicatorName: r.name,
+    unit: r.unit,
+    total: Number(r.total),
+    rural: r.rural === null ? null : Number(r.rural),
+  }));
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashApiKey } from "../../api/lib/auth.js";
+import { prisma } from "../../api/lib/db.js";
+import { toGlobalId } from "../../api/lib/ids.js";
+import { gql, useIdentity } from "../helpers/graphql.js";
+
+/** A partner app's key, made as createApiClient would store it. */
+async function partnerKey(): Promise<Record<string, string>> {
+  const key = `dsp_${randomBytes(32).toString("base64url")}`;
+  await prisma.apiClient.create({ data: { name: "Партнёр (тест)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] } });
+  return { "x-api-key": key };
+}
+
+let serviceId: string;
+let origin: { latitude: number; longitude: number };
+
+beforeAll(async () => {
+  useIdentity(await partnerKey());
+  const [busiest] = await prisma.centreService.groupBy({ by: ["serviceId"], _count: { _all: true }, orderBy: { _count: { serviceId: "desc" } }, take: 1 });
+  serviceId = busiest?.serviceId ?? "";
+  const centre = await prisma.centre.findFirstOrThrow({ where: { latitude: { not: null }, services: { some: { serviceId } }, region: { code: "60" } } });
+  origin = { latitude: centre.latitude ?? 0, longitude: centre.longitude ?? 0 };
+});
+
+describe("partner queries", () => {
+  it("finds the centres that help with a service, nearest first, within the radius", async () => {
+    const result = await gql<{ centresNear: { id: string; name: string; distanceKm: number }[] }>(
+      `query N($s: ID!, $lat: Float!, $lon: Float!) { centresNear(serviceId: $s, latitude: $lat, longitude: $lon, radiusKm: 150, first: 10) { id name distanceKm } }`,
+      { s: toGlobalId("Service", serviceId), lat: origin.latitude, lon: origin.longitude },
+    );
+    expect(result.errors).toBeUndefined();
+    const found = result.data?.centresNear ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.distanceKm).toBe(0);
+    const distances = found.map((c) => c.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(distances.every((d) => d <= 150)).toBe(true);
+    const ids = found.map((c) => c.id.length);
+    expect(ids.every((n) => n > 0)).toBe(true);
+  });
+
+  it("explains a bad point or radius instead of failing", async () => {
+    const result = await gql(`query N($s: ID!) { centresNear(serviceId: $s, latitude: 95, longitude: 30, radiusKm: 10) { id } }`, {
+      s: toGlobalId("Service", serviceId),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0]?.message).toMatch(/Latitude/);
+  });
+
+  it("answers Udmurtia's published users of 2015–2018 exactly", async () => {
+    const region = await prisma.region.findUniqueOrThrow({ where: { code: "18" } });
+    const result = await gql<{ regionStatistics: { year: number; indicatorCode: string; total: number; rural: number | null }[] }>(
+      `query S($r: ID!) { regionStatistics(regionId: $r, fromYear: 2015, toYear: 2018) { year indicatorCode total rural } }`,
+      { r: toGlobalId("Region", region.id) },
+    );
+    expect(result.errors).toBeUndefined();
+    const users = result.data?.regionStatistics.filter((s) => s.indicatorCode === "USERS");
+    expect(users).toEqual([
+      { year: 2015, indicatorCode: "USERS", total: 10748, rural: 4486 },
+      { year: 2016, indicatorCode: "USERS", total: 13868, rural: 4379 },
+      { year: 2017, indicatorCode: "USERS", total: 19426, rural: 4049 },
+      { year: 2018, indicatorCode: "USERS", total: 18240, rural: 4137 },
+    ]);
+  });
+
+  it("gives a life situation with its ordered services and the centres that help with them", async () => {
+    const situation = await prisma.lifeSituation.findFirstOrThrow({ where: { status: "PUBLISHED", services: { some: {} } } });
+    const result = await gql<{
+      node: { name: string; services: { position: number; mandatory: boolean; service: { name: string; centres: { totalCount: number } } }[] };
+    }>(
+      `query L($id: ID!) { node(id: $id) { ... on LifeSituation { name services { position mandatory service { name centres(first: 5) { totalCount } } } } } }`,
+      { id: toGlobalId("LifeSituation", situation.id) },
+    );
+    expect(result.errors).toBeUndefined();
+    const services = result.data?.node.services ?? [];
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.map((s) => s.position)).toEqual([...services.map((s) => s.position)].sort((a, b) => a - b));
+  });
+});
