@@ -23,6 +23,10 @@ async function main(): Promise<void> {
     const database = await startEmbeddedDatabase({ dataDir: defaultDataDir, port: Number(env.PGLITE_PORT ?? 54329) });
     stopping.push(database);
     env.DATABASE_URL = database.url;
+    // pglite-socket runs every connection on one PGlite session and queues protocol messages
+    // one by one, so two connections' extended-protocol exchanges can interleave. One
+    // connection per process keeps each exchange whole; a real PostgreSQL gets a pool.
+    env.DATABASE_POOL_SIZE = "1";
   }
   if (!usesRealS3()) {
     const s3 = await startEmbeddedS3({

@@ -16,8 +16,10 @@ export default defineConfig({
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Workers share one database server; each file owns the rows it creates.
+    // Workers share one database server; each file owns the rows it creates. On embedded
+    // PGlite, whose socket server interleaves concurrent connections' protocol messages,
+    // files run one at a time; a real PostgreSQL takes two at once.
     pool: "forks",
-    maxWorkers: 2,
+    maxWorkers: process.env.DATABASE_URL ? 2 : 1,
   },
 });

@@ -120,7 +120,7 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
           (error.meta?.target as string[] | string | undefined) ??
           (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint
             ?.fields;
-        const fields = Array.isArray(target) ? target.join(", ") : (target ?? "these values");
+        const fields = (Array.isArray(target) ? target.join(", ") : (target ?? "these values")).replaceAll('"', "");
         return new ConflictError(`A ${entity} with the same ${fields} already exists.`);
       }
       case "P2003":

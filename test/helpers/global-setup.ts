@@ -37,13 +37,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: "dostup-test",
     DOSTUP_TEST_DATABASE: databaseKind,
+    // One connection per process on PGlite (see api/server.ts); test files run one at a time.
+    DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "4" : "1",
   };
   Object.assign(process.env, env);
 
   await migrate(databaseUrl);
   // Imported only now: the module reads DATABASE_URL when it loads.
   const { createPrisma } = await import("../../api/lib/db.js");
-  const prisma = createPrisma(databaseUrl, 2);
+  const prisma = createPrisma(databaseUrl, 1);
   await seedDemo(prisma);
   await prisma.$disconnect();
   project.provide("stack", env);
@@ -62,6 +64,7 @@ declare module "vitest" {
       S3_ENDPOINT: string;
       S3_BUCKET: string;
       DOSTUP_TEST_DATABASE: string;
+      DATABASE_POOL_SIZE: string;
     };
   }
 }

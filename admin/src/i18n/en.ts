@@ -3,8 +3,16 @@ import type { ru } from "./ru";
 // Typed by the Russian messages, the default locale, so both keep the same keys.
 export const en: typeof ru = {
   dostup: {
+    auth: {
+      invalid_credentials: "Wrong email or password",
+    },
     notification: {
       write_not_available: "Editing data will arrive in the next version",
+    },
+  },
+  ra: {
+    auth: {
+      username: "Email",
     },
   },
   resources: {

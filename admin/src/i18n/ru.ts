@@ -1,8 +1,17 @@
 // Our messages; react-admin's own come from ra-language-russian.
 export const ru = {
   dostup: {
+    auth: {
+      invalid_credentials: "Неверный email или пароль",
+    },
     notification: {
       write_not_available: "Изменение данных появится в следующей версии",
+    },
+  },
+  // Overrides of react-admin's messages: the API signs in by email.
+  ra: {
+    auth: {
+      username: "Электронная почта",
     },
   },
   resources: {

@@ -9,6 +9,7 @@ import {
   type RaRecord,
   type SortPayload,
 } from "react-admin";
+import { authHeaders } from "./authProvider";
 
 const ENDPOINT = "/graphql";
 
@@ -68,7 +69,7 @@ function definitionOf(resource: string): ResourceDefinition {
 
 interface GraphQLError {
   message: string;
-  extensions?: { http?: { status?: unknown } };
+  extensions?: { code?: unknown; http?: { status?: unknown } };
 }
 
 interface GraphQLResponse {
@@ -101,12 +102,28 @@ async function readBody(response: Response): Promise<GraphQLResponse | undefined
   }
 }
 
+// The auth provider's checkError reads the status: 401 ends the session, and so
+// does 403 when no one is signed in.
+function errorStatus(errors: GraphQLError[], responseStatus: number): number {
+  const codes = errors.map((error) => error.extensions?.code);
+  if (responseStatus === 401 || codes.includes("UNAUTHENTICATED")) {
+    return 401;
+  }
+  if (codes.includes("FORBIDDEN")) {
+    return 403;
+  }
+  // Yoga may put the status of an error here rather than on the response.
+  const status = errors.find((error) => typeof error.extensions?.http?.status === "number")?.extensions?.http?.status;
+  return typeof status === "number" ? status : responseStatus;
+}
+
 async function request<TData>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<TData> {
   const response = await fetch(ENDPOINT, {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
       Accept: "application/graphql-response+json, application/json",
+      ...authHeaders(),
     },
     body: JSON.stringify({ query, variables }),
     signal: signal ?? null,
@@ -118,11 +135,9 @@ async function request<TData>(query: string, variables: Record<string, unknown>,
   // Partial data is not shown: a list missing records would look complete.
   const [firstError] = body.errors ?? [];
   if (firstError) {
-    // Yoga puts the status of auth and similar errors here, not on the response.
-    const status = firstError.extensions?.http?.status;
     throw new HttpError(
       (body.errors ?? []).map((error) => error.message).join("\n"),
-      typeof status === "number" ? status : response.status,
+      errorStatus(body.errors ?? [], response.status),
       body,
     );
   }
@@ -222,6 +237,17 @@ async function fetchConnection<TConnection>(
 // kept, and a later page starts from the nearest one before it.
 const MAX_REMEMBERED_LISTS = 50;
 const cursorsByList = new Map<string, Map<number, string>>();
+// Positions depend on what the signed-in user may see, so the cursors are
+// dropped when the credentials change.
+let cursorsCredentials: string | undefined;
+
+function forgetCursorsOfOtherCredentials(): void {
+  const { authorization } = authHeaders();
+  if (authorization !== cursorsCredentials) {
+    cursorsByList.clear();
+    cursorsCredentials = authorization;
+  }
+}
 
 function nearestCursor(list: string, position: number): { position: number; cursor?: string } {
   let nearest: { position: number; cursor?: string } = { position: 0 };
@@ -255,6 +281,7 @@ async function fetchRange(
   limit: number,
   signal: AbortSignal | undefined,
 ): Promise<{ records: RaRecord[]; totalCount: number }> {
+  forgetCursorsOfOtherCredentials();
   const listKey = `${resource} ${JSON.stringify(list.variables)}`;
   if (offset === 0) {
     // Reading from the start again drops positions that may have shifted.

@@ -21,6 +21,8 @@ export const UserRoleEnum = builder.enumType(UserRole, { name: "UserRole" });
 /** A person who signs in. Readable by administrators, and by the user themself (`me`). */
 export const User = builder.prismaNode("User", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) =>
     isAdmin(ctx.access)
       ? { id: safeUuid(id) }
@@ -186,6 +188,8 @@ builder.mutationFields((t) => ({
 
 export const ApiClient = builder.prismaNode("ApiClient", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: isAdmin(ctx.access) ? safeUuid(id) : safeUuid("") }),
   authScopes: (_client, ctx) => isAdmin(ctx.access),
   fields: (t) => ({

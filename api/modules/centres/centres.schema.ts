@@ -28,6 +28,8 @@ export const CentreHelpKindEnum = builder.enumType(CentreHelpKind, { name: "Cent
 
 export const Centre = builder.prismaNode("Centre", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   // node(id) finds only centres in the caller's scope; anything else is "not found".
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
   // The last line of defence: a centre reached through any other path is checked too.
@@ -63,6 +65,11 @@ export const Centre = builder.prismaNode("Centre", {
     openingHours: t.relation("openingHours", { query: { orderBy: [{ weekday: "asc" }, { opens: "asc" }] } }),
     hoursExceptions: t.relation("hoursExceptions", { query: { orderBy: [{ startsOn: "asc" }, { id: "asc" }] } }),
     services: t.relation("services", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    activeCurators: t.relation("curatorAssignments", {
+      description: "The centre's curators now (history: curatorAssignments).",
+      authScopes: { internal: true },
+      query: { where: { validTo: null }, orderBy: [{ primary: "desc" }, { validFrom: "desc" }, { id: "asc" }] },
+    }),
     mobileVisits: t.relatedConnection("mobileVisits", {
       cursor: "id",
       totalCount: true,
@@ -81,6 +88,8 @@ export const OpeningHours = builder.prismaObject("OpeningHours", {
 
 export const OpeningHoursException = builder.prismaNode("OpeningHoursException", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
   fields: (t) => ({
     startsOn: t.expose("startsOn", { type: "Date" }),
@@ -292,6 +301,8 @@ export const CentreService = builder.prismaObject("CentreService", {
 
 export const MobileVisit = builder.prismaNode("MobileVisit", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
   fields: (t) => ({
     visitedOn: t.expose("visitedOn", { type: "Date" }),

@@ -19,6 +19,8 @@ export const MunicipalityKindEnum = builder.enumType(MunicipalityKind, { name: "
 
 export const Region = builder.prismaNode("Region", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [{ id: inRegions(ctx.access.read) }] }),
   authScopes: (region, ctx) => includes(ctx.access.read, region.id),
   fields: (t) => ({
@@ -34,6 +36,8 @@ export const Region = builder.prismaNode("Region", {
 
 export const Municipality = builder.prismaNode("Municipality", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
   authScopes: (municipality, ctx) => includes(ctx.access.read, municipality.regionId),
   fields: (t) => ({
@@ -47,6 +51,8 @@ export const Municipality = builder.prismaNode("Municipality", {
 
 export const Settlement = builder.prismaNode("Settlement", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), municipality: { regionId: inRegions(ctx.access.read) } }),
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -11,6 +11,8 @@ export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "
 
 export const Organisation = builder.prismaNode("Organisation", {
   id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
   authScopes: (organisation, ctx) => includes(ctx.access.read, organisation.regionId),
   fields: (t) => ({

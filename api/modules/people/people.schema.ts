@@ -1,1 +1,417 @@
-// Being written: types, queries and mutations of this domain.
+import { builder, OrderDirection } from "../../builder.js";
+import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
+import { includes, inRegions, seesInternal } from "../../lib/access.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { given, selection } from "../../lib/selection.js";
+import { VersionedInput } from "../centres/centres.schema.js";
+import {
+  ASSIGNMENT_HISTORY_ORDER,
+  assignCurator,
+  assignmentOrderBy,
+  assignmentScope,
+  assignmentWhere,
+  createPerson,
+  createProject,
+  endCuratorAssignment,
+  fullName,
+  PHOTO_SELECT,
+  PHOTO_URL_TTL_SECONDS,
+  personOrderBy,
+  personWhere,
+  photoUrl,
+  projectOrderBy,
+  projectWhere,
+  setPersonArchived,
+  updateCuratorAssignment,
+  updatePerson,
+  updateProject,
+} from "./people.service.js";
+
+export const CuratorRoleEnum = builder.enumType(CuratorRole, { name: "CuratorRole" });
+export const CuratorTargetEnum = builder.enumType(CuratorTarget, { name: "CuratorTarget" });
+
+export const Person = builder.prismaNode("Person", {
+  description:
+    "Someone responsible for services, centres or projects. Personal data: administrators, curators and auditors of the person's region only.",
+  id: { field: "id" },
+  // Out of scope reads as "no such node" (null), not as a failed lookup.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  authScopes: (person, ctx) => seesInternal(ctx.access) && includes(ctx.access.read, person.regionId),
+  fields: (t) => ({
+    lastName: t.exposeString("lastName"),
+    firstName: t.exposeString("firstName"),
+    middleName: t.exposeString("middleName", { nullable: true }),
+    fullName: t.string({ description: "Last, first and middle name.", resolve: fullName }),
+    position: t.exposeString("position", { nullable: true }),
+    email: t.exposeString("email", { nullable: true }),
+    phone: t.exposeString("phone", { nullable: true }),
+    photoConsent: t.exposeBoolean("photoConsent", { description: "Consent to publish the photo." }),
+    photoConsentAt: t.expose("photoConsentAt", { type: "DateTime", nullable: true }),
+    photoUrl: t.string({
+      nullable: true,
+      description: `A download URL of the photo, valid ${PHOTO_URL_TTL_SECONDS / 60} minutes; null without consent to its publication or without a verified photo.`,
+      select: PHOTO_SELECT,
+      resolve: (person) => photoUrl(person),
+    }),
+    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    organisation: t.relation("organisation", { nullable: true }),
+    region: t.relation("region"),
+    assignments: t.relatedConnection("assignments", {
+      description: "Everything the person was and is responsible for, newest first (closed periods included).",
+      cursor: "id",
+      totalCount: true,
+      // A person may curate in regions the caller cannot see; those rows stay hidden.
+      query: (_args, ctx) => ({ where: assignmentScope(ctx.access), orderBy: ASSIGNMENT_HISTORY_ORDER }),
+    }),
+  }),
+});
+
+export const Project = builder.prismaNode("Project", {
+  description: "A regional project with its own curator.",
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  authScopes: (project, ctx) => !ctx.access.partner && includes(ctx.access.read, project.regionId),
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    description: t.exposeString("description", { nullable: true }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    region: t.relation("region"),
+    curatorAssignments: t.relatedConnection("curatorAssignments", {
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({ where: assignmentScope(ctx.access), orderBy: ASSIGNMENT_HISTORY_ORDER }),
+    }),
+  }),
+});
+
+export const CuratorAssignment = builder.prismaNode("CuratorAssignment", {
+  description: "Who was responsible for what, where and when. Periods are closed, never rewritten or deleted.",
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  authScopes: (assignment, ctx) => seesInternal(ctx.access) && includes(ctx.access.read, assignment.regionId),
+  fields: (t) => ({
+    role: t.expose("role", { type: CuratorRoleEnum }),
+    targetType: t.expose("targetType", { type: CuratorTargetEnum }),
+    validFrom: t.expose("validFrom", { type: "Date" }),
+    validTo: t.expose("validTo", {
+      type: "Date",
+      nullable: true,
+      description: "Last day of the period; null while active.",
+    }),
+    active: t.boolean({
+      description: "The period is open (no end date).",
+      resolve: (assignment) => assignment.validTo === null,
+    }),
+    primary: t.exposeBoolean("primary"),
+    note: t.exposeString("note", { nullable: true }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    person: t.relation("person"),
+    region: t.relation("region", { description: "Region of responsibility (the target itself for REGION)." }),
+    service: t.relation("service", { nullable: true }),
+    lifeSituation: t.relation("lifeSituation", { nullable: true }),
+    centre: t.relation("centre", { nullable: true }),
+    project: t.relation("project", { nullable: true }),
+  }),
+});
+
+// ── Lists ──
+
+const PersonFilter = builder.inputType("PersonFilter", {
+  fields: (t) => ({
+    search: t.string({ required: false, description: "Words of the name, in any order; % and _ match themselves." }),
+    regionId: t.id({ required: false }),
+    organisationId: t.id({ required: false }),
+    includeArchived: t.boolean({ required: false }),
+  }),
+});
+
+const PersonOrderField = builder.enumType("PersonOrderField", { values: ["NAME", "CREATED_AT"] as const });
+
+const PersonOrderBy = builder.inputType("PersonOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: PersonOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+const ProjectFilter = builder.inputType("ProjectFilter", {
+  fields: (t) => ({
+    search: t.string({ required: false, description: "Part of the name; % and _ match themselves." }),
+    regionId: t.id({ required: false }),
+  }),
+});
+
+const ProjectOrderField = builder.enumType("ProjectOrderField", { values: ["NAME", "CREATED_AT"] as const });
+
+const ProjectOrderBy = builder.inputType("ProjectOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: ProjectOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
+  fields: (t) => ({
+    regionId: t.id({ required: false }),
+    personId: t.id({ required: false }),
+    serviceId: t.id({ required: false }),
+    lifeSituationId: t.id({ required: false }),
+    centreId: t.id({ required: false }),
+    projectId: t.id({ required: false }),
+    targetType: t.field({ type: CuratorTargetEnum, required: false }),
+    activeOnly: t.boolean({ required: false, description: "Only open periods (no end date)." }),
+    primaryOnly: t.boolean({ required: false }),
+  }),
+});
+
+const CuratorAssignmentOrderField = builder.enumType("CuratorAssignmentOrderField", {
+  values: ["VALID_FROM", "CREATED_AT"] as const,
+});
+
+const CuratorAssignmentOrderBy = builder.inputType("CuratorAssignmentOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: CuratorAssignmentOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  people: t.prismaConnection({
+    type: "Person",
+    cursor: "id",
+    authScopes: { internal: true },
+    args: {
+      filter: t.arg({ type: PersonFilter, required: false }),
+      orderBy: t.arg({ type: PersonOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.person.findMany({
+        ...query,
+        where: personWhere(ctx.access, args.filter),
+        orderBy: personOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.person.count({ where: personWhere(ctx.access, args.filter) }),
+  }),
+  projects: t.prismaConnection({
+    type: "Project",
+    cursor: "id",
+    authScopes: { staff: true },
+    args: {
+      filter: t.arg({ type: ProjectFilter, required: false }),
+      orderBy: t.arg({ type: ProjectOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.project.findMany({
+        ...query,
+        where: projectWhere(ctx.access, args.filter),
+        orderBy: projectOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.project.count({ where: projectWhere(ctx.access, args.filter) }),
+  }),
+  curatorAssignments: t.prismaConnection({
+    type: "CuratorAssignment",
+    cursor: "id",
+    authScopes: { internal: true },
+    args: {
+      filter: t.arg({ type: CuratorAssignmentFilter, required: false }),
+      orderBy: t.arg({ type: CuratorAssignmentOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.curatorAssignment.findMany({
+        ...query,
+        where: assignmentWhere(ctx.access, args.filter),
+        orderBy: assignmentOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) =>
+      prisma.curatorAssignment.count({ where: assignmentWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations ──
+
+const CreatePersonInput = builder.inputType("CreatePersonInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: true }),
+    organisationId: t.id({ required: false, description: "An organisation of the same region." }),
+    lastName: t.string({ required: true }),
+    firstName: t.string({ required: true }),
+    middleName: t.string({ required: false }),
+    position: t.string({ required: false }),
+    email: t.string({ required: false }),
+    phone: t.string({ required: false }),
+    photoConsent: t.boolean({ required: false, description: "Consent to publish the photo (default false)." }),
+  }),
+});
+
+const UpdatePersonInput = builder.inputType("UpdatePersonInput", {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    organisationId: t.id({ required: false }),
+    lastName: t.string({ required: false }),
+    firstName: t.string({ required: false }),
+    middleName: t.string({ required: false }),
+    position: t.string({ required: false }),
+    email: t.string({ required: false }),
+    phone: t.string({ required: false }),
+    photoConsent: t.boolean({ required: false }),
+  }),
+});
+
+const CreateProjectInput = builder.inputType("CreateProjectInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: true }),
+    name: t.string({ required: true }),
+    description: t.string({ required: false }),
+  }),
+});
+
+const UpdateProjectInput = builder.inputType("UpdateProjectInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    name: t.string({ required: false }),
+    description: t.string({ required: false }),
+  }),
+});
+
+const AssignCuratorInput = builder.inputType("AssignCuratorInput", {
+  description:
+    "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
+  fields: (t) => ({
+    personId: t.id({ required: true, description: "A person of the same region." }),
+    role: t.field({ type: CuratorRoleEnum, required: true }),
+    targetType: t.field({ type: CuratorTargetEnum, required: true }),
+    serviceId: t.id({ required: false }),
+    lifeSituationId: t.id({ required: false }),
+    centreId: t.id({ required: false }),
+    projectId: t.id({ required: false }),
+    regionId: t.id({ required: true }),
+    validFrom: t.field({ type: "Date", required: true }),
+    primary: t.boolean({ required: true }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const EndCuratorAssignmentInput = builder.inputType("EndCuratorAssignmentInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    validTo: t.field({ type: "Date", required: true, description: "The last day of responsibility." }),
+  }),
+});
+
+const UpdateCuratorAssignmentInput = builder.inputType("UpdateCuratorAssignmentInput", {
+  description: "Only the note can change; the period, person and target are history.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    note: t.string({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPerson: t.prismaField({
+    type: "Person",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreatePersonInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const person = await createPerson(ctx.access, given(input));
+      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+    },
+  }),
+  updatePerson: t.prismaField({
+    type: "Person",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const person = await updatePerson(ctx.access, given(input));
+      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+    },
+  }),
+  archivePerson: t.prismaField({
+    type: "Person",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, true);
+      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+    },
+  }),
+  restorePerson: t.prismaField({
+    type: "Person",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false);
+      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+    },
+  }),
+  createProject: t.prismaField({
+    type: "Project",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const project = await createProject(ctx.access, given(input));
+      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
+    },
+  }),
+  updateProject: t.prismaField({
+    type: "Project",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const project = await updateProject(ctx.access, given(input));
+      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
+    },
+  }),
+  assignCurator: t.prismaField({
+    type: "CuratorAssignment",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: AssignCuratorInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const assignment = await assignCurator(ctx.access, given(input));
+      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+    },
+  }),
+  endCuratorAssignment: t.prismaField({
+    type: "CuratorAssignment",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: EndCuratorAssignmentInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const assignment = await endCuratorAssignment(ctx.access, given(input));
+      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+    },
+  }),
+  updateCuratorAssignment: t.prismaField({
+    type: "CuratorAssignment",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateCuratorAssignmentInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const assignment = await updateCuratorAssignment(ctx.access, given(input));
+      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+    },
+  }),
+}));

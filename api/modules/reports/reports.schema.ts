@@ -1,1 +1,414 @@
-// Being written: types, queries and mutations of this domain.
+import { builder, OrderDirection } from "../../builder.js";
+import { Periodicity, ReportFormStatus, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { VersionedInput } from "../centres/centres.schema.js";
+import {
+  approveReport,
+  canReadReport,
+  createReport,
+  createReportForm,
+  dueDateOf,
+  isOverdue,
+  lockReport,
+  reportFormOrderBy,
+  reportFormWhere,
+  reportOrderBy,
+  reportScope,
+  reportWhere,
+  retireReportForm,
+  returnReport,
+  setReportValues,
+  submitReport,
+  updateReportForm,
+} from "./reports.service.js";
+
+export const PeriodicityEnum = builder.enumType(Periodicity, { name: "Periodicity" });
+export const ReportFormStatusEnum = builder.enumType(ReportFormStatus, { name: "ReportFormStatus" });
+export const ReportScopeEnum = builder.enumType(ReportScope, {
+  name: "ReportScope",
+  description: "Whose report it is: a centre's, a municipality's or a region's.",
+});
+export const ReportStatusEnum = builder.enumType(ReportStatus, {
+  name: "ReportStatus",
+  description: "DRAFT → SUBMITTED → RETURNED (and submitted again) or APPROVED → LOCKED.",
+});
+
+// Forms carry no personal or regional data: every signed-in caller reads them.
+export const ReportForm = builder.prismaNode("ReportForm", {
+  id: { field: "id" },
+  // node(id) of a row outside the scope answers null, as for an id that does not exist.
+  nullable: true,
+  findUnique: (id) => ({ id: safeUuid(id) }),
+  authScopes: (_form, ctx) => ctx.identity !== null,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    revision: t.exposeInt("revision"),
+    name: t.exposeString("name"),
+    periodicity: t.expose("periodicity", { type: PeriodicityEnum }),
+    dueDays: t.exposeInt("dueDays", { description: "Days after the period's end by which a report is due." }),
+    status: t.expose("status", { type: ReportFormStatusEnum }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    indicators: t.relation("indicators", { query: { orderBy: [{ position: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+export const ReportIndicator = builder.prismaNode("ReportIndicator", {
+  id: { field: "id" },
+  // node(id) of a row outside the scope answers null, as for an id that does not exist.
+  nullable: true,
+  findUnique: (id) => ({ id: safeUuid(id) }),
+  authScopes: (_indicator, ctx) => ctx.identity !== null,
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    unit: t.exposeString("unit"),
+    hasRuralSplit: t.exposeBoolean("hasRuralSplit", {
+      description: "Whether a rural part is reported beside the total.",
+    }),
+    category: t.exposeString("category", { nullable: true }),
+    position: t.exposeInt("position"),
+    form: t.relation("form"),
+  }),
+});
+
+export const Report = builder.prismaNode("Report", {
+  id: { field: "id" },
+  // node(id) of a row outside the scope answers null, as for an id that does not exist.
+  nullable: true,
+  // node(id) finds only reports in the caller's scope; anything else is "not found".
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [reportScope(ctx.access)] }),
+  authScopes: (report, ctx) => canReadReport(ctx.access, report),
+  fields: (t) => ({
+    scope: t.expose("scope", { type: ReportScopeEnum }),
+    periodStart: t.expose("periodStart", { type: "Date" }),
+    periodEnd: t.expose("periodEnd", { type: "Date" }),
+    status: t.expose("status", { type: ReportStatusEnum }),
+    returnReason: t.exposeString("returnReason", {
+      nullable: true,
+      description: "Why the report was returned (while RETURNED).",
+    }),
+    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
+    approvedAt: t.expose("approvedAt", { type: "DateTime", nullable: true }),
+    lockedAt: t.expose("lockedAt", { type: "DateTime", nullable: true }),
+    published: t.exposeBoolean("published", { description: "Approved figures shown to partner apps." }),
+    dueDate: t.field({
+      type: "Date",
+      description: "The period's end plus the form's due days.",
+      select: { periodEnd: true, form: { select: { dueDays: true } } },
+      resolve: (report) => dueDateOf(report, report.form),
+    }),
+    overdue: t.boolean({
+      description: "Not submitted (DRAFT or RETURNED) and past its due date.",
+      select: { status: true, periodEnd: true, form: { select: { dueDays: true } } },
+      resolve: (report) => isOverdue(report, report.form),
+    }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    form: t.relation("form"),
+    centre: t.relation("centre", { nullable: true }),
+    municipality: t.relation("municipality", { nullable: true }),
+    region: t.relation("region"),
+    values: t.relation("values", {
+      description: "In the order of the form's indicators.",
+      query: { orderBy: [{ indicator: { position: "asc" } }, { id: "asc" }] },
+    }),
+  }),
+});
+
+export const ReportValue = builder.prismaObject("ReportValue", {
+  description: "The value of one indicator in one report.",
+  fields: (t) => ({
+    total: t.exposeInt("total"),
+    rural: t.exposeInt("rural", { nullable: true, description: "The rural part, for indicators with a rural split." }),
+    indicator: t.relation("indicator"),
+  }),
+});
+
+// ── Lists ──
+
+const ReportFormFilter = builder.inputType("ReportFormFilter", {
+  fields: (t) => ({
+    search: t.string({ required: false, description: "Part of the code or name; % and _ match themselves." }),
+    status: t.field({ type: ReportFormStatusEnum, required: false }),
+    periodicity: t.field({ type: PeriodicityEnum, required: false }),
+  }),
+});
+
+const ReportFormOrderField = builder.enumType("ReportFormOrderField", {
+  values: ["CODE", "NAME", "CREATED_AT"] as const,
+});
+
+const ReportFormOrderBy = builder.inputType("ReportFormOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: ReportFormOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+const ReportFilter = builder.inputType("ReportFilter", {
+  fields: (t) => ({
+    regionId: t.id({ required: false }),
+    centreId: t.id({ required: false }),
+    municipalityId: t.id({ required: false, description: "The municipality's own reports and those of its centres." }),
+    formId: t.id({ required: false }),
+    status: t.field({ type: ReportStatusEnum, required: false }),
+    scope: t.field({ type: ReportScopeEnum, required: false }),
+    periodFrom: t.field({ type: "Date", required: false, description: "Periods starting on or after this day." }),
+    periodTo: t.field({ type: "Date", required: false, description: "Periods starting on or before this day." }),
+  }),
+});
+
+const ReportOrderField = builder.enumType("ReportOrderField", {
+  values: ["PERIOD_START", "CREATED_AT", "STATUS"] as const,
+});
+
+const ReportOrderBy = builder.inputType("ReportOrderBy", {
+  description: "Without it: newest periods first.",
+  fields: (t) => ({
+    field: t.field({ type: ReportOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reportForms: t.prismaConnection({
+    type: "ReportForm",
+    cursor: "id",
+    authScopes: { signedIn: true },
+    args: {
+      filter: t.arg({ type: ReportFormFilter, required: false }),
+      orderBy: t.arg({ type: ReportFormOrderBy, required: false }),
+    },
+    resolve: (query, _root, args) =>
+      prisma.reportForm.findMany({
+        ...query,
+        where: reportFormWhere(args.filter),
+        orderBy: reportFormOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args) => prisma.reportForm.count({ where: reportFormWhere(args.filter) }),
+  }),
+  reports: t.prismaConnection({
+    type: "Report",
+    cursor: "id",
+    description: "Reports in your scope (partner apps: published approved and locked reports).",
+    authScopes: { signedIn: true },
+    args: {
+      filter: t.arg({ type: ReportFilter, required: false }),
+      orderBy: t.arg({ type: ReportOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.report.findMany({
+        ...query,
+        where: reportWhere(ctx.access, args.filter),
+        orderBy: reportOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.report.count({ where: reportWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations on forms (administrators) ──
+
+const ReportIndicatorInput = builder.inputType("ReportIndicatorInput", {
+  description: "An indicator of a form; its position is its place in the list.",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    unit: t.string({ required: true }),
+    hasRuralSplit: t.boolean({ required: false }),
+    category: t.string({ required: false }),
+  }),
+});
+
+const CreateReportFormInput = builder.inputType("CreateReportFormInput", {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    revision: t.int({
+      required: false,
+      description: "Omit to create the next revision of the code (1 for a new code).",
+    }),
+    name: t.string({ required: true }),
+    periodicity: t.field({ type: PeriodicityEnum, required: true }),
+    dueDays: t.int({ required: true }),
+    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE (default)." }),
+    indicators: t.field({ type: [ReportIndicatorInput], required: true }),
+  }),
+});
+
+const UpdateReportFormInput = builder.inputType("UpdateReportFormInput", {
+  description:
+    "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    code: t.string({ required: false }),
+    name: t.string({ required: false }),
+    periodicity: t.field({ type: PeriodicityEnum, required: false }),
+    dueDays: t.int({ required: false }),
+    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE." }),
+    indicators: t.field({ type: [ReportIndicatorInput], required: false }),
+  }),
+});
+
+/** Drops fields a client left out or sent as null: "not given" never means "set to null" here. */
+function given<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as Partial<T>;
+}
+
+// ── Mutations on reports ──
+
+const CreateReportInput = builder.inputType("CreateReportInput", {
+  description: "Exactly one of centreId, municipalityId or regionId says whose report it is.",
+  fields: (t) => ({
+    formId: t.id({ required: true }),
+    centreId: t.id({ required: false }),
+    municipalityId: t.id({ required: false }),
+    regionId: t.id({ required: false }),
+    periodStart: t.field({
+      type: "Date",
+      required: true,
+      description: "The first day of a month, quarter or year, as the form's periodicity requires.",
+    }),
+  }),
+});
+
+const ReportValueInput = builder.inputType("ReportValueInput", {
+  fields: (t) => ({
+    indicatorId: t.id({ required: false, description: "The indicator (or give indicatorCode)." }),
+    indicatorCode: t.string({ required: false }),
+    total: t.int({ required: true }),
+    rural: t.int({ required: false, description: "Only for indicators with a rural split; at most the total." }),
+  }),
+});
+
+const SetReportValuesInput = builder.inputType("SetReportValuesInput", {
+  description: "Replaces the values of the indicators given; others stay as they are.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    values: t.field({ type: [ReportValueInput], required: true }),
+  }),
+});
+
+const ReturnReportInput = builder.inputType("ReturnReportInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    reason: t.string({ required: true, description: "What the reporter must correct (shown to them)." }),
+  }),
+});
+
+const ApproveReportInput = builder.inputType("ApproveReportInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    published: t.boolean({ required: false, description: "Show the figures to partner apps (default false)." }),
+  }),
+});
+
+// Operators fill in their centre's reports; curators and administrators those of their regions.
+const reporter = { writer: true, role: "OPERATOR" } as const;
+
+builder.mutationFields((t) => ({
+  createReportForm: t.prismaField({
+    type: "ReportForm",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateReportFormInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await createReportForm(ctx.access, given(input));
+      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+    },
+  }),
+  updateReportForm: t.prismaField({
+    type: "ReportForm",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateReportFormInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await updateReportForm(ctx.access, given(input));
+      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+    },
+  }),
+  retireReportForm: t.prismaField({
+    type: "ReportForm",
+    description: "The form takes no new reports; existing ones keep it.",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await retireReportForm(ctx.access, { id: String(input.id), version: input.version });
+      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+    },
+  }),
+  createReport: t.prismaField({
+    type: "Report",
+    description: "Opens a DRAFT report; the period's end follows from the form.",
+    errors: {},
+    authScopes: reporter,
+    args: { input: t.arg({ type: CreateReportInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await createReport(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+  setReportValues: t.prismaField({
+    type: "Report",
+    description:
+      "Enters or corrects values while the report is DRAFT or RETURNED; nothing applies unless all are valid.",
+    errors: {},
+    authScopes: reporter,
+    args: { input: t.arg({ type: SetReportValuesInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await setReportValues(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+  submitReport: t.prismaField({
+    type: "Report",
+    description: "DRAFT or RETURNED → SUBMITTED (needs at least one value).",
+    errors: {},
+    authScopes: reporter,
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await submitReport(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+  returnReport: t.prismaField({
+    type: "Report",
+    description: "SUBMITTED → RETURNED with the reason the reporter sees.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: ReturnReportInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await returnReport(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+  approveReport: t.prismaField({
+    type: "Report",
+    description: "SUBMITTED → APPROVED; the values are final from now on.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: ApproveReportInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await approveReport(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+  lockReport: t.prismaField({
+    type: "Report",
+    description: "APPROVED → LOCKED: closed for good (e.g. after the period's statistics are published).",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const report = await lockReport(ctx.access, input);
+      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+    },
+  }),
+}));

@@ -1,0 +1,236 @@
+import { z } from "zod";
+import type { KpiValueSource, Prisma } from "../../generated/prisma/client.js";
+import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+
+// ── Who sees KPIs ──
+
+/** Federal KPIs (no region) are everyone's; regional ones belong to their region's readers. */
+export function kpiScope(access: Access): Prisma.KpiWhereInput {
+  return regionOrFederal(access.read) as Prisma.KpiWhereInput;
+}
+
+/** Values of the caller's regions, and national values (no region). */
+export function kpiValueScope(access: Access): Prisma.KpiValueWhereInput {
+  return regionOrFederal(access.read) as Prisma.KpiValueWhereInput;
+}
+
+export function canReadRegional(access: Access, row: { regionId: string | null }): boolean {
+  return row.regionId === null || includes(access.read, row.regionId);
+}
+
+// ── Lists ──
+
+export interface KpiFilterInput {
+  search?: string | null;
+  regionId?: string | null;
+  federal?: boolean | null;
+  source?: KpiValueSource | null;
+}
+
+export interface KpiOrderByInput {
+  field: "CODE" | "NAME" | "TARGET_YEAR";
+  direction: "ASC" | "DESC";
+}
+
+export function kpiWhere(access: Access, filter?: KpiFilterInput | null): Prisma.KpiWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    AND: [
+      kpiScope(access),
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      typeof filter?.federal === "boolean" ? { regionId: filter.federal ? null : { not: null } } : {},
+      filter?.source ? { source: filter.source } : {},
+      search
+        ? {
+            OR: [
+              { code: { contains: escapeLike(search), mode: "insensitive" } },
+              { name: { contains: escapeLike(search), mode: "insensitive" } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+export function kpiOrderBy(orderBy?: KpiOrderByInput | null): Prisma.KpiOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  if (orderBy?.field === "NAME") return [{ name: direction }, { id: direction }];
+  if (orderBy?.field === "TARGET_YEAR") return [{ targetYear: direction }, { code: "asc" }, { id: direction }];
+  return [{ code: direction }, { id: direction }];
+}
+
+// ── KPIs (administrators) ──
+
+const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
+/** The columns are numeric(14,4): ten digits before the point. */
+const amount = z
+  .number()
+  .refine(Number.isFinite, "A number.")
+  .refine((n) => Math.abs(n) < 1e10, "At most 9 999 999 999.9999.");
+
+const kpiFields = {
+  code: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters.")
+    .regex(/^[A-Z][A-Z0-9_]*$/, "Use capital Latin letters, digits and _, e.g. E_SERVICES_USERS_SHARE."),
+  name: text(1000),
+  description: optionalText(10_000),
+  formula: text(2000),
+  unit: text(50),
+  direction: z.enum(["AT_LEAST", "AT_MOST"]),
+  targetValue: amount,
+  targetYear: z
+    .number()
+    .int("A year, e.g. 2030.")
+    .min(2000, "A year from 2000 to 2100.")
+    .max(2100, "A year from 2000 to 2100."),
+  legalBasis: optionalText(2000),
+  source: z.enum(["COMPUTED", "ENTERED"]),
+};
+
+const createKpiSchema = z.object({
+  ...kpiFields,
+  direction: kpiFields.direction.default("AT_LEAST"),
+  regionId: z.string().nullish(),
+});
+
+const updateKpiSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(kpiFields).partial().shape);
+
+/** Columns that may be cleared; a null for any other field means "not given". */
+const CLEARABLE = new Set(["description", "legalBasis"]);
+
+function withoutNulls(input: unknown): unknown {
+  if (!input || typeof input !== "object") return input;
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
+}
+
+function assertAdmin(access: Access): void {
+  if (!isAdmin(access)) throw new ForbiddenError("Only administrators define KPIs.");
+}
+
+export async function createKpi(access: Access, input: unknown) {
+  assertAdmin(access);
+  const { regionId: regionGlobalId, ...data } = parse(createKpiSchema, withoutNulls(input));
+  return change("KPI", async (tx) => {
+    let regionId: string | null = null;
+    if (regionGlobalId) {
+      const region = await tx.region.findUnique({
+        where: { id: fromGlobalId("Region", regionGlobalId, "input.regionId") },
+      });
+      if (!region) throw new NotFoundError("region");
+      regionId = region.id;
+    }
+    const kpi = await tx.kpi.create({ data: { ...data, regionId } });
+    await log(tx, access, { entity: "Kpi", entityId: kpi.id, action: "CREATE", regionId, after: kpi });
+    return kpi;
+  });
+}
+
+/** Changes a KPI's definition; its region stays (its values belong to that region). */
+export async function updateKpi(access: Access, input: unknown) {
+  assertAdmin(access);
+  const { id: globalId, version, ...fields } = parse(updateKpiSchema, withoutNulls(input));
+  const id = fromGlobalId("Kpi", globalId, "input.id");
+  return change("KPI", async (tx) => {
+    const before = await tx.kpi.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("KPI");
+    const result = await tx.kpi.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    assertUpdated(result.count, before, "KPI", version);
+    const after = await tx.kpi.findUniqueOrThrow({ where: { id } });
+    await log(tx, access, { entity: "Kpi", entityId: id, action: "UPDATE", regionId: after.regionId, before, after });
+    return after;
+  });
+}
+
+// ── Values ──
+
+const recordSchema = z
+  .object({
+    kpiId: z.string(),
+    regionId: z.string().nullish(),
+    periodStart: z.date(),
+    periodEnd: z.date(),
+    value: amount,
+    version: z.number().int().nullish(),
+  })
+  .refine((data) => data.periodEnd >= data.periodStart, {
+    path: ["periodEnd"],
+    message: "The period cannot end before it starts.",
+  });
+
+/** Where a value is recorded: the KPI's region, a region of a federal KPI, or the country (null). */
+async function valueRegion(
+  tx: Tx,
+  access: Access,
+  kpi: { regionId: string | null },
+  globalId: string | null | undefined,
+) {
+  const given = globalId ? fromGlobalId("Region", globalId, "input.regionId") : null;
+  if (kpi.regionId && given && given !== kpi.regionId) {
+    throw ValidationError.of(
+      "input.regionId",
+      "A regional KPI takes values of its own region only; leave regionId empty.",
+    );
+  }
+  const regionId = kpi.regionId ?? given;
+  if (regionId === null) {
+    if (access.write !== "all") throw new ForbiddenError("Only administrators record national values.");
+    return null;
+  }
+  const region = await tx.region.findFirst({ where: { id: regionId, AND: [{ id: inRegions(access.read) }] } });
+  if (!region) throw new NotFoundError("region");
+  if (!includes(access.write, region.id)) throw new ForbiddenError("You cannot record values outside your regions.");
+  return region.id;
+}
+
+/**
+ * Records the value of an ENTERED KPI for a region (or the country) and period: one value per
+ * KPI, region and period start, so recording again corrects it. `version`, when given, must be
+ * the value's current one (a stale one gives ConflictError).
+ */
+export async function recordKpiValue(access: Access, input: unknown) {
+  const data = parse(recordSchema, input);
+  const kpiId = fromGlobalId("Kpi", data.kpiId, "input.kpiId");
+  return change("KPI value", async (tx) => {
+    // Serialises recordings of one KPI: a national value (null region) has no unique index to fall back on.
+    await tx.$queryRaw`SELECT 1 FROM "Kpi" WHERE "id" = ${kpiId}::uuid FOR UPDATE`;
+    const kpi = await tx.kpi.findFirst({ where: { id: kpiId, AND: [kpiScope(access)] } });
+    if (!kpi) throw new NotFoundError("KPI");
+    if (kpi.source !== "ENTERED") {
+      throw ValidationError.of("input.kpiId", "This KPI is computed from the catalogue; its values cannot be entered.");
+    }
+    const regionId = await valueRegion(tx, access, kpi, data.regionId);
+    const fields = { periodEnd: data.periodEnd, value: data.value, source: "ENTERED" as const };
+    const before = await tx.kpiValue.findFirst({ where: { kpiId, regionId, periodStart: data.periodStart } });
+    let after: Awaited<ReturnType<typeof tx.kpiValue.findUniqueOrThrow>>;
+    if (before) {
+      const version = data.version ?? before.version;
+      const result = await tx.kpiValue.updateMany({
+        where: { id: before.id, version },
+        data: { ...fields, version: { increment: 1 } },
+      });
+      assertUpdated(result.count, before, "KPI value", version);
+      after = await tx.kpiValue.findUniqueOrThrow({ where: { id: before.id } });
+    } else {
+      after = await tx.kpiValue.create({ data: { ...fields, kpiId, regionId, periodStart: data.periodStart } });
+    }
+    await log(tx, access, {
+      entity: "KpiValue",
+      entityId: after.id,
+      action: before ? "UPDATE" : "CREATE",
+      regionId,
+      before,
+      after,
+      note: { kpi: kpi.code },
+    });
+    return after;
+  });
+}

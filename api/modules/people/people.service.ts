@@ -1,0 +1,662 @@
+// People and who is responsible for what. Curator assignments are history: a period is
+// closed (validTo), never rewritten or deleted, and a new primary curator of a service,
+// life situation or centre in a region closes the previous one's period in the same
+// transaction as the new assignment is made.
+import { randomUUID } from "node:crypto";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { z } from "zod";
+import type { CuratorTarget, FileStatus, Prisma } from "../../generated/prisma/client.js";
+import { type Access, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { s3 } from "../../lib/s3.js";
+import { parse } from "../../lib/validate.js";
+import { assertWritable } from "../centres/centres.service.js";
+
+type Direction = "ASC" | "DESC";
+
+const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
+const globalId = z.string().min(1, "Cannot be empty.");
+
+/** A region the caller can read (NotFound otherwise) and change (Forbidden otherwise). */
+async function writableRegion(tx: Tx, access: Access, regionGlobalId: string, entity: string) {
+  const region = await tx.region.findFirst({
+    where: { id: fromGlobalId("Region", regionGlobalId, "input.regionId"), AND: [{ id: inRegions(access.read) }] },
+  });
+  if (!region) throw new NotFoundError("region");
+  assertWritable(access, region.id, entity);
+  return region;
+}
+
+// ───────────────────────────── People ─────────────────────────────
+
+export interface PersonFilterInput {
+  search?: string | null;
+  regionId?: string | null;
+  organisationId?: string | null;
+  includeArchived?: boolean | null;
+}
+
+export interface PersonOrderByInput {
+  field: "NAME" | "CREATED_AT";
+  direction: Direction;
+}
+
+/** People are personal data: administrators, curators and auditors of their region only. */
+export function personScope(access: Access): Prisma.PersonWhereInput {
+  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+}
+
+export function personWhere(access: Access, filter?: PersonFilterInput | null): Prisma.PersonWhereInput {
+  // Every word must match some part of the name, so "Иванова Анна" finds Анна Иванова.
+  const words = filter?.search?.trim().split(/\s+/).filter(Boolean) ?? [];
+  return {
+    AND: [
+      personScope(access),
+      filter?.includeArchived ? {} : { archivedAt: null },
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      filter?.organisationId
+        ? { organisationId: fromGlobalId("Organisation", filter.organisationId, "filter.organisationId") }
+        : {},
+      ...words.map((word) => {
+        const contains = { contains: escapeLike(word), mode: "insensitive" as const };
+        return { OR: [{ lastName: contains }, { firstName: contains }, { middleName: contains }] };
+      }),
+    ],
+  };
+}
+
+export function personOrderBy(orderBy?: PersonOrderByInput | null): Prisma.PersonOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
+  return [{ lastName: direction }, { firstName: direction }, { middleName: direction }, { id: direction }];
+}
+
+export function fullName(person: { lastName: string; firstName: string; middleName: string | null }): string {
+  return [person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ");
+}
+
+const personFields = {
+  organisationId: globalId.nullish(),
+  lastName: text(100),
+  firstName: text(100),
+  middleName: optionalText(100),
+  position: optionalText(300),
+  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  phone: optionalText(100),
+  photoConsent: z.boolean(),
+};
+
+const createPersonSchema = z.object({
+  regionId: globalId,
+  ...personFields,
+  photoConsent: personFields.photoConsent.default(false),
+});
+
+const updatePersonSchema = z
+  .object({ id: globalId, version: z.number().int() })
+  .extend(z.object(personFields).partial().shape);
+
+/** An organisation of the person's region, or null when none is given. */
+async function organisationIn(tx: Tx, organisationGlobalId: string | null | undefined, regionId: string) {
+  if (!organisationGlobalId) return null;
+  const organisation = await tx.organisation.findUnique({
+    where: { id: fromGlobalId("Organisation", organisationGlobalId, "input.organisationId") },
+  });
+  if (!organisation || organisation.regionId !== regionId) {
+    throw ValidationError.of("input.organisationId", "Choose an organisation of the person's region.");
+  }
+  return organisation;
+}
+
+/** Giving consent records when; withdrawing it forgets the date (no photo is shown again). */
+function consentStamp(
+  given: boolean | undefined,
+  before: { photoConsent: boolean; photoConsentAt: Date | null } | null,
+) {
+  if (given === undefined) return {};
+  if (!given) return { photoConsent: false, photoConsentAt: null };
+  return { photoConsent: true, photoConsentAt: before?.photoConsent ? before.photoConsentAt : new Date() };
+}
+
+/** A person the caller may change, read inside the transaction. */
+async function writablePerson(tx: Tx, access: Access, personGlobalId: string) {
+  const person = await tx.person.findFirst({
+    where: { id: fromGlobalId("Person", personGlobalId, "input.id"), ...personScope(access) },
+  });
+  if (!person) throw new NotFoundError("person");
+  assertWritable(access, person.regionId, "person");
+  return person;
+}
+
+export async function createPerson(access: Access, input: unknown) {
+  const { regionId, organisationId, photoConsent, ...fields } = parse(createPersonSchema, input);
+  return change("person", async (tx) => {
+    const region = await writableRegion(tx, access, regionId, "person");
+    const organisation = await organisationIn(tx, organisationId, region.id);
+    const person = await tx.person.create({
+      data: {
+        ...fields,
+        ...consentStamp(photoConsent, null),
+        regionId: region.id,
+        organisationId: organisation?.id ?? null,
+      },
+    });
+    await log(tx, access, {
+      entity: "Person",
+      entityId: person.id,
+      action: "CREATE",
+      regionId: person.regionId,
+      after: person,
+    });
+    return person;
+  });
+}
+
+export async function updatePerson(access: Access, input: unknown) {
+  const { id, version, organisationId, photoConsent, ...fields } = parse(updatePersonSchema, input);
+  return change("person", async (tx) => {
+    const before = await writablePerson(tx, access, id);
+    const organisation =
+      organisationId === undefined ? undefined : await organisationIn(tx, organisationId, before.regionId);
+    const result = await tx.person.updateMany({
+      where: { id: before.id, version },
+      data: {
+        ...fields,
+        ...consentStamp(photoConsent, before),
+        ...(organisation === undefined ? {} : { organisationId: organisation?.id ?? null }),
+        version: { increment: 1 },
+      },
+    });
+    assertUpdated(result.count, before, "person", version);
+    const after = await tx.person.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Person",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Archived people leave lists but keep their assignment history. */
+export async function setPersonArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
+  return change("person", async (tx) => {
+    const before = await writablePerson(tx, access, input.id);
+    const result = await tx.person.updateMany({
+      where: { id: before.id, version: input.version },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "person", input.version);
+    const after = await tx.person.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Person",
+      entityId: after.id,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** How long a photo URL works: long enough to render the page, short enough not to be shared. */
+export const PHOTO_URL_TTL_SECONDS = 5 * 60;
+
+export interface PhotoSource {
+  photoConsent: boolean;
+  photo: { bucket: string; key: string; status: FileStatus } | null;
+}
+
+/**
+ * The photo is handed out only with the person's consent to its publication, and only once
+ * the upload was verified (AVAILABLE).
+ */
+export function photoPublishable(person: PhotoSource): { bucket: string; key: string } | null {
+  if (!person.photoConsent || !person.photo || person.photo.status !== "AVAILABLE") return null;
+  return { bucket: person.photo.bucket, key: person.photo.key };
+}
+
+/**
+ * A GET URL for the object, valid PHOTO_URL_TTL_SECONDS. Published photos are public by
+ * the person's consent, so handing one out is not logged as a file access (report files are).
+ */
+async function presignedGetUrl(object: { bucket: string; key: string }): Promise<string | null> {
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), { expiresIn: PHOTO_URL_TTL_SECONDS });
+}
+
+/** The photo's URL when the person consented to its publication and the upload was verified. */
+export async function photoUrl(person: PhotoSource): Promise<string | null> {
+  const object = photoPublishable(person);
+  return object ? presignedGetUrl(object) : null;
+}
+
+// ───────────────────────────── Projects ─────────────────────────────
+
+export interface ProjectFilterInput {
+  search?: string | null;
+  regionId?: string | null;
+}
+
+export interface ProjectOrderByInput {
+  field: "NAME" | "CREATED_AT";
+  direction: Direction;
+}
+
+export function projectScope(access: Access): Prisma.ProjectWhereInput {
+  return access.partner ? { id: { in: [] } } : { regionId: inRegions(access.read) };
+}
+
+export function projectWhere(access: Access, filter?: ProjectFilterInput | null): Prisma.ProjectWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    AND: [
+      projectScope(access),
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      search ? { name: { contains: escapeLike(search), mode: "insensitive" } } : {},
+    ],
+  };
+}
+
+export function projectOrderBy(orderBy?: ProjectOrderByInput | null): Prisma.ProjectOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
+}
+
+const projectFields = { name: text(300), description: optionalText(5000) };
+const createProjectSchema = z.object({ regionId: globalId, ...projectFields });
+const updateProjectSchema = z
+  .object({ id: globalId, version: z.number().int() })
+  .extend(z.object(projectFields).partial().shape);
+
+export async function createProject(access: Access, input: unknown) {
+  const { regionId, ...fields } = parse(createProjectSchema, input);
+  return change("project", async (tx) => {
+    const region = await writableRegion(tx, access, regionId, "project");
+    const project = await tx.project.create({ data: { ...fields, regionId: region.id } });
+    await log(tx, access, {
+      entity: "Project",
+      entityId: project.id,
+      action: "CREATE",
+      regionId: project.regionId,
+      after: project,
+    });
+    return project;
+  });
+}
+
+export async function updateProject(access: Access, input: unknown) {
+  const { id, version, ...fields } = parse(updateProjectSchema, input);
+  return change("project", async (tx) => {
+    const before = await tx.project.findFirst({
+      where: { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) },
+    });
+    if (!before) throw new NotFoundError("project");
+    assertWritable(access, before.regionId, "project");
+    const result = await tx.project.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "project", version);
+    const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Project",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+// ───────────────────────────── Curator assignments ─────────────────────────────
+
+export interface CuratorAssignmentFilterInput {
+  regionId?: string | null;
+  personId?: string | null;
+  serviceId?: string | null;
+  lifeSituationId?: string | null;
+  centreId?: string | null;
+  projectId?: string | null;
+  targetType?: CuratorTarget | null;
+  activeOnly?: boolean | null;
+  primaryOnly?: boolean | null;
+}
+
+export interface CuratorAssignmentOrderByInput {
+  field: "VALID_FROM" | "CREATED_AT";
+  direction: Direction;
+}
+
+/** Assignments name a person, so they are internal records like people themselves. */
+export function assignmentScope(access: Access): Prisma.CuratorAssignmentWhereInput {
+  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+}
+
+export function assignmentWhere(
+  access: Access,
+  filter?: CuratorAssignmentFilterInput | null,
+): Prisma.CuratorAssignmentWhereInput {
+  const id = (typename: string, value: string | null | undefined, field: string) =>
+    value ? fromGlobalId(typename, value, `filter.${field}`) : undefined;
+  return {
+    AND: [
+      assignmentScope(access),
+      filter?.regionId ? { regionId: id("Region", filter.regionId, "regionId") } : {},
+      filter?.personId ? { personId: id("Person", filter.personId, "personId") } : {},
+      filter?.serviceId ? { serviceId: id("Service", filter.serviceId, "serviceId") } : {},
+      filter?.lifeSituationId
+        ? { lifeSituationId: id("LifeSituation", filter.lifeSituationId, "lifeSituationId") }
+        : {},
+      filter?.centreId ? { centreId: id("Centre", filter.centreId, "centreId") } : {},
+      filter?.projectId ? { projectId: id("Project", filter.projectId, "projectId") } : {},
+      filter?.targetType ? { targetType: filter.targetType } : {},
+      filter?.activeOnly ? { validTo: null } : {},
+      filter?.primaryOnly ? { primary: true } : {},
+    ],
+  };
+}
+
+export function assignmentOrderBy(
+  orderBy?: CuratorAssignmentOrderByInput | null,
+): Prisma.CuratorAssignmentOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
+  return [{ validFrom: direction }, { createdAt: direction }, { id: direction }];
+}
+
+/** Newest first: the current assignment on top, then its predecessors. */
+export const ASSIGNMENT_HISTORY_ORDER: Prisma.CuratorAssignmentOrderByWithRelationInput[] = [
+  { validFrom: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+
+const TARGET_FIELDS = {
+  SERVICE: { field: "serviceId", noun: "service" },
+  LIFE_SITUATION: { field: "lifeSituationId", noun: "life situation" },
+  CENTRE: { field: "centreId", noun: "centre" },
+  PROJECT: { field: "projectId", noun: "project" },
+} as const satisfies Record<Exclude<CuratorTarget, "REGION">, { field: string; noun: string }>;
+
+type TargetField = (typeof TARGET_FIELDS)[keyof typeof TARGET_FIELDS]["field"];
+
+/** Targets with one primary curator per region: a new primary one closes the previous period. */
+const SINGLE_PRIMARY: ReadonlySet<CuratorTarget> = new Set(["SERVICE", "LIFE_SITUATION", "CENTRE"]);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+const assignSchema = z.object({
+  personId: globalId,
+  role: z.enum([
+    "PROJECT_CURATOR",
+    "REGIONAL_COORDINATOR",
+    "CENTRE_CURATOR",
+    "SERVICE_CURATOR",
+    "LIFE_SITUATION_CURATOR",
+  ]),
+  targetType: z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]),
+  serviceId: globalId.nullish(),
+  lifeSituationId: globalId.nullish(),
+  centreId: globalId.nullish(),
+  projectId: globalId.nullish(),
+  regionId: globalId,
+  validFrom: z.date(),
+  primary: z.boolean(),
+  note: optionalText(2000),
+});
+
+type AssignData = z.infer<typeof assignSchema>;
+
+/** Exactly the target column `targetType` names is given; every other one is left out. */
+function assertTargetShape(data: AssignData): void {
+  const expected = data.targetType === "REGION" ? null : TARGET_FIELDS[data.targetType];
+  const issues: { field: string; message: string }[] = [];
+  if (expected && !data[expected.field]) {
+    issues.push({ field: `input.${expected.field}`, message: `Choose the ${expected.noun} of this assignment.` });
+  }
+  for (const target of Object.values(TARGET_FIELDS)) {
+    if (target !== expected && data[target.field]) {
+      const names = expected ? `a ${expected.noun}` : "only its region";
+      issues.push({
+        field: `input.${target.field}`,
+        message: `Leave this out: a ${data.targetType} assignment names ${names}.`,
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/** The target row's id, after checking it is readable and belongs to (or serves) the region. */
+async function targetIn(
+  tx: Tx,
+  access: Access,
+  data: AssignData,
+  regionId: string,
+): Promise<Partial<Record<TargetField, string>>> {
+  const wrongRegion = (field: TargetField, noun: string) =>
+    ValidationError.of(`input.${field}`, `This ${noun} belongs to another region than the assignment.`);
+  switch (data.targetType) {
+    case "REGION":
+      return {};
+    case "SERVICE": {
+      // Federal services (no region) can have a curator in every region.
+      const service = await tx.service.findFirst({
+        where: {
+          id: fromGlobalId("Service", data.serviceId ?? "", "input.serviceId"),
+          ...regionOrFederal(access.read),
+        },
+      });
+      if (!service) throw new NotFoundError("service");
+      if (service.regionId !== null && service.regionId !== regionId) throw wrongRegion("serviceId", "service");
+      return { serviceId: service.id };
+    }
+    case "LIFE_SITUATION": {
+      const situation = await tx.lifeSituation.findFirst({
+        where: {
+          id: fromGlobalId("LifeSituation", data.lifeSituationId ?? "", "input.lifeSituationId"),
+          ...regionOrFederal(access.read),
+        },
+      });
+      if (!situation) throw new NotFoundError("life situation");
+      if (situation.regionId !== null && situation.regionId !== regionId)
+        throw wrongRegion("lifeSituationId", "life situation");
+      return { lifeSituationId: situation.id };
+    }
+    case "CENTRE": {
+      const centre = await tx.centre.findFirst({
+        where: { id: fromGlobalId("Centre", data.centreId ?? "", "input.centreId"), regionId: inRegions(access.read) },
+      });
+      if (!centre) throw new NotFoundError("centre");
+      if (centre.regionId !== regionId) throw wrongRegion("centreId", "centre");
+      if (centre.archivedAt) throw ValidationError.of("input.centreId", "The centre is archived; restore it first.");
+      return { centreId: centre.id };
+    }
+    case "PROJECT": {
+      const project = await tx.project.findFirst({
+        where: { id: fromGlobalId("Project", data.projectId ?? "", "input.projectId"), ...projectScope(access) },
+      });
+      if (!project) throw new NotFoundError("project");
+      if (project.regionId !== regionId) throw wrongRegion("projectId", "project");
+      return { projectId: project.id };
+    }
+  }
+}
+
+/**
+ * Two assignments of one target in one region at the same moment: the first takes this
+ * lock, the second is told to reload (ConflictError) rather than silently closing a
+ * period it never saw. The partial unique index is the last word for services.
+ */
+async function lockTarget(tx: Tx, targetId: string, regionId: string): Promise<void> {
+  const key = `CuratorAssignment:${targetId}:${regionId}`;
+  const [row] = await tx.$queryRaw<
+    { locked: boolean }[]
+  >`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
+  if (!row?.locked) {
+    throw new ConflictError(
+      "Someone else is assigning a curator to the same target and region right now. Reload and try again.",
+    );
+  }
+}
+
+/**
+ * Makes an assignment. A primary one for a service, life situation or centre closes the
+ * current primary period(s) of that target in that region on the day before, in the same
+ * transaction, and logs both changes.
+ */
+export async function assignCurator(access: Access, input: unknown) {
+  const data = parse(assignSchema, input);
+  assertTargetShape(data);
+  return change("curator assignment", async (tx) => {
+    const region = await writableRegion(tx, access, data.regionId, "curator assignment");
+    const person = await tx.person.findFirst({
+      where: { id: fromGlobalId("Person", data.personId, "input.personId"), ...personScope(access) },
+    });
+    if (!person) throw new NotFoundError("person");
+    if (person.regionId !== region.id)
+      throw ValidationError.of("input.personId", "Choose a person of the assignment's region.");
+    if (person.archivedAt) throw ValidationError.of("input.personId", "The person is archived; restore them first.");
+    const target = await targetIn(tx, access, data, region.id);
+
+    const id = randomUUID();
+    const targetId = Object.values(target)[0];
+    if (data.primary && SINGLE_PRIMARY.has(data.targetType) && targetId) {
+      await lockTarget(tx, targetId, region.id);
+      const current = await tx.curatorAssignment.findMany({
+        where: { ...target, targetType: data.targetType, regionId: region.id, primary: true, validTo: null },
+        orderBy: { validFrom: "asc" },
+      });
+      const validTo = new Date(data.validFrom.getTime() - DAY_MS);
+      for (const previous of current) {
+        if (validTo < previous.validFrom) {
+          throw ValidationError.of(
+            "input.validFrom",
+            `The current primary curator has been in charge since ${isoDate(previous.validFrom)}; the new one must start after that day.`,
+          );
+        }
+        const closed = await tx.curatorAssignment.updateMany({
+          where: { id: previous.id, version: previous.version, validTo: null },
+          data: { validTo, version: { increment: 1 } },
+        });
+        if (closed.count === 0) {
+          throw new ConflictError("The current curator's assignment was changed meanwhile. Reload and try again.");
+        }
+        const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: previous.id } });
+        await log(tx, access, {
+          entity: "CuratorAssignment",
+          entityId: previous.id,
+          action: "UPDATE",
+          regionId: previous.regionId,
+          before: previous,
+          after,
+          note: { closedBy: id },
+        });
+      }
+    }
+
+    const assignment = await tx.curatorAssignment.create({
+      data: {
+        id,
+        personId: person.id,
+        role: data.role,
+        targetType: data.targetType,
+        ...target,
+        regionId: region.id,
+        validFrom: data.validFrom,
+        primary: data.primary,
+        note: data.note ?? null,
+      },
+    });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: assignment.id,
+      action: "CREATE",
+      regionId: assignment.regionId,
+      after: assignment,
+    });
+    return assignment;
+  });
+}
+
+/** An assignment the caller may change, read inside the transaction. */
+async function writableAssignment(tx: Tx, access: Access, assignmentGlobalId: string) {
+  const assignment = await tx.curatorAssignment.findFirst({
+    where: { id: fromGlobalId("CuratorAssignment", assignmentGlobalId, "input.id"), ...assignmentScope(access) },
+  });
+  if (!assignment) throw new NotFoundError("curator assignment");
+  assertWritable(access, assignment.regionId, "curator assignment");
+  return assignment;
+}
+
+const endSchema = z.object({ id: globalId, version: z.number().int(), validTo: z.date() });
+
+/** Closes an active period. An ended one stays as it is: history is not rewritten. */
+export async function endCuratorAssignment(access: Access, input: unknown) {
+  const data = parse(endSchema, input);
+  return change("curator assignment", async (tx) => {
+    const before = await writableAssignment(tx, access, data.id);
+    if (before.validTo && before.version === data.version) {
+      throw ValidationError.of("input.id", `The assignment already ended on ${isoDate(before.validTo)}.`);
+    }
+    if (data.validTo < before.validFrom) {
+      throw ValidationError.of("input.validTo", `The end cannot be before the start (${isoDate(before.validFrom)}).`);
+    }
+    const result = await tx.curatorAssignment.updateMany({
+      where: { id: before.id, version: data.version, validTo: null },
+      data: { validTo: data.validTo, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "curator assignment", data.version);
+    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const noteSchema = z.object({ id: globalId, version: z.number().int(), note: optionalText(2000) });
+
+/** Only the note changes; who, what and when stay as they were recorded. */
+export async function updateCuratorAssignment(access: Access, input: unknown) {
+  const data = parse(noteSchema, input);
+  return change("curator assignment", async (tx) => {
+    const before = await writableAssignment(tx, access, data.id);
+    const result = await tx.curatorAssignment.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { note: data.note ?? null, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "curator assignment", data.version);
+    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** For the Person type's photo field: the person's photo file, as `photoUrl` needs it. */
+export const PHOTO_SELECT = {
+  photoConsent: true,
+  photo: { select: { bucket: true, key: true, status: true } },
+} as const;
