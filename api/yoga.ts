@@ -71,7 +71,9 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
       maxAliases: { n: LIMITS.aliases },
       maxDirectives: { n: LIMITS.directives },
       maxTokens: { n: LIMITS.tokens },
-      costLimit: { maxCost: LIMITS.cost },
+      // Armor's cost model multiplies by 1.5 per syntax level; Relay's edges/node double the
+      // levels of a list, so 1.2 per syntax level (≈1.44 per entity level) keeps the default's intent.
+      costLimit: { maxCost: LIMITS.cost, depthCostFactor: 1.2 },
       blockFieldSuggestion: { enabled: config.production },
     }),
     ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),

@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "../api/lib/db.js";
 import { emptyDatabase } from "./helpers/databases.js";
 
 const run = promisify(execFile);
@@ -208,7 +210,18 @@ describe("serverless package", () => {
   });
 
   it("runs the bundled graphql handler with plain Node against a real database", async () => {
-    const post = apiEvent("POST", "/graphql", JSON.stringify({ query: "{ centres(first: 2) { totalCount } }" }));
+    // Signed here with the secret the bundle is given: signing in would need the arm64 argon2 build.
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@dostup.local" } });
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(admin.id)
+      .setIssuer("dostup")
+      .setAudience("dostup-api")
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode(BUNDLE_JWT_SECRET));
+    const post = apiEvent("POST", "/graphql", JSON.stringify({ query: "{ centres(first: 2) { totalCount } }" }), {
+      authorization: `Bearer ${token}`,
+    });
     const health = apiEvent("GET", "/health");
     const [graphql, healthResult] = (await runBundled("graphql", "api/handler.mjs", [post, health], {
       DATABASE_URL: process.env.DATABASE_URL,
@@ -274,7 +287,7 @@ process.exit(0);
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
-      JWT_SECRET: "bundle-test-secret-0123456789abcdefghijklmnop",
+      JWT_SECRET: BUNDLE_JWT_SECRET,
       LOG_LEVEL: "warn",
       AWS_LAMBDA_FUNCTION_NAME: `dostup-test-${fn}`,
       AWS_REGION: "eu-central-1",
@@ -286,13 +299,15 @@ process.exit(0);
 }
 
 /** An HTTP API (payload format 2.0) event as API Gateway sends it. */
-function apiEvent(method: string, path: string, body?: string): APIGatewayProxyEventV2 {
+const BUNDLE_JWT_SECRET = "bundle-test-secret-0123456789abcdefghijklmnop";
+
+function apiEvent(method: string, path: string, body?: string, extraHeaders: Record<string, string> = {}): APIGatewayProxyEventV2 {
   return {
     version: "2.0",
     routeKey: `${method} ${path}`,
     rawPath: path,
     rawQueryString: "",
-    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org" },
+    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org", ...extraHeaders },
     requestContext: {
       accountId: "123456789012",
       apiId: "abc123",

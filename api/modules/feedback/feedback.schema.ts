@@ -1,1 +1,312 @@
-// Being written: types, queries and mutations of this domain.
+import { builder, OrderDirection } from "../../builder.js";
+import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.js";
+import { isStaff } from "../../lib/access.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { selection } from "../../lib/selection.js";
+import {
+  allowedTransitions,
+  assignFeedback,
+  createCategory,
+  feedbackOrderBy,
+  feedbackScope,
+  feedbackVisible,
+  feedbackWhere,
+  isOverdue,
+  setSystemicError,
+  submitFeedback,
+  transitionFeedback,
+  updateCategory,
+} from "./feedback.service.js";
+
+export const FeedbackStatusEnum = builder.enumType(FeedbackStatus, {
+  name: "FeedbackStatus",
+  description:
+    "RECEIVED → IN_PROGRESS | REJECTED | DUPLICATE | REDIRECTED; IN_PROGRESS → ANSWERED | REJECTED | REDIRECTED | DUPLICATE; ANSWERED → CLOSED | IN_PROGRESS (reopened). CLOSED, REJECTED, DUPLICATE and REDIRECTED are final.",
+});
+export const FeedbackSubjectEnum = builder.enumType(FeedbackSubject, { name: "FeedbackSubject" });
+
+export const FeedbackCategory = builder.prismaNode("FeedbackCategory", {
+  description: "A kind of feedback (complaint, question…) and the days allowed to answer it.",
+  id: { field: "id" },
+  findUnique: (id) => ({ id: safeUuid(id) }),
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    slaDays: t.exposeInt("slaDays", { description: "Days from receipt to the due date." }),
+    version: t.exposeInt("version"),
+  }),
+});
+
+export const FeedbackEvent = builder.prismaObject("FeedbackEvent", {
+  description:
+    "One step in a feedback item's history: a status change, or (same status) a note such as the systemic-error flag.",
+  fields: (t) => ({
+    fromStatus: t.expose("fromStatus", { type: FeedbackStatusEnum, nullable: true }),
+    toStatus: t.expose("toStatus", { type: FeedbackStatusEnum }),
+    comment: t.exposeString("comment", { nullable: true }),
+    actorName: t.string({
+      nullable: true,
+      select: { actor: { select: { fullName: true } } },
+      resolve: (event) => event.actor?.fullName ?? null,
+    }),
+    at: t.expose("at", { type: "DateTime" }),
+  }),
+});
+
+export const Feedback = builder.prismaNode("Feedback", {
+  description: "A citizen's feedback on a centre, service or life situation, handled along its workflow.",
+  id: { field: "id" },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [feedbackScope(ctx.access)] }),
+  authScopes: (feedback, ctx) => feedbackVisible(ctx.access, feedback),
+  fields: (t) => ({
+    subjectType: t.expose("subjectType", { type: FeedbackSubjectEnum }),
+    ratingTime: t.exposeInt("ratingTime", { nullable: true, description: "Time to result, 1–5." }),
+    ratingWaiting: t.exposeInt("ratingWaiting", { nullable: true, description: "Waiting, 1–5." }),
+    ratingStaff: t.exposeInt("ratingStaff", { nullable: true, description: "Staff courtesy and competence, 1–5." }),
+    ratingComfort: t.exposeInt("ratingComfort", { nullable: true, description: "Comfort, 1–5." }),
+    ratingInformation: t.exposeInt("ratingInformation", { nullable: true, description: "Information, 1–5." }),
+    text: t.exposeString("text"),
+    authorName: t.string({
+      nullable: true,
+      description: "Personal data: staff only.",
+      resolve: (feedback, _args, ctx) => (isStaff(ctx.access) ? feedback.authorName : null),
+    }),
+    authorContact: t.string({
+      nullable: true,
+      description: "Personal data: staff only.",
+      resolve: (feedback, _args, ctx) => (isStaff(ctx.access) ? feedback.authorContact : null),
+    }),
+    status: t.expose("status", { type: FeedbackStatusEnum }),
+    allowedTransitions: t.field({
+      type: [FeedbackStatusEnum],
+      description: "The statuses the caller may move this feedback to now (empty if final or read-only for them).",
+      resolve: (feedback, _args, ctx) => allowedTransitions(ctx.access, feedback),
+    }),
+    receivedAt: t.expose("receivedAt", { type: "DateTime" }),
+    dueAt: t.expose("dueAt", { type: "DateTime", description: "Received + the category's SLA days." }),
+    overdue: t.boolean({
+      description: "Still unanswered (RECEIVED or IN_PROGRESS) after the due date.",
+      resolve: (feedback) => isOverdue(feedback),
+    }),
+    answeredAt: t.expose("answeredAt", { type: "DateTime", nullable: true }),
+    answer: t.exposeString("answer", { nullable: true }),
+    systemicError: t.exposeBoolean("systemicError"),
+    redirectedTo: t.exposeString("redirectedTo", { nullable: true }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    category: t.relation("category"),
+    centre: t.relation("centre", { nullable: true }),
+    service: t.relation("service", { nullable: true }),
+    lifeSituation: t.relation("lifeSituation", { nullable: true }),
+    region: t.relation("region"),
+    assignedCurator: t.relation("assignedCurator", { nullable: true }),
+    duplicateOf: t.relation("duplicateOf", { nullable: true }),
+    events: t.relation("events", { query: { orderBy: [{ at: "asc" }, { createdAt: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+// ── Queries ──
+
+const FeedbackFilter = builder.inputType("FeedbackFilter", {
+  fields: (t) => ({
+    regionId: t.id({ required: false }),
+    status: t.field({ type: FeedbackStatusEnum, required: false }),
+    categoryId: t.id({ required: false }),
+    centreId: t.id({ required: false }),
+    serviceId: t.id({ required: false }),
+    subjectType: t.field({ type: FeedbackSubjectEnum, required: false }),
+    systemicError: t.boolean({ required: false }),
+    overdue: t.boolean({ required: false, description: "Unanswered past the due date (true) or not (false)." }),
+    search: t.string({ required: false, description: "Part of the text; % and _ match themselves." }),
+  }),
+});
+
+const FeedbackOrderField = builder.enumType("FeedbackOrderField", { values: ["RECEIVED_AT", "DUE_AT"] as const });
+
+const FeedbackOrderBy = builder.inputType("FeedbackOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: FeedbackOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  feedbackCategories: t.prismaConnection({
+    type: "FeedbackCategory",
+    cursor: "id",
+    authScopes: { signedIn: true },
+    resolve: (query) => prisma.feedbackCategory.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    totalCount: () => prisma.feedbackCategory.count(),
+  }),
+  feedback: t.prismaConnection({
+    type: "Feedback",
+    cursor: "id",
+    description: "Feedback in the caller's regions (an operator: about their centre). Newest first.",
+    authScopes: { staff: true },
+    args: {
+      filter: t.arg({ type: FeedbackFilter, required: false }),
+      orderBy: t.arg({ type: FeedbackOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.feedback.findMany({
+        ...query,
+        where: feedbackWhere(ctx.access, args.filter),
+        orderBy: feedbackOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.feedback.count({ where: feedbackWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations ──
+
+const CreateFeedbackCategoryInput = builder.inputType("CreateFeedbackCategoryInput", {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    slaDays: t.int({ required: true }),
+  }),
+});
+
+const UpdateFeedbackCategoryInput = builder.inputType("UpdateFeedbackCategoryInput", {
+  description: "A changed SLA applies to feedback received afterwards.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    code: t.string({ required: false }),
+    name: t.string({ required: false }),
+    slaDays: t.int({ required: false }),
+  }),
+});
+
+const SubmitFeedbackInput = builder.inputType("SubmitFeedbackInput", {
+  description:
+    "The subject's id is required for its type (CENTRE: centreId …). The region comes from the subject; name it (regionId) for a federal service or OTHER.",
+  fields: (t) => ({
+    categoryId: t.id({ required: true }),
+    subjectType: t.field({ type: FeedbackSubjectEnum, required: true }),
+    centreId: t.id({ required: false }),
+    serviceId: t.id({ required: false }),
+    lifeSituationId: t.id({ required: false }),
+    regionId: t.id({ required: false }),
+    ratingTime: t.int({ required: false }),
+    ratingWaiting: t.int({ required: false }),
+    ratingStaff: t.int({ required: false }),
+    ratingComfort: t.int({ required: false }),
+    ratingInformation: t.int({ required: false }),
+    text: t.string({ required: true }),
+    authorName: t.string({ required: false }),
+    authorContact: t.string({ required: false }),
+    receivedAt: t.field({
+      type: "DateTime",
+      required: false,
+      description: "When it arrived (e.g. a letter); defaults to now. The due date counts from it.",
+    }),
+  }),
+});
+
+const TransitionFeedbackInput = builder.inputType("TransitionFeedbackInput", {
+  description:
+    "`answer` is required for ANSWERED, `duplicateOfId` for DUPLICATE, `redirectedTo` for REDIRECTED, `comment` for REJECTED.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    to: t.field({ type: FeedbackStatusEnum, required: true }),
+    comment: t.string({ required: false }),
+    answer: t.string({ required: false }),
+    duplicateOfId: t.id({ required: false }),
+    redirectedTo: t.string({ required: false }),
+  }),
+});
+
+const AssignFeedbackInput = builder.inputType("AssignFeedbackInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    curatorId: t.id({ required: true, description: "A Person of the feedback's region." }),
+  }),
+});
+
+const SetFeedbackSystemicErrorInput = builder.inputType("SetFeedbackSystemicErrorInput", {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    systemicError: t.boolean({ required: true }),
+    comment: t.string({ required: true, description: "Why; recorded in the feedback's history." }),
+  }),
+});
+
+/** A null for a field that cannot be empty means "unchanged", as if it were left out. */
+function withoutNulls<T extends object>(input: T, keys: readonly (keyof T)[]): T {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => value !== null || !keys.includes(key as keyof T)),
+  ) as T;
+}
+
+builder.mutationFields((t) => ({
+  createFeedbackCategory: t.prismaField({
+    type: "FeedbackCategory",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateFeedbackCategoryInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const category = await createCategory(ctx.access, input);
+      return prisma.feedbackCategory.findUniqueOrThrow({ ...selection(query), where: { id: category.id } });
+    },
+  }),
+  updateFeedbackCategory: t.prismaField({
+    type: "FeedbackCategory",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateFeedbackCategoryInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const category = await updateCategory(ctx.access, withoutNulls(input, ["code", "name", "slaDays"]));
+      return prisma.feedbackCategory.findUniqueOrThrow({ ...selection(query), where: { id: category.id } });
+    },
+  }),
+  submitFeedback: t.prismaField({
+    type: "Feedback",
+    description:
+      "Records feedback (status RECEIVED, due date from the category's SLA). Curators and administrators in their regions; operators for their own centre.",
+    errors: {},
+    authScopes: { writer: true, role: "OPERATOR" },
+    args: { input: t.arg({ type: SubmitFeedbackInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const feedback = await submitFeedback(ctx.access, input);
+      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+    },
+  }),
+  transitionFeedback: t.prismaField({
+    type: "Feedback",
+    description: "Moves feedback to the next status its workflow allows (see `allowedTransitions`).",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: TransitionFeedbackInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const feedback = await transitionFeedback(ctx.access, input);
+      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+    },
+  }),
+  assignFeedback: t.prismaField({
+    type: "Feedback",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: AssignFeedbackInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const feedback = await assignFeedback(ctx.access, input);
+      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+    },
+  }),
+  setFeedbackSystemicError: t.prismaField({
+    type: "Feedback",
+    description: "Marks or unmarks feedback as revealing a systemic error; recorded in its history.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: SetFeedbackSystemicErrorInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const feedback = await setSystemicError(ctx.access, input);
+      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+    },
+  }),
+}));

@@ -1,0 +1,491 @@
+import { z } from "zod";
+import type { Feedback, FeedbackStatus, FeedbackSubject, Prisma } from "../../generated/prisma/client.js";
+import { type Access, includes, inRegions } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+
+// ── The workflow ──
+
+/** Where feedback may go from each status; the four end states go nowhere. */
+export const WORKFLOW: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
+  RECEIVED: ["IN_PROGRESS", "REJECTED", "DUPLICATE", "REDIRECTED"],
+  IN_PROGRESS: ["ANSWERED", "REJECTED", "REDIRECTED", "DUPLICATE"],
+  ANSWERED: ["CLOSED", "IN_PROGRESS"],
+  CLOSED: [],
+  REJECTED: [],
+  DUPLICATE: [],
+  REDIRECTED: [],
+};
+
+/** Statuses still waiting for an answer: only these can be overdue. */
+export const OPEN_STATUSES: FeedbackStatus[] = ["RECEIVED", "IN_PROGRESS"];
+
+export function isOverdue(feedback: Pick<Feedback, "status" | "dueAt">, now = new Date()): boolean {
+  return OPEN_STATUSES.includes(feedback.status) && feedback.dueAt < now;
+}
+
+/** The caller may move this feedback on (curators of its region, administrators). */
+export function canChange(access: Access, feedback: Pick<Feedback, "regionId">): boolean {
+  return includes(access.write, feedback.regionId);
+}
+
+/** What the caller may do next; nothing for readers who cannot change it. */
+export function allowedTransitions(access: Access, feedback: Pick<Feedback, "regionId" | "status">) {
+  return canChange(access, feedback) ? [...WORKFLOW[feedback.status]] : [];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function dueDate(receivedAt: Date, slaDays: number): Date {
+  return new Date(receivedAt.getTime() + slaDays * DAY_MS);
+}
+
+// ── Reading ──
+
+/**
+ * Feedback carries citizens' personal data: never partners. Staff read their regions; an
+ * operator only the feedback about their own centre.
+ */
+export function feedbackScope(access: Access): Prisma.FeedbackWhereInput {
+  if (access.partner) return { regionId: { in: [] } };
+  return { regionId: inRegions(access.read), ...(access.centreId ? { centreId: access.centreId } : {}) };
+}
+
+export function feedbackVisible(access: Access, feedback: Pick<Feedback, "regionId" | "centreId">): boolean {
+  if (access.partner || !includes(access.read, feedback.regionId)) return false;
+  return !access.centreId || feedback.centreId === access.centreId;
+}
+
+export interface FeedbackFilterInput {
+  regionId?: string | null;
+  status?: FeedbackStatus | null;
+  categoryId?: string | null;
+  centreId?: string | null;
+  serviceId?: string | null;
+  subjectType?: FeedbackSubject | null;
+  systemicError?: boolean | null;
+  overdue?: boolean | null;
+  search?: string | null;
+}
+
+export function feedbackWhere(access: Access, filter?: FeedbackFilterInput | null): Prisma.FeedbackWhereInput {
+  const search = filter?.search?.trim();
+  const overdue: Prisma.FeedbackWhereInput = { status: { in: OPEN_STATUSES }, dueAt: { lt: new Date() } };
+  return {
+    AND: [
+      feedbackScope(access),
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      filter?.status ? { status: filter.status } : {},
+      filter?.categoryId
+        ? { categoryId: fromGlobalId("FeedbackCategory", filter.categoryId, "filter.categoryId") }
+        : {},
+      filter?.centreId ? { centreId: fromGlobalId("Centre", filter.centreId, "filter.centreId") } : {},
+      filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
+      filter?.subjectType ? { subjectType: filter.subjectType } : {},
+      typeof filter?.systemicError === "boolean" ? { systemicError: filter.systemicError } : {},
+      filter?.overdue === true ? overdue : filter?.overdue === false ? { NOT: overdue } : {},
+      search ? { text: { contains: escapeLike(search), mode: "insensitive" } } : {},
+    ],
+  };
+}
+
+export type FeedbackOrderField = "RECEIVED_AT" | "DUE_AT";
+
+/** Newest first unless asked otherwise; the id keeps pages stable. */
+export function feedbackOrderBy(
+  orderBy?: {
+    field: FeedbackOrderField;
+    direction: "ASC" | "DESC";
+  } | null,
+): Prisma.FeedbackOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "ASC" ? "asc" : "desc";
+  const field = orderBy?.field === "DUE_AT" ? "dueAt" : "receivedAt";
+  return [{ [field]: direction }, { id: direction }];
+}
+
+// ── Categories ──
+
+const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+const categoryFields = {
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{1,49}$/, "Use 2–50 capital letters, digits and _, starting with a letter."),
+  name: text(200),
+  slaDays: z.number().int("A whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+};
+
+const createCategorySchema = z.object(categoryFields);
+const updateCategorySchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(categoryFields).partial().shape);
+
+export async function createCategory(access: Access, input: unknown) {
+  const data = parse(createCategorySchema, input);
+  return change("feedback category", async (tx) => {
+    const category = await tx.feedbackCategory.create({ data });
+    await log(tx, access, { entity: "FeedbackCategory", entityId: category.id, action: "CREATE", after: category });
+    return category;
+  });
+}
+
+/** A new SLA applies to feedback received from now on; due dates already set stay. */
+export async function updateCategory(access: Access, input: unknown) {
+  const { id: globalId, version, ...fields } = parse(updateCategorySchema, input);
+  return change("feedback category", async (tx) => {
+    const before = await tx.feedbackCategory.findUnique({
+      where: { id: fromGlobalId("FeedbackCategory", globalId, "input.id") },
+    });
+    if (!before) throw new NotFoundError("feedback category");
+    const result = await tx.feedbackCategory.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback category", version);
+    const after = await tx.feedbackCategory.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, { entity: "FeedbackCategory", entityId: after.id, action: "UPDATE", before, after });
+    return after;
+  });
+}
+
+// ── Submitting ──
+
+const RATING = "A rating is a whole number from 1 to 5.";
+const rating = z.number().int(RATING).min(1, RATING).max(5, RATING).nullish();
+
+const submitSchema = z.object({
+  categoryId: z.string(),
+  subjectType: z.enum(["CENTRE", "SERVICE", "LIFE_SITUATION", "OTHER"]),
+  centreId: z.string().nullish(),
+  serviceId: z.string().nullish(),
+  lifeSituationId: z.string().nullish(),
+  regionId: z.string().nullish(),
+  ratingTime: rating,
+  ratingWaiting: rating,
+  ratingStaff: rating,
+  ratingComfort: rating,
+  ratingInformation: rating,
+  text: text(10_000),
+  authorName: optionalText(300),
+  authorContact: optionalText(300),
+  receivedAt: z
+    .date()
+    .nullish()
+    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "Cannot be in the future."),
+});
+type SubmitInput = z.infer<typeof submitSchema>;
+
+const SUBJECT_FIELD: Record<SubmitInput["subjectType"], "centreId" | "serviceId" | "lifeSituationId" | null> = {
+  CENTRE: "centreId",
+  SERVICE: "serviceId",
+  LIFE_SITUATION: "lifeSituationId",
+  OTHER: null,
+};
+
+/**
+ * The subject and the region it belongs to. A centre or a regional service or life situation
+ * fixes the region; for federal subjects (and OTHER) the caller names the region.
+ */
+async function subjectOf(tx: Tx, access: Access, data: SubmitInput) {
+  const required = SUBJECT_FIELD[data.subjectType];
+  if (required && !data[required]) {
+    throw ValidationError.of(`input.${required}`, `Choose what the feedback is about (${data.subjectType}).`);
+  }
+  const centre = data.centreId
+    ? await tx.centre.findFirst({
+        where: { id: fromGlobalId("Centre", data.centreId, "input.centreId"), regionId: inRegions(access.read) },
+      })
+    : null;
+  if (data.centreId && !centre) throw new NotFoundError("centre");
+  const service = data.serviceId
+    ? await tx.service.findUnique({ where: { id: fromGlobalId("Service", data.serviceId, "input.serviceId") } })
+    : null;
+  if (data.serviceId && !(service && (service.regionId === null || includes(access.read, service.regionId)))) {
+    throw new NotFoundError("service");
+  }
+  const lifeSituation = data.lifeSituationId
+    ? await tx.lifeSituation.findUnique({
+        where: { id: fromGlobalId("LifeSituation", data.lifeSituationId, "input.lifeSituationId") },
+      })
+    : null;
+  if (
+    data.lifeSituationId &&
+    !(lifeSituation && (lifeSituation.regionId === null || includes(access.read, lifeSituation.regionId)))
+  ) {
+    throw new NotFoundError("life situation");
+  }
+
+  // Every part that has a region must agree; the first one found sets it.
+  const parts: [string, string | null | undefined][] = [
+    ["input.centreId", centre?.regionId],
+    ["input.serviceId", service?.regionId],
+    ["input.lifeSituationId", lifeSituation?.regionId],
+    ["input.regionId", data.regionId ? fromGlobalId("Region", data.regionId, "input.regionId") : null],
+  ];
+  let regionId: string | null = null;
+  for (const [field, region] of parts) {
+    if (!region) continue;
+    if (regionId && region !== regionId) {
+      throw ValidationError.of(field, "Belongs to another region than the rest of the feedback's subject.");
+    }
+    regionId ??= region;
+  }
+  if (!regionId) {
+    throw ValidationError.of("input.regionId", "For a federal subject, say which region the feedback comes from.");
+  }
+  return { regionId, centreId: centre?.id ?? null, serviceId: service?.id ?? null, lifeSituation };
+}
+
+/**
+ * Records feedback received on paper, by phone or at a centre. Curators and administrators
+ * for their regions; an operator for their own centre.
+ */
+export async function submitFeedback(access: Access, input: unknown) {
+  const data = parse(submitSchema, input);
+  return change("feedback", async (tx) => {
+    const category = await tx.feedbackCategory.findUnique({
+      where: { id: fromGlobalId("FeedbackCategory", data.categoryId, "input.categoryId") },
+    });
+    if (!category) throw new NotFoundError("feedback category");
+    const subject = await subjectOf(tx, access, data);
+    if (access.centreId) {
+      if (subject.centreId !== access.centreId) {
+        throw new ForbiddenError("Operators record feedback about their own centre only.");
+      }
+    } else if (!includes(access.write, subject.regionId)) {
+      throw new ForbiddenError("You cannot record feedback outside your regions.");
+    }
+    const receivedAt = data.receivedAt ?? new Date();
+    const actorUserId = access.identity?.kind === "user" ? access.identity.userId : null;
+    const feedback = await tx.feedback.create({
+      data: {
+        categoryId: category.id,
+        subjectType: data.subjectType,
+        centreId: subject.centreId,
+        serviceId: subject.serviceId,
+        lifeSituationId: subject.lifeSituation?.id ?? null,
+        regionId: subject.regionId,
+        ratingTime: data.ratingTime ?? null,
+        ratingWaiting: data.ratingWaiting ?? null,
+        ratingStaff: data.ratingStaff ?? null,
+        ratingComfort: data.ratingComfort ?? null,
+        ratingInformation: data.ratingInformation ?? null,
+        text: data.text,
+        authorName: data.authorName,
+        authorContact: data.authorContact,
+        receivedAt,
+        dueAt: dueDate(receivedAt, category.slaDays),
+        events: { create: { fromStatus: null, toStatus: "RECEIVED", actorUserId, at: receivedAt } },
+      },
+    });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: feedback.id,
+      action: "CREATE",
+      regionId: feedback.regionId,
+      after: feedback,
+    });
+    return feedback;
+  });
+}
+
+// ── Handling ──
+
+async function writableFeedback(tx: Tx, access: Access, globalId: string, version: number) {
+  const before = await tx.feedback.findFirst({
+    where: { AND: [{ id: fromGlobalId("Feedback", globalId, "input.id") }, feedbackScope(access)] },
+  });
+  if (!before) throw new NotFoundError("feedback");
+  if (!canChange(access, before)) throw new ForbiddenError("You cannot change feedback outside your regions.");
+  // A stale view is reported before anything else: the status the caller saw may be gone.
+  if (before.version !== version) assertUpdated(0, before, "feedback", version);
+  return before;
+}
+
+const transitionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  to: z.enum(["RECEIVED", "IN_PROGRESS", "ANSWERED", "CLOSED", "REJECTED", "DUPLICATE", "REDIRECTED"]),
+  comment: optionalText(2000),
+  answer: optionalText(10_000),
+  duplicateOfId: z.string().nullish(),
+  redirectedTo: optionalText(500),
+});
+type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** What each target status needs, and that nothing meant for another one is given. */
+function checkTransitionInput(data: TransitionInput): void {
+  const needs: [keyof TransitionInput, FeedbackStatus, string][] = [
+    ["answer", "ANSWERED", "Write the answer given to the author."],
+    ["duplicateOfId", "DUPLICATE", "Choose the feedback this one duplicates."],
+    ["redirectedTo", "REDIRECTED", "Name the body the feedback was redirected to."],
+  ];
+  for (const [field, status, message] of needs) {
+    if (data.to === status && !data[field]) throw ValidationError.of(`input.${field}`, message);
+    if (data.to !== status && data[field]) {
+      throw ValidationError.of(`input.${field}`, `Only when moving to ${status}.`);
+    }
+  }
+  if (data.to === "REJECTED" && !data.comment) {
+    throw ValidationError.of("input.comment", "Say why the feedback is rejected.");
+  }
+}
+
+/** Moves feedback along its workflow, recording the step in its history and the change log. */
+export async function transitionFeedback(access: Access, input: unknown) {
+  const data = parse(transitionSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    const allowed = WORKFLOW[before.status];
+    if (!allowed.includes(data.to)) {
+      throw ValidationError.of(
+        "input.to",
+        allowed.length > 0
+          ? `Feedback in status ${before.status} can move to ${allowed.join(", ")}; not to ${data.to}.`
+          : `Feedback in status ${before.status} is final; it cannot move to ${data.to}.`,
+      );
+    }
+    checkTransitionInput(data);
+    const now = new Date();
+    const changes: Prisma.FeedbackUncheckedUpdateManyInput = { status: data.to };
+    if (data.to === "ANSWERED") {
+      changes.answer = data.answer;
+      changes.answeredAt = now;
+    }
+    if (data.to === "REDIRECTED") changes.redirectedTo = data.redirectedTo;
+    if (data.to === "DUPLICATE" && data.duplicateOfId) {
+      changes.duplicateOfId = await originalOf(tx, access, before, data.duplicateOfId);
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version, status: before.status },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    await tx.feedbackEvent.create({
+      data: {
+        feedbackId: before.id,
+        fromStatus: before.status,
+        toStatus: data.to,
+        comment: data.comment,
+        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+        at: now,
+      },
+    });
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "TRANSITION",
+      regionId: after.regionId,
+      before,
+      after,
+      note: { from: before.status, to: data.to, comment: data.comment },
+    });
+    return after;
+  });
+}
+
+/** The original of a duplicate: other feedback of the same region that is not itself a duplicate. */
+async function originalOf(tx: Tx, access: Access, feedback: Feedback, globalId: string): Promise<string> {
+  const id = fromGlobalId("Feedback", globalId, "input.duplicateOfId");
+  if (id === feedback.id) throw ValidationError.of("input.duplicateOfId", "Feedback cannot duplicate itself.");
+  const original = await tx.feedback.findFirst({ where: { AND: [{ id }, feedbackScope(access)] } });
+  if (!original || original.regionId !== feedback.regionId) {
+    throw ValidationError.of("input.duplicateOfId", "Choose feedback of the same region.");
+  }
+  if (original.status === "DUPLICATE") {
+    throw ValidationError.of("input.duplicateOfId", "That feedback is itself a duplicate; choose its original.");
+  }
+  return original.id;
+}
+
+const assignSchema = z.object({ id: z.string(), version: z.number().int(), curatorId: z.string() });
+
+/** Hands feedback to a person of its region (the curator who answers it). */
+export async function assignFeedback(access: Access, input: unknown) {
+  const data = parse(assignSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    const person = await tx.person.findUnique({
+      where: { id: fromGlobalId("Person", data.curatorId, "input.curatorId") },
+    });
+    if (!person || person.regionId !== before.regionId || person.archivedAt) {
+      throw ValidationError.of("input.curatorId", "Choose a current person of the feedback's region.");
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { assignedCuratorId: person.id, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const systemicSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  systemicError: z.boolean(),
+  comment: text(2000),
+});
+
+/**
+ * Marks (or unmarks) feedback as revealing a systemic error. The step goes into the event
+ * history with its reason, the status unchanged.
+ */
+export async function setSystemicError(access: Access, input: unknown) {
+  const data = parse(systemicSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    if (before.systemicError === data.systemicError) {
+      throw ValidationError.of(
+        "input.systemicError",
+        data.systemicError ? "Already marked as a systemic error." : "Not marked as a systemic error.",
+      );
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { systemicError: data.systemicError, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    await tx.feedbackEvent.create({
+      data: {
+        feedbackId: before.id,
+        fromStatus: before.status,
+        toStatus: before.status,
+        comment: data.comment,
+        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+      note: { comment: data.comment },
+    });
+    return after;
+  });
+}
