@@ -27,11 +27,15 @@ function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof GraphQLError) return error instanceof GraphQLError ? error : original;
   const known =
-    original instanceof NotFoundError ? "NOT_FOUND"
-    : original instanceof ValidationError ? "BAD_USER_INPUT"
-    : original instanceof ForbiddenError ? "FORBIDDEN"
-    : original instanceof ConflictError ? "CONFLICT"
-    : null;
+    original instanceof NotFoundError
+      ? "NOT_FOUND"
+      : original instanceof ValidationError
+        ? "BAD_USER_INPUT"
+        : original instanceof ForbiddenError
+          ? "FORBIDDEN"
+          : original instanceof ConflictError
+            ? "CONFLICT"
+            : null;
   if (known && original instanceof Error) {
     const issues = original instanceof ValidationError ? { issues: original.issues } : {};
     return new GraphQLError(original.message, {

@@ -301,13 +301,23 @@ process.exit(0);
 /** An HTTP API (payload format 2.0) event as API Gateway sends it. */
 const BUNDLE_JWT_SECRET = "bundle-test-secret-0123456789abcdefghijklmnop";
 
-function apiEvent(method: string, path: string, body?: string, extraHeaders: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function apiEvent(
+  method: string,
+  path: string,
+  body?: string,
+  extraHeaders: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
   return {
     version: "2.0",
     routeKey: `${method} ${path}`,
     rawPath: path,
     rawQueryString: "",
-    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org", ...extraHeaders },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json",
+      host: "api.example.org",
+      ...extraHeaders,
+    },
     requestContext: {
       accountId: "123456789012",
       apiId: "abc123",

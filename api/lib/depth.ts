@@ -54,10 +54,13 @@ export function maxDepthRule(limit: number): ValidationRule {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > limit) {
           context.reportError(
-            new GraphQLError(`The query nests ${depth} levels; at most ${limit} are allowed. Split it into smaller queries.`, {
-              nodes: [node],
-              extensions: { code: "QUERY_TOO_DEEP" },
-            }),
+            new GraphQLError(
+              `The query nests ${depth} levels; at most ${limit} are allowed. Split it into smaller queries.`,
+              {
+                nodes: [node],
+                extensions: { code: "QUERY_TOO_DEEP" },
+              },
+            ),
           );
         }
       },

@@ -29,7 +29,15 @@ async function place(code: string) {
 async function create(name: string, where = smolensk, headers = curator) {
   const result = await gql<{ createCentre: CentreResult }>(
     CREATE,
-    { input: { name, address: "ул. Ленина, 1", kinds: ["PUBLIC_ACCESS"], settlementId: where.settlementId, hostOrganisationId: where.hostId } },
+    {
+      input: {
+        name,
+        address: "ул. Ленина, 1",
+        kinds: ["PUBLIC_ACCESS"],
+        settlementId: where.settlementId,
+        hostOrganisationId: where.hostId,
+      },
+    },
     headers,
   );
   return result.data?.createCentre as CentreResult;
@@ -48,7 +56,9 @@ describe("centre changes", () => {
     const created = await create("ЦОД тестовый (создание)");
     expect(created.__typename).toBe("MutationCreateCentreSuccess");
     const id = created.data?.id ?? "";
-    const history = await gql<{ changes: { totalCount: number; edges: { node: { action: string; actorName: string; changes: string } }[] } }>(
+    const history = await gql<{
+      changes: { totalCount: number; edges: { node: { action: string; actorName: string; changes: string } }[] };
+    }>(
       `query H($id: ID!) { changes(recordId: $id, first: 10) { totalCount edges { node { action actorName changes } } } }`,
       { id },
     );
@@ -63,7 +73,19 @@ describe("centre changes", () => {
     const before = await prisma.centre.count();
     const outside = await create("Чужой регион", pskov);
     expect(outside.__typename).toBe("NotFoundError");
-    const asAuditor = await gql(CREATE, { input: { name: "x", address: "x", kinds: ["PUBLIC_ACCESS"], settlementId: smolensk.settlementId, hostOrganisationId: smolensk.hostId } }, auditor);
+    const asAuditor = await gql(
+      CREATE,
+      {
+        input: {
+          name: "x",
+          address: "x",
+          kinds: ["PUBLIC_ACCESS"],
+          settlementId: smolensk.settlementId,
+          hostOrganisationId: smolensk.hostId,
+        },
+      },
+      auditor,
+    );
     expect(asAuditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await prisma.centre.count()).toBe(before);
   });
@@ -71,15 +93,28 @@ describe("centre changes", () => {
   it("updates with the version read, and refuses a stale version without changing anything", async () => {
     const created = await create("ЦОД для правки");
     const id = created.data?.id ?? "";
-    const first = await gql<{ updateCentre: CentreResult }>(UPDATE, { input: { id, version: 1, name: "ЦОД после правки", status: "TEMPORARILY_CLOSED", statusAlert: "Ремонт" } });
-    expect(first.data?.updateCentre.data).toMatchObject({ name: "ЦОД после правки", version: 2, status: "TEMPORARILY_CLOSED" });
-    const stale = await gql<{ updateCentre: CentreResult }>(UPDATE, { input: { id, version: 1, name: "Потерянная правка" } });
+    const first = await gql<{ updateCentre: CentreResult }>(UPDATE, {
+      input: { id, version: 1, name: "ЦОД после правки", status: "TEMPORARILY_CLOSED", statusAlert: "Ремонт" },
+    });
+    expect(first.data?.updateCentre.data).toMatchObject({
+      name: "ЦОД после правки",
+      version: 2,
+      status: "TEMPORARILY_CLOSED",
+    });
+    const stale = await gql<{ updateCentre: CentreResult }>(UPDATE, {
+      input: { id, version: 1, name: "Потерянная правка" },
+    });
     expect(stale.data?.updateCentre).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
-    const row = await prisma.centre.findFirstOrThrow({ where: { name: { in: ["ЦОД после правки", "Потерянная правка"] } } });
+    const row = await prisma.centre.findFirstOrThrow({
+      where: { name: { in: ["ЦОД после правки", "Потерянная правка"] } },
+    });
     expect(row).toMatchObject({ name: "ЦОД после правки", version: 2 });
     const log = await prisma.changeLog.findMany({ where: { entityId: row.id }, orderBy: { at: "asc" } });
     expect(log.map((l) => l.action)).toEqual(["CREATE", "UPDATE"]);
-    expect((log[1]?.changes as Record<string, unknown>).status).toEqual({ from: "ACTIVE", to: "TEMPORARILY_CLOSED" });
+    expect((log[1]?.changes as Record<string, unknown> | undefined)?.status).toEqual({
+      from: "ACTIVE",
+      to: "TEMPORARILY_CLOSED",
+    });
   });
 
   it("answers bad input with every field's problem and writes nothing", async () => {
@@ -103,7 +138,9 @@ describe("centre changes", () => {
       { input: { id, version: 1 } },
     );
     expect(archived.data?.archiveCentre.__typename).toBe("MutationArchiveCentreSuccess");
-    const list = await gql<{ centres: { totalCount: number } }>(`{ centres(first: 1, filter: { search: "ЦОД для архива" }) { totalCount } }`);
+    const list = await gql<{ centres: { totalCount: number } }>(
+      `{ centres(first: 1, filter: { search: "ЦОД для архива" }) { totalCount } }`,
+    );
     expect(list.data?.centres.totalCount).toBe(0);
     const withArchived = await gql<{ centres: { totalCount: number } }>(
       `{ centres(first: 1, filter: { search: "ЦОД для архива", includeArchived: true }) { totalCount } }`,
@@ -122,7 +159,16 @@ describe("centre changes", () => {
     await gql(UPDATE, { input: { id, version: 1, kinds: ["MOBILE_OFFICE"] } });
     const hours = await gql<{ setCentreOpeningHours: CentreResult }>(
       `mutation H($input: SetCentreOpeningHoursInput!) { setCentreOpeningHours(input: $input) { ${RESULT} ... on MutationSetCentreOpeningHoursSuccess { data { version } } } }`,
-      { input: { id, version: 2, hours: [{ weekday: 1, opens: "09:00", closes: "18:00" }, { weekday: 6, opens: "10:00", closes: "14:00" }] } },
+      {
+        input: {
+          id,
+          version: 2,
+          hours: [
+            { weekday: 1, opens: "09:00", closes: "18:00" },
+            { weekday: 6, opens: "10:00", closes: "14:00" },
+          ],
+        },
+      },
     );
     expect(hours.data?.setCentreOpeningHours.data?.version).toBe(3);
     const badHours = await gql<{ setCentreOpeningHours: CentreResult }>(
@@ -133,7 +179,15 @@ describe("centre changes", () => {
 
     const exception = await gql<{ addOpeningHoursException: CentreResult }>(
       `mutation E($input: AddOpeningHoursExceptionInput!) { addOpeningHoursException(input: $input) { ${RESULT} } }`,
-      { input: { centreId: id, startsOn: "2026-12-31", endsOn: "2027-01-08", closed: true, reason: "Новогодние праздники" } },
+      {
+        input: {
+          centreId: id,
+          startsOn: "2026-12-31",
+          endsOn: "2027-01-08",
+          closed: true,
+          reason: "Новогодние праздники",
+        },
+      },
     );
     expect(exception.data?.addOpeningHoursException.__typename).toBe("MutationAddOpeningHoursExceptionSuccess");
     const invalidDate = await gql(
@@ -142,8 +196,14 @@ describe("centre changes", () => {
     );
     expect(invalidDate.errors?.[0]?.message).toMatch(/real calendar date/);
 
-    const settlement = await prisma.settlement.findFirstOrThrow({ where: { municipality: { region: { code: "67" } }, isRural: true } });
-    const visit = await gql<{ recordMobileVisit: CentreResult & { data?: { peopleServed: number; documents: { documentType: string; count: number }[] } } }>(
+    const settlement = await prisma.settlement.findFirstOrThrow({
+      where: { municipality: { region: { code: "67" } }, isRural: true },
+    });
+    const visit = await gql<{
+      recordMobileVisit: CentreResult & {
+        data?: { peopleServed: number; documents: { documentType: string; count: number }[] };
+      };
+    }>(
       `mutation V($input: RecordMobileVisitInput!) { recordMobileVisit(input: $input) { ${RESULT}
         ... on MutationRecordMobileVisitSuccess { data { peopleServed documents { documentType count } } } } }`,
       {
@@ -152,15 +212,24 @@ describe("centre changes", () => {
           settlementId: toGlobalId("Settlement", settlement.id),
           visitedOn: "2026-11-20",
           peopleServed: 37,
-          documents: [{ documentType: "Паспорт гражданина РФ", count: 12 }, { documentType: "СНИЛС", count: 5 }],
+          documents: [
+            { documentType: "Паспорт гражданина РФ", count: 12 },
+            { documentType: "СНИЛС", count: 5 },
+          ],
         },
       },
     );
     expect(visit.data?.recordMobileVisit.data).toEqual({
       peopleServed: 37,
-      documents: [{ documentType: "Паспорт гражданина РФ", count: 12 }, { documentType: "СНИЛС", count: 5 }],
+      documents: [
+        { documentType: "Паспорт гражданина РФ", count: 12 },
+        { documentType: "СНИЛС", count: 5 },
+      ],
     });
-    const row = await prisma.centre.findFirstOrThrow({ where: { name: "Мобильный офис (тест)" }, include: { openingHours: true, hoursExceptions: true, mobileVisits: true } });
+    const row = await prisma.centre.findFirstOrThrow({
+      where: { name: "Мобильный офис (тест)" },
+      include: { openingHours: true, hoursExceptions: true, mobileVisits: true },
+    });
     expect(row.openingHours).toHaveLength(2);
     expect(row.hoursExceptions).toHaveLength(1);
     expect(row.mobileVisits).toHaveLength(1);
@@ -187,7 +256,9 @@ describe("query limits", () => {
   it("counts depth in entity levels: 7 is refused by name, 6 is allowed", async () => {
     const seven = await gql(chain(7));
     expect(seven.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_DEEP");
-    expect(seven.errors?.[0]?.message).toBe("The query nests 7 levels; at most 6 are allowed. Split it into smaller queries.");
+    expect(seven.errors?.[0]?.message).toBe(
+      "The query nests 7 levels; at most 6 are allowed. Split it into smaller queries.",
+    );
     const six = await gql(chain(6));
     expect(six.errors).toBeUndefined();
   });

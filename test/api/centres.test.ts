@@ -43,7 +43,11 @@ describe("centres", () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(PAGE, { first: 100, after, filter: { regionId: pskov } });
+      const page: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(PAGE, {
+        first: 100,
+        after,
+        filter: { regionId: pskov },
+      });
       expect(page.errors).toBeUndefined();
       const centres = page.data?.centres;
       expect(centres?.totalCount).toBe(total);

@@ -375,7 +375,11 @@ describe("feedback", () => {
     );
     expect(moved.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // Auditors write nothing: submitting is refused before any input is looked at.
-    const submitted = await gql(SUBMIT, { input: { categoryId, subjectType: "CENTRE", centreId: pskovCentre, text: "x" } }, auditor);
+    const submitted = await gql(
+      SUBMIT,
+      { input: { categoryId, subjectType: "CENTRE", centreId: pskovCentre, text: "x" } },
+      auditor,
+    );
     expect(submitted.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await stored(pskov.id)).toMatchObject({ status: "RECEIVED", version: pskov.version });
   });

@@ -8,7 +8,9 @@ import { gql, useIdentity } from "../helpers/graphql.js";
 /** A partner app's key, made as createApiClient would store it. */
 async function partnerKey(): Promise<Record<string, string>> {
   const key = `dsp_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiClient.create({ data: { name: "Партнёр (тест)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] } });
+  await prisma.apiClient.create({
+    data: { name: "Партнёр (тест)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
+  });
   return { "x-api-key": key };
 }
 
@@ -17,9 +19,16 @@ let origin: { latitude: number; longitude: number };
 
 beforeAll(async () => {
   useIdentity(await partnerKey());
-  const [busiest] = await prisma.centreService.groupBy({ by: ["serviceId"], _count: { _all: true }, orderBy: { _count: { serviceId: "desc" } }, take: 1 });
+  const [busiest] = await prisma.centreService.groupBy({
+    by: ["serviceId"],
+    _count: { _all: true },
+    orderBy: { _count: { serviceId: "desc" } },
+    take: 1,
+  });
   serviceId = busiest?.serviceId ?? "";
-  const centre = await prisma.centre.findFirstOrThrow({ where: { latitude: { not: null }, services: { some: { serviceId } }, region: { code: "60" } } });
+  const centre = await prisma.centre.findFirstOrThrow({
+    where: { latitude: { not: null }, services: { some: { serviceId } }, region: { code: "60" } },
+  });
   origin = { latitude: centre.latitude ?? 0, longitude: centre.longitude ?? 0 };
 });
 
@@ -41,16 +50,21 @@ describe("partner queries", () => {
   });
 
   it("explains a bad point or radius instead of failing", async () => {
-    const result = await gql(`query N($s: ID!) { centresNear(serviceId: $s, latitude: 95, longitude: 30, radiusKm: 10) { id } }`, {
-      s: toGlobalId("Service", serviceId),
-    });
+    const result = await gql(
+      `query N($s: ID!) { centresNear(serviceId: $s, latitude: 95, longitude: 30, radiusKm: 10) { id } }`,
+      {
+        s: toGlobalId("Service", serviceId),
+      },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.message).toMatch(/Latitude/);
   });
 
   it("answers Udmurtia's published users of 2015–2018 exactly", async () => {
     const region = await prisma.region.findUniqueOrThrow({ where: { code: "18" } });
-    const result = await gql<{ regionStatistics: { year: number; indicatorCode: string; total: number; rural: number | null }[] }>(
+    const result = await gql<{
+      regionStatistics: { year: number; indicatorCode: string; total: number; rural: number | null }[];
+    }>(
       `query S($r: ID!) { regionStatistics(regionId: $r, fromYear: 2015, toYear: 2018) { year indicatorCode total rural } }`,
       { r: toGlobalId("Region", region.id) },
     );
@@ -65,9 +79,18 @@ describe("partner queries", () => {
   });
 
   it("gives a life situation with its ordered services and the centres that help with them", async () => {
-    const situation = await prisma.lifeSituation.findFirstOrThrow({ where: { status: "PUBLISHED", services: { some: {} } } });
+    const situation = await prisma.lifeSituation.findFirstOrThrow({
+      where: { status: "PUBLISHED", services: { some: {} } },
+    });
     const result = await gql<{
-      node: { name: string; services: { position: number; mandatory: boolean; service: { name: string; centres: { totalCount: number } } }[] };
+      node: {
+        name: string;
+        services: {
+          position: number;
+          mandatory: boolean;
+          service: { name: string; centres: { totalCount: number } };
+        }[];
+      };
     }>(
       `query L($id: ID!) { node(id: $id) { ... on LifeSituation { name services { position mandatory service { name centres(first: 5) { totalCount } } } } } }`,
       { id: toGlobalId("LifeSituation", situation.id) },

@@ -32,32 +32,50 @@ function admitted(scopes: Record<string, unknown>): Set<Role> {
   return roles;
 }
 
-const ADMIN_ONLY = ["users", "apiClients", "createUser", "updateUser", "createApiClient", "revokeApiClient", "createRegion", "updateRegion"];
+const ADMIN_ONLY = [
+  "users",
+  "apiClients",
+  "createUser",
+  "updateUser",
+  "createApiClient",
+  "revokeApiClient",
+  "createRegion",
+  "updateRegion",
+];
 
 const headers: Record<Role, Record<string, string>> = {} as Record<Role, Record<string, string>>;
 
 beforeAll(async () => {
   const key = `dsp_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiClient.create({ data: { name: "Матрица ролей", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] } });
+  await prisma.apiClient.create({
+    data: { name: "Матрица ролей", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
+  });
   headers.anonymous = {};
   headers.PARTNER = { "x-api-key": key };
-  for (const role of ["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"] as const) headers[role] = await asUser(`${role.toLowerCase()}@dostup.local`);
+  for (const role of ["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"] as const)
+    headers[role] = await asUser(`${role.toLowerCase()}@dostup.local`);
 });
 
 const all = operations(schema);
 const fields = { ...schema.getQueryType()?.getFields(), ...schema.getMutationType()?.getFields() };
-const declared = (name: string) => (fields[name]?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
+const declared = (name: string) =>
+  (fields[name]?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
 
 describe("role matrix", () => {
   it("covers every root field, each declaring its scopes explicitly", () => {
     // `node` gets its scopes from the relay plugin's options.
-    const missing = all.filter((op) => op.name !== "node" && (typeof declared(op.name) !== "object" || declared(op.name) === null));
+    const missing = all.filter(
+      (op) => op.name !== "node" && (typeof declared(op.name) !== "object" || declared(op.name) === null),
+    );
     expect(missing.map((op) => op.name)).toEqual([]);
-    process.stdout.write(`role matrix: ${all.length} operations × ${ROLES.length} roles = ${all.length * ROLES.length} cases\n`);
+    process.stdout.write(
+      `role matrix: ${all.length} operations × ${ROLES.length} roles = ${all.length * ROLES.length} cases\n`,
+    );
   });
 
   it("keeps administration to administrators and every write away from auditors, partners and anonymous callers", () => {
-    for (const name of ADMIN_ONLY) expect([...admitted(declared(name) as Record<string, unknown>)], name).toEqual(["ADMIN"]);
+    for (const name of ADMIN_ONLY)
+      expect([...admitted(declared(name) as Record<string, unknown>)], name).toEqual(["ADMIN"]);
     for (const op of all.filter((o) => o.kind === "mutation" && o.name !== "login")) {
       const roles = admitted(declared(op.name) as Record<string, unknown>);
       expect(roles.has("AUDITOR") || roles.has("PARTNER") || roles.has("anonymous"), op.name).toBe(false);
@@ -77,7 +95,8 @@ describe("role matrix", () => {
           continue;
         }
         const refused = codes.includes("FORBIDDEN") || codes.includes("UNAUTHENTICATED");
-        if ((refused ? "refused" : "allowed") !== expected) mismatches.push(`${op.name}: expected ${expected}, got ${JSON.stringify(result.errors ?? result.data)}`);
+        if ((refused ? "refused" : "allowed") !== expected)
+          mismatches.push(`${op.name}: expected ${expected}, got ${JSON.stringify(result.errors ?? result.data)}`);
       }
       if (mismatches.length > 0) process.stdout.write(`${role}:\n  ${mismatches.join("\n  ")}\n`);
       expect(mismatches).toEqual([]);
@@ -120,9 +139,14 @@ async function regionCodeOf(typename: string, id: string): Promise<string | null
       return row ? (row.region?.code ?? null) : undefined;
     }
     case "Settlement":
-      return (await prisma.settlement.findUnique({ ...where, include: { municipality: { include: { region: true } } } }))?.municipality.region.code;
+      return (
+        await prisma.settlement.findUnique({ ...where, include: { municipality: { include: { region: true } } } })
+      )?.municipality.region.code;
     case "QualityStandard":
-      return (await prisma.qualityStandard.findUnique({ ...where, include: { service: { include: { region: true } } } }))?.service.region?.code ?? null;
+      return (
+        (await prisma.qualityStandard.findUnique({ ...where, include: { service: { include: { region: true } } } }))
+          ?.service.region?.code ?? null
+      );
     default:
       return null; // regionless reference data (forms, categories)
   }
@@ -151,7 +175,8 @@ describe("a curator of Smolensk and Udmurtia", () => {
         const { decodeGlobalID } = await import("@pothos/plugin-relay");
         const { id } = decodeGlobalID(edge.node.id);
         const code = await regionCodeOf(edge.node.__typename, id);
-        if (code !== null && !CURATOR_REGIONS.includes(code ?? "")) outside.push(`${list.name}: ${edge.node.__typename} of region ${code}`);
+        if (code !== null && !CURATOR_REGIONS.includes(code ?? ""))
+          outside.push(`${list.name}: ${edge.node.__typename} of region ${code}`);
       }
     }
     expect(outside).toEqual([]);
@@ -180,7 +205,9 @@ describe("a curator of Smolensk and Udmurtia", () => {
       curator,
     );
     expect(filtered.data?.centres.totalCount).toBe(0);
-    const federal = await prisma.service.findFirstOrThrow({ where: { regionId: null, centres: { some: { centre: { regionId: pskov.id } } } } });
+    const federal = await prisma.service.findFirstOrThrow({
+      where: { regionId: null, centres: { some: { centre: { regionId: pskov.id } } } },
+    });
     const nested = await gql<{ node: { centres: { edges: { node: { centre: { region: { code: string } } } }[] } } }>(
       `query S($id: ID!) { node(id: $id) { ... on Service { centres(first: 100) { edges { node { centre { region { code } } } } } } } }`,
       { id: toGlobalId("Service", federal.id) },
@@ -198,4 +225,3 @@ describe("a curator of Smolensk and Udmurtia", () => {
     expect((await prisma.centre.findUniqueOrThrow({ where: { id: centre.id } })).name).toBe(centre.name);
   });
 });
-

@@ -23,7 +23,20 @@ import { toGlobalId } from "../../api/lib/ids.js";
 function typeOfIdField(name: string): string {
   const base = name.replace(/Ids?$/, "");
   if (!base || base === "id" || base === "record") return "Centre";
-  const aliases: Record<string, string> = { hostOrganisation: "Organisation", curator: "Person", duplicateOf: "Feedback", copyFrom: "QualityStandard", form: "ReportForm", indicator: "ReportIndicator", apiClient: "ApiClient", kpi: "Kpi", category: "FeedbackCategory", standard: "QualityStandard", visit: "MobileVisit", competentAuthority: "Organisation" };
+  const aliases: Record<string, string> = {
+    hostOrganisation: "Organisation",
+    curator: "Person",
+    duplicateOf: "Feedback",
+    copyFrom: "QualityStandard",
+    form: "ReportForm",
+    indicator: "ReportIndicator",
+    apiClient: "ApiClient",
+    kpi: "Kpi",
+    category: "FeedbackCategory",
+    standard: "QualityStandard",
+    visit: "MobileVisit",
+    competentAuthority: "Organisation",
+  };
   return aliases[base] ?? base.charAt(0).toUpperCase() + base.slice(1);
 }
 

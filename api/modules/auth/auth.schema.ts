@@ -3,8 +3,8 @@ import { builder } from "../../builder.js";
 import { UserRole } from "../../generated/prisma/client.js";
 import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
-import { given, selection } from "../../lib/selection.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
+import { given, selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import {
@@ -28,7 +28,9 @@ export const User = builder.prismaNode("User", {
       ? { id: safeUuid(id) }
       : { id: safeUuid(id), AND: [{ id: ctx.identity?.kind === "user" ? ctx.identity.userId : safeUuid("") }] },
   authScopes: (user, ctx) =>
-    isAdmin(ctx.access) || ctx.signedInUserId === user.id || (ctx.identity?.kind === "user" && ctx.identity.userId === user.id),
+    isAdmin(ctx.access) ||
+    ctx.signedInUserId === user.id ||
+    (ctx.identity?.kind === "user" && ctx.identity.userId === user.id),
   fields: (t) => ({
     email: t.exposeString("email"),
     fullName: t.exposeString("fullName"),
@@ -64,7 +66,8 @@ const LoginPayload = builder.objectRef<{ token: string; userId: string }>("Login
     token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>`." }),
     me: t.prismaField({
       type: "User",
-      resolve: (query, payload) => prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: payload.userId } }),
+      resolve: (query, payload) =>
+        prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: payload.userId } }),
     }),
   }),
 });
@@ -131,7 +134,6 @@ const UpdateUserInput = builder.inputType("UpdateUserInput", {
     active: t.boolean({ required: false, description: "false signs the user out for good (tokens are refused)." }),
   }),
 });
-
 
 builder.queryField("users", (t) =>
   t.prismaConnection({
@@ -221,7 +223,8 @@ const CreateApiClientPayload = builder
       key: t.exposeString("key", { description: "The whole key. Shown this once only: store it now." }),
       apiClient: t.prismaField({
         type: "ApiClient",
-        resolve: (query, payload) => prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: payload.clientId } }),
+        resolve: (query, payload) =>
+          prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: payload.clientId } }),
       }),
     }),
   });

@@ -20,9 +20,16 @@ const exceptionFields = {
   reason: z.string().trim().max(500, "At most 500 characters.").nullish(),
 };
 
-function checkException(e: { startsOn: Date; endsOn: Date; closed: boolean; opens?: string | null; closes?: string | null }): void {
+function checkException(e: {
+  startsOn: Date;
+  endsOn: Date;
+  closed: boolean;
+  opens?: string | null;
+  closes?: string | null;
+}): void {
   if (e.endsOn < e.startsOn) throw ValidationError.of("input.endsOn", "The range must end on or after its first day.");
-  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000) throw ValidationError.of("input.endsOn", "A range is at most a year.");
+  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000)
+    throw ValidationError.of("input.endsOn", "A range is at most a year.");
   if (!e.closed) {
     if (!e.opens || !e.closes) throw ValidationError.of("input.opens", "Give the hours, or mark the range closed.");
     if (e.opens >= e.closes) throw ValidationError.of("input.closes", "Closing time must be after opening time.");
@@ -36,23 +43,40 @@ export async function addHoursException(access: Access, input: unknown) {
     const centre = await writableCentre(tx, access, data.centreId);
     const { centreId: _c, ...fields } = data;
     const row = await tx.openingHoursException.create({
-      data: { ...fields, opens: data.closed ? null : data.opens, closes: data.closed ? null : data.closes, centreId: centre.id },
+      data: {
+        ...fields,
+        opens: data.closed ? null : data.opens,
+        closes: data.closed ? null : data.closes,
+        centreId: centre.id,
+      },
     });
-    await log(tx, access, { entity: "OpeningHoursException", entityId: row.id, action: "CREATE", regionId: centre.regionId, after: row });
+    await log(tx, access, {
+      entity: "OpeningHoursException",
+      entityId: row.id,
+      action: "CREATE",
+      regionId: centre.regionId,
+      after: row,
+    });
     return row;
   });
 }
 
 async function writableException(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("OpeningHoursException", globalId, "input.id");
-  const row = await tx.openingHoursException.findFirst({ where: { id, centre: { regionId: inRegions(access.read) } }, include: { centre: true } });
+  const row = await tx.openingHoursException.findFirst({
+    where: { id, centre: { regionId: inRegions(access.read) } },
+    include: { centre: true },
+  });
   if (!row) throw new NotFoundError("opening hours exception");
   assertWritable(access, row.centre.regionId, "centre");
   return row;
 }
 
 export async function updateHoursException(access: Access, input: unknown) {
-  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(exceptionFields).partial().shape), input);
+  const data = parse(
+    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(exceptionFields).partial().shape),
+    input,
+  );
   return change("opening hours exception", async (tx) => {
     const { centre, ...before } = await writableException(tx, access, data.id);
     const { id: _i, version, ...fields } = data;
@@ -64,7 +88,14 @@ export async function updateHoursException(access: Access, input: unknown) {
     });
     assertUpdated(result.count, before, "opening hours exception", version);
     const after = await tx.openingHoursException.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "OpeningHoursException", entityId: after.id, action: "UPDATE", regionId: centre.regionId, before, after });
+    await log(tx, access, {
+      entity: "OpeningHoursException",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: centre.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -74,7 +105,13 @@ export async function removeHoursException(access: Access, input: { id: string; 
     const { centre, ...before } = await writableException(tx, access, input.id);
     const result = await tx.openingHoursException.deleteMany({ where: { id: before.id, version: input.version } });
     assertUpdated(result.count, before, "opening hours exception", input.version);
-    await log(tx, access, { entity: "OpeningHoursException", entityId: before.id, action: "DELETE", regionId: centre.regionId, before });
+    await log(tx, access, {
+      entity: "OpeningHoursException",
+      entityId: before.id,
+      action: "DELETE",
+      regionId: centre.regionId,
+      before,
+    });
     return before;
   });
 }
@@ -100,7 +137,8 @@ function uniqueTypes(documents: { documentType: string }[]): void {
   const seen = new Set<string>();
   documents.forEach((d, i) => {
     const key = d.documentType.toLowerCase();
-    if (seen.has(key)) throw ValidationError.of(`input.documents.${i}.documentType`, `"${d.documentType}" is listed twice.`);
+    if (seen.has(key))
+      throw ValidationError.of(`input.documents.${i}.documentType`, `"${d.documentType}" is listed twice.`);
     seen.add(key);
   });
 }
@@ -111,17 +149,20 @@ async function visitSettlement(tx: Tx, access: Access, globalId: string, regionI
     include: { municipality: true },
   });
   if (!settlement || !includes(access.read, settlement.municipality.regionId)) throw new NotFoundError("settlement");
-  if (settlement.municipality.regionId !== regionId) throw ValidationError.of("input.settlementId", "Choose a settlement of the centre's region.");
+  if (settlement.municipality.regionId !== regionId)
+    throw ValidationError.of("input.settlementId", "Choose a settlement of the centre's region.");
   return settlement;
 }
 
 export async function recordMobileVisit(access: Access, input: unknown) {
   const data = parse(z.object({ centreId: z.string(), ...visitFields, documents: documentsSchema.default([]) }), input);
   uniqueTypes(data.documents);
-  if (data.visitedOn.getTime() > Date.now() + 86_400_000) throw ValidationError.of("input.visitedOn", "A visit cannot be recorded ahead of time.");
+  if (data.visitedOn.getTime() > Date.now() + 86_400_000)
+    throw ValidationError.of("input.visitedOn", "A visit cannot be recorded ahead of time.");
   return change("mobile visit", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
-    if (!centre.kinds.includes("MOBILE_OFFICE")) throw ValidationError.of("input.centreId", "Only a mobile office records visits.");
+    if (!centre.kinds.includes("MOBILE_OFFICE"))
+      throw ValidationError.of("input.centreId", "Only a mobile office records visits.");
     const settlement = await visitSettlement(tx, access, data.settlementId, centre.regionId);
     const visit = await tx.mobileVisit.create({
       data: {
@@ -134,14 +175,23 @@ export async function recordMobileVisit(access: Access, input: unknown) {
       },
       include: { documents: true },
     });
-    await log(tx, access, { entity: "MobileVisit", entityId: visit.id, action: "CREATE", regionId: centre.regionId, after: { ...visit, documents: data.documents } });
+    await log(tx, access, {
+      entity: "MobileVisit",
+      entityId: visit.id,
+      action: "CREATE",
+      regionId: centre.regionId,
+      after: { ...visit, documents: data.documents },
+    });
     return visit;
   });
 }
 
 async function writableVisit(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("MobileVisit", globalId, "input.id");
-  const visit = await tx.mobileVisit.findFirst({ where: { id, centre: { regionId: inRegions(access.read) } }, include: { centre: true, documents: true } });
+  const visit = await tx.mobileVisit.findFirst({
+    where: { id, centre: { regionId: inRegions(access.read) } },
+    include: { centre: true, documents: true },
+  });
   if (!visit) throw new NotFoundError("mobile visit");
   assertWritable(access, visit.centre.regionId, "mobile visit");
   return visit;
@@ -151,7 +201,10 @@ const docsOf = (docs: { documentType: string; count: number }[]) =>
   docs.map((d) => `${d.documentType}: ${d.count}`).sort();
 
 export async function updateMobileVisit(access: Access, input: unknown) {
-  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(visitFields).partial().shape), input);
+  const data = parse(
+    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(visitFields).partial().shape),
+    input,
+  );
   if (data.documents) uniqueTypes(data.documents);
   return change("mobile visit", async (tx) => {
     const { centre, documents, ...before } = await writableVisit(tx, access, data.id);

@@ -2,8 +2,8 @@ import { builder, OrderDirection } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
-import { given, selection } from "../../lib/selection.js";
 import { safeUuid } from "../../lib/ids.js";
+import { given, selection } from "../../lib/selection.js";
 import {
   addHoursException,
   recordMobileVisit,
@@ -223,7 +223,6 @@ const SetCentreOpeningHoursInput = builder.inputType("SetCentreOpeningHoursInput
   }),
 });
 
-
 builder.mutationFields((t) => ({
   createCentre: t.prismaField({
     type: "Centre",
@@ -378,7 +377,11 @@ const UpdateMobileVisitInput = builder.inputType("UpdateMobileVisitInput", {
     visitedOn: t.field({ type: "Date", required: false }),
     peopleServed: t.int({ required: false }),
     note: t.string({ required: false }),
-    documents: t.field({ type: [MobileVisitDocumentInput], required: false, description: "Replaces the list when given." }),
+    documents: t.field({
+      type: [MobileVisitDocumentInput],
+      required: false,
+      description: "Replaces the list when given.",
+    }),
   }),
 });
 

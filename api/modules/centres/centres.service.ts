@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log } from "../../lib/change.js";
-import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";

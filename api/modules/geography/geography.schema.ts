@@ -149,7 +149,6 @@ const UpdateSettlementInput = builder.inputType("UpdateSettlementInput", {
   }),
 });
 
-
 builder.mutationFields((t) => ({
   createRegion: t.prismaField({
     type: "Region",
@@ -157,7 +156,10 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateRegionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.region.findUniqueOrThrow({ ...selection(query), where: { id: (await createRegion(ctx.access, given(input))).id } }),
+      prisma.region.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await createRegion(ctx.access, given(input))).id },
+      }),
   }),
   updateRegion: t.prismaField({
     type: "Region",
@@ -165,7 +167,10 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateRegionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.region.findUniqueOrThrow({ ...selection(query), where: { id: (await updateRegion(ctx.access, given(input))).id } }),
+      prisma.region.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await updateRegion(ctx.access, given(input))).id },
+      }),
   }),
   createMunicipality: t.prismaField({
     type: "Municipality",
@@ -173,7 +178,10 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateMunicipalityInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.municipality.findUniqueOrThrow({ ...selection(query), where: { id: (await createMunicipality(ctx.access, given(input))).id } }),
+      prisma.municipality.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await createMunicipality(ctx.access, given(input))).id },
+      }),
   }),
   updateMunicipality: t.prismaField({
     type: "Municipality",
@@ -181,7 +189,10 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.municipality.findUniqueOrThrow({ ...selection(query), where: { id: (await updateMunicipality(ctx.access, given(input))).id } }),
+      prisma.municipality.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await updateMunicipality(ctx.access, given(input))).id },
+      }),
   }),
   createSettlement: t.prismaField({
     type: "Settlement",
@@ -189,7 +200,10 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateSettlementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.settlement.findUniqueOrThrow({ ...selection(query), where: { id: (await createSettlement(ctx.access, given(input))).id } }),
+      prisma.settlement.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await createSettlement(ctx.access, given(input))).id },
+      }),
   }),
   updateSettlement: t.prismaField({
     type: "Settlement",
@@ -197,6 +211,9 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateSettlementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) =>
-      prisma.settlement.findUniqueOrThrow({ ...selection(query), where: { id: (await updateSettlement(ctx.access, given(input))).id } }),
+      prisma.settlement.findUniqueOrThrow({
+        ...selection(query),
+        where: { id: (await updateSettlement(ctx.access, given(input))).id },
+      }),
   }),
 }));

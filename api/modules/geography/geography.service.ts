@@ -1,11 +1,11 @@
-import type { Prisma } from "../../generated/prisma/client.js";
 import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
 import { assertWritable } from "../centres/centres.service.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 
 export interface RegionFilterInput {
   search?: string | null;
@@ -39,13 +39,26 @@ export function municipalityWhere(
 // ── Changes: regions by administrators; municipalities and settlements by their region's writers ──
 
 const regionSchema = {
-  code: z.string().trim().regex(/^[0-9A-Z]{2,3}$/, "A region code is 2–3 digits or capitals, e.g. 18."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{2,3}$/, "A region code is 2–3 digits or capitals, e.g. 18."),
   name: z.string().trim().min(1, "Cannot be empty.").max(200),
 };
 const municipalitySchema = {
-  oktmo: z.string().trim().regex(/^\d{8}(\d{3})?$/, "OKTMO is 8 or 11 digits."),
+  oktmo: z
+    .string()
+    .trim()
+    .regex(/^\d{8}(\d{3})?$/, "OKTMO is 8 or 11 digits."),
   name: z.string().trim().min(1, "Cannot be empty.").max(300),
-  kind: z.enum(["URBAN_DISTRICT", "MUNICIPAL_DISTRICT", "MUNICIPAL_OKRUG", "URBAN_SETTLEMENT", "RURAL_SETTLEMENT", "INTRACITY_TERRITORY"]),
+  kind: z.enum([
+    "URBAN_DISTRICT",
+    "MUNICIPAL_DISTRICT",
+    "MUNICIPAL_OKRUG",
+    "URBAN_SETTLEMENT",
+    "RURAL_SETTLEMENT",
+    "INTRACITY_TERRITORY",
+  ]),
 };
 const settlementSchema = {
   name: z.string().trim().min(1, "Cannot be empty.").max(300),
@@ -67,7 +80,10 @@ export async function updateRegion(access: Access, input: unknown) {
   const id = fromGlobalId("Region", globalId, "input.id");
   return change("region", async (tx) => {
     const before = await tx.region.findUnique({ where: { id } });
-    const result = await tx.region.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    const result = await tx.region.updateMany({
+      where: { id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "region", version);
     const after = await tx.region.findUniqueOrThrow({ where: { id } });
     await log(tx, access, { entity: "Region", entityId: id, action: "UPDATE", regionId: id, before, after });
@@ -88,16 +104,30 @@ export async function createMunicipality(access: Access, input: unknown) {
 }
 
 export async function updateMunicipality(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(versioned.extend(z.object(municipalitySchema).partial().shape), input);
+  const {
+    id: globalId,
+    version,
+    ...fields
+  } = parse(versioned.extend(z.object(municipalitySchema).partial().shape), input);
   const id = fromGlobalId("Municipality", globalId, "input.id");
   return change("municipality", async (tx) => {
     const before = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
     if (!before) throw new NotFoundError("municipality");
     assertWritable(access, before.regionId, "municipality");
-    const result = await tx.municipality.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    const result = await tx.municipality.updateMany({
+      where: { id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "municipality", version);
     const after = await tx.municipality.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "Municipality", entityId: id, action: "UPDATE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Municipality",
+      entityId: id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -110,23 +140,46 @@ export async function createSettlement(access: Access, input: unknown) {
     if (!municipality) throw new NotFoundError("municipality");
     assertWritable(access, municipality.regionId, "settlement");
     const row = await tx.settlement.create({ data: { ...data, municipalityId: id } });
-    await log(tx, access, { entity: "Settlement", entityId: row.id, action: "CREATE", regionId: municipality.regionId, after: row });
+    await log(tx, access, {
+      entity: "Settlement",
+      entityId: row.id,
+      action: "CREATE",
+      regionId: municipality.regionId,
+      after: row,
+    });
     return row;
   });
 }
 
 export async function updateSettlement(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(versioned.extend(z.object(settlementSchema).partial().shape), input);
+  const {
+    id: globalId,
+    version,
+    ...fields
+  } = parse(versioned.extend(z.object(settlementSchema).partial().shape), input);
   const id = fromGlobalId("Settlement", globalId, "input.id");
   return change("settlement", async (tx) => {
-    const found = await tx.settlement.findFirst({ where: { id, municipality: { regionId: inRegions(access.read) } }, include: { municipality: true } });
+    const found = await tx.settlement.findFirst({
+      where: { id, municipality: { regionId: inRegions(access.read) } },
+      include: { municipality: true },
+    });
     if (!found) throw new NotFoundError("settlement");
     const { municipality, ...before } = found;
     assertWritable(access, municipality.regionId, "settlement");
-    const result = await tx.settlement.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
+    const result = await tx.settlement.updateMany({
+      where: { id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "settlement", version);
     const after = await tx.settlement.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "Settlement", entityId: id, action: "UPDATE", regionId: municipality.regionId, before, after });
+    await log(tx, access, {
+      entity: "Settlement",
+      entityId: id,
+      action: "UPDATE",
+      regionId: municipality.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }

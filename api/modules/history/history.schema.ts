@@ -19,7 +19,10 @@ const ChangeEntry = builder.prismaObject("ChangeLog", {
   name: "ChangeEntry",
   fields: (t) => ({
     entity: t.exposeString("entity"),
-    recordId: t.string({ resolve: (row) => toGlobalId(row.entity, row.entityId), description: "Global id of the changed record." }),
+    recordId: t.string({
+      resolve: (row) => toGlobalId(row.entity, row.entityId),
+      description: "Global id of the changed record.",
+    }),
     action: t.expose("action", { type: ChangeActionEnum }),
     at: t.expose("at", { type: "DateTime" }),
     changes: t.string({
@@ -43,8 +46,13 @@ builder.queryField("changes", (t) =>
     authScopes: { internal: true },
     args: { recordId: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      prisma.changeLog.findMany({ ...query, where: changesWhere(ctx.access, String(args.recordId)), orderBy: [{ at: "desc" }, { id: "desc" }] }),
-    totalCount: (_root, args, ctx) => prisma.changeLog.count({ where: changesWhere(ctx.access, String(args.recordId)) }),
+      prisma.changeLog.findMany({
+        ...query,
+        where: changesWhere(ctx.access, String(args.recordId)),
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      }),
+    totalCount: (_root, args, ctx) =>
+      prisma.changeLog.count({ where: changesWhere(ctx.access, String(args.recordId)) }),
   }),
 );
 

@@ -5,7 +5,12 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
-import { createOrganisation, organisationWhere, setOrganisationArchived, updateOrganisation } from "./organisations.service.js";
+import {
+  createOrganisation,
+  organisationWhere,
+  setOrganisationArchived,
+  updateOrganisation,
+} from "./organisations.service.js";
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "OrganisationKind" });
 
@@ -59,7 +64,10 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const organisationInputFields = (t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0], required: boolean) => ({
+const organisationInputFields = (
+  t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0],
+  required: boolean,
+) => ({
   name: t.string({ required }),
   shortName: t.string({ required: false }),
   kind: t.field({ type: OrganisationKindEnum, required }),
@@ -77,9 +85,12 @@ const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
 });
 
 const UpdateOrganisationInput = builder.inputType("UpdateOrganisationInput", {
-  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }), ...organisationInputFields(t, false) }),
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    ...organisationInputFields(t, false),
+  }),
 });
-
 
 builder.mutationFields((t) => ({
   createOrganisation: t.prismaField({

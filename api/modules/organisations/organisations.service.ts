@@ -1,11 +1,11 @@
-import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
 import { z } from "zod";
+import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
 import { assertWritable } from "../centres/centres.service.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 
 export interface OrganisationFilterInput {
   search?: string | null;
@@ -59,7 +59,9 @@ const organisationFields = {
 
 async function municipalityIn(tx: Tx, regionId: string, globalId: string | null | undefined) {
   if (!globalId) return null;
-  const municipality = await tx.municipality.findUnique({ where: { id: fromGlobalId("Municipality", globalId, "input.municipalityId") } });
+  const municipality = await tx.municipality.findUnique({
+    where: { id: fromGlobalId("Municipality", globalId, "input.municipalityId") },
+  });
   if (!municipality || municipality.regionId !== regionId) {
     throw ValidationError.of("input.municipalityId", "Choose a municipality of the organisation's region.");
   }
@@ -67,12 +69,18 @@ async function municipalityIn(tx: Tx, regionId: string, globalId: string | null 
 }
 
 export async function createOrganisation(access: Access, input: unknown) {
-  const { regionId: regionGlobalId, municipalityId, ...data } = parse(z.object({ regionId: z.string(), ...organisationFields }), input);
+  const {
+    regionId: regionGlobalId,
+    municipalityId,
+    ...data
+  } = parse(z.object({ regionId: z.string(), ...organisationFields }), input);
   const regionId = fromGlobalId("Region", regionGlobalId, "input.regionId");
   if (!includes(access.read, regionId)) throw new NotFoundError("region");
   assertWritable(access, regionId, "organisation");
   return change("organisation", async (tx) => {
-    const row = await tx.organisation.create({ data: { ...data, regionId, municipalityId: await municipalityIn(tx, regionId, municipalityId) } });
+    const row = await tx.organisation.create({
+      data: { ...data, regionId, municipalityId: await municipalityIn(tx, regionId, municipalityId) },
+    });
     await log(tx, access, { entity: "Organisation", entityId: row.id, action: "CREATE", regionId, after: row });
     return row;
   });
@@ -87,21 +95,39 @@ async function writableOrganisation(tx: Tx, access: Access, globalId: string) {
 }
 
 export async function updateOrganisation(access: Access, input: unknown) {
-  const data = parse(z.object({ id: z.string(), version: z.number().int() }).extend(z.object(organisationFields).partial().shape), input);
+  const data = parse(
+    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(organisationFields).partial().shape),
+    input,
+  );
   return change("organisation", async (tx) => {
     const before = await writableOrganisation(tx, access, data.id);
     const { id: _i, version, municipalityId, ...fields } = data;
-    const municipality = municipalityId === undefined ? {} : { municipalityId: await municipalityIn(tx, before.regionId, municipalityId) };
-    const result = await tx.organisation.updateMany({ where: { id: before.id, version }, data: { ...fields, ...municipality, version: { increment: 1 } } });
+    const municipality =
+      municipalityId === undefined ? {} : { municipalityId: await municipalityIn(tx, before.regionId, municipalityId) };
+    const result = await tx.organisation.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, ...municipality, version: { increment: 1 } },
+    });
     assertUpdated(result.count, before, "organisation", version);
     const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "Organisation", entityId: after.id, action: "UPDATE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Organisation",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }
 
 /** An organisation still hosting active centres cannot be archived: they would lose their host. */
-export async function setOrganisationArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
+export async function setOrganisationArchived(
+  access: Access,
+  input: { id: string; version: number },
+  archived: boolean,
+) {
   return change("organisation", async (tx) => {
     const before = await writableOrganisation(tx, access, input.id);
     if (archived && (await tx.centre.count({ where: { hostOrganisationId: before.id, archivedAt: null } })) > 0) {
@@ -113,7 +139,14 @@ export async function setOrganisationArchived(access: Access, input: { id: strin
     });
     assertUpdated(result.count, before, "organisation", input.version);
     const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "Organisation", entityId: after.id, action: archived ? "ARCHIVE" : "RESTORE", regionId: after.regionId, before, after });
+    await log(tx, access, {
+      entity: "Organisation",
+      entityId: after.id,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
     return after;
   });
 }

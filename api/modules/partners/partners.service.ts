@@ -23,8 +23,10 @@ export async function centresNear(
 ): Promise<NearbyCentre[]> {
   const { serviceId, latitude, longitude, radiusKm, limit } = args;
   if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "Latitude is between −90 and 90.");
-  if (!(longitude >= -180 && longitude <= 180)) throw ValidationError.of("longitude", "Longitude is between −180 and 180.");
-  if (!(radiusKm > 0 && radiusKm <= 1000)) throw ValidationError.of("radiusKm", "The radius is more than 0 and at most 1000 km.");
+  if (!(longitude >= -180 && longitude <= 180))
+    throw ValidationError.of("longitude", "Longitude is between −180 and 180.");
+  if (!(radiusKm > 0 && radiusKm <= 1000))
+    throw ValidationError.of("radiusKm", "The radius is more than 0 and at most 1000 km.");
   const dLat = radiusKm / 111.2;
   const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))));
   const all = access.read === "all";
@@ -67,7 +69,9 @@ export async function regionStatistics(regionId: string, fromYear: number, toYea
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear || toYear - fromYear > 50) {
     throw ValidationError.of("fromYear", "Give a range of at most 50 years, fromYear ≤ toYear.");
   }
-  const rows = await prisma.$queryRaw<{ year: number; code: string; name: string; unit: string; total: bigint; rural: bigint | null }[]>`
+  const rows = await prisma.$queryRaw<
+    { year: number; code: string; name: string; unit: string; total: bigint; rural: bigint | null }[]
+  >`
     WITH sums AS (
       SELECT extract(year FROM r."periodStart")::int AS year, i.code, min(i.name) AS name, min(i.unit) AS unit,
              r.scope, sum(v.total) AS total, sum(v.rural) AS rural,

@@ -229,7 +229,9 @@ export function photoPublishable(person: PhotoSource): { bucket: string; key: st
  * the person's consent, so handing one out is not logged as a file access (report files are).
  */
 async function presignedGetUrl(object: { bucket: string; key: string }): Promise<string | null> {
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), { expiresIn: PHOTO_URL_TTL_SECONDS });
+  return getSignedUrl(s3, new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), {
+    expiresIn: PHOTO_URL_TTL_SECONDS,
+  });
 }
 
 /** The photo's URL when the person consented to its publication and the upload was verified. */
