@@ -4,6 +4,7 @@ import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { serviceScope } from "../services/services.service.js";
 import {
   addHoursException,
   recordMobileVisit,
@@ -64,7 +65,13 @@ export const Centre = builder.prismaNode("Centre", {
     settlement: t.relation("settlement", { nullable: true }),
     openingHours: t.relation("openingHours", { query: { orderBy: [{ weekday: "asc" }, { opens: "asc" }] } }),
     hoursExceptions: t.relation("hoursExceptions", { query: { orderBy: [{ startsOn: "asc" }, { id: "asc" }] } }),
-    services: t.relation("services", { query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } }),
+    services: t.relation("services", {
+      // Only services the caller may see (partners: published ones).
+      query: (_args, ctx) => ({
+        where: { service: serviceScope(ctx.access) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    }),
     activeCurators: t.relation("curatorAssignments", {
       description: "The centre's curators now (history: curatorAssignments).",
       authScopes: { internal: true },

@@ -29,6 +29,7 @@ export const FeedbackSubjectEnum = builder.enumType(FeedbackSubject, { name: "Fe
 export const FeedbackCategory = builder.prismaNode("FeedbackCategory", {
   description: "A kind of feedback (complaint, question…) and the days allowed to answer it.",
   id: { field: "id" },
+  nullable: true,
   findUnique: (id) => ({ id: safeUuid(id) }),
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -57,6 +58,7 @@ export const FeedbackEvent = builder.prismaObject("FeedbackEvent", {
 export const Feedback = builder.prismaNode("Feedback", {
   description: "A citizen's feedback on a centre, service or life situation, handled along its workflow.",
   id: { field: "id" },
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [feedbackScope(ctx.access)] }),
   authScopes: (feedback, ctx) => feedbackVisible(ctx.access, feedback),
   fields: (t) => ({

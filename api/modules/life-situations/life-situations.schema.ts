@@ -1,1 +1,203 @@
-// Being written: types, queries and mutations of this domain.
+import { builder } from "../../builder.js";
+import { LifeSituationKind } from "../../generated/prisma/client.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { given } from "../../lib/selection.js";
+import { VersionedInput } from "../centres/centres.schema.js";
+import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
+import { canReadCatalogueRow, catalogueOrderBy, serviceScope } from "../services/services.service.js";
+import {
+  createLifeSituation,
+  lifeSituationScope,
+  lifeSituationWhere,
+  setLifeSituationArchived,
+  setLifeSituationServices,
+  updateLifeSituation,
+} from "./life-situations.service.js";
+
+export const LifeSituationKindEnum = builder.enumType(LifeSituationKind, { name: "LifeSituationKind" });
+
+export const LifeSituation = builder.prismaNode("LifeSituation", {
+  id: { field: "id" },
+  description: "A life or business event, with the services it takes in order.",
+  // Any id outside the caller's scope answers null, like an id that never existed.
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [lifeSituationScope(ctx.access)] }),
+  nullable: true,
+  authScopes: (lifeSituation, ctx) => canReadCatalogueRow(ctx.access, lifeSituation),
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    kind: t.expose("kind", { type: LifeSituationKindEnum }),
+    description: t.exposeString("description", { nullable: true }),
+    region: t.relation("region", { nullable: true, description: "Null for the federal catalogue." }),
+    status: t.expose("status", { type: PublicationStatusEnum }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    services: t.relation("services", {
+      description: "The services in order (partners see published services only).",
+      query: (_args, ctx) => ({
+        where: { service: serviceScope(ctx.access) },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      }),
+    }),
+  }),
+});
+
+export const LifeSituationService = builder.prismaObject("LifeSituationService", {
+  description: "One step of a life situation: a service, its place in the order, and whether it is mandatory.",
+  fields: (t) => ({
+    position: t.exposeInt("position", { description: "1-based order within the life situation." }),
+    mandatory: t.exposeBoolean("mandatory"),
+    service: t.relation("service"),
+    lifeSituation: t.relation("lifeSituation"),
+  }),
+});
+
+const LifeSituationFilter = builder.inputType("LifeSituationFilter", {
+  fields: (t) => ({
+    search: t.string({
+      required: false,
+      description: "Part of the name, code or description; % and _ match themselves.",
+    }),
+    kind: t.field({ type: LifeSituationKindEnum, required: false }),
+    regionId: t.id({ required: false }),
+    status: t.field({
+      type: PublicationStatusEnum,
+      required: false,
+      description: "Without it, DRAFT and PUBLISHED entries are listed (partners: PUBLISHED only).",
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  lifeSituations: t.prismaConnection({
+    type: "LifeSituation",
+    cursor: "id",
+    authScopes: { signedIn: true },
+    args: {
+      filter: t.arg({ type: LifeSituationFilter, required: false }),
+      orderBy: t.arg({ type: CatalogueOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.lifeSituation.findMany({
+        ...query,
+        where: lifeSituationWhere(ctx.access, args.filter),
+        orderBy: catalogueOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) =>
+      prisma.lifeSituation.count({ where: lifeSituationWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations ──
+
+const LifeSituationServiceInput = builder.inputType("LifeSituationServiceInput", {
+  fields: (t) => ({
+    serviceId: t.id({ required: true }),
+    mandatory: t.boolean({ required: true }),
+  }),
+});
+
+const CreateLifeSituationInput = builder.inputType("CreateLifeSituationInput", {
+  fields: (t) => ({
+    code: t.string({ required: true, description: "Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique." }),
+    name: t.string({ required: true }),
+    kind: t.field({ type: LifeSituationKindEnum, required: true }),
+    description: t.string({ required: false }),
+    regionId: t.id({ required: false, description: "Empty for the federal catalogue (administrators only)." }),
+    status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
+    services: t.field({
+      type: [LifeSituationServiceInput],
+      required: false,
+      description: "The services in order; federal ones, or of the life situation's region.",
+    }),
+  }),
+});
+
+const UpdateLifeSituationInput = builder.inputType("UpdateLifeSituationInput", {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation; the services have setLifeSituationServices.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    code: t.string({ required: false }),
+    name: t.string({ required: false }),
+    kind: t.field({ type: LifeSituationKindEnum, required: false }),
+    description: t.string({ required: false }),
+    status: t.field({ type: EditableStatus, required: false }),
+  }),
+});
+
+const SetLifeSituationServicesInput = builder.inputType("SetLifeSituationServicesInput", {
+  description: "The whole ordered list: positions 1..n follow the order given; each service at most once.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    services: t.field({ type: [LifeSituationServiceInput], required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createLifeSituation: t.prismaField({
+    type: "LifeSituation",
+    description: "Federal life situations: administrators; regional ones: also the curators of that region.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateLifeSituationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const lifeSituation = await createLifeSituation(ctx.access, given(input));
+      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+    },
+  }),
+  updateLifeSituation: t.prismaField({
+    type: "LifeSituation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateLifeSituationInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const lifeSituation = await updateLifeSituation(ctx.access, given(input));
+      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+    },
+  }),
+  archiveLifeSituation: t.prismaField({
+    type: "LifeSituation",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const lifeSituation = await setLifeSituationArchived(
+        ctx.access,
+        { id: String(input.id), version: input.version },
+        true,
+      );
+      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+    },
+  }),
+  restoreLifeSituation: t.prismaField({
+    type: "LifeSituation",
+    description: "Brings an archived life situation back as PUBLISHED.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const lifeSituation = await setLifeSituationArchived(
+        ctx.access,
+        { id: String(input.id), version: input.version },
+        false,
+      );
+      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+    },
+  }),
+  setLifeSituationServices: t.prismaField({
+    type: "LifeSituation",
+    description: "Replaces the ordered list of services (reorder, add, remove, mandatory or optional).",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: SetLifeSituationServicesInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const lifeSituation = await setLifeSituationServices(ctx.access, input);
+      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+    },
+  }),
+}));

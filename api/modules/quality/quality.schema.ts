@@ -41,6 +41,7 @@ export const QualityTarget = builder.prismaObject("QualityTarget", {
 export const QualityStandard = builder.prismaNode("QualityStandard", {
   description: "One revision of a service's quality standard. Approving a revision supersedes the previous one.",
   id: { field: "id" },
+  nullable: true,
   // The service decides who may read: its region (or everyone for a federal service).
   include: { service: { select: { regionId: true, status: true } } },
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [standardScope(ctx.access)] }),
@@ -69,6 +70,7 @@ export const QualityStandard = builder.prismaNode("QualityStandard", {
 export const QualityMeasurement = builder.prismaNode("QualityMeasurement", {
   description: "A measured value of an indicator for a service, in a region, municipality or centre, over a period.",
   id: { field: "id" },
+  nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [measurementScope(ctx.access)] }),
   authScopes: (measurement, ctx) => !ctx.access.partner && includes(ctx.access.read, measurement.regionId),
   fields: (t) => {

@@ -1,21 +1,283 @@
-import { builder } from "../../builder.js";
-import { ServiceLevel } from "../../generated/prisma/client.js";
-import { includes, regionOrFederal } from "../../lib/access.js";
+import { builder, OrderDirection } from "../../builder.js";
+import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
+import { includes } from "../../lib/access.js";
+import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { given, selection } from "../../lib/selection.js";
+import { CentreHelpKindEnum, VersionedInput } from "../centres/centres.schema.js";
+import { centreScope } from "../centres/centres.service.js";
+import { lifeSituationScope } from "../life-situations/life-situations.service.js";
+import { Organisation } from "../organisations/organisations.schema.js";
+import {
+  canReadCatalogueRow,
+  catalogueOrderBy,
+  createService,
+  removeCentreService,
+  serviceScope,
+  serviceWhere,
+  setCentreService,
+  setServiceArchived,
+  updateService,
+} from "./services.service.js";
 
 export const ServiceLevelEnum = builder.enumType(ServiceLevel, { name: "ServiceLevel" });
+export const PublicationStatusEnum = builder.enumType(PublicationStatus, {
+  name: "PublicationStatus",
+  description: "Partner apps see PUBLISHED entries only; ARCHIVED ones leave lists unless filtered for.",
+});
 
 export const Service = builder.prismaNode("Service", {
   id: { field: "id" },
-  findUnique: (id, ctx) => ({ id: safeUuid(id), ...regionOrFederal(ctx.access.read) }),
-  authScopes: (service, ctx) => service.regionId === null || includes(ctx.access.read, service.regionId),
+  // Select mode (the competent authority is selected per field); the scope check needs these.
+  select: { id: true, regionId: true, status: true },
+  // node(id) finds federal services and those of the caller's regions (partners: published);
+  // any other id answers null, like an id that never existed.
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [serviceScope(ctx.access)] }),
+  nullable: true,
+  authScopes: (service, ctx) => canReadCatalogueRow(ctx.access, service),
   fields: (t) => ({
-    registryId: t.exposeString("registryId", { nullable: true }),
+    registryId: t.exposeString("registryId", {
+      nullable: true,
+      description: "Id in the federal register of services (ФРГУ).",
+    }),
     name: t.exposeString("name"),
+    shortName: t.exposeString("shortName", { nullable: true }),
+    description: t.exposeString("description", { nullable: true }),
     level: t.expose("level", { type: ServiceLevelEnum }),
+    region: t.relation("region", { nullable: true, description: "Null for federal services." }),
+    competentAuthority: t.field({
+      type: Organisation,
+      nullable: true,
+      description: "The authority that provides the service; null when unknown or outside your regions.",
+      select: (_args, _ctx, nestedSelection) => ({ competentAuthority: nestedSelection(true) }),
+      resolve: (service, _args, ctx) =>
+        service.competentAuthority && includes(ctx.access.read, service.competentAuthority.regionId)
+          ? service.competentAuthority
+          : null,
+    }),
     socialSignificant: t.exposeBoolean("socialSignificant"),
     electronic: t.exposeBoolean("electronic"),
-    proactive: t.exposeBoolean("proactive"),
+    proactive: t.exposeBoolean("proactive", { description: "Delivered on a life event without an application." }),
+    needsExtraDocuments: t.exposeBoolean("needsExtraDocuments"),
+    processingDays: t.exposeInt("processingDays", {
+      nullable: true,
+      description: "Maximum processing time in working days.",
+    }),
+    fee: t.string({
+      nullable: true,
+      description:
+        'Fee in roubles as an exact decimal string with two places (e.g. "3000.00"), so no cents are lost to floating point; "0.00" or null when free.',
+      select: { fee: true },
+      resolve: (service) => service.fee?.toFixed(2) ?? null,
+    }),
+    requiredDocuments: t.exposeStringList("requiredDocuments"),
+    portalUrl: t.exposeString("portalUrl", { nullable: true }),
+    status: t.expose("status", { type: PublicationStatusEnum }),
     version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    centres: t.relatedConnection("centres", {
+      cursor: "id",
+      totalCount: true,
+      description: "Centres of your regions that help with the service, and how (archived centres left out).",
+      query: (_args, ctx) => ({
+        where: { centre: { AND: [centreScope(ctx.access), { archivedAt: null }] } },
+        orderBy: [{ centre: { name: "asc" } }, { id: "asc" }],
+      }),
+    }),
+    lifeSituations: t.relation("lifeSituations", {
+      description: "Life situations (that you can read) which include the service.",
+      query: (_args, ctx) => ({
+        where: { lifeSituation: lifeSituationScope(ctx.access) },
+        orderBy: [{ lifeSituation: { name: "asc" } }, { id: "asc" }],
+      }),
+    }),
   }),
 });
+
+// ── Lists ──
+
+const ServiceFilter = builder.inputType("ServiceFilter", {
+  fields: (t) => ({
+    search: t.string({
+      required: false,
+      description: "Part of the name, short name or register id; % and _ match themselves.",
+    }),
+    level: t.field({ type: ServiceLevelEnum, required: false }),
+    regionId: t.id({ required: false }),
+    competentAuthorityId: t.id({ required: false }),
+    socialSignificant: t.boolean({ required: false }),
+    electronic: t.boolean({ required: false }),
+    proactive: t.boolean({ required: false }),
+    status: t.field({
+      type: PublicationStatusEnum,
+      required: false,
+      description: "Without it, DRAFT and PUBLISHED services are listed (partners: PUBLISHED only).",
+    }),
+  }),
+});
+
+export const CatalogueOrderField = builder.enumType("CatalogueOrderField", { values: ["NAME", "CREATED_AT"] as const });
+
+export const CatalogueOrderBy = builder.inputType("CatalogueOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: CatalogueOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  services: t.prismaConnection({
+    type: "Service",
+    cursor: "id",
+    authScopes: { signedIn: true },
+    args: {
+      filter: t.arg({ type: ServiceFilter, required: false }),
+      orderBy: t.arg({ type: CatalogueOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.service.findMany({
+        ...query,
+        where: serviceWhere(ctx.access, args.filter),
+        orderBy: catalogueOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.service.count({ where: serviceWhere(ctx.access, args.filter) }),
+  }),
+}));
+
+// ── Mutations ──
+
+export const EditableStatus = builder.enumType("EditablePublicationStatus", {
+  description: "The statuses an edit may set; archiving has its own mutation.",
+  values: ["DRAFT", "PUBLISHED"] as const,
+});
+
+const CreateServiceInput = builder.inputType("CreateServiceInput", {
+  fields: (t) => ({
+    registryId: t.string({ required: false }),
+    name: t.string({ required: true }),
+    shortName: t.string({ required: false }),
+    description: t.string({ required: false }),
+    level: t.field({ type: ServiceLevelEnum, required: true }),
+    regionId: t.id({
+      required: false,
+      description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
+    }),
+    competentAuthorityId: t.id({ required: false }),
+    socialSignificant: t.boolean({ required: false }),
+    electronic: t.boolean({ required: false }),
+    proactive: t.boolean({ required: false }),
+    needsExtraDocuments: t.boolean({ required: false }),
+    processingDays: t.int({ required: false }),
+    fee: t.string({ required: false, description: 'Roubles, e.g. "3000" or "1500.50".' }),
+    requiredDocuments: t.stringList({ required: false }),
+    portalUrl: t.string({ required: false }),
+    status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
+  }),
+});
+
+const UpdateServiceInput = builder.inputType("UpdateServiceInput", {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    registryId: t.string({ required: false }),
+    name: t.string({ required: false }),
+    shortName: t.string({ required: false }),
+    description: t.string({ required: false }),
+    level: t.field({ type: ServiceLevelEnum, required: false }),
+    competentAuthorityId: t.id({ required: false }),
+    socialSignificant: t.boolean({ required: false }),
+    electronic: t.boolean({ required: false }),
+    proactive: t.boolean({ required: false }),
+    needsExtraDocuments: t.boolean({ required: false }),
+    processingDays: t.int({ required: false }),
+    fee: t.string({ required: false }),
+    requiredDocuments: t.stringList({ required: false }),
+    portalUrl: t.string({ required: false }),
+    status: t.field({ type: EditableStatus, required: false }),
+  }),
+});
+
+const SetCentreServiceInput = builder.inputType("SetCentreServiceInput", {
+  description: "Creates or replaces how a centre helps with a service.",
+  fields: (t) => ({
+    centreId: t.id({ required: true }),
+    serviceId: t.id({ required: true }),
+    helpKinds: t.field({ type: [CentreHelpKindEnum], required: true }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const RemoveCentreServiceInput = builder.inputType("RemoveCentreServiceInput", {
+  fields: (t) => ({ centreId: t.id({ required: true }), serviceId: t.id({ required: true }) }),
+});
+
+builder.mutationFields((t) => ({
+  createService: t.prismaField({
+    type: "Service",
+    description: "Federal services: administrators; regional and municipal ones: also the curators of that region.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: CreateServiceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const service = await createService(ctx.access, given(input));
+      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+    },
+  }),
+  updateService: t.prismaField({
+    type: "Service",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const service = await updateService(ctx.access, given(input));
+      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+    },
+  }),
+  archiveService: t.prismaField({
+    type: "Service",
+    description: "Sets the status to ARCHIVED: the service leaves lists and partner answers, its links stay.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, true);
+      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+    },
+  }),
+  restoreService: t.prismaField({
+    type: "Service",
+    description: "Brings an archived service back as PUBLISHED.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, false);
+      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+    },
+  }),
+  setCentreService: t.prismaField({
+    type: "CentreService",
+    description: "Records that a centre (one you may change) helps with a federal service or one of its region.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: SetCentreServiceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const link = await setCentreService(ctx.access, given(input));
+      return prisma.centreService.findUniqueOrThrow({ ...query, where: { id: link.id } });
+    },
+  }),
+  removeCentreService: t.prismaField({
+    type: "Centre",
+    description: "Removes a service from a centre's list; returns the centre.",
+    errors: {},
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: RemoveCentreServiceInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const centre = await removeCentreService(ctx.access, given(input));
+      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+    },
+  }),
+}));

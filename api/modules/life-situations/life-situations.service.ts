@@ -1,0 +1,283 @@
+import { z } from "zod";
+import type { LifeSituationKind, Prisma, PublicationStatus } from "../../generated/prisma/client.js";
+import { type Access, regionOrFederal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+import { assertCatalogueWritable, readableRegion, serviceScope } from "../services/services.service.js";
+
+/** Life situations a caller may read: federal ones and their regions'; partners: published only. */
+export function lifeSituationScope(access: Access): Prisma.LifeSituationWhereInput {
+  return {
+    AND: [
+      regionOrFederal(access.read) as Prisma.LifeSituationWhereInput,
+      access.partner ? { status: "PUBLISHED" } : {},
+    ],
+  };
+}
+
+export interface LifeSituationFilterInput {
+  search?: string | null;
+  kind?: LifeSituationKind | null;
+  regionId?: string | null;
+  status?: PublicationStatus | null;
+}
+
+export function lifeSituationWhere(
+  access: Access,
+  filter?: LifeSituationFilterInput | null,
+): Prisma.LifeSituationWhereInput {
+  const search = filter?.search?.trim();
+  const like = search ? escapeLike(search) : null;
+  return {
+    AND: [
+      lifeSituationScope(access),
+      // Archived entries leave lists unless asked for by status.
+      filter?.status ? { status: filter.status } : { status: { not: "ARCHIVED" } },
+      filter?.kind ? { kind: filter.kind } : {},
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      like
+        ? {
+            OR: [
+              { name: { contains: like, mode: "insensitive" } },
+              { code: { contains: like, mode: "insensitive" } },
+              { description: { contains: like, mode: "insensitive" } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+// ── Changes ──
+
+const MAX_SERVICES = 100;
+
+const text = (max: number) =>
+  z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
+  error: "Choose DRAFT or PUBLISHED; use archiveLifeSituation to archive.",
+});
+
+const servicesList = z
+  .array(z.object({ serviceId: z.string(), mandatory: z.boolean() }))
+  .max(MAX_SERVICES, `At most ${MAX_SERVICES} services.`);
+
+const fields = {
+  code: z
+    .string({ error: "Give a code, e.g. CHILD_BIRTH." })
+    .trim()
+    .regex(
+      /^[A-Z][A-Z0-9_]{1,63}$/,
+      "Use capital Latin letters, digits and _, starting with a letter, e.g. CHILD_BIRTH.",
+    ),
+  name: text(500),
+  kind: z.enum(["LIFE_EVENT", "BUSINESS_EVENT"], { error: "Choose LIFE_EVENT or BUSINESS_EVENT." }),
+  description: z.string().trim().max(10_000, "At most 10000 characters.").nullish(),
+  status: editableStatus,
+};
+
+const createSchema = z.object({
+  ...fields,
+  regionId: z.string().nullish(),
+  status: editableStatus.default("PUBLISHED"),
+  services: servicesList.default([]),
+});
+
+const updateSchema = z.object({ id: z.string(), version: z.number().int() }).extend(z.object(fields).partial().shape);
+
+const setServicesSchema = z.object({ id: z.string(), version: z.number().int(), services: servicesList });
+
+type ServiceEntry = z.infer<typeof servicesList>[number];
+
+interface Ordered {
+  serviceId: string;
+  mandatory: boolean;
+}
+
+/**
+ * Checks a requested ordered list and returns it with database ids. Every item must be a
+ * distinct service the caller can read; a federal life situation holds federal services
+ * only (everyone reads it), a regional one federal services and those of its region.
+ * Archived services may stay where they already were, but cannot be added.
+ */
+async function resolveServices(
+  tx: Tx,
+  access: Access,
+  regionId: string | null,
+  entries: ServiceEntry[],
+  current: ReadonlySet<string>,
+): Promise<Ordered[]> {
+  const field = (i: number) => `input.services.${i}.serviceId`;
+  const ids = entries.map((entry, i) => fromGlobalId("Service", entry.serviceId, field(i)));
+  const issues: { field: string; message: string }[] = [];
+  ids.forEach((id, i) => {
+    const first = ids.indexOf(id);
+    if (first !== i)
+      issues.push({ field: field(i), message: `This service is already in the list at position ${first + 1}.` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  const services = await tx.service.findMany({ where: { id: { in: ids }, AND: [serviceScope(access)] } });
+  const byId = new Map(services.map((service) => [service.id, service]));
+  ids.forEach((id, i) => {
+    const service = byId.get(id);
+    if (!service) issues.push({ field: field(i), message: "No such service, or it is outside your regions." });
+    else if (regionId === null && service.regionId !== null) {
+      issues.push({
+        field: field(i),
+        message: `«${service.name}» is regional; a federal life situation can include federal services only.`,
+      });
+    } else if (service.regionId !== null && service.regionId !== regionId) {
+      issues.push({
+        field: field(i),
+        message: `«${service.name}» belongs to another region; choose a federal service or one of this region.`,
+      });
+    } else if (service.status === "ARCHIVED" && !current.has(id)) {
+      issues.push({ field: field(i), message: `«${service.name}» is archived and cannot be added.` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return ids.map((serviceId, i) => ({ serviceId, mandatory: entries[i]?.mandatory ?? true }));
+}
+
+async function writeServices(tx: Tx, lifeSituationId: string, list: Ordered[]): Promise<void> {
+  await tx.lifeSituationService.deleteMany({ where: { lifeSituationId } });
+  await tx.lifeSituationService.createMany({
+    data: list.map((entry, i) => ({
+      lifeSituationId,
+      serviceId: entry.serviceId,
+      position: i + 1,
+      mandatory: entry.mandatory,
+    })),
+  });
+}
+
+/** The ordered list as the ChangeLog keeps it: readable on its own, names as they were then. */
+async function snapshot(tx: Tx, lifeSituationId: string) {
+  const rows = await tx.lifeSituationService.findMany({
+    where: { lifeSituationId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    include: { service: { select: { name: true } } },
+  });
+  return rows.map((row) => ({
+    position: row.position,
+    serviceId: row.serviceId,
+    name: row.service.name,
+    mandatory: row.mandatory,
+  }));
+}
+
+async function writableLifeSituation(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("LifeSituation", globalId, "input.id");
+  const lifeSituation = await tx.lifeSituation.findFirst({
+    where: { id, ...(regionOrFederal(access.read) as Prisma.LifeSituationWhereInput) },
+  });
+  if (!lifeSituation) throw new NotFoundError("life situation");
+  assertCatalogueWritable(access, lifeSituation.regionId, "life situation");
+  return lifeSituation;
+}
+
+export async function createLifeSituation(access: Access, input: unknown) {
+  const { regionId: regionGlobalId, services, ...data } = parse(createSchema, input);
+  return change("life situation", async (tx) => {
+    const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
+    assertCatalogueWritable(access, regionId, "life situation");
+    const list = await resolveServices(tx, access, regionId, services, new Set());
+    const lifeSituation = await tx.lifeSituation.create({ data: { ...data, regionId } });
+    await writeServices(tx, lifeSituation.id, list);
+    await log(tx, access, {
+      entity: "LifeSituation",
+      entityId: lifeSituation.id,
+      action: "CREATE",
+      regionId,
+      after: { ...lifeSituation, services: await snapshot(tx, lifeSituation.id) },
+    });
+    return lifeSituation;
+  });
+}
+
+export async function updateLifeSituation(access: Access, input: unknown) {
+  const { id: globalId, version, ...data } = parse(updateSchema, input);
+  return change("life situation", async (tx) => {
+    const before = await writableLifeSituation(tx, access, globalId);
+    const result = await tx.lifeSituation.updateMany({
+      where: { id: before.id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "life situation", version);
+    const after = await tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "LifeSituation",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function setLifeSituationArchived(
+  access: Access,
+  input: { id: string; version: number },
+  archived: boolean,
+) {
+  return change("life situation", async (tx) => {
+    const before = await writableLifeSituation(tx, access, input.id);
+    if (archived === (before.status === "ARCHIVED")) {
+      throw ValidationError.of(
+        "input.id",
+        archived ? "The life situation is already archived." : "Only an archived life situation can be restored.",
+      );
+    }
+    const result = await tx.lifeSituation.updateMany({
+      where: { id: before.id, version: input.version },
+      data: { status: archived ? "ARCHIVED" : "PUBLISHED", version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "life situation", input.version);
+    const after = await tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "LifeSituation",
+      entityId: after.id,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Replaces the ordered list as a whole: positions 1..n follow the order given. */
+export async function setLifeSituationServices(access: Access, input: unknown) {
+  const data = parse(setServicesSchema, input);
+  return change("life situation", async (tx) => {
+    const before = await writableLifeSituation(tx, access, data.id);
+    const previous = await snapshot(tx, before.id);
+    const list = await resolveServices(
+      tx,
+      access,
+      before.regionId,
+      data.services,
+      new Set(previous.map((entry) => entry.serviceId)),
+    );
+    const result = await tx.lifeSituation.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "life situation", data.version);
+    await writeServices(tx, before.id, list);
+    await log(tx, access, {
+      entity: "LifeSituation",
+      entityId: before.id,
+      action: "UPDATE",
+      regionId: before.regionId,
+      before: { services: previous },
+      after: { services: await snapshot(tx, before.id) },
+    });
+    return tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } });
+  });
+}

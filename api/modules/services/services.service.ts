@@ -1,0 +1,383 @@
+import { z } from "zod";
+import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
+import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+import { assertWritable, centreScope } from "../centres/centres.service.js";
+
+// ── Who sees and changes catalogue rows (services and life situations alike) ──
+
+/**
+ * Services a caller may read: federal ones (no region) and those of their regions; partner
+ * apps only see what is published.
+ */
+export function serviceScope(access: Access): Prisma.ServiceWhereInput {
+  return {
+    AND: [regionOrFederal(access.read) as Prisma.ServiceWhereInput, access.partner ? { status: "PUBLISHED" } : {}],
+  };
+}
+
+/** The same rule as `serviceScope`, for a row already loaded (the type-level safety net). */
+export function canReadCatalogueRow(
+  access: Access,
+  row: { regionId: string | null; status: PublicationStatus },
+): boolean {
+  if (access.partner && row.status !== "PUBLISHED") return false;
+  return row.regionId === null || includes(access.read, row.regionId);
+}
+
+/**
+ * Federal catalogue rows belong to everyone, so only administrators change them; regional
+ * ones are changed by administrators and the curators of that region.
+ */
+export function assertCatalogueWritable(access: Access, regionId: string | null, entity: string): void {
+  if (regionId === null) {
+    if (!isAdmin(access)) throw new ForbiddenError(`Only administrators can change a federal ${entity}.`);
+    return;
+  }
+  assertWritable(access, regionId, entity);
+}
+
+/** A region given in an input: it must exist in the caller's read scope (else "not found"). */
+export async function readableRegion(tx: Tx, access: Access, globalId: string, field: string): Promise<string> {
+  const id = fromGlobalId("Region", globalId, field);
+  const region = await tx.region.findFirst({
+    where: { id, AND: [{ id: inRegions(access.read) }] },
+    select: { id: true },
+  });
+  if (!region) throw new NotFoundError("region");
+  return region.id;
+}
+
+// ── Lists ──
+
+export interface ServiceFilterInput {
+  search?: string | null;
+  level?: ServiceLevel | null;
+  regionId?: string | null;
+  competentAuthorityId?: string | null;
+  socialSignificant?: boolean | null;
+  electronic?: boolean | null;
+  proactive?: boolean | null;
+  status?: PublicationStatus | null;
+}
+
+export interface CatalogueOrderByInput {
+  field: "NAME" | "CREATED_AT";
+  direction: "ASC" | "DESC";
+}
+
+export function serviceWhere(access: Access, filter?: ServiceFilterInput | null): Prisma.ServiceWhereInput {
+  const search = filter?.search?.trim();
+  const like = search ? escapeLike(search) : null;
+  return {
+    AND: [
+      serviceScope(access),
+      // Archived entries leave lists unless asked for by status.
+      filter?.status ? { status: filter.status } : { status: { not: "ARCHIVED" } },
+      filter?.level ? { level: filter.level } : {},
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      filter?.competentAuthorityId
+        ? {
+            competentAuthorityId: fromGlobalId(
+              "Organisation",
+              filter.competentAuthorityId,
+              "filter.competentAuthorityId",
+            ),
+          }
+        : {},
+      typeof filter?.socialSignificant === "boolean" ? { socialSignificant: filter.socialSignificant } : {},
+      typeof filter?.electronic === "boolean" ? { electronic: filter.electronic } : {},
+      typeof filter?.proactive === "boolean" ? { proactive: filter.proactive } : {},
+      like
+        ? {
+            OR: [
+              { name: { contains: like, mode: "insensitive" } },
+              { shortName: { contains: like, mode: "insensitive" } },
+              { registryId: { contains: like } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+/** Always ends with the id, so pages are stable when names repeat. */
+export function catalogueOrderBy(
+  orderBy?: CatalogueOrderByInput | null,
+): { name?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
+}
+
+// ── Changes to services ──
+
+const text = (max: number) =>
+  z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
+const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
+const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
+  error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
+});
+
+const serviceFields = {
+  registryId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,25}$/, "The register (ФРГУ) id is digits only, e.g. 1000000000160000001.")
+    .nullish(),
+  name: text(1000),
+  shortName: optionalText(300),
+  description: optionalText(10_000),
+  level: z.enum(["FEDERAL", "REGIONAL", "MUNICIPAL"], { error: "Choose FEDERAL, REGIONAL or MUNICIPAL." }),
+  competentAuthorityId: z.string().nullish(),
+  socialSignificant: yesNo,
+  electronic: yesNo,
+  proactive: yesNo,
+  needsExtraDocuments: yesNo,
+  processingDays: z
+    .number()
+    .int("A whole number of working days.")
+    .min(0, "Cannot be negative.")
+    .max(3650, "At most 3650 days.")
+    .nullish(),
+  fee: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "Roubles with up to two decimals, e.g. 3000 or 1500.50.")
+    .transform((value) => value.replace(",", "."))
+    .nullish(),
+  requiredDocuments: z
+    .array(text(500), { error: "Give a list of documents (it may be empty)." })
+    .max(100, "At most 100 documents."),
+  portalUrl: z
+    .string()
+    .trim()
+    .max(500, "At most 500 characters.")
+    .regex(/^https?:\/\/\S+$/, "Enter a full address starting with https://.")
+    .nullish(),
+  status: editableStatus,
+};
+
+const createSchema = z.object({
+  ...serviceFields,
+  regionId: z.string().nullish(),
+  socialSignificant: serviceFields.socialSignificant.default(false),
+  electronic: serviceFields.electronic.default(false),
+  proactive: serviceFields.proactive.default(false),
+  needsExtraDocuments: serviceFields.needsExtraDocuments.default(false),
+  requiredDocuments: serviceFields.requiredDocuments.default([]),
+  status: editableStatus.default("PUBLISHED"),
+});
+
+const updateSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(serviceFields).partial().shape);
+
+/** Federal services have no region, and regional or municipal ones always have one. */
+function assertLevelMatchesRegion(level: ServiceLevel, regionId: string | null): void {
+  if (level === "FEDERAL" && regionId !== null) {
+    throw ValidationError.of(
+      "input.level",
+      "A service with a region is REGIONAL or MUNICIPAL; FEDERAL services have no region.",
+    );
+  }
+  if (level !== "FEDERAL" && regionId === null) {
+    throw ValidationError.of(
+      "input.level",
+      "A REGIONAL or MUNICIPAL service needs a region; leave the region empty only for FEDERAL ones.",
+    );
+  }
+}
+
+async function competentAuthority(
+  tx: Tx,
+  access: Access,
+  globalId: string | null | undefined,
+): Promise<string | null | undefined> {
+  if (globalId == null) return globalId;
+  const id = fromGlobalId("Organisation", globalId, "input.competentAuthorityId");
+  const organisation = await tx.organisation.findFirst({
+    where: { id, regionId: inRegions(access.read) },
+    select: { id: true },
+  });
+  if (!organisation) throw new NotFoundError("organisation");
+  return organisation.id;
+}
+
+/** A service the caller may change, read inside the transaction. */
+async function writableService(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("Service", globalId, "input.id");
+  const service = await tx.service.findFirst({
+    where: { id, ...(regionOrFederal(access.read) as Prisma.ServiceWhereInput) },
+  });
+  if (!service) throw new NotFoundError("service");
+  assertCatalogueWritable(access, service.regionId, "service");
+  return service;
+}
+
+export async function createService(access: Access, input: unknown) {
+  const { regionId: regionGlobalId, competentAuthorityId, ...fields } = parse(createSchema, input);
+  return change("service", async (tx) => {
+    const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
+    assertCatalogueWritable(access, regionId, "service");
+    assertLevelMatchesRegion(fields.level, regionId);
+    const service = await tx.service.create({
+      data: { ...fields, regionId, competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId) },
+    });
+    await log(tx, access, { entity: "Service", entityId: service.id, action: "CREATE", regionId, after: service });
+    return service;
+  });
+}
+
+export async function updateService(access: Access, input: unknown) {
+  const { id: globalId, version, competentAuthorityId, ...fields } = parse(updateSchema, input);
+  return change("service", async (tx) => {
+    const before = await writableService(tx, access, globalId);
+    if (fields.level) assertLevelMatchesRegion(fields.level, before.regionId);
+    const result = await tx.service.updateMany({
+      where: { id: before.id, version },
+      data: {
+        ...fields,
+        competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId),
+        version: { increment: 1 },
+      },
+    });
+    assertUpdated(result.count, before, "service", version);
+    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Service",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Archived services leave lists and partner answers; their links and history stay. */
+export async function setServiceArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
+  return change("service", async (tx) => {
+    const before = await writableService(tx, access, input.id);
+    if (archived === (before.status === "ARCHIVED")) {
+      throw ValidationError.of(
+        "input.id",
+        archived ? "The service is already archived." : "Only an archived service can be restored.",
+      );
+    }
+    const result = await tx.service.updateMany({
+      where: { id: before.id, version: input.version },
+      data: { status: archived ? "ARCHIVED" : "PUBLISHED", version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "service", input.version);
+    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Service",
+      entityId: after.id,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+// ── Which centre helps with which service (logged against the centre) ──
+
+const HELP_KINDS = [
+  "CONSULTATION",
+  "ACCOUNT_REGISTRATION",
+  "IDENTITY_CONFIRMATION",
+  "APPLICATION_FILLING",
+  "STATUS_TRACKING",
+  "RESULT_PRINTING",
+  "SIGNATURE_RENEWAL",
+] as const;
+
+const centreServiceSchema = z.object({
+  centreId: z.string(),
+  serviceId: z.string(),
+  helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "Choose at least one way the centre helps with the service."),
+  note: optionalText(2000),
+});
+
+const centreServiceKeySchema = z.object({ centreId: z.string(), serviceId: z.string() });
+
+async function writableCentre(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("Centre", globalId, "input.centreId");
+  const centre = await tx.centre.findFirst({ where: { id, AND: [centreScope(access)] } });
+  if (!centre) throw new NotFoundError("centre");
+  assertWritable(access, centre.regionId, "centre");
+  return centre;
+}
+
+function linkSnapshot(link: { serviceId: string; helpKinds: string[]; note: string | null } | null) {
+  return { centreService: link ? { serviceId: link.serviceId, helpKinds: link.helpKinds, note: link.note } : null };
+}
+
+/** Creates or replaces the link between a centre and a service the centre can help with. */
+export async function setCentreService(access: Access, input: unknown) {
+  const data = parse(centreServiceSchema, input);
+  const helpKinds = [...new Set(data.helpKinds)];
+  return change("centre service", async (tx) => {
+    const centre = await writableCentre(tx, access, data.centreId);
+    const serviceId = fromGlobalId("Service", data.serviceId, "input.serviceId");
+    const service = await tx.service.findFirst({ where: { id: serviceId, AND: [serviceScope(access)] } });
+    if (!service) throw new NotFoundError("service");
+    if (service.regionId !== null && service.regionId !== centre.regionId) {
+      throw ValidationError.of(
+        "input.serviceId",
+        "A centre can help with federal services and with services of its own region only.",
+      );
+    }
+    if (service.status === "ARCHIVED")
+      throw ValidationError.of("input.serviceId", "The service is archived; restore it first.");
+    const before = await tx.centreService.findUnique({
+      where: { centreId_serviceId: { centreId: centre.id, serviceId } },
+    });
+    const link = await tx.centreService.upsert({
+      where: { centreId_serviceId: { centreId: centre.id, serviceId } },
+      create: { centreId: centre.id, serviceId, helpKinds, note: data.note ?? null },
+      update: { helpKinds, note: data.note ?? null, version: { increment: 1 } },
+    });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: centre.id,
+      action: "UPDATE",
+      regionId: centre.regionId,
+      before: linkSnapshot(before),
+      after: linkSnapshot(link),
+      note: { service: service.name },
+    });
+    return link;
+  });
+}
+
+export async function removeCentreService(access: Access, input: unknown) {
+  const data = parse(centreServiceKeySchema, input);
+  return change("centre service", async (tx) => {
+    const centre = await writableCentre(tx, access, data.centreId);
+    const serviceId = fromGlobalId("Service", data.serviceId, "input.serviceId");
+    const before = await tx.centreService.findUnique({
+      where: { centreId_serviceId: { centreId: centre.id, serviceId } },
+      include: { service: true },
+    });
+    if (!before) throw new NotFoundError("centre service");
+    await tx.centreService.delete({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Centre",
+      entityId: centre.id,
+      action: "UPDATE",
+      regionId: centre.regionId,
+      before: linkSnapshot(before),
+      after: linkSnapshot(null),
+      note: { service: before.service.name },
+    });
+    return centre;
+  });
+}
