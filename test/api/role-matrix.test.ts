@@ -85,6 +85,7 @@ describe("role matrix", () => {
   for (const role of ROLES) {
     it(`answers every operation as ${role}: refused or allowed as declared, never an unexpected error`, async () => {
       const mismatches: string[] = [];
+      const tally = { allowed: 0, refused: 0 };
       for (const op of all) {
         const scopes = op.name === "node" ? { signedIn: true } : (declared(op.name) as Record<string, unknown>);
         const expected = admitted(scopes).has(role) ? "allowed" : "refused";
@@ -95,9 +96,11 @@ describe("role matrix", () => {
           continue;
         }
         const refused = codes.includes("FORBIDDEN") || codes.includes("UNAUTHENTICATED");
+        tally[refused ? "refused" : "allowed"] += 1;
         if ((refused ? "refused" : "allowed") !== expected)
           mismatches.push(`${op.name}: expected ${expected}, got ${JSON.stringify(result.errors ?? result.data)}`);
       }
+      process.stdout.write(`role matrix, ${role}: ${tally.allowed} allowed, ${tally.refused} refused\n`);
       if (mismatches.length > 0) process.stdout.write(`${role}:\n  ${mismatches.join("\n  ")}\n`);
       expect(mismatches).toEqual([]);
     }, 120_000);
@@ -197,6 +200,7 @@ describe("a curator of Smolensk and Udmurtia", () => {
     ];
     for (const id of ids) {
       const result = await gql<{ node: unknown }>(`query N($id: ID!) { node(id: $id) { id } }`, { id }, curator);
+      expect(result.errors, id).toBeUndefined();
       expect(result.data?.node ?? null, id).toBeNull();
     }
     const filtered = await gql<{ centres: { totalCount: number } }>(
