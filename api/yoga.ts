@@ -4,11 +4,12 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
+import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
 import { type Context, createContext } from "./context.js";
-import { maxDepthRule } from "./lib/depth.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
+import { clampPageSizes, maxDepthRule } from "./lib/limits.js";
 import { logger } from "./lib/logger.js";
 import { schema } from "./schema.js";
 
@@ -69,7 +70,15 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
     healthPlugin,
     // Limits, each at or below GraphQL Armor's defaults (README, "Limits"). Depth is our own
     // rule: 6 entity levels, with Relay's edges/node wrappers not counted.
-    { onValidate: ({ addValidationRule }) => addValidationRule(maxDepthRule(LIMITS.depth)) } satisfies Plugin,
+    {
+      onParse:
+        () =>
+        ({ result, replaceParseResult }) => {
+          if (result && typeof result === "object" && "kind" in result)
+            replaceParseResult(clampPageSizes(result, MAX_PAGE_SIZE));
+        },
+      onValidate: ({ addValidationRule }) => addValidationRule(maxDepthRule(LIMITS.depth)),
+    } satisfies Plugin,
     EnvelopArmorPlugin({
       maxDepth: { enabled: false },
       maxAliases: { n: LIMITS.aliases },

@@ -63,6 +63,9 @@ describe("centres", () => {
     const result = await gql<Page>(PAGE, { first: 5000 });
     expect(result.errors).toBeUndefined();
     expect(result.data?.centres.edges).toHaveLength(100);
+    const literal = await gql<Page>("{ centres(first: 5000) { totalCount edges { node { id } } } }");
+    expect(literal.errors).toBeUndefined();
+    expect(literal.data?.centres.edges).toHaveLength(100);
   });
 
   it("refuses a negative page size with an error, not a crash", async () => {

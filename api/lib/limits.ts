@@ -1,15 +1,18 @@
-// Query depth, counted in entity levels. Relay's wrappers (`edges`, `node` inside a
+// Query limits of our own. Depth, counted in entity levels. Relay's wrappers (`edges`, `node` inside a
 // connection, `pageInfo`) are not levels of their own, so a list of centres with their
 // settlement's municipality's region is 4 levels deep, as a person would count it, while a
 // query nesting relations 13 times is refused long before it reaches the database.
 import {
+  type ArgumentNode,
   type ASTNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  visit,
 } from "graphql";
 
 const WRAPPERS = new Set(["edges", "node", "pageInfo"]);
@@ -66,4 +69,18 @@ export function maxDepthRule(limit: number): ValidationRule {
       },
     };
   };
+}
+
+/**
+ * Literal page sizes above the cap become the cap before validation, so `first: 5000` is
+ * answered with the 100 rows it would get anyway, and the cost model counts 100, not 5000.
+ */
+export function clampPageSizes(document: DocumentNode, max: number): DocumentNode {
+  return visit(document, {
+    Argument(node: ArgumentNode) {
+      if ((node.name.value !== "first" && node.name.value !== "last") || node.value.kind !== Kind.INT) return undefined;
+      if (Number(node.value.value) <= max) return undefined;
+      return { ...node, value: { ...node.value, value: String(max) } };
+    },
+  });
 }
