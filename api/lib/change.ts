@@ -86,3 +86,39 @@ export function assertUpdated(
     current.version,
   );
 }
+
+export interface VersionedSave<Row> {
+  /** ChangeLog entity name, e.g. "Centre". */
+  entity: string;
+  /** How messages name the record, e.g. "centre". */
+  label: string;
+  before: { id: string; version: number };
+  /** The version the caller read. */
+  version: number;
+  action: ChangeAction;
+  /** The update, guarded by `where` (id and version); it must increment `version`. */
+  update: (where: { id: string; version: number }) => Promise<{ count: number }>;
+  reload: () => Promise<Row>;
+  regionOf: (row: Row) => string | null;
+  note?: Record<string, unknown>;
+}
+
+/**
+ * The tail of every versioned change: update only if nobody saved first (else Conflict or
+ * NotFound), reload, and log the difference in the same transaction.
+ */
+export async function saveVersion<Row extends object>(tx: Tx, access: Access, save: VersionedSave<Row>): Promise<Row> {
+  const result = await save.update({ id: save.before.id, version: save.version });
+  assertUpdated(result.count, save.before, save.label, save.version);
+  const after = await save.reload();
+  await log(tx, access, {
+    entity: save.entity,
+    entityId: save.before.id,
+    action: save.action,
+    regionId: save.regionOf(after),
+    before: save.before,
+    after,
+    note: save.note,
+  });
+  return after;
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -181,72 +181,60 @@ export async function createCentre(access: Access, input: unknown) {
   });
 }
 
+/** Updates a centre the caller may change, if still at `version`, and logs the difference. */
+function saveCentre(
+  tx: Prisma.TransactionClient,
+  access: Access,
+  before: { id: string; version: number },
+  version: number,
+  action: "UPDATE" | "ARCHIVE" | "RESTORE",
+  data: Prisma.CentreUncheckedUpdateManyInput,
+) {
+  return saveVersion(tx, access, {
+    entity: "Centre",
+    label: "centre",
+    before,
+    version,
+    action,
+    update: (where) => tx.centre.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+    reload: () => tx.centre.findUniqueOrThrow({ where: { id: before.id } }),
+    regionOf: (centre) => centre.regionId,
+  });
+}
+
 export async function updateCentre(access: Access, input: unknown) {
   const { id: globalId, version, ...fields } = parse(updateSchema, input);
   coordinatesPaired(fields);
-  return change("centre", async (tx) => {
-    const before = await writableCentre(tx, access, globalId);
-    const result = await tx.centre.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "centre", version);
-    const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Centre",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
-  });
+  return change("centre", async (tx) =>
+    saveCentre(tx, access, await writableCentre(tx, access, globalId), version, "UPDATE", fields),
+  );
 }
 
 /** Archived centres leave lists and partner answers but keep their history and reports. */
 export async function setCentreArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
-  return change("centre", async (tx) => {
-    const before = await writableCentre(tx, access, input.id);
-    const result = await tx.centre.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "centre", input.version);
-    const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Centre",
-      entityId: after.id,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
-  });
+  return change("centre", async (tx) =>
+    saveCentre(
+      tx,
+      access,
+      await writableCentre(tx, access, input.id),
+      input.version,
+      archived ? "ARCHIVE" : "RESTORE",
+      {
+        archivedAt: archived ? new Date() : null,
+      },
+    ),
+  );
 }
 
 /** Records that a curator checked the centre's data today. */
 export async function verifyCentre(access: Access, input: { id: string; version: number }) {
-  return change("centre", async (tx) => {
-    const before = await writableCentre(tx, access, input.id);
-    const userId = access.identity?.kind === "user" ? access.identity.userId : null;
-    const result = await tx.centre.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { lastVerifiedAt: new Date(), lastVerifiedById: userId, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "centre", input.version);
-    const after = await tx.centre.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Centre",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
-  });
+  const lastVerifiedById = access.identity?.kind === "user" ? access.identity.userId : null;
+  return change("centre", async (tx) =>
+    saveCentre(tx, access, await writableCentre(tx, access, input.id), input.version, "UPDATE", {
+      lastVerifiedAt: new Date(),
+      lastVerifiedById,
+    }),
+  );
 }
 
 const hoursSchema = z.object({

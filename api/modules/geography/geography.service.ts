@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log } from "../../lib/change.js";
+import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -80,14 +80,17 @@ export async function updateRegion(access: Access, input: unknown) {
   const id = fromGlobalId("Region", globalId, "input.id");
   return change("region", async (tx) => {
     const before = await tx.region.findUnique({ where: { id } });
-    const result = await tx.region.updateMany({
-      where: { id, version },
-      data: { ...fields, version: { increment: 1 } },
+    if (!before) throw new NotFoundError("region");
+    return saveVersion(tx, access, {
+      entity: "Region",
+      label: "region",
+      before,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.region.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.region.findUniqueOrThrow({ where: { id } }),
+      regionOf: (region) => region.id,
     });
-    assertUpdated(result.count, before, "region", version);
-    const after = await tx.region.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "Region", entityId: id, action: "UPDATE", regionId: id, before, after });
-    return after;
   });
 }
 
@@ -114,21 +117,16 @@ export async function updateMunicipality(access: Access, input: unknown) {
     const before = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
     if (!before) throw new NotFoundError("municipality");
     assertWritable(access, before.regionId, "municipality");
-    const result = await tx.municipality.updateMany({
-      where: { id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "municipality", version);
-    const after = await tx.municipality.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Municipality",
-      entityId: id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "municipality",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.municipality.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.municipality.findUniqueOrThrow({ where: { id } }),
+      regionOf: (municipality) => municipality.regionId,
     });
-    return after;
   });
 }
 
@@ -166,20 +164,15 @@ export async function updateSettlement(access: Access, input: unknown) {
     if (!found) throw new NotFoundError("settlement");
     const { municipality, ...before } = found;
     assertWritable(access, municipality.regionId, "settlement");
-    const result = await tx.settlement.updateMany({
-      where: { id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "settlement", version);
-    const after = await tx.settlement.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Settlement",
-      entityId: id,
-      action: "UPDATE",
-      regionId: municipality.regionId,
+      label: "settlement",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.settlement.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.settlement.findUniqueOrThrow({ where: { id } }),
+      regionOf: () => municipality.regionId,
     });
-    return after;
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { LifeSituationKind, Prisma, PublicationStatus } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -202,21 +202,16 @@ export async function updateLifeSituation(access: Access, input: unknown) {
   const { id: globalId, version, ...data } = parse(updateSchema, input);
   return change("life situation", async (tx) => {
     const before = await writableLifeSituation(tx, access, globalId);
-    const result = await tx.lifeSituation.updateMany({
-      where: { id: before.id, version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "life situation", version);
-    const after = await tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "LifeSituation",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "life situation",
       before,
-      after,
+      version: version,
+      action: "UPDATE",
+      update: (where) => tx.lifeSituation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+      reload: () => tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 
@@ -233,21 +228,17 @@ export async function setLifeSituationArchived(
         archived ? "The life situation is already archived." : "Only an archived life situation can be restored.",
       );
     }
-    const result = await tx.lifeSituation.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { status: archived ? "ARCHIVED" : "PUBLISHED", version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "life situation", input.version);
-    const after = await tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
+    return saveVersion(tx, access, {
       entity: "LifeSituation",
-      entityId: after.id,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      regionId: after.regionId,
+      label: "life situation",
       before,
-      after,
+      version: input.version,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      update: (where) => tx.lifeSituation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+      reload: () => tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -94,6 +94,26 @@ async function writableOrganisation(tx: Tx, access: Access, globalId: string) {
   return row;
 }
 
+function saveOrganisation(
+  tx: Tx,
+  access: Access,
+  before: { id: string; version: number },
+  version: number,
+  action: "UPDATE" | "ARCHIVE" | "RESTORE",
+  data: Prisma.OrganisationUncheckedUpdateManyInput,
+) {
+  return saveVersion(tx, access, {
+    entity: "Organisation",
+    label: "organisation",
+    before,
+    version,
+    action,
+    update: (where) => tx.organisation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+    reload: () => tx.organisation.findUniqueOrThrow({ where: { id: before.id } }),
+    regionOf: (organisation) => organisation.regionId,
+  });
+}
+
 export async function updateOrganisation(access: Access, input: unknown) {
   const data = parse(
     z.object({ id: z.string(), version: z.number().int() }).extend(z.object(organisationFields).partial().shape),
@@ -104,21 +124,7 @@ export async function updateOrganisation(access: Access, input: unknown) {
     const { id: _i, version, municipalityId, ...fields } = data;
     const municipality =
       municipalityId === undefined ? {} : { municipalityId: await municipalityIn(tx, before.regionId, municipalityId) };
-    const result = await tx.organisation.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, ...municipality, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "organisation", version);
-    const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Organisation",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
+    return saveOrganisation(tx, access, before, version, "UPDATE", { ...fields, ...municipality });
   });
 }
 
@@ -133,20 +139,8 @@ export async function setOrganisationArchived(
     if (archived && (await tx.centre.count({ where: { hostOrganisationId: before.id, archivedAt: null } })) > 0) {
       throw ValidationError.of("input.id", "The organisation still hosts centres: move or archive them first.");
     }
-    const result = await tx.organisation.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    return saveOrganisation(tx, access, before, input.version, archived ? "ARCHIVE" : "RESTORE", {
+      archivedAt: archived ? new Date() : null,
     });
-    assertUpdated(result.count, before, "organisation", input.version);
-    const after = await tx.organisation.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Organisation",
-      entityId: after.id,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -237,25 +237,20 @@ export async function updateService(access: Access, input: unknown) {
   return change("service", async (tx) => {
     const before = await writableService(tx, access, globalId);
     if (fields.level) assertLevelMatchesRegion(fields.level, before.regionId);
-    const result = await tx.service.updateMany({
-      where: { id: before.id, version },
-      data: {
-        ...fields,
-        competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId),
-        version: { increment: 1 },
-      },
-    });
-    assertUpdated(result.count, before, "service", version);
-    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    const data = {
+      ...fields,
+      competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId),
+    };
+    return saveVersion(tx, access, {
       entity: "Service",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "service",
       before,
-      after,
+      version: version,
+      action: "UPDATE",
+      update: (where) => tx.service.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+      reload: () => tx.service.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 
@@ -269,21 +264,17 @@ export async function setServiceArchived(access: Access, input: { id: string; ve
         archived ? "The service is already archived." : "Only an archived service can be restored.",
       );
     }
-    const result = await tx.service.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { status: archived ? "ARCHIVED" : "PUBLISHED", version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "service", input.version);
-    const after = await tx.service.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
+    return saveVersion(tx, access, {
       entity: "Service",
-      entityId: after.id,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      regionId: after.regionId,
+      label: "service",
       before,
-      after,
+      version: input.version,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      update: (where) => tx.service.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+      reload: () => tx.service.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 
