@@ -190,6 +190,29 @@ describe("centre changes", () => {
       },
     );
     expect(exception.data?.addOpeningHoursException.__typename).toBe("MutationAddOpeningHoursExceptionSuccess");
+    const added = await prisma.openingHoursException.findFirstOrThrow({
+      where: { reason: "Новогодние праздники", centre: { name: "Мобильный офис (тест)" } },
+    });
+    const UPDATE_EXCEPTION = `mutation X($input: UpdateOpeningHoursExceptionInput!) { updateOpeningHoursException(input: $input) { ${RESULT} } }`;
+    const shorter = await gql<{ updateOpeningHoursException: CentreResult }>(UPDATE_EXCEPTION, {
+      input: {
+        id: toGlobalId("OpeningHoursException", added.id),
+        version: 1,
+        closed: false,
+        opens: "10:00",
+        closes: "15:00",
+      },
+    });
+    expect(shorter.data?.updateOpeningHoursException.__typename).toBe("MutationUpdateOpeningHoursExceptionSuccess");
+    const stale = await gql<{ updateOpeningHoursException: CentreResult }>(UPDATE_EXCEPTION, {
+      input: { id: toGlobalId("OpeningHoursException", added.id), version: 1, closed: true },
+    });
+    expect(stale.data?.updateOpeningHoursException).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
+    expect(await prisma.openingHoursException.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({
+      closed: false,
+      opens: "10:00",
+      version: 2,
+    });
     const invalidDate = await gql(
       `mutation E($input: AddOpeningHoursExceptionInput!) { addOpeningHoursException(input: $input) { __typename } }`,
       { input: { centreId: id, startsOn: "2024-02-30", endsOn: "2024-03-01", closed: true } },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Access } from "../../lib/access.js";
 import { includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
@@ -82,21 +82,20 @@ export async function updateHoursException(access: Access, input: unknown) {
     const { id: _i, version, ...fields } = data;
     const merged = { ...before, ...fields };
     checkException(merged);
-    const result = await tx.openingHoursException.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, ...(merged.closed ? { opens: null, closes: null } : {}), version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "opening hours exception", version);
-    const after = await tx.openingHoursException.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "OpeningHoursException",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: centre.regionId,
+      label: "opening hours exception",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) =>
+        tx.openingHoursException.updateMany({
+          where,
+          data: { ...fields, ...(merged.closed ? { opens: null, closes: null } : {}), version: { increment: 1 } },
+        }),
+      reload: () => tx.openingHoursException.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: () => centre.regionId,
     });
-    return after;
   });
 }
 
