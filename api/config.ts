@@ -28,6 +28,8 @@ export const config = {
   databasePoolSize: integer("DATABASE_POOL_SIZE", env.AWS_LAMBDA_FUNCTION_NAME ? 1 : 8),
   /** Longest a single SQL statement may run before PostgreSQL cancels it. */
   statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 10_000),
+  /** The largest report file accepted for upload (photos: 5 MiB at most). */
+  maxUploadBytes: integer("MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
   s3: {
     bucket: required("S3_BUCKET"),
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",

@@ -11,6 +11,8 @@ import "./modules/people/people.schema.js";
 import "./modules/quality/quality.schema.js";
 import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/reports.schema.js";
+import "./modules/spreadsheets/spreadsheets.schema.js";
+import "./modules/files/files.schema.js";
 import "./modules/kpis/kpis.schema.js";
 import "./modules/history/history.schema.js";
 import "./modules/partners/partners.schema.js";

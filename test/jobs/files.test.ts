@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -23,7 +23,11 @@ interface UploadOptions {
   actualType?: string;
   createdAt?: Date;
   status?: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
+  /** Defaults to the SHA-256 of the body. */
+  declaredSha256?: string;
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** A StoredFile row as requestFileUpload makes it and, unless body is null, the uploaded object. */
 async function upload(options: UploadOptions = {}) {
@@ -36,7 +40,7 @@ async function upload(options: UploadOptions = {}) {
       name: "report.csv",
       contentType: options.declaredType ?? "text/csv",
       size: BigInt(options.declaredSize ?? Buffer.byteLength(body ?? csv)),
-      sha256: "a".repeat(64),
+      sha256: options.declaredSha256 ?? sha256(body ?? csv),
       purpose: "REPORT",
       status: options.status ?? "PENDING",
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
@@ -140,6 +144,18 @@ describe("S3 ObjectCreated events", () => {
     const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: file.id } });
     expect(row.status).toBe("REJECTED");
     expect(row.rejectReason).toBe('The uploaded file has type "text/html", but "application/pdf" was declared.');
+    expect(await exists(file.key)).toBe(false);
+  });
+
+  it("reject an upload whose content differs from the declared SHA-256 (s3rver keeps no checksum: it is hashed)", async () => {
+    const file = await upload({ declaredSha256: sha256("something else") });
+
+    const summary = await s3EventsHandler(s3Event(encodeEventKey(file.key)));
+
+    expect(summary.results[0]?.outcome).toBe("REJECTED");
+    const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: file.id } });
+    expect(row.status).toBe("REJECTED");
+    expect(row.rejectReason).toContain(`SHA-256 is ${sha256(csv)}, but ${sha256("something else")} was declared`);
     expect(await exists(file.key)).toBe(false);
   });
 

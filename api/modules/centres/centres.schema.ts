@@ -110,7 +110,7 @@ export const OpeningHoursException = builder.prismaNode("OpeningHoursException",
   }),
 });
 
-const CentreFilter = builder.inputType("CentreFilter", {
+export const CentreFilter = builder.inputType("CentreFilter", {
   fields: (t) => ({
     search: t.string({ required: false, description: "Part of the name or address; % and _ match themselves." }),
     status: t.field({ type: CentreStatusEnum, required: false }),

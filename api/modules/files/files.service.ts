@@ -1,31 +1,339 @@
-// The upload protocol's server side (DESIGN.md, "Upload protocol"): checking an uploaded
-// object against what its StoredFile row declared, and reconciling rows and objects that
-// one side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and
-// the scheduled job all come here, so every rule lives in one place.
+// The upload protocol's server side (DESIGN.md, "Upload protocol"): handing out presigned
+// upload forms, checking an uploaded object against what its StoredFile row declared,
+// handing out download URLs (each one logged), and reconciling rows and objects that one
+// side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and the
+// scheduled job all come here, so every rule lives in one place.
 //
-// Keys: a new upload goes to `pending/<id…>`; once verified it is copied to `files/<id…>`
-// and the pending copy deleted. The bucket's lifecycle expires everything under `pending/`
-// after two days (serverless.yml), so an abandoned upload disappears even if every job
-// here failed, while confirmed files, which no longer live under `pending/`, are kept.
+// Keys are made here, never from the user's file name: a new upload goes to
+// `pending/<purpose>/<report or person id>/<file id>`; once verified it is copied to
+// `files/…` (same rest) and the pending copy deleted. Every upload gets a new key, so
+// nothing is ever overwritten, and the bucket is versioned besides. The bucket's lifecycle
+// expires everything under `pending/` after two days (serverless.yml), so an abandoned
+// upload disappears even if every job here failed, while confirmed files are kept.
+import { createHash, randomUUID } from "node:crypto";
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   type HeadObjectCommandOutput,
   ListObjectsV2Command,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import type { FileStatus } from "../../generated/prisma/client.js";
+import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { z } from "zod";
+import { config } from "../../config.js";
+import type { FilePurpose, FileStatus, Prisma, StoredFile } from "../../generated/prisma/client.js";
+import { type Access, accessFor, includes, inRegions, isAdmin } from "../../lib/access.js";
+import { change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
+import { ForbiddenError, NotFoundError, UserInputError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { bucket, s3 } from "../../lib/s3.js";
+import { parse } from "../../lib/validate.js";
+import { personScope } from "../people/people.service.js";
+import { reportScope } from "../reports/reports.service.js";
 
 export const PENDING_PREFIX = "pending/";
 export const FILES_PREFIX = "files/";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MIB = 1024 * 1024;
 export const STALE_UPLOAD_REASON = "upload not confirmed within 24 hours";
+
+/** The largest report file (MAX_UPLOAD_BYTES, 50 MiB unless set). */
+export const MAX_UPLOAD_BYTES = config.maxUploadBytes;
+/** Curator photos are small: 5 MiB (or the general limit, if that is lower). */
+export const MAX_PHOTO_BYTES = Math.min(5 * MIB, MAX_UPLOAD_BYTES);
+/** How long a presigned upload form works. */
+export const UPLOAD_FORM_TTL_SECONDS = 15 * 60;
+/** How long a download URL works: enough to start the download, too short to pass around. */
+export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
+
+/** Media types accepted per purpose, with the names people know them by. */
+const ACCEPTED_TYPES: Record<"REPORT" | "PHOTO", Record<string, string>> = {
+  REPORT: {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+    "application/vnd.ms-excel": "XLS",
+    "application/vnd.oasis.opendocument.spreadsheet": "ODS",
+    "text/csv": "CSV",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  },
+  PHOTO: { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP" },
+};
+
+const MAX_BYTES: Record<"REPORT" | "PHOTO", number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+
+/** Calls from S3 events and schedules act for nobody: their ChangeLog rows have no actor. */
+const SYSTEM: Access = accessFor(null);
+
+const NO_ROW = "00000000-0000-0000-0000-000000000000";
+
+// ───────────────────────────── Who sees which files ─────────────────────────────
+
+function isOperator(access: Access): boolean {
+  return access.identity?.kind === "user" && access.identity.role === "OPERATOR";
+}
+
+/**
+ * Files a caller may see: staff those of their regions, operators only their own centre's
+ * report files, partners and anonymous callers none (files are internal records).
+ */
+export function fileScope(access: Access): Prisma.StoredFileWhereInput {
+  if (access.identity?.kind !== "user") return { id: { in: [] } };
+  if (isOperator(access)) return { report: { centreId: access.centreId ?? NO_ROW } };
+  return { regionId: inRegions(access.read) };
+}
+
+/** The same rule as `fileScope`, for a row already loaded (the type-level safety net). */
+export async function canReadFile(
+  access: Access,
+  file: { regionId: string | null; reportId: string | null },
+): Promise<boolean> {
+  if (access.identity?.kind !== "user") return false;
+  if (!isOperator(access)) return includes(access.read, file.regionId);
+  if (!access.centreId || !file.reportId) return false;
+  return (await prisma.report.count({ where: { id: file.reportId, centreId: access.centreId } })) > 0;
+}
+
+/** Who attaches files to a report: the operator of its centre, or a writer of its region. */
+function canChangeReport(access: Access, report: { regionId: string; centreId: string | null }): boolean {
+  return (access.centreId !== null && report.centreId === access.centreId) || includes(access.write, report.regionId);
+}
+
+// ───────────────────────────── File names ─────────────────────────────
+
+const MAX_NAME_CHARS = 255;
+
+/**
+ * The original name as it is kept for display and downloads: NFC, without control or
+ * invisible formatting characters (which can disguise an extension), path separators made
+ * harmless, at most 255 characters with the extension kept. It never becomes part of a key.
+ */
+export function sanitiseFileName(raw: string): string {
+  const cleaned = raw
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, "")
+    .replace(/[/\\]/g, "_")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = Array.from(cleaned);
+  if (chars.length <= MAX_NAME_CHARS) return cleaned;
+  const dot = cleaned.lastIndexOf(".");
+  const extension = dot > 0 && cleaned.length - dot <= 16 ? Array.from(cleaned.slice(dot)) : [];
+  return [...chars.slice(0, MAX_NAME_CHARS - extension.length), ...extension].join("").trim();
+}
+
+/** RFC 5987 attr-chars survive; everything else (Cyrillic, spaces, quotes) is %-encoded. */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+}
+
+// Russian letters in Latin (ICAO, as in Russian passports), for the ASCII fallback name.
+const CYRILLIC: Record<string, string> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "ie",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+};
+
+function transliterate(text: string): string {
+  return text.replace(/[\u0400-\u04ff]/g, (letter) => {
+    const lower = letter.toLowerCase();
+    const latin = CYRILLIC[lower];
+    if (latin === undefined) return letter;
+    return letter === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+  });
+}
+
+/**
+ * `attachment` with an ASCII fallback for old clients (Russian transliterated, anything
+ * else `_`) and the exact name in `filename*` (RFC 6266), which every current browser prefers.
+ */
+export function contentDisposition(name: string): string {
+  const fallback = transliterate(name)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]/g, "_")
+    .replace(/["\\%]/g, "_");
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+}
+
+// ───────────────────────────── Requesting an upload ─────────────────────────────
+
+function formatBytes(bytes: number): string {
+  return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
+}
+
+const requestSchema = z
+  .object({
+    purpose: z.enum(["REPORT", "PHOTO"]),
+    reportId: z.string().nullish(),
+    personId: z.string().nullish(),
+    fileName: z
+      .string()
+      .max(4096, "The name is too long.")
+      .transform(sanitiseFileName)
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf»."),
+    contentType: z.string().trim().toLowerCase(),
+    size: z.number().int("A whole number of bytes.").min(1, "The file is empty: choose a file with content."),
+    sha256: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
+  })
+  .superRefine((data, ctx) => {
+    const types = ACCEPTED_TYPES[data.purpose];
+    if (!(data.contentType in types)) {
+      const what = data.purpose === "REPORT" ? "Report files" : "Photos";
+      const list = Object.entries(types)
+        .map(([type, label]) => `${label} (${type})`)
+        .join(", ");
+      ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
+    }
+    const max = MAX_BYTES[data.purpose];
+    if (data.size > max) {
+      const what = data.purpose === "REPORT" ? "A report file" : "A photo";
+      ctx.addIssue({ code: "custom", path: ["size"], message: `${what} may be at most ${formatBytes(max)}.` });
+    }
+    if (data.purpose === "REPORT" && (!data.reportId || data.personId)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reportId"],
+        message: "A report file needs the report's id (and no personId).",
+      });
+    }
+    if (data.purpose === "PHOTO" && (!data.personId || data.reportId)) {
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "A photo needs the person's id (and no reportId)." });
+    }
+  });
+
+/** The report a file is attached to: readable (NotFound), changeable (Forbidden), not locked. */
+async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
+  const id = fromGlobalId("Report", reportGlobalId, "input.reportId");
+  const report = await tx.report.findFirst({ where: { id, AND: [reportScope(access)] } });
+  if (!report) throw new NotFoundError("report");
+  if (!canChangeReport(access, report)) {
+    throw new ForbiddenError("Files are attached by the report's centre operator or a curator of its region.");
+  }
+  if (report.status === "LOCKED") {
+    throw ValidationError.of("input.reportId", "The report is locked: no files can be added to it any more.");
+  }
+  return report;
+}
+
+/** The person a photo is for: readable (NotFound) and in the caller's writable regions (Forbidden). */
+async function personForUpload(tx: Tx, access: Access, personGlobalId: string) {
+  const id = fromGlobalId("Person", personGlobalId, "input.personId");
+  const person = await tx.person.findFirst({ where: { id, AND: [personScope(access)] } });
+  if (!person) throw new NotFoundError("person");
+  if (!includes(access.write, person.regionId))
+    throw new ForbiddenError("You cannot change a person outside your regions.");
+  return person;
+}
+
+export interface UploadForm {
+  file: StoredFile;
+  upload: { url: string; fields: { name: string; value: string }[] };
+  expiresAt: Date;
+}
+
+/**
+ * Creates the PENDING row first (so an object never exists without its row) and returns a
+ * presigned POST that S3 accepts only for exactly the declared size, type and SHA-256.
+ * s3rver does not enforce the policy; confirmation checks all three again.
+ */
+export async function requestFileUpload(access: Access, input: unknown): Promise<UploadForm> {
+  const data = parse(requestSchema, input);
+  const id = randomUUID();
+  const file = await change("file", async (tx) => {
+    const owner =
+      data.purpose === "REPORT"
+        ? await reportForUpload(tx, access, data.reportId ?? "")
+        : await personForUpload(tx, access, data.personId ?? "");
+    const row = await tx.storedFile.create({
+      data: {
+        id,
+        bucket,
+        key: `${PENDING_PREFIX}${data.purpose.toLowerCase()}/${owner.id}/${id}`,
+        name: data.fileName,
+        contentType: data.contentType,
+        size: BigInt(data.size),
+        sha256: data.sha256,
+        purpose: data.purpose,
+        status: "PENDING",
+        reportId: data.purpose === "REPORT" ? owner.id : null,
+        regionId: owner.regionId,
+        uploadedById: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+    await log(tx, access, {
+      entity: "StoredFile",
+      entityId: row.id,
+      action: "CREATE",
+      regionId: row.regionId,
+      after: row,
+      note: data.purpose === "PHOTO" ? { personId: owner.id } : undefined,
+    });
+    return row;
+  });
+  const post = await createPresignedPost(s3, {
+    Bucket: file.bucket,
+    Key: file.key,
+    Expires: UPLOAD_FORM_TTL_SECONDS,
+    // Each field becomes an exact-match condition of the signed policy.
+    Fields: {
+      "Content-Type": file.contentType,
+      "x-amz-checksum-algorithm": "SHA256",
+      "x-amz-checksum-sha256": Buffer.from(file.sha256, "hex").toString("base64"),
+    },
+    Conditions: [["content-length-range", data.size, data.size]],
+  });
+  return {
+    file,
+    upload: { url: post.url, fields: Object.entries(post.fields).map(([name, value]) => ({ name, value })) },
+    expiresAt: new Date(Date.now() + UPLOAD_FORM_TTL_SECONDS * 1000),
+  };
+}
+
+// ───────────────────────────── Verifying an upload ─────────────────────────────
 
 /**
  * AVAILABLE / REJECTED: this call decided the row. ALREADY_FINAL: the row was decided
@@ -40,17 +348,56 @@ export function finalKeyFor(key: string): string {
   return key.startsWith(PENDING_PREFIX) ? FILES_PREFIX + key.slice(PENDING_PREFIX.length) : key;
 }
 
+const PHOTO_KEY = /^(?:pending|files)\/photo\/([0-9a-f-]{36})\//;
+
+/** The person a photo was uploaded for, from its server-made key. */
+export function photoOwnerOf(key: string): string | null {
+  return PHOTO_KEY.exec(key)?.[1] ?? null;
+}
+
 function isNotFound(error: unknown): boolean {
   return error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
 }
 
 async function headObject(objectBucket: string, key: string): Promise<HeadObjectCommandOutput | null> {
   try {
-    return await s3.send(new HeadObjectCommand({ Bucket: objectBucket, Key: key }));
+    // ChecksumMode makes AWS return the SHA-256 it computed and checked on upload.
+    return await s3.send(new HeadObjectCommand({ Bucket: objectBucket, Key: key, ChecksumMode: "ENABLED" }));
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
   }
+}
+
+/**
+ * Hex SHA-256 of one object version, read as a stream and never past `limit` bytes (null
+ * when the object is gone, `tooLarge` when it is longer than the limit).
+ */
+async function hashObject(
+  objectBucket: string,
+  key: string,
+  versionId: string | undefined,
+  limit: number,
+): Promise<{ hex: string; tooLarge: boolean } | null> {
+  let body: unknown;
+  try {
+    body = (await s3.send(new GetObjectCommand({ Bucket: objectBucket, Key: key, VersionId: versionId }))).Body;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  if (!body || typeof body !== "object" || !(Symbol.asyncIterator in body)) {
+    throw new Error("The storage returned an object without a readable body.");
+  }
+  const hash = createHash("sha256");
+  let bytes = 0;
+  // Leaving the loop early closes the stream, so an oversized object is never read in full.
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    if (bytes > limit) return { hex: "", tooLarge: true };
+    hash.update(chunk);
+  }
+  return { hex: hash.digest("hex"), tooLarge: false };
 }
 
 /** Media types compare without case and without spaces around parameters. */
@@ -61,19 +408,45 @@ function normaliseContentType(value: string): string {
     .trim();
 }
 
-/** Why the object does not match its row, in words the uploader can act on; null when it matches. */
-function mismatch(declared: { size: bigint; contentType: string }, head: HeadObjectCommandOutput): string | null {
+interface PendingFile {
+  id: string;
+  bucket: string;
+  key: string;
+  size: bigint;
+  contentType: string;
+  sha256: string;
+  purpose: FilePurpose;
+  regionId: string | null;
+  createdAt: Date;
+}
+
+/**
+ * Why the object does not match its row, in words the uploader can act on; null when it
+ * matches; "MISSING" when it vanished while being read (a concurrent call settled the row).
+ */
+async function mismatch(file: PendingFile, head: HeadObjectCommandOutput): Promise<string | null | "MISSING"> {
   if (head.ContentLength === undefined) return "The storage did not report the uploaded file's size.";
-  if (BigInt(head.ContentLength) !== declared.size) {
-    return `The uploaded file is ${head.ContentLength} bytes, but ${declared.size} bytes were declared.`;
+  if (BigInt(head.ContentLength) !== file.size) {
+    return `The uploaded file is ${head.ContentLength} bytes, but ${file.size} bytes were declared.`;
   }
   const actualType = head.ContentType ?? "";
-  if (normaliseContentType(actualType) !== normaliseContentType(declared.contentType)) {
-    return `The uploaded file has type "${actualType || "none"}", but "${declared.contentType}" was declared.`;
+  if (normaliseContentType(actualType) !== normaliseContentType(file.contentType)) {
+    return `The uploaded file has type "${actualType || "none"}", but "${file.contentType}" was declared.`;
   }
-  // The declared SHA-256 is not checked yet: S3 only knows it when the upload carried
-  // x-amz-checksum-sha256 (then HeadObject with ChecksumMode returns it); that is a later
-  // issue. Until then a row's sha256 is what the client claimed, not what was verified.
+  // AWS computed and checked the checksum the upload form required; a store that keeps no
+  // checksum (s3rver) is read and hashed here instead, bounded by the size checked above.
+  let actual: string;
+  if (head.ChecksumSHA256 && head.ChecksumType !== "COMPOSITE") {
+    actual = Buffer.from(head.ChecksumSHA256, "base64").toString("hex");
+  } else {
+    const hashed = await hashObject(file.bucket, file.key, head.VersionId, Number(file.size));
+    if (!hashed) return "MISSING";
+    if (hashed.tooLarge) return `The uploaded file is larger than the ${file.size} bytes declared.`;
+    actual = hashed.hex;
+  }
+  if (actual !== file.sha256) {
+    return `The uploaded file's SHA-256 is ${actual}, but ${file.sha256} was declared: the file changed or was damaged on the way. Upload it again.`;
+  }
   return null;
 }
 
@@ -83,32 +456,105 @@ async function stillPending(id: string): Promise<boolean> {
 }
 
 /**
+ * Makes a verified photo the person's photo in the same transaction, unless a newer
+ * upload was confirmed first (confirmations may arrive in any order).
+ */
+async function attachPhoto(tx: Tx, access: Access, file: PendingFile): Promise<void> {
+  const personId = photoOwnerOf(file.key);
+  if (!personId) return;
+  const person = await tx.person.findUnique({
+    where: { id: personId },
+    select: { id: true, regionId: true, photoFileId: true, photo: { select: { createdAt: true } } },
+  });
+  if (!person || person.photoFileId === file.id) return;
+  if (person.photo && person.photo.createdAt > file.createdAt) return;
+  const { count } = await tx.person.updateMany({
+    where: { id: person.id, photoFileId: person.photoFileId },
+    data: { photoFileId: file.id, version: { increment: 1 } },
+  });
+  if (count === 0) return;
+  await log(tx, access, {
+    entity: "Person",
+    entityId: person.id,
+    action: "UPDATE",
+    regionId: person.regionId,
+    before: { photoFileId: person.photoFileId },
+    after: { photoFileId: file.id },
+  });
+}
+
+/**
+ * Moves the row out of PENDING if, and only if, it still is; logs the decision in the same
+ * transaction. False when another call decided first.
+ */
+async function settle(
+  access: Access,
+  file: PendingFile,
+  data: { status: "AVAILABLE" | "REJECTED"; key?: string; s3VersionId?: string | null; rejectReason?: string },
+): Promise<boolean> {
+  return change("file", async (tx) => {
+    const { count } = await tx.storedFile.updateMany({
+      where: { id: file.id, status: "PENDING" },
+      data: {
+        status: data.status,
+        ...(data.key ? { key: data.key } : {}),
+        ...(data.s3VersionId !== undefined ? { s3VersionId: data.s3VersionId } : {}),
+        confirmedAt: data.status === "AVAILABLE" ? new Date() : null,
+        rejectReason: data.rejectReason ?? null,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return false;
+    await log(tx, access, {
+      entity: "StoredFile",
+      entityId: file.id,
+      action: "TRANSITION",
+      regionId: file.regionId,
+      before: { status: "PENDING", key: file.key },
+      after: { status: data.status, key: data.key ?? file.key },
+      note: data.rejectReason ? { reason: data.rejectReason } : undefined,
+    });
+    if (data.status === "AVAILABLE" && file.purpose === "PHOTO") await attachPhoto(tx, access, file);
+    return true;
+  });
+}
+
+/**
  * Checks the object under `key` against its StoredFile row and settles the row: AVAILABLE
  * (object moved to its final key) or REJECTED (object deleted, reason recorded). Safe to
  * call any number of times and concurrently: only the call whose conditional update moves
  * the row out of PENDING acts on it; every other call reports ALREADY_FINAL.
  */
-export async function verifyStoredObject(key: string): Promise<VerifyOutcome> {
+export async function verifyStoredObject(key: string, access: Access = SYSTEM): Promise<VerifyOutcome> {
   // An S3 event for `pending/x` may arrive after a confirmation already moved the file to
   // `files/x`; finding the row under either key makes that event a no-op, not an unknown.
   const keys = [...new Set([key, finalKeyFor(key)])];
-  const file = await prisma.storedFile.findFirst({
+  const found = await prisma.storedFile.findFirst({
     where: { key: { in: keys } },
-    select: { id: true, bucket: true, key: true, size: true, contentType: true, status: true },
+    select: {
+      id: true,
+      bucket: true,
+      key: true,
+      size: true,
+      contentType: true,
+      sha256: true,
+      purpose: true,
+      regionId: true,
+      createdAt: true,
+      status: true,
+    },
   });
-  if (!file) return "UNKNOWN";
-  if (file.status !== "PENDING") return "ALREADY_FINAL";
+  if (!found) return "UNKNOWN";
+  const { status, ...file } = found;
+  if (status !== "PENDING") return "ALREADY_FINAL";
 
   const head = await headObject(file.bucket, file.key);
   if (!head) return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
 
-  const problem = mismatch(file, head);
+  const problem = await mismatch(file, head);
+  if (problem === "MISSING") return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
   if (problem) {
-    const { count } = await prisma.storedFile.updateMany({
-      where: { id: file.id, status: "PENDING" },
-      data: { status: "REJECTED", rejectReason: problem, version: { increment: 1 } },
-    });
-    if (count === 0) return "ALREADY_FINAL";
+    if (!(await settle(access, file, { status: "REJECTED", rejectReason: problem }))) return "ALREADY_FINAL";
     await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
     logger.info({ fileId: file.id, key: file.key, reason: problem }, "upload rejected");
     return "REJECTED";
@@ -136,24 +582,217 @@ export async function verifyStoredObject(key: string): Promise<VerifyOutcome> {
       throw error;
     }
   }
-  const { count } = await prisma.storedFile.updateMany({
-    where: { id: file.id, status: "PENDING" },
-    data: {
-      status: "AVAILABLE",
-      key: finalKey,
-      s3VersionId: versionId ?? null,
-      confirmedAt: new Date(),
-      rejectReason: null,
-      version: { increment: 1 },
-    },
-  });
+  const settled = await settle(access, file, { status: "AVAILABLE", key: finalKey, s3VersionId: versionId ?? null });
   // The winner of a race removes the pending object; a crash before that leaves an
   // object no row owns, which deleteOrphanObjects and the lifecycle rule both remove.
-  if (count === 0) return "ALREADY_FINAL";
+  if (!settled) return "ALREADY_FINAL";
   if (finalKey !== file.key) await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
   logger.info({ fileId: file.id, key: finalKey }, "upload verified");
   return "AVAILABLE";
 }
+
+const fileIdSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
+
+/**
+ * The client's side of "whichever comes first": verifies the upload unless the S3 event
+ * already did, and returns the row as it now is (AVAILABLE, or REJECTED with the reason).
+ * Asking again returns the same answer.
+ */
+export async function confirmFileUpload(access: Access, input: unknown): Promise<StoredFile> {
+  const { fileId } = parse(fileIdSchema, input);
+  const id = fromGlobalId("StoredFile", fileId, "input.fileId");
+  const file = await prisma.storedFile.findFirst({
+    where: { id, AND: [fileScope(access)] },
+    include: { report: { select: { regionId: true, centreId: true } } },
+  });
+  if (!file) throw new NotFoundError("file");
+  const allowed = file.report ? canChangeReport(access, file.report) : includes(access.write, file.regionId);
+  if (!allowed) throw new ForbiddenError("Only who may add this file may confirm its upload.");
+  if (file.status === "PENDING") {
+    const outcome = await verifyStoredObject(file.key, access);
+    if (outcome === "MISSING") {
+      throw ValidationError.of(
+        "input.fileId",
+        "Nothing has been uploaded for this file yet: send it with the form requestFileUpload returned, then confirm again.",
+      );
+    }
+  }
+  return prisma.storedFile.findUniqueOrThrow({ where: { id } });
+}
+
+// ───────────────────────────── Downloads and their log ─────────────────────────────
+
+const downloadSchema = z.object({
+  fileId: z.string().min(1, "Give the file's id."),
+  purpose: z
+    .string()
+    .trim()
+    .min(3, "Say why you need the file (at least 3 characters); it is recorded in the access log.")
+    .max(500, "At most 500 characters."),
+});
+
+const STATUS_WORD: Record<FileStatus, string> = {
+  PENDING: "still waiting for its upload to be confirmed",
+  AVAILABLE: "available",
+  REJECTED: "rejected",
+  DELETED: "deleted",
+};
+
+/**
+ * A GET URL for a verified file, valid DOWNLOAD_URL_TTL_SECONDS, that saves it under its
+ * original name. The FileAccess row is written in the same transaction: a URL exists only
+ * if its access was recorded.
+ */
+export async function fileDownloadUrl(access: Access, input: unknown): Promise<{ url: string; expiresAt: Date }> {
+  const data = parse(downloadSchema, input);
+  const id = fromGlobalId("StoredFile", data.fileId, "input.fileId");
+  const identity = access.identity;
+  if (identity?.kind !== "user") throw new ForbiddenError("Files are downloaded by signed-in staff only.");
+  return change("file", async (tx) => {
+    const file = await tx.storedFile.findFirst({ where: { id, AND: [fileScope(access)] } });
+    if (!file) throw new NotFoundError("file");
+    if (file.status !== "AVAILABLE") {
+      throw ValidationError.of("input.fileId", `The file is ${STATUS_WORD[file.status]}, so it cannot be downloaded.`);
+    }
+    const signedAt = new Date();
+    await tx.fileAccess.create({
+      data: { fileId: file.id, userId: identity.userId, role: identity.role, purpose: data.purpose, at: signedAt },
+    });
+    const url = await getSignedUrl(
+      s3,
+      new GetObjectCommand({
+        Bucket: file.bucket,
+        Key: file.key,
+        // The version that was verified, even if the key were ever written again.
+        VersionId: file.s3VersionId ?? undefined,
+        ResponseContentDisposition: contentDisposition(file.name),
+        ResponseContentType: file.contentType,
+      }),
+      { expiresIn: DOWNLOAD_URL_TTL_SECONDS, signingDate: signedAt },
+    );
+    return { url, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000) };
+  });
+}
+
+export interface FileAccessFilterInput {
+  fileId?: string | null;
+  userId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  search?: string | null;
+}
+
+export interface FileAccessOrderByInput {
+  field: "AT";
+  direction: "ASC" | "DESC";
+}
+
+/** The access log is for administrators and auditors; auditors see their regions' files. */
+export function canReadAccessLog(access: Access, fileRegionId: string | null): boolean {
+  if (isAdmin(access)) return true;
+  return access.identity?.kind === "user" && access.identity.role === "AUDITOR" && includes(access.read, fileRegionId);
+}
+
+function accessLogScope(access: Access): Prisma.FileAccessWhereInput {
+  if (isAdmin(access)) return {};
+  if (access.identity?.kind === "user" && access.identity.role === "AUDITOR") {
+    return { file: { regionId: inRegions(access.read) } };
+  }
+  return { id: { in: [] } };
+}
+
+export function fileAccessWhere(access: Access, filter?: FileAccessFilterInput | null): Prisma.FileAccessWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    AND: [
+      accessLogScope(access),
+      filter?.fileId ? { fileId: fromGlobalId("StoredFile", filter.fileId, "filter.fileId") } : {},
+      filter?.userId ? { userId: fromGlobalId("User", filter.userId, "filter.userId") } : {},
+      filter?.from ? { at: { gte: filter.from } } : {},
+      filter?.to ? { at: { lte: filter.to } } : {},
+      search ? { purpose: { contains: escapeLike(search), mode: "insensitive" } } : {},
+    ],
+  };
+}
+
+/** Newest first unless asked otherwise; ends with the id so pages are stable. */
+export function fileAccessOrderBy(
+  orderBy?: FileAccessOrderByInput | null,
+): Prisma.FileAccessOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "ASC" ? "asc" : "desc";
+  return [{ at: direction }, { id: direction }];
+}
+
+/** The most rows one export returns; a larger log is exported in date ranges. */
+export const MAX_CSV_ROWS = 50_000;
+
+/**
+ * One CSV field: always quoted, quotes doubled; text a spreadsheet would run as a formula
+ * (=, +, -, @ first) gets a leading apostrophe, so opening the export executes nothing.
+ */
+function csvField(value: string, text = true): string {
+  const safe = text && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const CSV_HEADER = [
+  "at",
+  "role",
+  "userName",
+  "userEmail",
+  "apiClient",
+  "purpose",
+  "fileName",
+  "fileId",
+  "fileSha256",
+  "reportId",
+  "region",
+];
+
+/**
+ * The access log as CSV (RFC 4180: CRLF, every field quoted), UTF-8 with a byte-order
+ * mark so spreadsheet programs read Cyrillic correctly. Same filter and scope as the list.
+ */
+export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterInput | null): Promise<string> {
+  const where = fileAccessWhere(access, filter);
+  const rows = await prisma.fileAccess.findMany({
+    where,
+    orderBy: fileAccessOrderBy(null),
+    take: MAX_CSV_ROWS + 1,
+    select: {
+      at: true,
+      role: true,
+      purpose: true,
+      user: { select: { fullName: true, email: true } },
+      apiClient: { select: { name: true } },
+      file: { select: { id: true, name: true, sha256: true, reportId: true, region: { select: { code: true } } } },
+    },
+  });
+  if (rows.length > MAX_CSV_ROWS) {
+    throw new UserInputError(
+      `The export would have more than ${MAX_CSV_ROWS} rows: narrow it with filter.from and filter.to.`,
+      "filter",
+    );
+  }
+  const lines = rows.map((row) =>
+    [
+      csvField(row.at.toISOString(), false),
+      csvField(row.role),
+      csvField(row.user?.fullName ?? ""),
+      csvField(row.user?.email ?? ""),
+      csvField(row.apiClient?.name ?? ""),
+      csvField(row.purpose),
+      csvField(row.file.name),
+      csvField(toGlobalId("StoredFile", row.file.id), false),
+      csvField(row.file.sha256, false),
+      csvField(row.file.reportId ? toGlobalId("Report", row.file.reportId) : "", false),
+      csvField(row.file.region?.code ?? "", false),
+    ].join(","),
+  );
+  return `\uFEFF${[CSV_HEADER.map((name) => csvField(name)).join(","), ...lines].join("\r\n")}\r\n`;
+}
+
+// ───────────────────────────── Reconciliation (scheduled) ─────────────────────────────
 
 /** Deletes up to 1,000 keys per request; a key that is already gone counts as deleted. */
 async function deleteKeys(objectBucket: string, keys: string[]): Promise<number> {
@@ -181,10 +820,27 @@ async function deleteKeys(objectBucket: string, keys: string[]): Promise<number>
  * same moment either wins (the row is no longer PENDING) or loses; never both.
  */
 export async function rejectStalePending(olderThan: Date): Promise<{ rejected: number }> {
-  const rows = await prisma.storedFile.updateManyAndReturn({
-    where: { status: "PENDING", createdAt: { lt: olderThan } },
-    data: { status: "REJECTED", rejectReason: STALE_UPLOAD_REASON, version: { increment: 1 } },
-    select: { bucket: true, key: true },
+  const rows = await change("file", async (tx) => {
+    const rejected = await tx.storedFile.updateManyAndReturn({
+      where: { status: "PENDING", createdAt: { lt: olderThan } },
+      data: { status: "REJECTED", rejectReason: STALE_UPLOAD_REASON, version: { increment: 1 } },
+      select: { id: true, bucket: true, key: true, regionId: true },
+    });
+    if (rejected.length) {
+      await tx.changeLog.createMany({
+        data: rejected.map((row) => ({
+          entity: "StoredFile",
+          entityId: row.id,
+          action: "TRANSITION" as const,
+          regionId: row.regionId,
+          changes: {
+            status: { from: "PENDING", to: "REJECTED" },
+            rejectReason: { from: null, to: STALE_UPLOAD_REASON },
+          },
+        })),
+      });
+    }
+    return rejected;
   });
   const keysByBucket = new Map<string, string[]>();
   for (const row of rows) keysByBucket.set(row.bucket, [...(keysByBucket.get(row.bucket) ?? []), row.key]);

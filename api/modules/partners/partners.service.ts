@@ -61,11 +61,16 @@ export interface StatisticRow {
 }
 
 /**
- * A region's published figures per year and indicator, from approved or locked reports
- * marked published. Where a region reports at several levels in one year, the most
+ * A region's figures per year and indicator, from approved or locked reports (only those
+ * marked published unless `publishedOnly` is false, as for the region's own consolidated report). Where a region reports at several levels in one year, the most
  * aggregated level is used (region, else municipalities, else centres), so nothing counts twice.
  */
-export async function regionStatistics(regionId: string, fromYear: number, toYear: number): Promise<StatisticRow[]> {
+export async function regionStatistics(
+  regionId: string,
+  fromYear: number,
+  toYear: number,
+  { publishedOnly = true }: { publishedOnly?: boolean } = {},
+): Promise<StatisticRow[]> {
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear || toYear - fromYear > 50) {
     throw ValidationError.of("fromYear", "Give a range of at most 50 years, fromYear ≤ toYear.");
   }
@@ -79,7 +84,7 @@ export async function regionStatistics(regionId: string, fromYear: number, toYea
       FROM "Report" r
       JOIN "ReportValue" v ON v."reportId" = r.id
       JOIN "ReportIndicator" i ON i.id = v."indicatorId"
-      WHERE r."regionId" = ${regionId}::uuid AND r.published AND r.status IN ('APPROVED', 'LOCKED')
+      WHERE r."regionId" = ${regionId}::uuid AND (r.published OR NOT ${publishedOnly}) AND r.status IN ('APPROVED', 'LOCKED')
         AND r."periodStart" >= make_date(${fromYear}, 1, 1) AND r."periodStart" < make_date(${toYear} + 1, 1, 1)
       GROUP BY 1, 2, r.scope
     )

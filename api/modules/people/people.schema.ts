@@ -55,6 +55,11 @@ export const Person = builder.prismaNode("Person", {
       select: PHOTO_SELECT,
       resolve: (person) => photoUrl(person),
     }),
+    photo: t.relation("photo", {
+      nullable: true,
+      description:
+        "The current photo file (upload one with requestFileUpload, purpose PHOTO); shown publicly only with consent.",
+    }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

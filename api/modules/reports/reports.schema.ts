@@ -149,7 +149,7 @@ const ReportFormOrderBy = builder.inputType("ReportFormOrderBy", {
   }),
 });
 
-const ReportFilter = builder.inputType("ReportFilter", {
+export const ReportFilter = builder.inputType("ReportFilter", {
   fields: (t) => ({
     regionId: t.id({ required: false }),
     centreId: t.id({ required: false }),

@@ -41,7 +41,7 @@ export function canReadReport(
 }
 
 /** Who fills a report in and submits it: the operator of its centre, or a writer of its region. */
-function canEdit(access: Access, report: { regionId: string; centreId: string | null }): boolean {
+export function canEdit(access: Access, report: { regionId: string; centreId: string | null }): boolean {
   return (access.centreId !== null && report.centreId === access.centreId) || includes(access.write, report.regionId);
 }
 
@@ -516,7 +516,7 @@ const STATUS_WORD: Record<ReportStatus, string> = {
   LOCKED: "locked",
 };
 
-function assertValuesEditable(report: { status: ReportStatus }): void {
+export function assertValuesEditable(report: { status: ReportStatus }): void {
   if (report.status === "DRAFT" || report.status === "RETURNED") return;
   const hint =
     report.status === "SUBMITTED" ? " Ask the curator to return it if a value must change." : " Its values are final.";

@@ -1,0 +1,261 @@
+// Files attached to reports and people: the upload protocol's GraphQL side (files never pass
+// through GraphQL, only presigned URLs do), and the log of every download URL handed out.
+import { builder, OrderDirection } from "../../builder.js";
+import { FilePurpose, FileStatus } from "../../generated/prisma/client.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { given, selection } from "../../lib/selection.js";
+import {
+  canReadAccessLog,
+  canReadFile,
+  confirmFileUpload,
+  DOWNLOAD_URL_TTL_SECONDS,
+  fileAccessesCsv,
+  fileAccessOrderBy,
+  fileAccessWhere,
+  fileDownloadUrl,
+  fileScope,
+  MAX_CSV_ROWS,
+  requestFileUpload,
+  UPLOAD_FORM_TTL_SECONDS,
+  type UploadForm,
+} from "./files.service.js";
+
+export const FileStatusEnum = builder.enumType(FileStatus, {
+  name: "FileStatus",
+  description: "PENDING until the upload is checked; then AVAILABLE, or REJECTED with the reason.",
+});
+export const FilePurposeEnum = builder.enumType(FilePurpose, { name: "FilePurpose" });
+const UploadPurposeEnum = builder.enumType("UploadPurpose", {
+  description: "What a new upload is for: a file of a report, or a person's photo.",
+  values: ["REPORT", "PHOTO"] as const,
+});
+
+export const StoredFileType = builder.prismaNode("StoredFile", {
+  description:
+    "A file in storage. Every upload is a new file, so earlier versions stay listed and downloadable. Download with fileDownloadUrl.",
+  id: { field: "id" },
+  // Out of scope or unknown: node(id) answers null, like an id that never existed.
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [fileScope(ctx.access)] }),
+  authScopes: (file, ctx) => canReadFile(ctx.access, file),
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "The original file name, as downloads save it." }),
+    contentType: t.exposeString("contentType"),
+    size: t.float({ description: "Size in bytes.", select: { size: true }, resolve: (file) => Number(file.size) }),
+    sha256: t.exposeString("sha256", {
+      description: "SHA-256 of the content (hex), checked when the upload is confirmed.",
+    }),
+    status: t.expose("status", { type: FileStatusEnum }),
+    purpose: t.expose("purpose", { type: FilePurposeEnum }),
+    rejectReason: t.exposeString("rejectReason", { nullable: true, description: "Why the upload was rejected." }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    confirmedAt: t.expose("confirmedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the upload was checked and the file became available.",
+    }),
+    uploadedByName: t.string({
+      nullable: true,
+      select: { uploadedBy: { select: { fullName: true } } },
+      resolve: (file) => file.uploadedBy?.fullName ?? null,
+    }),
+    report: t.relation("report", { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField("Report", "files", (t) =>
+  t.relation("files", {
+    description: "Every file uploaded for the report, newest first: earlier versions stay listed.",
+    query: (_args, ctx) => ({
+      where: { AND: [fileScope(ctx.access), { status: { not: "DELETED" } }] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  }),
+);
+
+export const FileAccessType = builder.prismaNode("FileAccess", {
+  description: "One download URL handed out: to whom, when and why.",
+  id: { field: "id" },
+  // The file's region comes with every row, for the row-level check below.
+  select: { id: true, file: { select: { regionId: true } } },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [fileAccessWhere(ctx.access)] }),
+  authScopes: (row, ctx) => canReadAccessLog(ctx.access, row.file.regionId),
+  fields: (t) => ({
+    at: t.expose("at", { type: "DateTime" }),
+    role: t.exposeString("role", { description: "The role of who received the URL, at that time." }),
+    purpose: t.exposeString("purpose", { description: "Why the file was needed, in the requester's words." }),
+    userName: t.string({
+      nullable: true,
+      select: { user: { select: { fullName: true } } },
+      resolve: (row) => row.user?.fullName ?? null,
+    }),
+    userEmail: t.string({
+      nullable: true,
+      select: { user: { select: { email: true } } },
+      resolve: (row) => row.user?.email ?? null,
+    }),
+    file: t.relation("file"),
+  }),
+});
+
+// ── Lists ──
+
+const FileAccessFilter = builder.inputType("FileAccessFilter", {
+  fields: (t) => ({
+    fileId: t.id({ required: false }),
+    userId: t.id({ required: false }),
+    from: t.field({ type: "DateTime", required: false, description: "Accesses at or after this instant." }),
+    to: t.field({ type: "DateTime", required: false, description: "Accesses at or before this instant." }),
+    search: t.string({ required: false, description: "Part of the stated purpose; % and _ match themselves." }),
+  }),
+});
+
+const FileAccessOrderField = builder.enumType("FileAccessOrderField", { values: ["AT"] as const });
+
+const FileAccessOrderBy = builder.inputType("FileAccessOrderBy", {
+  description: "Without it: newest first.",
+  fields: (t) => ({
+    field: t.field({ type: FileAccessOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+// Administrators see every access; auditors those of their regions' files.
+const accessLogReaders = { admin: true, role: "AUDITOR" } as const;
+
+const FileDownloadUrlInput = builder.inputType("FileDownloadUrlInput", {
+  fields: (t) => ({
+    fileId: t.id({ required: true }),
+    purpose: t.string({
+      required: true,
+      description: "Why you need the file (3–500 characters); recorded in the access log with your name and role.",
+    }),
+  }),
+});
+
+const FileDownload = builder.objectRef<{ url: string; expiresAt: Date }>("FileDownload").implement({
+  fields: (t) => ({
+    url: t.exposeString("url", {
+      description: `A GET URL that saves the file under its original name; it works for ${DOWNLOAD_URL_TTL_SECONDS / 60} minutes.`,
+    }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  // A query because it reads: the URL is the file's content by another road. Handing it
+  // out is recorded in the access log, as reads of protected records are audited.
+  fileDownloadUrl: t.field({
+    type: FileDownload,
+    description:
+      "A short-lived download URL for an AVAILABLE file in your scope (operators: their centre's report files). Every URL handed out is recorded.",
+    errors: {},
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: FileDownloadUrlInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      fileDownloadUrl(ctx.access, { fileId: String(input.fileId), purpose: input.purpose }),
+  }),
+  fileAccesses: t.prismaConnection({
+    type: "FileAccess",
+    cursor: "id",
+    description: "The download URL log: administrators see all of it, auditors that of their regions' files.",
+    authScopes: accessLogReaders,
+    args: {
+      filter: t.arg({ type: FileAccessFilter, required: false }),
+      orderBy: t.arg({ type: FileAccessOrderBy, required: false }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      prisma.fileAccess.findMany({
+        ...query,
+        where: fileAccessWhere(ctx.access, args.filter),
+        orderBy: fileAccessOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args, ctx) => prisma.fileAccess.count({ where: fileAccessWhere(ctx.access, args.filter) }),
+  }),
+  fileAccessesCsv: t.string({
+    description: `The download URL log as CSV (UTF-8 with BOM, every field quoted, newest first), filtered like fileAccesses; at most ${MAX_CSV_ROWS} rows.`,
+    authScopes: accessLogReaders,
+    args: { filter: t.arg({ type: FileAccessFilter, required: false }) },
+    resolve: (_root, args, ctx) => fileAccessesCsv(ctx.access, args.filter),
+  }),
+}));
+
+// ── Mutations ──
+
+const RequestFileUploadInput = builder.inputType("RequestFileUploadInput", {
+  // No configured limit in the text: the printed schema must not depend on the environment.
+  description:
+    "Describe the file you are about to upload. Report files (reportId): PDF, XLSX, XLS, ODS, CSV or DOCX, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise), not for locked reports. Photos (personId): JPEG, PNG or WebP, up to 5 MB.",
+  fields: (t) => ({
+    purpose: t.field({ type: UploadPurposeEnum, required: true }),
+    reportId: t.id({ required: false, description: "For REPORT: the report the file belongs to." }),
+    personId: t.id({ required: false, description: "For PHOTO: the person the photo shows." }),
+    fileName: t.string({ required: true, description: "The original name; shown and used for downloads only." }),
+    contentType: t.string({ required: true, description: "The media type, e.g. application/pdf." }),
+    size: t.float({ required: true, description: "Exact size in bytes." }),
+    sha256: t.string({ required: true, description: "SHA-256 of the content as 64 hex digits." }),
+  }),
+});
+
+const ConfirmFileUploadInput = builder.inputType("ConfirmFileUploadInput", {
+  fields: (t) => ({ fileId: t.id({ required: true }) }),
+});
+
+const FormField = builder.objectRef<{ name: string; value: string }>("FormField").implement({
+  fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
+});
+
+const PresignedPost = builder.objectRef<UploadForm["upload"]>("PresignedPost").implement({
+  description:
+    "POST multipart/form-data to `url` with every field in order, then the file as the last field, named `file`.",
+  fields: (t) => ({
+    url: t.exposeString("url"),
+    fields: t.field({ type: [FormField], resolve: (upload) => upload.fields }),
+  }),
+});
+
+const FileUploadForm = builder.objectRef<UploadForm>("FileUploadForm").implement({
+  fields: (t) => ({
+    file: t.prismaField({
+      type: "StoredFile",
+      description: "The new file, PENDING until confirmFileUpload (or the storage's own notification) checks it.",
+      resolve: (query, form) =>
+        prisma.storedFile.findUniqueOrThrow({ ...selection(query), where: { id: form.file.id } }),
+    }),
+    upload: t.field({ type: PresignedPost, resolve: (form) => form.upload }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      description: `The form works for ${UPLOAD_FORM_TTL_SECONDS / 60} minutes.`,
+    }),
+  }),
+});
+
+// Operators attach files to their centre's reports; curators and administrators within their regions.
+const uploader = { writer: true, role: "OPERATOR" } as const;
+
+builder.mutationFields((t) => ({
+  requestFileUpload: t.field({
+    type: FileUploadForm,
+    description:
+      "Step 1 of an upload: creates a PENDING file and returns a presigned form accepting exactly the declared size, type and SHA-256.",
+    errors: {},
+    authScopes: uploader,
+    args: { input: t.arg({ type: RequestFileUploadInput, required: true }) },
+    resolve: (_root, { input }, ctx) => requestFileUpload(ctx.access, given(input)),
+  }),
+  confirmFileUpload: t.prismaField({
+    type: "StoredFile",
+    description:
+      "Step 3: checks the uploaded object (size, type, SHA-256) and answers AVAILABLE, or REJECTED with the reason. Asking again gives the same answer.",
+    errors: {},
+    authScopes: uploader,
+    args: { input: t.arg({ type: ConfirmFileUploadInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const file = await confirmFileUpload(ctx.access, { fileId: String(input.fileId) });
+      return prisma.storedFile.findUniqueOrThrow({ ...selection(query), where: { id: file.id } });
+    },
+  }),
+}));

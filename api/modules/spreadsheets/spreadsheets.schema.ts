@@ -1,0 +1,217 @@
+import { builder } from "../../builder.js";
+import { ImportStatus } from "../../generated/prisma/client.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { selection } from "../../lib/selection.js";
+import { CentreFilter } from "../centres/centres.schema.js";
+import type { CentreFilterInput } from "../centres/centres.service.js";
+import { ReportFilter } from "../reports/reports.schema.js";
+import { canReadReport, type ReportFilterInput, reportScope } from "../reports/reports.service.js";
+import type { ImportProblem as ImportProblemRow, ProblemCode } from "./report-sheet.js";
+import {
+  batchProblems,
+  centresCsv,
+  generateRegionalReport,
+  importReportValues,
+  MAX_CSV_ROWS,
+  MAX_INLINE_BYTES,
+  reportExport,
+  reportsCsv,
+  reportTemplate,
+  type SpreadsheetFile as SpreadsheetFileData,
+} from "./spreadsheets.service.js";
+
+export const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
+  values: ["CSV", "XLSX"] as const,
+  description: "CSV: UTF-8 with BOM, comma-separated (a `;`-separated file is read too). XLSX: the first sheet.",
+});
+
+const SpreadsheetFile = builder.objectRef<SpreadsheetFileData>("SpreadsheetFile").implement({
+  description: "A small generated spreadsheet, inline.",
+  fields: (t) => ({
+    fileName: t.exposeString("fileName"),
+    contentType: t.exposeString("contentType"),
+    base64: t.exposeString("base64", { description: "The file's bytes, base64-encoded." }),
+  }),
+});
+
+// ── Import batches ──
+
+export const ImportStatusEnum = builder.enumType(ImportStatus, { name: "ImportStatus" });
+
+const PROBLEM_CODES = [
+  "UNREADABLE_FILE",
+  "MISSING_COLUMN",
+  "DUPLICATE_COLUMN",
+  "TOO_MANY_ROWS",
+  "NO_VALUES",
+  "WRONG_PERIOD",
+  "UNKNOWN_INDICATOR",
+  "OTHER_FORM_INDICATOR",
+  "DUPLICATE_INDICATOR",
+  "MISSING_TOTAL",
+  "NOT_WHOLE_NUMBER",
+  "NEGATIVE",
+  "TOO_LARGE",
+  "RURAL_EXCEEDS_TOTAL",
+  "RURAL_NOT_SPLIT",
+] as const satisfies readonly ProblemCode[];
+
+const ImportProblemCode = builder.enumType("ImportProblemCode", {
+  description: "What is wrong with a row, for translation; `reason` says it in words.",
+  values: PROBLEM_CODES,
+});
+
+const ImportProblem = builder.objectRef<ImportProblemRow>("ImportProblem").implement({
+  description: "One bad cell or row of an imported spreadsheet.",
+  fields: (t) => ({
+    line: t.exposeInt("line", { description: "The spreadsheet row; the header row is 1." }),
+    column: t.exposeString("column", {
+      nullable: true,
+      description: "The template column (e.g. total); null for the file as a whole.",
+    }),
+    code: t.field({ type: ImportProblemCode, resolve: (problem) => problem.code }),
+    reason: t.exposeString("reason"),
+  }),
+});
+
+export const ImportBatch = builder.prismaNode("ImportBatch", {
+  id: { field: "id" },
+  description: "One attempt to import a spreadsheet into a report: all rows applied, or none and every problem listed.",
+  nullable: true,
+  // The report decides who sees its imports; the type-level check needs its scope columns.
+  include: { report: { select: { regionId: true, centreId: true, status: true, published: true } } },
+  findUnique: (id, ctx) => ({ id: safeUuid(id), report: { AND: [reportScope(ctx.access)] } }),
+  authScopes: (batch, ctx) => !ctx.access.partner && batch.report !== null && canReadReport(ctx.access, batch.report),
+  fields: (t) => ({
+    status: t.expose("status", { type: ImportStatusEnum }),
+    rowCount: t.exposeInt("rowCount", { description: "Data rows in the file (empty rows not counted)." }),
+    errors: t.field({
+      type: [ImportProblem],
+      description: "Every problem found; empty when the import succeeded.",
+      select: { errors: true },
+      resolve: (batch) => batchProblems(batch.errors),
+    }),
+    file: t.relation("file", { nullable: true, description: "The uploaded file imported; null for inline content." }),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
+    report: t.relation("report", { nullable: true }),
+  }),
+});
+
+builder.prismaObjectField("Report", "imports", (t) =>
+  t.relation("imports", {
+    description: "Spreadsheet imports into this report, newest first (the latest 50).",
+    authScopes: { staff: true },
+    query: { orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: 50 },
+  }),
+);
+
+// ── Queries ──
+
+const ReportTemplateInput = builder.inputType("ReportTemplateInput", {
+  fields: (t) => ({
+    formId: t.id({ required: true }),
+    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+    periodStart: t.field({
+      type: "Date",
+      required: false,
+      description: "Fills in period_start, which an import checks against the report's period.",
+    }),
+  }),
+});
+
+const ReportExportInput = builder.inputType("ReportExportInput", {
+  fields: (t) => ({
+    reportId: t.id({ required: true }),
+    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reportTemplate: t.field({
+    type: SpreadsheetFile,
+    description:
+      "A form's template: columns period_start, indicator_code, indicator_name, unit, total, rural; one row per indicator.",
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: ReportTemplateInput, required: true }) },
+    resolve: (_root, { input }) => reportTemplate(input),
+  }),
+  reportExport: t.field({
+    type: SpreadsheetFile,
+    description:
+      "A report's values in its form's template; importing it into a report of the same period gives the same values.",
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: ReportExportInput, required: true }) },
+    resolve: (_root, { input }, ctx) => reportExport(ctx.access, input),
+  }),
+  centresCsv: t.string({
+    description: `The centres the list \`centres\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: CentreFilter, required: false }) },
+    resolve: (_root, args, ctx) => centresCsv(ctx.access, args.filter as CentreFilterInput | null | undefined),
+  }),
+  reportsCsv: t.string({
+    description: `The reports the list \`reports\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
+    authScopes: { signedIn: true },
+    args: { filter: t.arg({ type: ReportFilter, required: false }) },
+    resolve: (_root, args, ctx) => reportsCsv(ctx.access, args.filter as ReportFilterInput | null | undefined),
+  }),
+}));
+
+// ── Mutations ──
+
+const ImportReportValuesInput = builder.inputType("ImportReportValuesInput", {
+  description: "Give fileId (an uploaded file of the report) or content (base64), not both.",
+  fields: (t) => ({
+    reportId: t.id({ required: true }),
+    version: t.int({ required: true, description: "The report's version you read; a stale one is a conflict." }),
+    fileId: t.id({
+      required: false,
+      description: "An AVAILABLE StoredFile of this report (purpose REPORT or IMPORT).",
+    }),
+    content: t.string({
+      required: false,
+      description: `The file's bytes, base64-encoded; at most ${MAX_INLINE_BYTES / 1024 / 1024} MB decoded.`,
+    }),
+    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+  }),
+});
+
+const GenerateRegionalReportInput = builder.inputType("GenerateRegionalReportInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: true }),
+    fromYear: t.int({ required: true }),
+    toYear: t.int({ required: true, description: "The request categories are those of this year." }),
+    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  importReportValues: t.prismaField({
+    type: "ImportBatch",
+    description:
+      "Imports a filled-in template into a DRAFT or RETURNED report: all rows valid or nothing applied. A file with bad rows gives a FAILED batch listing each (not an error).",
+    errors: {},
+    // As setReportValues: the centre's operator, or curators and administrators of the region.
+    authScopes: { writer: true, role: "OPERATOR" },
+    args: { input: t.arg({ type: ImportReportValuesInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const batch = await importReportValues(ctx.access, input);
+      return prisma.importBatch.findUniqueOrThrow({ ...selection(query), where: { id: batch.id } });
+    },
+  }),
+  generateRegionalReport: t.prismaField({
+    type: "StoredFile",
+    description:
+      "The consolidated report of a region for a range of years (the Udmurtia document's layout), stored as an EXPORT file of the region and filed with its annual report of toYear when there is one.",
+    errors: {},
+    // Administrators, and curators of the region (checked in the service); auditors download the file.
+    authScopes: { writer: true },
+    args: { input: t.arg({ type: GenerateRegionalReportInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const file = await generateRegionalReport(ctx.access, input);
+      return prisma.storedFile.findUniqueOrThrow({ ...selection(query), where: { id: file.id } });
+    },
+  }),
+}));
