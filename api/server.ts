@@ -48,7 +48,11 @@ async function main(): Promise<void> {
   if (env.NODE_ENV !== "production" && env.DOSTUP_DEMO !== "off") {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.js");
     const result = await seedDemoIfEmpty(prisma);
-    if (result.seeded) process.stdout.write("The database was empty: demo data seeded.\n");
+    if (result.seeded) {
+      const { seedDemoFiles } = await import("../prisma/seed/demo-files.js");
+      await seedDemoFiles(prisma);
+      process.stdout.write("The database was empty: demo data seeded.\n");
+    }
     demo = result.users;
   }
 

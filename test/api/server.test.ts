@@ -79,12 +79,14 @@ async function post<T>(query: string, token?: string): Promise<T> {
   return ((await response.json()) as { data: T }).data;
 }
 
-async function adminToken(): Promise<string> {
+async function login(email: string): Promise<string> {
   const data = await post<{ login: { data: { token: string } } }>(
-    'mutation { login(input: { email: "admin@dostup.local", password: "dostup" }) { ... on LoginSuccess { data { token } } } }',
+    `mutation { login(input: { email: "${email}", password: "dostup" }) { ... on LoginSuccess { data { token } } } }`,
   );
   return data.login.data.token;
 }
+
+const adminToken = () => login("admin@dostup.local");
 
 async function centresTotal(): Promise<number> {
   return (await post<{ centres: { totalCount: number } }>("{ centres(first: 1) { totalCount } }", await adminToken()))
@@ -113,6 +115,27 @@ describe("npm start on the embedded stack", () => {
     const admin = await fetch(`http://127.0.0.1:${ports.http}/admin/`);
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('<div id="root">');
+
+    // An auditor downloads a seeded report file, and the access log shows it.
+    const auditor = await login("auditor@dostup.local");
+    const files = await post<{ reports: { edges: { node: { files: { id: string; name: string }[] } }[] } }>(
+      '{ reports(first: 10, filter: { scope: REGION, periodFrom: "2018-01-01", periodTo: "2018-01-01" }) { edges { node { files { id name } } } } }',
+      auditor,
+    );
+    const file = files.reports.edges.flatMap((e) => e.node.files).find((f) => f.name.endsWith(".xlsx"));
+    expect(file).toBeDefined();
+    const download = await post<{ fileDownloadUrl: { data: { url: string } } }>(
+      `{ fileDownloadUrl(input: { fileId: "${file?.id}", purpose: "Проверка отчёта" }) { ... on QueryFileDownloadUrlSuccess { data { url } } } }`,
+      auditor,
+    );
+    const body = await fetch(download.fileDownloadUrl.data.url);
+    expect(body.status).toBe(200);
+    expect((await body.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const log = await post<{ fileAccesses: { edges: { node: { purpose: string; role: string } }[] } }>(
+      "{ fileAccesses(first: 5) { edges { node { purpose role } } } }",
+      auditor,
+    );
+    expect(log.fileAccesses.edges[0]?.node).toEqual({ purpose: "Проверка отчёта", role: "AUDITOR" });
 
     // A row written straight to the database must survive the restart too.
     const db = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${ports.pglite}/postgres` });
