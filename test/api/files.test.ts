@@ -325,7 +325,8 @@ describe("uploading a report file", () => {
 
   it("refuses a type or size the purpose does not allow, naming the field, and creates nothing", async () => {
     const reportId = await newReport(operatorCentre);
-    const before = await prisma.storedFile.count();
+    const filesOf = () => prisma.storedFile.count({ where: { reportId: fromGlobalId("Report", reportId) } });
+    const before = await filesOf();
     const base = { purpose: "REPORT", reportId, fileName: "x.pdf", sha256: "a".repeat(64) };
 
     const exe = await requestUpload({ ...base, contentType: "application/x-msdownload", size: 10 }, operator);
@@ -341,13 +342,16 @@ describe("uploading a report file", () => {
     expect(empty.issues?.[0]?.field).toBe("input.size");
     expect(badHash.issues?.[0]?.field).toBe("input.sha256");
     expect(photoAsReport.issues?.[0]?.field).toBe("input.contentType");
-    expect(await prisma.storedFile.count()).toBe(before);
+    expect(await filesOf()).toBe(before);
   });
 
   it("refuses a file for a locked report, and for another centre's report (operator: not found)", async () => {
     const locked = await newReport(operatorCentre, "LOCKED");
     const other = await newReport(otherUdmurtCentre);
-    const before = await prisma.storedFile.count();
+    // Only these two reports' files: other test files upload at the same time on PostgreSQL.
+    const filesOf = () =>
+      prisma.storedFile.count({ where: { reportId: { in: [locked, other].map((id) => fromGlobalId("Report", id)) } } });
+    const before = await filesOf();
     const input = { purpose: "REPORT", fileName: "x.pdf", contentType: "application/pdf", size: 10 };
 
     const toLocked = await requestUpload({ ...input, reportId: locked, sha256: "b".repeat(64) }, operator);
@@ -355,7 +359,7 @@ describe("uploading a report file", () => {
 
     expect(toLocked.issues?.[0]?.field).toBe("input.reportId");
     expect(toOther).toMatchObject({ __typename: "NotFoundError", entity: "report" });
-    expect(await prisma.storedFile.count()).toBe(before);
+    expect(await filesOf()).toBe(before);
   });
 
   it("never lets the file name reach the key", async () => {

@@ -23,6 +23,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { config } from "../../config.js";
 import type { FilePurpose, FileStatus, Prisma, StoredFile } from "../../generated/prisma/client.js";
@@ -593,6 +594,35 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
 
 const fileIdSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
 
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+
+/** The store did not answer, or answered that it cannot serve now: asking again later may work. */
+function isStoreUnavailable(error: unknown): boolean {
+  if (error instanceof S3ServiceException) return (error.$metadata.httpStatusCode ?? 0) >= 500;
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return error.name === "TimeoutError" || (code !== undefined && UNREACHABLE_CODES.has(code));
+}
+
+/**
+ * Not the uploader's mistake and nothing they can fix but by waiting, so not a ValidationError;
+ * a coded error instead of the masked "Unexpected error.", so clients can offer a retry.
+ */
+export class StoreUnavailableError extends GraphQLError {
+  constructor() {
+    super("The file store is not reachable; try again shortly.", { extensions: { code: "S3_UNAVAILABLE" } });
+  }
+}
+
 /**
  * The client's side of "whichever comes first": verifies the upload unless the S3 event
  * already did, and returns the row as it now is (AVAILABLE, or REJECTED with the reason).
@@ -609,7 +639,15 @@ export async function confirmFileUpload(access: Access, input: unknown): Promise
   const allowed = file.report ? canChangeReport(access, file.report) : includes(access.write, file.regionId);
   if (!allowed) throw new ForbiddenError("Only who may add this file may confirm its upload.");
   if (file.status === "PENDING") {
-    const outcome = await verifyStoredObject(file.key, access);
+    let outcome: VerifyOutcome;
+    try {
+      outcome = await verifyStoredObject(file.key, access);
+    } catch (error) {
+      // The row is settled only after the store answered, so it is still PENDING: a retry decides it.
+      if (!isStoreUnavailable(error)) throw error;
+      logger.warn({ fileId: file.id, err: error }, "file store unreachable during confirmation");
+      throw new StoreUnavailableError();
+    }
     if (outcome === "MISSING") {
       throw ValidationError.of(
         "input.fileId",

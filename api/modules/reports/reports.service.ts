@@ -606,6 +606,25 @@ function checkValues(
  * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
  * replaced; others stay. Nothing is applied unless every value is valid.
  */
+/**
+ * Writes a report's values in one statement, whatever their number (an import may carry
+ * thousands): new indicators are inserted, given ones replaced, others left alone.
+ */
+export async function upsertReportValues(
+  tx: Tx,
+  reportId: string,
+  rows: readonly { indicatorId: string; total: number; rural: number | null }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "ReportValue" (id, "reportId", "indicatorId", total, rural, "updatedAt")
+    SELECT gen_random_uuid(), ${reportId}::uuid, v.indicator_id, v.total, v.rural, now()
+    FROM unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.total)}::int[], ${rows.map((r) => r.rural)}::int[])
+      AS v(indicator_id, total, rural)
+    ON CONFLICT ("reportId", "indicatorId")
+    DO UPDATE SET total = EXCLUDED.total, rural = EXCLUDED.rural, version = "ReportValue".version + 1, "updatedAt" = now()`;
+}
+
 export async function setReportValues(access: Access, input: unknown) {
   const data = parse(valuesSchema, input);
   return change("report", async (tx) => {
@@ -627,13 +646,7 @@ export async function setReportValues(access: Access, input: unknown) {
       where: { reportId: report.id, indicatorId: { in: indicatorIds } },
       include,
     });
-    for (const row of rows) {
-      await tx.reportValue.upsert({
-        where: { reportId_indicatorId: { reportId: report.id, indicatorId: row.indicatorId } },
-        create: { reportId: report.id, ...row },
-        update: { total: row.total, rural: row.rural, version: { increment: 1 } },
-      });
-    }
+    await upsertReportValues(tx, report.id, rows);
     const current = await tx.reportValue.findMany({
       where: { reportId: report.id, indicatorId: { in: indicatorIds } },
       include,

@@ -37,7 +37,7 @@ const BY_HEADER = new Map<string, TemplateColumn>(
 const MAX_VALUE = 2_147_483_647;
 
 /** More rows than any form has indicators is not a report (forms have at most 200). */
-export const MAX_ROWS = 1000;
+export const MAX_ROWS = 20_000;
 
 export type ProblemCode =
   | "UNREADABLE_FILE"
@@ -162,7 +162,7 @@ export function templateRows(cells: Cell[][]): { rows: TemplateRow[]; problems: 
           line: (rows[MAX_ROWS]?.line ?? MAX_ROWS + 2) as number,
           column: null,
           code: "TOO_MANY_ROWS",
-          reason: `The file has ${rows.length} rows; a report has at most ${MAX_ROWS} (one per indicator).`,
+          reason: `The file has ${rows.length} rows; at most ${MAX_ROWS} are read (one per indicator).`,
         },
       ],
     };

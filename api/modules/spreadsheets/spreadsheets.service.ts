@@ -23,6 +23,7 @@ import {
   reportOrderBy,
   reportScope,
   reportWhere,
+  upsertReportValues,
 } from "../reports/reports.service.js";
 import { checkRows, type ImportProblem, isoDate, templateLayout, templateRows } from "./report-sheet.js";
 import {
@@ -271,13 +272,7 @@ export async function importReportValues(access: Access, input: unknown) {
       where: { reportId: report.id, indicatorId: { in: indicatorIds } },
       include,
     });
-    for (const value of values) {
-      await tx.reportValue.upsert({
-        where: { reportId_indicatorId: { reportId: report.id, indicatorId: value.indicatorId } },
-        create: { reportId: report.id, ...value },
-        update: { total: value.total, rural: value.rural, version: { increment: 1 } },
-      });
-    }
+    await upsertReportValues(tx, report.id, values);
     const current = await tx.reportValue.findMany({
       where: { reportId: report.id, indicatorId: { in: indicatorIds } },
       include,
