@@ -1,6 +1,7 @@
 // Deterministic generators for the demo seed: a seeded PRNG, fictional Russian names,
 // well-formed (check-digit valid) INN/OGRN numbers and small date helpers. Everything is
 // driven by one seed so that two runs produce the same names, numbers and figures.
+import { transliterate } from "../../api/lib/translit.js";
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -253,45 +254,9 @@ export function createNameGenerator(random: Random): () => PersonName {
   };
 }
 
-const TRANSLIT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "yu",
-  я: "ya",
-};
-
 /** Latin spelling for e-mail local parts (passport-style transliteration, lower case). */
 export function translit(text: string): string {
-  return [...text.toLowerCase()].map((ch) => TRANSLIT[ch] ?? (/[a-z0-9]/.test(ch) ? ch : "")).join("");
+  return transliterate(text.toLowerCase()).replace(/[^a-z0-9]/g, "");
 }
 
 // ───────────────────────────── INN / OGRN ─────────────────────────────

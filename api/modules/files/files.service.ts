@@ -34,6 +34,7 @@ import { ForbiddenError, NotFoundError, UserInputError, ValidationError } from "
 import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { bucket, s3 } from "../../lib/s3.js";
+import { transliterate } from "../../lib/translit.js";
 import { parse } from "../../lib/validate.js";
 import { personScope } from "../people/people.service.js";
 import { reportScope } from "../reports/reports.service.js";
@@ -135,52 +136,6 @@ function encodeRfc5987(value: string): string {
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
   );
-}
-
-// Russian letters in Latin (ICAO, as in Russian passports), for the ASCII fallback name.
-const CYRILLIC: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "ie",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "iu",
-  я: "ia",
-};
-
-function transliterate(text: string): string {
-  return text.replace(/[\u0400-\u04ff]/g, (letter) => {
-    const lower = letter.toLowerCase();
-    const latin = CYRILLIC[lower];
-    if (latin === undefined) return letter;
-    return letter === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-  });
 }
 
 /**

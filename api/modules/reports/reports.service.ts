@@ -610,7 +610,7 @@ function checkValues(
  * Writes a report's values in one statement, whatever their number (an import may carry
  * thousands): new indicators are inserted, given ones replaced, others left alone.
  */
-export async function upsertReportValues(
+async function upsertReportValues(
   tx: Tx,
   reportId: string,
   rows: readonly { indicatorId: string; total: number; rural: number | null }[],
@@ -623,6 +623,30 @@ export async function upsertReportValues(
       AS v(indicator_id, total, rural)
     ON CONFLICT ("reportId", "indicatorId")
     DO UPDATE SET total = EXCLUDED.total, rural = EXCLUDED.rural, version = "ReportValue".version + 1, "updatedAt" = now()`;
+}
+
+/** Writes values (see upsertReportValues) and logs each changed indicator's before and after. */
+export async function writeReportValues(
+  tx: Tx,
+  access: Access,
+  report: { id: string; regionId: string },
+  rows: readonly { indicatorId: string; total: number; rural: number | null }[],
+  note?: Record<string, unknown>,
+): Promise<void> {
+  const include = { indicator: { select: { code: true } } } as const;
+  const where = { reportId: report.id, indicatorId: { in: rows.map((row) => row.indicatorId) } };
+  const previous = await tx.reportValue.findMany({ where, include });
+  await upsertReportValues(tx, report.id, rows);
+  const current = await tx.reportValue.findMany({ where, include });
+  await log(tx, access, {
+    entity: "Report",
+    entityId: report.id,
+    action: "UPDATE",
+    regionId: report.regionId,
+    before: valuesByCode(previous),
+    after: valuesByCode(current),
+    note,
+  });
 }
 
 export async function setReportValues(access: Access, input: unknown) {
@@ -640,25 +664,7 @@ export async function setReportValues(access: Access, input: unknown) {
       data: { version: { increment: 1 } },
     });
     assertUpdated(result.count, report, "report", data.version);
-    const include = { indicator: { select: { code: true } } } as const;
-    const indicatorIds = rows.map((row) => row.indicatorId);
-    const previous = await tx.reportValue.findMany({
-      where: { reportId: report.id, indicatorId: { in: indicatorIds } },
-      include,
-    });
-    await upsertReportValues(tx, report.id, rows);
-    const current = await tx.reportValue.findMany({
-      where: { reportId: report.id, indicatorId: { in: indicatorIds } },
-      include,
-    });
-    await log(tx, access, {
-      entity: "Report",
-      entityId: report.id,
-      action: "UPDATE",
-      regionId: report.regionId,
-      before: valuesByCode(previous),
-      after: valuesByCode(current),
-    });
+    await writeReportValues(tx, access, report, rows);
     return tx.report.findUniqueOrThrow({ where: { id: report.id } });
   });
 }

@@ -23,7 +23,7 @@ import {
   reportOrderBy,
   reportScope,
   reportWhere,
-  upsertReportValues,
+  writeReportValues,
 } from "../reports/reports.service.js";
 import { checkRows, type ImportProblem, isoDate, templateLayout, templateRows } from "./report-sheet.js";
 import {
@@ -197,13 +197,6 @@ async function readValues(
   return { rowCount: rows.length, ...checked };
 }
 
-/** Values keyed by indicator code, as setReportValues writes them to the ChangeLog. */
-function valuesByCode(rows: { indicator: { code: string }; total: number; rural: number | null }[]) {
-  return Object.fromEntries(
-    rows.map((row) => [`values.${row.indicator.code}`, { total: row.total, rural: row.rural }]),
-  );
-}
-
 async function recordBatch(
   tx: Tx,
   access: Access,
@@ -266,26 +259,7 @@ export async function importReportValues(access: Access, input: unknown) {
       if (current && current.version === data.version) assertValuesEditable(current);
       assertUpdated(0, current, "report", data.version);
     }
-    const include = { indicator: { select: { code: true } } } as const;
-    const indicatorIds = values.map((value) => value.indicatorId);
-    const previous = await tx.reportValue.findMany({
-      where: { reportId: report.id, indicatorId: { in: indicatorIds } },
-      include,
-    });
-    await upsertReportValues(tx, report.id, values);
-    const current = await tx.reportValue.findMany({
-      where: { reportId: report.id, indicatorId: { in: indicatorIds } },
-      include,
-    });
-    await log(tx, access, {
-      entity: "Report",
-      entityId: report.id,
-      action: "UPDATE",
-      regionId: report.regionId,
-      before: valuesByCode(previous),
-      after: valuesByCode(current),
-      note: { importBatchId: batchId },
-    });
+    await writeReportValues(tx, access, report, values, { importBatchId: batchId });
     return recordBatch(tx, access, report.regionId, { ...batch, status: "SUCCEEDED" });
   });
 }
