@@ -16,5 +16,9 @@ import "./modules/files/files.schema.js";
 import "./modules/kpis/kpis.schema.js";
 import "./modules/history/history.schema.js";
 import "./modules/partners/partners.schema.js";
+import "./modules/analytics/activity.schema.js";
+import "./modules/analytics/catalogue.schema.js";
+import "./modules/analytics/quality.schema.js";
+import "./modules/analytics/operations.schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -16,10 +16,10 @@ export default defineConfig({
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Workers share one database server; each file owns the rows it creates. On embedded
-    // PGlite, whose socket server interleaves concurrent connections' protocol messages,
-    // files run one at a time; a real PostgreSQL takes two at once.
+    // Files run one at a time on one database: PGlite's socket server interleaves concurrent
+    // connections' protocol messages, and several files check totals that a parallel file
+    // could change between two reads. Each file still owns the rows it creates.
     pool: "forks",
-    maxWorkers: process.env.DATABASE_URL ? 2 : 1,
+    maxWorkers: 1,
   },
 });

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: "dostup-test",
     DOSTUP_TEST_DATABASE: databaseKind,
-    // One connection per process on PGlite (see api/server.ts); test files run one at a time.
+    // One connection per process on PGlite (see api/server.ts).
     DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "4" : "1",
   };
   Object.assign(process.env, env);

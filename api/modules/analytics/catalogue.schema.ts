@@ -1,0 +1,53 @@
+// KPI progress towards targets (issue 5, item 4).
+import { builder } from "../../builder.js";
+import { Region } from "../geography/geography.schema.js";
+import { Kpi, KpiValueSourceEnum } from "../kpis/kpis.schema.js";
+import { TargetDirectionEnum } from "../quality/quality.schema.js";
+import { type KpiProgressRow, kpiProgress } from "./catalogue.service.js";
+
+const KpiProgress = builder.objectRef<KpiProgressRow>("KpiProgress").implement({
+  description: "The value of a KPI in a region (or the country) against its target.",
+  fields: (t) => ({
+    kpi: t.field({ type: Kpi, resolve: (row) => row.kpi }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "Null for a national value.",
+      resolve: (row) => row.region,
+    }),
+    year: t.exposeInt("year"),
+    periodStart: t.field({ type: "Date", nullable: true, resolve: (row) => row.periodStart }),
+    periodEnd: t.field({
+      type: "Date",
+      nullable: true,
+      description: "For a value computed now: today.",
+      resolve: (row) => row.periodEnd,
+    }),
+    value: t.float({ nullable: true, description: "Null when there is no value yet.", resolve: (row) => row.value }),
+    target: t.exposeFloat("target"),
+    targetYear: t.exposeInt("targetYear"),
+    formula: t.exposeString("formula"),
+    unit: t.exposeString("unit"),
+    direction: t.field({ type: TargetDirectionEnum, resolve: (row) => row.direction }),
+    met: t.exposeBoolean("met", { description: "Whether the value reaches the target (false without a value)." }),
+    source: t.field({ type: KpiValueSourceEnum, resolve: (row) => row.source }),
+  }),
+});
+
+const KpiProgressInput = builder.inputType("KpiProgressInput", {
+  fields: (t) => ({
+    regionId: t.id({ required: false, description: "One of your regions: its KPIs and its values of national ones." }),
+    year: t.int({ required: false, description: "Values of this year; the latest (or computed now) when omitted." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  kpiProgress: t.field({
+    type: [KpiProgress],
+    description:
+      "KPIs against their targets in your regions and nationally. COMPUTED ones are counted from the catalogue now.",
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: KpiProgressInput, required: false }) },
+    resolve: (_root, args, ctx) => kpiProgress(ctx.access, args.input),
+  }),
+}));

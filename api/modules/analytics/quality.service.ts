@@ -1,0 +1,341 @@
+// Quality analytics for staff (issue 5, items 5–6): compliance with standards, curator
+// coverage, feedback SLA and alerts. Every figure is counted in SQL within the caller's regions.
+import { type Centre, Prisma, type Region, type Report, type Service } from "../../generated/prisma/client.js";
+import type { Access } from "../../lib/access.js";
+import { prisma } from "../../lib/db.js";
+import { regionSql, regionsById, scopeRegions } from "./catalogue.service.js";
+
+const RATINGS = ["ratingTime", "ratingWaiting", "ratingStaff", "ratingComfort", "ratingInformation"] as const;
+
+// ── Compliance with standards ──
+
+export interface TargetCompliance {
+  indicatorCode: string;
+  name: string;
+  unit: string;
+  direction: "AT_LEAST" | "AT_MOST";
+  threshold: number;
+  value: number | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  /** Null: no measurement yet. */
+  met: boolean | null;
+}
+
+export interface ServiceComplianceRow {
+  service: Service;
+  targets: TargetCompliance[];
+  targetCount: number;
+  metCount: number;
+  notMetCount: number;
+  noDataCount: number;
+  metShare: number | null;
+  averageRating: number | null;
+  feedbackCount: number;
+}
+
+interface ComplianceSql {
+  serviceId: string;
+  targetCount: number;
+  metCount: number;
+  notMetCount: number;
+  noDataCount: number;
+  metShare: number | null;
+  averageRating: number | null;
+  feedbackCount: number;
+  targets: {
+    indicatorCode: string;
+    name: string;
+    unit: string;
+    direction: "AT_LEAST" | "AT_MOST";
+    threshold: number;
+    value: number | null;
+    periodStart: string | null;
+    periodEnd: string | null;
+    met: boolean | null;
+  }[];
+}
+
+const asDate = (value: string | null) => (value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : null);
+
+/**
+ * Services with an approved standard (federal ones and those of the regions looked at): each
+ * target against the latest measurement of its indicator in those regions, and the average
+ * rating of the service's feedback there. Worst first: the lowest share of targets met.
+ */
+export async function serviceCompliance(
+  access: Access,
+  input?: { regionId?: string | null } | null,
+): Promise<ServiceComplianceRow[]> {
+  const regions = scopeRegions(access, input?.regionId);
+  const rows = await prisma.$queryRaw<ComplianceSql[]>`
+    WITH svc AS (
+      SELECT s."id", st."id" AS "standardId", s."name"
+        FROM "Service" s
+        JOIN "QualityStandard" st ON st."serviceId" = s."id" AND st."status" = 'APPROVED'
+       WHERE (s."regionId" IS NULL OR ${regionSql(regions, `s."regionId"`)})
+    ),
+    latest AS (
+      -- The latest period of each indicator; on a tie the widest scope (region, then municipality) wins.
+      SELECT DISTINCT ON (m."serviceId", m."indicatorCode")
+             m."serviceId", m."indicatorCode", m."value", m."periodStart", m."periodEnd"
+        FROM "QualityMeasurement" m
+        JOIN svc ON svc."id" = m."serviceId"
+       WHERE ${regionSql(regions, `m."regionId"`)}
+       ORDER BY m."serviceId", m."indicatorCode", m."periodEnd" DESC, m."periodStart" DESC,
+                (m."centreId" IS NOT NULL), (m."municipalityId" IS NOT NULL), m."createdAt" DESC
+    ),
+    judged AS (
+      SELECT svc."id" AS "serviceId", t."indicatorCode", t."name", t."unit", t."direction"::text AS "direction",
+             t."threshold"::float8 AS "threshold", l."value"::float8 AS "value", l."periodStart", l."periodEnd",
+             CASE WHEN l."value" IS NULL THEN NULL
+                  WHEN t."direction" = 'AT_LEAST' THEN l."value" >= t."threshold"
+                  ELSE l."value" <= t."threshold" END AS "met"
+        FROM svc
+        JOIN "QualityTarget" t ON t."standardId" = svc."standardId"
+        LEFT JOIN latest l ON l."serviceId" = svc."id" AND l."indicatorCode" = t."indicatorCode"
+    ),
+    per AS (
+      SELECT "serviceId",
+             count(*)::int AS "targetCount",
+             count(*) FILTER (WHERE "met")::int AS "metCount",
+             count(*) FILTER (WHERE NOT "met")::int AS "notMetCount",
+             count(*) FILTER (WHERE "met" IS NULL)::int AS "noDataCount",
+             json_agg(json_build_object(
+               'indicatorCode', "indicatorCode", 'name', "name", 'unit', "unit", 'direction', "direction",
+               'threshold', "threshold", 'value', "value", 'periodStart', "periodStart",
+               'periodEnd', "periodEnd", 'met', "met") ORDER BY "indicatorCode") AS "targets"
+        FROM judged GROUP BY "serviceId"
+    ),
+    fb AS (
+      SELECT f."serviceId", avg(r.v)::float8 AS "averageRating", count(DISTINCT f."id")::int AS "feedbackCount"
+        FROM "Feedback" f
+        JOIN svc ON svc."id" = f."serviceId"
+        LEFT JOIN LATERAL (VALUES (f."ratingTime"), (f."ratingWaiting"), (f."ratingStaff"),
+                                  (f."ratingComfort"), (f."ratingInformation")) AS r(v) ON TRUE
+       WHERE ${regionSql(regions, `f."regionId"`)}
+       GROUP BY f."serviceId"
+    )
+    SELECT svc."id" AS "serviceId",
+           COALESCE(per."targetCount", 0) AS "targetCount", COALESCE(per."metCount", 0) AS "metCount",
+           COALESCE(per."notMetCount", 0) AS "notMetCount", COALESCE(per."noDataCount", 0) AS "noDataCount",
+           (per."metCount"::float8 / NULLIF(per."targetCount", 0)) AS "metShare",
+           COALESCE(per."targets", '[]'::json) AS "targets",
+           fb."averageRating", COALESCE(fb."feedbackCount", 0) AS "feedbackCount"
+      FROM svc
+      LEFT JOIN per ON per."serviceId" = svc."id"
+      LEFT JOIN fb ON fb."serviceId" = svc."id"
+     ORDER BY "metShare" ASC NULLS LAST, svc."name", svc."id"`;
+  const services = await prisma.service.findMany({ where: { id: { in: rows.map((row) => row.serviceId) } } });
+  const byId = new Map(services.map((service) => [service.id, service]));
+  return rows.flatMap(({ serviceId, targets, ...row }) => {
+    const service = byId.get(serviceId);
+    if (!service) return [];
+    return [
+      {
+        ...row,
+        service,
+        targets: targets.map((target) => ({
+          ...target,
+          periodStart: asDate(target.periodStart),
+          periodEnd: asDate(target.periodEnd),
+        })),
+      },
+    ];
+  });
+}
+
+// ── Curator coverage ──
+
+export interface CuratorCoverageRow {
+  region: Region;
+  socialServices: number;
+  covered: number;
+  uncovered: number;
+  /** Percent covered; null without socially significant services. */
+  coveredShare: number | null;
+}
+
+/** Has an active primary service curator in the service's own region. */
+const COVERED = `EXISTS (SELECT 1 FROM "CuratorAssignment" a
+  WHERE a."serviceId" = s."id" AND a."regionId" = s."regionId" AND a."targetType" = 'SERVICE'
+    AND a."primary" AND a."validTo" IS NULL)`;
+
+/** Published socially significant services of each region, and how many have an active primary curator there. */
+export async function curatorCoverage(
+  access: Access,
+  input?: { regionId?: string | null } | null,
+): Promise<CuratorCoverageRow[]> {
+  const regions = scopeRegions(access, input?.regionId);
+  const rows = await prisma.$queryRaw<
+    { regionId: string; socialServices: number; covered: number; coveredShare: number | null }[]
+  >`
+    SELECT r."id" AS "regionId",
+           count(s."id")::int AS "socialServices",
+           count(s."id") FILTER (WHERE ${Prisma.raw(COVERED)})::int AS "covered",
+           (100.0 * count(s."id") FILTER (WHERE ${Prisma.raw(COVERED)}) / NULLIF(count(s."id"), 0))::float8 AS "coveredShare"
+      FROM "Region" r
+      LEFT JOIN "Service" s ON s."regionId" = r."id" AND s."socialSignificant" AND s."status" = 'PUBLISHED'
+     WHERE ${regionSql(regions, `r."id"`)}
+     GROUP BY r."id", r."code"
+     ORDER BY r."code"`;
+  const regionRows = await regionsById(rows.map((row) => row.regionId));
+  return rows.flatMap((row) => {
+    const region = regionRows.get(row.regionId);
+    return region ? [{ ...row, region, uncovered: row.socialServices - row.covered }] : [];
+  });
+}
+
+// ── Feedback SLA ──
+
+export interface FeedbackSlaResult {
+  total: number;
+  open: number;
+  overdue: number;
+  answered: number;
+  medianHoursToAnswer: number | null;
+  averageRatingTime: number | null;
+  averageRatingWaiting: number | null;
+  averageRatingStaff: number | null;
+  averageRatingComfort: number | null;
+  averageRatingInformation: number | null;
+}
+
+/** Feedback received in [from, to] in the regions looked at: open, overdue, answered, answer time and ratings. */
+export async function feedbackSla(
+  access: Access,
+  input?: { regionId?: string | null; from?: Date | null; to?: Date | null } | null,
+): Promise<FeedbackSlaResult> {
+  const regions = scopeRegions(access, input?.regionId);
+  const from = input?.from ?? null;
+  // The end date counts as a whole day.
+  const to = input?.to ? new Date(input.to.getTime() + 86_400_000) : null;
+  const averages = RATINGS.map(
+    (column) => `avg("${column}")::float8 AS "average${column.charAt(0).toUpperCase()}${column.slice(1)}"`,
+  ).join(", ");
+  const [row] = await prisma.$queryRaw<FeedbackSlaResult[]>`
+    SELECT count(*)::int AS "total",
+           count(*) FILTER (WHERE "status" IN ('RECEIVED', 'IN_PROGRESS'))::int AS "open",
+           count(*) FILTER (WHERE "status" IN ('RECEIVED', 'IN_PROGRESS') AND "dueAt" < now())::int AS "overdue",
+           count(*) FILTER (WHERE "answeredAt" IS NOT NULL)::int AS "answered",
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM ("answeredAt" - "receivedAt")) / 3600.0)
+              FILTER (WHERE "answeredAt" IS NOT NULL))::float8 AS "medianHoursToAnswer",
+           ${Prisma.raw(averages)}
+      FROM "Feedback"
+     WHERE ${regionSql(regions, `"regionId"`)}
+       AND ${from ? Prisma.sql`"receivedAt" >= ${from}` : Prisma.sql`TRUE`}
+       AND ${to ? Prisma.sql`"receivedAt" < ${to}` : Prisma.sql`TRUE`}`;
+  if (!row) throw new Error("An aggregate query returns one row.");
+  return row;
+}
+
+// ── Alerts ──
+
+export interface Capped<T> {
+  totalCount: number;
+  items: T[];
+}
+
+export interface AlertsResult {
+  expiringSignatures: Capped<{ centre: Centre; validUntil: Date; daysLeft: number }>;
+  overdueReports: Capped<{ report: Report; dueDate: Date; daysOverdue: number }>;
+  unverifiedCentres: Capped<{ centre: Centre; lastVerifiedAt: Date | null }>;
+  servicesWithoutCurator: Capped<{ service: Service; region: Region }>;
+}
+
+export const ALERT_LIMIT = 100;
+
+async function attach<R extends { id: string }, T extends { id: string; totalCount: number }, O>(
+  rows: T[],
+  load: (ids: string[]) => Promise<R[]>,
+  shape: (row: T, entity: R) => O,
+): Promise<Capped<O>> {
+  const entities = rows.length > 0 ? await load(rows.map((row) => row.id)) : [];
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  return {
+    totalCount: rows[0]?.totalCount ?? 0,
+    items: rows.flatMap((row) => {
+      const entity = byId.get(row.id);
+      return entity ? [shape(row, entity)] : [];
+    }),
+  };
+}
+
+/**
+ * What needs attention in the regions looked at, each list capped at 100 with its total:
+ * signatures expiring within the days given (or already expired), reports not submitted by
+ * their due date, centres not verified for 12 months, and socially significant services
+ * without an active primary curator.
+ */
+export async function alerts(
+  access: Access,
+  input?: { regionId?: string | null; signatureWithinDays?: number | null } | null,
+): Promise<AlertsResult> {
+  const regions = scopeRegions(access, input?.regionId);
+  const within = Math.max(0, Math.min(input?.signatureWithinDays ?? 30, 3650));
+
+  const signatures = await prisma.$queryRaw<{ id: string; validUntil: Date; daysLeft: number; totalCount: number }[]>`
+    SELECT c."id", c."signatureValidUntil" AS "validUntil",
+           (c."signatureValidUntil" - CURRENT_DATE)::int AS "daysLeft", count(*) OVER ()::int AS "totalCount"
+      FROM "Centre" c
+     WHERE c."archivedAt" IS NULL AND c."signatureValidUntil" IS NOT NULL
+       AND c."signatureValidUntil" <= CURRENT_DATE + ${within}::int
+       AND ${regionSql(regions, `c."regionId"`)}
+     ORDER BY c."signatureValidUntil", c."name", c."id"
+     LIMIT ${ALERT_LIMIT}`;
+
+  const reports = await prisma.$queryRaw<{ id: string; dueDate: Date; daysOverdue: number; totalCount: number }[]>`
+    SELECT r."id", (r."periodEnd" + f."dueDays") AS "dueDate",
+           (CURRENT_DATE - (r."periodEnd" + f."dueDays"))::int AS "daysOverdue", count(*) OVER ()::int AS "totalCount"
+      FROM "Report" r JOIN "ReportForm" f ON f."id" = r."formId"
+     WHERE r."status" IN ('DRAFT', 'RETURNED') AND (r."periodEnd" + f."dueDays") < CURRENT_DATE
+       AND ${regionSql(regions, `r."regionId"`)}
+     ORDER BY "dueDate", r."id"
+     LIMIT ${ALERT_LIMIT}`;
+
+  const unverified = await prisma.$queryRaw<{ id: string; lastVerifiedAt: Date | null; totalCount: number }[]>`
+    SELECT c."id", c."lastVerifiedAt", count(*) OVER ()::int AS "totalCount"
+      FROM "Centre" c
+     WHERE c."archivedAt" IS NULL
+       AND (c."lastVerifiedAt" IS NULL OR c."lastVerifiedAt" < now() - interval '12 months')
+       AND ${regionSql(regions, `c."regionId"`)}
+     ORDER BY c."lastVerifiedAt" ASC NULLS FIRST, c."name", c."id"
+     LIMIT ${ALERT_LIMIT}`;
+
+  const uncurated = await prisma.$queryRaw<{ id: string; regionId: string; totalCount: number }[]>`
+    SELECT s."id", s."regionId", count(*) OVER ()::int AS "totalCount"
+      FROM "Service" s
+     WHERE s."socialSignificant" AND s."status" = 'PUBLISHED' AND s."regionId" IS NOT NULL
+       AND NOT ${Prisma.raw(COVERED)}
+       AND ${regionSql(regions, `s."regionId"`)}
+     ORDER BY s."regionId", s."name", s."id"
+     LIMIT ${ALERT_LIMIT}`;
+  const regionRows = await regionsById(uncurated.map((row) => row.regionId));
+  const uncuratedRows = uncurated.flatMap((row) => {
+    const region = regionRows.get(row.regionId);
+    return region ? [{ ...row, region }] : [];
+  });
+
+  return {
+    expiringSignatures: await attach(
+      signatures,
+      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (row, centre) => ({ centre, validUntil: row.validUntil, daysLeft: row.daysLeft }),
+    ),
+    overdueReports: await attach(
+      reports,
+      (ids) => prisma.report.findMany({ where: { id: { in: ids } } }),
+      (row, report) => ({ report, dueDate: row.dueDate, daysOverdue: row.daysOverdue }),
+    ),
+    unverifiedCentres: await attach(
+      unverified,
+      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (row, centre) => ({ centre, lastVerifiedAt: row.lastVerifiedAt }),
+    ),
+    servicesWithoutCurator: await attach(
+      uncuratedRows,
+      (ids) => prisma.service.findMany({ where: { id: { in: ids } } }),
+      (row, service) => ({ service, region: row.region }),
+    ),
+  };
+}
