@@ -314,3 +314,34 @@ describe("centres by kind and place", () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });
+
+describe("report rollup", () => {
+  it("counts a report in the dynamics as soon as it is approved, and not before", async () => {
+    const form = await prisma.reportForm.findFirstOrThrow({ where: { code: "COD_ANNUAL" } });
+    const users = await prisma.reportIndicator.findFirstOrThrow({ where: { formId: form.id, code: "USERS" } });
+    const report = await prisma.report.create({
+      data: {
+        formId: form.id,
+        scope: "REGION",
+        regionId: pskov,
+        periodStart: new Date("2010-01-01"),
+        periodEnd: new Date("2010-12-31"),
+        status: "SUBMITTED",
+        values: { create: { indicatorId: users.id, total: 321, rural: 12 } },
+      },
+    });
+    created.push(report.id);
+    const input = { indicatorCode: "USERS", granularity: "YEAR", from: "2010-01-01", to: "2010-12-31" };
+    expect((await dynamics(input, admin)).data?.indicatorDynamics).toEqual([]);
+    const approved = await gql<{ approveReport: { __typename: string } }>(
+      `mutation A($input: ApproveReportInput!) { approveReport(input: $input) { __typename } }`,
+      { input: { id: toGlobalId("Report", report.id), version: report.version, published: true } },
+      admin,
+    );
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data?.approveReport.__typename).toBe("MutationApproveReportSuccess");
+    const after = await dynamics(input, admin);
+    expect(after.data?.indicatorDynamics.map((p) => [p.label, p.total, p.rural])).toEqual([["2010", 321, 12]]);
+    expect((await dynamics(input, partner)).data?.indicatorDynamics.map((p) => p.total)).toEqual([321]);
+  });
+});

@@ -115,6 +115,27 @@ function pickedValues(
   indicators: Prisma.Sql,
 ): Prisma.Sql {
   const publishedOnly = access.partner;
+  if (scope.municipalityId === null && scope.centreId === null) {
+    // Country and region scopes read the rollup (kept exact by triggers), not every value.
+    return Prisma.sql`
+    SELECT DISTINCT ON (bucket, "regionId", code) bucket, "regionId", code, total, rural
+    FROM (
+      SELECT date_trunc(${unit}, r."periodStart"::timestamp)::date AS bucket, r."regionId", i.code,
+             CASE r.scope WHEN 'REGION' THEN 1 WHEN 'MUNICIPALITY' THEN 2 ELSE 3 END AS level,
+             sum(r.total) AS total,
+             CASE WHEN sum(r."ruralCount") > 0 THEN sum(r.rural) END AS rural
+      FROM "ReportRollup" r
+      JOIN "ReportIndicator" i ON i.id = r."indicatorId"
+      WHERE r.reports > 0
+        AND (r.published OR NOT ${publishedOnly})
+        AND r."periodStart" >= ${from}::date AND r."periodEnd" <= ${to}::date
+        AND (${scope.all} OR r."regionId"::text = ANY(${scope.regions}::text[]))
+        AND (${scope.regionId}::uuid IS NULL OR r."regionId" = ${scope.regionId}::uuid)
+        AND ${indicators}
+      GROUP BY 1, 2, 3, 4
+    ) sums
+    ORDER BY bucket, "regionId", code, level`;
+  }
   return Prisma.sql`
     SELECT DISTINCT ON (bucket, "regionId", code) bucket, "regionId", code, total, rural
     FROM (

@@ -2,6 +2,7 @@ import { builder, OrderDirection } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { selection } from "../../lib/selection.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import {
@@ -167,7 +168,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateKpiInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const kpi = await createKpi(ctx.access, input);
-      return prisma.kpi.findUniqueOrThrow({ ...query, where: { id: kpi.id } });
+      return prisma.kpi.findUniqueOrThrow({ ...selection(query), where: { id: kpi.id } });
     },
   }),
   updateKpi: t.prismaField({
@@ -177,7 +178,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateKpiInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const kpi = await updateKpi(ctx.access, input);
-      return prisma.kpi.findUniqueOrThrow({ ...query, where: { id: kpi.id } });
+      return prisma.kpi.findUniqueOrThrow({ ...selection(query), where: { id: kpi.id } });
     },
   }),
   recordKpiValue: t.prismaField({
@@ -188,7 +189,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordKpiValueInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const value = await recordKpiValue(ctx.access, input);
-      return prisma.kpiValue.findUniqueOrThrow({ ...query, where: { id: value.id } });
+      return prisma.kpiValue.findUniqueOrThrow({ ...selection(query), where: { id: value.id } });
     },
   }),
 }));

@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { LifeSituationKind } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given } from "../../lib/selection.js";
+import { given, selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { canReadCatalogueRow, catalogueOrderBy, serviceScope } from "../services/services.service.js";
@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await createLifeSituation(ctx.access, given(input));
-      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
     },
   }),
   updateLifeSituation: t.prismaField({
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await updateLifeSituation(ctx.access, given(input));
-      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
     },
   }),
   archiveLifeSituation: t.prismaField({
@@ -171,7 +171,7 @@ builder.mutationFields((t) => ({
         { id: String(input.id), version: input.version },
         true,
       );
-      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
     },
   }),
   restoreLifeSituation: t.prismaField({
@@ -186,7 +186,7 @@ builder.mutationFields((t) => ({
         { id: String(input.id), version: input.version },
         false,
       );
-      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
     },
   }),
   setLifeSituationServices: t.prismaField({
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetLifeSituationServicesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await setLifeSituationServices(ctx.access, input);
-      return prisma.lifeSituation.findUniqueOrThrow({ ...query, where: { id: lifeSituation.id } });
+      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
     },
   }),
 }));

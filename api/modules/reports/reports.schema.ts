@@ -2,6 +2,7 @@ import { builder, OrderDirection } from "../../builder.js";
 import { Periodicity, ReportFormStatus, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import {
   approveReport,
@@ -320,7 +321,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReportFormInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await createReportForm(ctx.access, given(input));
-      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
     },
   }),
   updateReportForm: t.prismaField({
@@ -330,7 +331,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateReportFormInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await updateReportForm(ctx.access, given(input));
-      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
     },
   }),
   retireReportForm: t.prismaField({
@@ -341,7 +342,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await retireReportForm(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.reportForm.findUniqueOrThrow({ ...query, where: { id: form.id } });
+      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
     },
   }),
   createReport: t.prismaField({
@@ -352,7 +353,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await createReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
   setReportValues: t.prismaField({
@@ -364,7 +365,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetReportValuesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await setReportValues(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
   submitReport: t.prismaField({
@@ -375,7 +376,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await submitReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
   returnReport: t.prismaField({
@@ -386,7 +387,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReturnReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await returnReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
   approveReport: t.prismaField({
@@ -397,7 +398,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApproveReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await approveReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
   lockReport: t.prismaField({
@@ -408,7 +409,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await lockReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
     },
   }),
 }));

@@ -266,7 +266,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const link = await setCentreService(ctx.access, given(input));
-      return prisma.centreService.findUniqueOrThrow({ ...query, where: { id: link.id } });
+      return prisma.centreService.findUniqueOrThrow({ ...selection(query), where: { id: link.id } });
     },
   }),
   removeCentreService: t.prismaField({
@@ -277,7 +277,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await removeCentreService(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...query, where: { id: centre.id } });
+      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
     },
   }),
 }));
