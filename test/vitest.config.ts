@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     root: new URL("..", import.meta.url).pathname,
     include: ["test/**/*.test.ts"],
+    // Suites of their own, with their own scripts: the browser (test:e2e), and the load
+    // and fault runs that need a real PostgreSQL server (test:load, test:faults).
+    exclude: ["test/e2e/**", "test/load/**", "test/faults/**", "**/node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
