@@ -1,15 +1,35 @@
 import { Admin, Resource } from "react-admin";
-import { authProvider } from "./providers/authProvider";
+import { Dashboard } from "./dashboard/Dashboard";
+import type { AdminResource } from "./lib/resource";
+import { authProvider, type Role } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18nProvider";
-import centres from "./resources/centres";
-import organisations from "./resources/organisations";
-import regions from "./resources/regions";
+import { resources } from "./resources";
 
-// The first resource is the home page: the app opens on the list of centres.
-// Telemetry is off: the admin must not call third-party hosts.
-// The API reads data only with credentials, so every page, the first
-// included, waits for a sign-in (requireAuth).
+/**
+ * The resource's routes for a role: a role outside `read` gets it without pages (no menu
+ * entry, references still resolve); one outside `write` gets no create and edit pages, so
+ * react-admin shows no create or edit buttons for it.
+ */
+function resourceFor(resource: AdminResource, role: Role | undefined) {
+  const reads = role !== undefined && resource.access.read.includes(role);
+  const writes = role !== undefined && resource.access.write.includes(role);
+  return (
+    <Resource
+      key={resource.name}
+      name={resource.name}
+      icon={resource.icon}
+      recordRepresentation={resource.recordRepresentation}
+      list={reads ? resource.list : undefined}
+      show={reads ? resource.show : undefined}
+      edit={writes ? resource.edit : undefined}
+      create={writes ? resource.create : undefined}
+    />
+  );
+}
+
+// Telemetry is off: the admin must not call third-party hosts. The API reads data only
+// with credentials, so every page, the first included, waits for a sign-in (requireAuth).
 export const App = () => (
   <Admin
     title="Доступ"
@@ -17,10 +37,9 @@ export const App = () => (
     requireAuth
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
+    dashboard={Dashboard}
     disableTelemetry
   >
-    <Resource name="centres" {...centres} />
-    <Resource name="organisations" {...organisations} />
-    <Resource name="regions" {...regions} />
+    {(role: Role | undefined) => resources.map((resource) => resourceFor(resource, role))}
   </Admin>
 );

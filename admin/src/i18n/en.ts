@@ -6,8 +6,22 @@ export const en: typeof ru = {
     auth: {
       invalid_credentials: "Wrong email or password",
     },
-    notification: {
-      write_not_available: "Editing data will arrive in the next version",
+    error: {
+      validation: "Check the highlighted fields",
+      conflict: "Someone else changed this record. Reload the page and make your changes again.",
+      not_found: "The record does not exist or was removed",
+      forbidden: "You may not do this",
+      unexpected: "The server could not complete the request. Try again later.",
+      not_writable: "These records cannot be changed in the panel",
+      no_version: "The record was loaded without its version; reload the page",
+    },
+    history: {
+      tab: "History",
+      empty: "No changes yet",
+      error: "The change history could not be loaded",
+      latest: "The latest %{shown} of %{total} changes",
+      system: "System",
+      note: "Note",
     },
   },
   ra: {
@@ -15,56 +29,14 @@ export const en: typeof ru = {
       username: "Email",
     },
   },
-  resources: {
-    centres: {
-      name: "Centre |||| Centres",
-      fields: {
-        name: "Name",
-        kinds: "Kinds",
-        kind: "Kind",
-        status: "Status",
-        address: "Address",
-        settlement: {
-          name: "Settlement",
-          isRural: "Rural settlement",
-        },
-        hostOrganisation: {
-          name: "Host organisation",
-        },
-        regionId: "Region",
-      },
-    },
-    regions: {
-      name: "Region |||| Regions",
-      fields: {
-        code: "Code",
-        name: "Name",
-      },
-    },
-    organisations: {
-      name: "Organisation |||| Organisations",
-      fields: {
-        name: "Name",
-        kind: "Kind",
-        inn: "INN (taxpayer number)",
-        regionId: "Region",
-      },
-    },
-  },
   enums: {
-    CentreKind: {
-      PUBLIC_ACCESS: "Public access centre",
-      LEGAL_INFO: "Public legal information centre",
-      IDENTITY: "Identity verification point (Gosuslugi)",
-      MOBILE_OFFICE: "Mobile office",
-      E_SERVICES_SECTOR: "E-government services sector",
-      MFC_WINDOW: "MFC service window",
-    },
-    CentreStatus: {
-      ACTIVE: "Active",
-      TEMPORARILY_CLOSED: "Temporarily closed",
-      INACTIVE: "Inactive",
-      CLOSED: "Closed",
+    ChangeAction: {
+      CREATE: "Created",
+      UPDATE: "Updated",
+      ARCHIVE: "Archived",
+      RESTORE: "Restored",
+      DELETE: "Deleted",
+      TRANSITION: "Status changed",
     },
   },
 };

@@ -1,11 +1,26 @@
-// Our messages; react-admin's own come from ra-language-russian.
+// The panel's own messages; react-admin's come from ra-language-russian, and each
+// resource brings its own (resources/<name>/messages.ts).
 export const ru = {
   dostup: {
     auth: {
       invalid_credentials: "Неверный email или пароль",
     },
-    notification: {
-      write_not_available: "Изменение данных появится в следующей версии",
+    error: {
+      validation: "Проверьте выделенные поля",
+      conflict: "Запись уже изменил кто-то другой. Обновите страницу и внесите изменения снова.",
+      not_found: "Запись не найдена или удалена",
+      forbidden: "Недостаточно прав для этого действия",
+      unexpected: "Сервер не смог выполнить запрос. Повторите попытку позже.",
+      not_writable: "Эти записи нельзя изменять в панели",
+      no_version: "Запись загружена без номера версии; обновите страницу",
+    },
+    history: {
+      tab: "История",
+      empty: "Изменений пока нет",
+      error: "Не удалось загрузить историю изменений",
+      latest: "Показаны последние %{shown} из %{total} изменений",
+      system: "Система",
+      note: "Комментарий",
     },
   },
   // Overrides of react-admin's messages: the API signs in by email.
@@ -14,56 +29,14 @@ export const ru = {
       username: "Электронная почта",
     },
   },
-  resources: {
-    centres: {
-      name: "Центр |||| Центры",
-      fields: {
-        name: "Название",
-        kinds: "Виды",
-        kind: "Вид",
-        status: "Статус",
-        address: "Адрес",
-        settlement: {
-          name: "Населённый пункт",
-          isRural: "Сельский населённый пункт",
-        },
-        hostOrganisation: {
-          name: "Базовая организация",
-        },
-        regionId: "Регион",
-      },
-    },
-    regions: {
-      name: "Регион |||| Регионы",
-      fields: {
-        code: "Код",
-        name: "Название",
-      },
-    },
-    organisations: {
-      name: "Организация |||| Организации",
-      fields: {
-        name: "Название",
-        kind: "Тип",
-        inn: "ИНН",
-        regionId: "Регион",
-      },
-    },
-  },
   enums: {
-    CentreKind: {
-      PUBLIC_ACCESS: "ЦОД — центр общественного доступа",
-      LEGAL_INFO: "ПЦПИ — публичный центр правовой информации",
-      IDENTITY: "Центр подтверждения личности (Госуслуги)",
-      MOBILE_OFFICE: "Мобильный офис",
-      E_SERVICES_SECTOR: "Сектор электронных государственных услуг",
-      MFC_WINDOW: "Окно МФЦ",
-    },
-    CentreStatus: {
-      ACTIVE: "Работает",
-      TEMPORARILY_CLOSED: "Временно закрыт",
-      INACTIVE: "Не работает",
-      CLOSED: "Закрыт",
+    ChangeAction: {
+      CREATE: "Создание",
+      UPDATE: "Изменение",
+      ARCHIVE: "В архив",
+      RESTORE: "Восстановление",
+      DELETE: "Удаление",
+      TRANSITION: "Смена статуса",
     },
   },
 };

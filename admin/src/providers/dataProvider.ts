@@ -1,5 +1,8 @@
 import {
+  type CreateParams,
   type DataProvider,
+  type DeleteManyParams,
+  type DeleteParams,
   type GetListParams,
   type GetManyParams,
   type GetManyReferenceParams,
@@ -8,144 +11,24 @@ import {
   type Identifier,
   type RaRecord,
   type SortPayload,
+  type UpdateManyParams,
+  type UpdateParams,
 } from "react-admin";
+import { definitions } from "../resources/definitions";
 import { authHeaders } from "./authProvider";
-
-const ENDPOINT = "/graphql";
+import type { ResourceDefinition, WriteDefinition } from "./definition";
+import { mutate, request } from "./graphql";
 
 // The API caps `first` at 100, so longer ranges (the export button asks for
 // 1000 records) are read in several requests.
 const MAX_PAGE_SIZE = 100;
 
-// An i18n key: react-admin translates error messages before showing them.
-const WRITE_NOT_AVAILABLE = "dostup.notification.write_not_available";
-
-interface ResourceDefinition {
-  /** GraphQL type of the records, checked against `__typename` of `node`. */
-  typename: string;
-  /** Selection of a record besides `id`, shared by lists and `node`. */
-  fields: string;
-  /** Fields of the list's `filter` argument with their GraphQL types. */
-  filters: Record<string, string>;
-  /** Type of the list's `orderBy` argument and react-admin field -> order field. */
-  orderBy?: { type: string; fields: Record<string, string> };
-}
-
-// Resource names are the root connection fields of the API.
-const RESOURCES: Record<string, ResourceDefinition> = {
-  centres: {
-    typename: "Centre",
-    fields: "name kinds status address settlement { name isRural } hostOrganisation { id name }",
-    filters: {
-      search: "String",
-      status: "CentreStatus",
-      kind: "CentreKind",
-      regionId: "ID",
-    },
-    orderBy: {
-      type: "CentreOrderBy",
-      fields: { name: "NAME", createdAt: "CREATED_AT" },
-    },
-  },
-  regions: {
-    typename: "Region",
-    fields: "code name",
-    filters: { search: "String" },
-  },
-  organisations: {
-    typename: "Organisation",
-    fields: "name kind inn",
-    filters: { search: "String", regionId: "ID" },
-  },
-};
-
 function definitionOf(resource: string): ResourceDefinition {
-  const definition = RESOURCES[resource];
+  const definition = definitions[resource];
   if (!definition) {
     throw new Error(`The data provider does not know the resource "${resource}"`);
   }
   return definition;
-}
-
-interface GraphQLError {
-  message: string;
-  extensions?: { code?: unknown; http?: { status?: unknown } };
-}
-
-interface GraphQLResponse {
-  data?: unknown;
-  errors?: GraphQLError[];
-}
-
-function isGraphQLResponse(value: unknown): value is GraphQLResponse {
-  if (typeof value !== "object" || value === null) {
-    return false;
-  }
-  const { errors } = value as { errors?: unknown };
-  return (
-    errors === undefined ||
-    (Array.isArray(errors) &&
-      errors.every(
-        (error: unknown) =>
-          typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string",
-      ))
-  );
-}
-
-async function readBody(response: Response): Promise<GraphQLResponse | undefined> {
-  try {
-    const body: unknown = await response.json();
-    return isGraphQLResponse(body) ? body : undefined;
-  } catch {
-    // Not JSON: a proxy or the server failed before GraphQL ran.
-    return undefined;
-  }
-}
-
-// The auth provider's checkError reads the status: 401 ends the session, and so
-// does 403 when no one is signed in.
-function errorStatus(errors: GraphQLError[], responseStatus: number): number {
-  const codes = errors.map((error) => error.extensions?.code);
-  if (responseStatus === 401 || codes.includes("UNAUTHENTICATED")) {
-    return 401;
-  }
-  if (codes.includes("FORBIDDEN")) {
-    return 403;
-  }
-  // Yoga may put the status of an error here rather than on the response.
-  const status = errors.find((error) => typeof error.extensions?.http?.status === "number")?.extensions?.http?.status;
-  return typeof status === "number" ? status : responseStatus;
-}
-
-async function request<TData>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<TData> {
-  const response = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Accept: "application/graphql-response+json, application/json",
-      ...authHeaders(),
-    },
-    body: JSON.stringify({ query, variables }),
-    signal: signal ?? null,
-  });
-  const body = await readBody(response);
-  if (!body) {
-    throw new HttpError(response.statusText || "ra.notification.http_error", response.status);
-  }
-  // Partial data is not shown: a list missing records would look complete.
-  const [firstError] = body.errors ?? [];
-  if (firstError) {
-    throw new HttpError(
-      (body.errors ?? []).map((error) => error.message).join("\n"),
-      errorStatus(body.errors ?? [], response.status),
-      body,
-    );
-  }
-  if (!response.ok || body.data === undefined || body.data === null) {
-    throw new HttpError("ra.notification.http_error", response.status, body);
-  }
-  // The shape is the one the query asked for; the server validated it.
-  return body.data as TData;
 }
 
 interface PageInfo {
@@ -358,7 +241,7 @@ async function fetchNodes(
   const declarations = ids.map((_, index) => `$id${index}: ID!`);
   const fields = ids.map(
     (_, index) =>
-      `node${index}: node(id: $id${index}) { __typename id ... on ${definition.typename} { ${definition.fields} } }`,
+      `node${index}: node(id: $id${index}) { __typename id ... on ${definition.typename} { ${definition.detailFields ?? definition.fields} } }`,
   );
   const variables = Object.fromEntries(ids.map((id, index) => [`id${index}`, id]));
   const data = await request<Record<string, NodeResult | null>>(
@@ -394,9 +277,72 @@ async function getList(resource: string, params: GetListParams): Promise<{ data:
   return { data: records, total: totalCount };
 }
 
-// The write API is a later issue; until then every write is refused with a
-// message the user can read.
-const refuseWrite = (): Promise<never> => Promise.reject(new HttpError(WRITE_NOT_AVAILABLE, 501));
+const selectionOf = (definition: ResourceDefinition): string => `id ${definition.detailFields ?? definition.fields}`;
+
+function writeOf(resource: string, kind: "create" | "update" | "delete"): WriteDefinition {
+  const write = definitionOf(resource)[kind];
+  if (!write) {
+    throw new HttpError("dostup.error.not_writable", 405);
+  }
+  return write;
+}
+
+const isEqual = (left: unknown, right: unknown): boolean => JSON.stringify(left) === JSON.stringify(right);
+
+function writeInput(write: WriteDefinition, data: RaRecord, previous?: RaRecord): Record<string, unknown> {
+  if (write.input) {
+    return write.input(data, previous);
+  }
+  const input: Record<string, unknown> = {};
+  for (const field of write.fields ?? []) {
+    const value = data[field];
+    if (value === undefined || (previous && isEqual(value, previous[field]))) {
+      continue;
+    }
+    // An emptied text input clears the field.
+    input[field] = value === "" ? null : value;
+  }
+  return input;
+}
+
+/** The version the form read: the API refuses a write over a newer one (ConflictError). */
+function versionOf(record: RaRecord | undefined): number {
+  const version = record?.version;
+  if (typeof version !== "number") {
+    throw new HttpError("dostup.error.no_version", 400);
+  }
+  return version;
+}
+
+async function create(resource: string, params: CreateParams): Promise<RaRecord> {
+  const definition = definitionOf(resource);
+  const write = writeOf(resource, "create");
+  const input = writeInput(write, params.data as RaRecord);
+  return mutate<RaRecord>(write.mutation, input, selectionOf(definition), { inputType: write.inputType });
+}
+
+async function update(resource: string, params: UpdateParams): Promise<RaRecord> {
+  const definition = definitionOf(resource);
+  const write = writeOf(resource, "update");
+  const input = writeInput(write, params.data as RaRecord, params.previousData);
+  return mutate<RaRecord>(
+    write.mutation,
+    { ...input, id: params.id, version: versionOf(params.previousData) },
+    selectionOf(definition),
+    { inputType: write.inputType },
+  );
+}
+
+async function remove(resource: string, params: DeleteParams): Promise<RaRecord> {
+  const definition = definitionOf(resource);
+  const write = writeOf(resource, "delete");
+  return mutate<RaRecord>(
+    write.mutation,
+    { id: params.id, version: versionOf(params.previousData) },
+    selectionOf(definition),
+    { inputType: write.inputType ?? "VersionedInput" },
+  );
+}
 
 export const dataProvider: DataProvider = {
   supportAbortSignal: true,
@@ -429,9 +375,37 @@ export const dataProvider: DataProvider = {
     return { data: data as RecordType[], total };
   },
 
-  create: refuseWrite,
-  update: refuseWrite,
-  updateMany: refuseWrite,
-  delete: refuseWrite,
-  deleteMany: refuseWrite,
+  async create<RecordType extends RaRecord>(resource: string, params: CreateParams) {
+    return { data: (await create(resource, params)) as RecordType };
+  },
+
+  async update<RecordType extends RaRecord>(resource: string, params: UpdateParams) {
+    return { data: (await update(resource, params)) as RecordType };
+  },
+
+  async delete<RecordType extends RaRecord>(resource: string, params: DeleteParams<RecordType>) {
+    return { data: (await remove(resource, params)) as RecordType };
+  },
+
+  // Bulk writes would need each record's version; one at a time keeps every
+  // write checked, and a failure names the record it stopped at.
+  async updateMany(resource: string, params: UpdateManyParams) {
+    const { data: records } = await dataProvider.getMany(resource, { ids: params.ids });
+    const done: Identifier[] = [];
+    for (const record of records) {
+      await update(resource, { id: record.id, data: { ...record, ...params.data }, previousData: record });
+      done.push(record.id);
+    }
+    return { data: done };
+  },
+
+  async deleteMany(resource: string, params: DeleteManyParams) {
+    const { data: records } = await dataProvider.getMany(resource, { ids: params.ids });
+    const done: Identifier[] = [];
+    for (const record of records) {
+      await remove(resource, { id: record.id, previousData: record });
+      done.push(record.id);
+    }
+    return { data: done };
+  },
 };

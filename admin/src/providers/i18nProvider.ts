@@ -4,11 +4,21 @@ import russianMessages from "ra-language-russian";
 import { mergeTranslations, type TranslationMessages } from "react-admin";
 import { en } from "../i18n/en";
 import { ru } from "../i18n/ru";
+import { resources } from "../resources";
 
 // ra-language-russian is a community package that trails react-admin; English
 // underneath fills any key it lacks, so the UI never shows a raw key.
-const russian: TranslationMessages = mergeTranslations(englishMessages, russianMessages, ru);
-const english: TranslationMessages = mergeTranslations(englishMessages, en);
+const russian: TranslationMessages = mergeTranslations(
+  englishMessages,
+  russianMessages,
+  ru,
+  ...resources.map((resource) => resource.messages.ru),
+);
+const english: TranslationMessages = mergeTranslations(
+  englishMessages,
+  en,
+  ...resources.map((resource) => resource.messages.en),
+);
 
 export const i18nProvider = polyglotI18nProvider((locale) => (locale === "en" ? english : russian), "ru", [
   { locale: "ru", name: "Русский" },

@@ -1,0 +1,43 @@
+import type { AdminResource } from "../lib/resource";
+import apiClients from "./apiClients";
+import centres from "./centres";
+import curatorAssignments from "./curatorAssignments";
+import feedback from "./feedback";
+import feedbackCategories from "./feedbackCategories";
+import fileAccesses from "./fileAccesses";
+import kpis from "./kpis";
+import lifeSituations from "./lifeSituations";
+import municipalities from "./municipalities";
+import organisations from "./organisations";
+import people from "./people";
+import projects from "./projects";
+import qualityMeasurements from "./qualityMeasurements";
+import qualityStandards from "./qualityStandards";
+import regions from "./regions";
+import reportForms from "./reportForms";
+import reports from "./reports";
+import services from "./services";
+import users from "./users";
+
+/** Every resource of the panel, in menu order. */
+export const resources: readonly AdminResource[] = [
+  centres,
+  reports,
+  feedback,
+  services,
+  lifeSituations,
+  qualityStandards,
+  qualityMeasurements,
+  kpis,
+  people,
+  curatorAssignments,
+  organisations,
+  regions,
+  municipalities,
+  reportForms,
+  feedbackCategories,
+  projects,
+  users,
+  apiClients,
+  fileAccesses,
+];

@@ -1,0 +1,79 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser): a page per
+// test, signed in through the login form, with a screenshot saved for CI to keep.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where the screenshots go; .ci/run keeps this folder. */
+export const SCREENSHOTS = new URL("../../test-results/e2e/", import.meta.url).pathname;
+
+// The flags that work as root on this machine's closed network (ENVIRONMENT.md).
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const DEMO = {
+  admin: "admin@dostup.local",
+  curator: "curator@dostup.local",
+  operator: "operator@dostup.local",
+  auditor: "auditor@dostup.local",
+} as const;
+export type DemoRole = keyof typeof DEMO;
+export const DEMO_PASSWORD = "dostup";
+
+export const baseUrl = (): string => inject("baseUrl");
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page: a test expects none. */
+  pageErrors: string[];
+}
+
+/** A fresh browser context (no stored session) with the panel's login page open. */
+export async function openPanel(browser: Browser): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: { width: 1400, height: 900 },
+    locale: "ru-RU",
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto("/admin/");
+  return { context, page, pageErrors };
+}
+
+/** Signs in through the login form as a demo user and waits for the panel's menu. */
+export async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
+  const session = await openPanel(browser);
+  const { page } = session;
+  await page.locator('input[name="username"]').fill(DEMO[role]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
+  return session;
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
