@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, screenshot, signIn } from "./browser";
+import { launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
