@@ -9,7 +9,8 @@ import { serveStatic } from "./lib/static.js";
 
 const env = process.env;
 const port = Number(env.PORT ?? 4000);
-const adminRoot = fileURLToPath(new URL("../admin/dist", import.meta.url));
+// DOSTUP_ADMIN_DIR serves another build of the panel (e.g. one per parallel e2e run).
+const adminRoot = env.DOSTUP_ADMIN_DIR ?? fileURLToPath(new URL("../admin/dist", import.meta.url));
 const stopping: Running[] = [];
 
 function usesRealS3(): boolean {

@@ -32,8 +32,9 @@ async function waitUntilReady(child: ChildProcess, output: () => string): Promis
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(join(root, "admin/dist/index.html"))) {
-    throw new Error("The admin panel is not built: run `npm run test:e2e`, which builds it first");
+  const adminDir = process.env.DOSTUP_ADMIN_DIR ?? join(root, "admin/dist");
+  if (!existsSync(join(adminDir, "index.html"))) {
+    throw new Error(`The admin panel is not built in ${adminDir}: run \`npm run test:e2e\`, which builds it first`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), "dostup-e2e-"));
   const port = await freePort();
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     PGLITE_PORT: String(await freePort()),
     S3RVER_PORT: String(await freePort()),
     DOSTUP_DATA_DIR: dataDir,
+    DOSTUP_ADMIN_DIR: adminDir,
     LOG_LEVEL: "warn",
   };
   // The embedded stack, whatever the shell that runs the tests points at.
