@@ -2,7 +2,7 @@
 // and api/server.ts (local) hand it requests, and tests call yoga.fetch directly.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type ValidationContext } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
@@ -52,6 +52,46 @@ function maskError(error: unknown, message: string): Error {
   });
 }
 
+/**
+ * graphql-js and the libraries raise some errors about a request without a code: variables
+ * that do not coerce ("Int cannot represent 1e10"), an invalid cursor, a negative `first`.
+ * Clients switch on the code, so every error leaves with one: all of these are the caller's
+ * input (anything unexpected was already masked as INTERNAL_SERVER_ERROR).
+ */
+const codedErrors: Plugin = {
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || !("errors" in result) || !result.errors?.some((e) => !e.extensions?.code)) return;
+    setResult({
+      ...result,
+      errors: result.errors.map((error) =>
+        error.extensions?.code
+          ? error
+          : new GraphQLError(error.message, {
+              nodes: error.nodes,
+              source: error.source,
+              positions: error.positions,
+              path: error.path,
+              originalError: error.originalError,
+              extensions: { ...error.extensions, code: "BAD_USER_INPUT" },
+            }),
+      ),
+    });
+  },
+};
+
+/** Armor's limits report a validation error with a code, instead of throwing one without. */
+const armorRejection = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(
+        new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        }),
+      ),
+  ],
+};
+
 export const LIMITS = { depth: 6, aliases: 15, directives: 20, tokens: 1000, cost: 5000 } as const;
 
 export const yoga = createYoga<Record<string, unknown>, Context>({
@@ -81,14 +121,15 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
     } satisfies Plugin,
     EnvelopArmorPlugin({
       maxDepth: { enabled: false },
-      maxAliases: { n: LIMITS.aliases },
-      maxDirectives: { n: LIMITS.directives },
+      maxAliases: { n: LIMITS.aliases, ...armorRejection },
+      maxDirectives: { n: LIMITS.directives, ...armorRejection },
       maxTokens: { n: LIMITS.tokens },
       // Armor's cost model multiplies by 1.5 per syntax level; Relay's edges/node double the
       // levels of a list, so 1.2 per syntax level (≈1.44 per entity level) keeps the default's intent.
-      costLimit: { maxCost: LIMITS.cost, depthCostFactor: 1.2 },
+      costLimit: { maxCost: LIMITS.cost, depthCostFactor: 1.2, ...armorRejection },
       blockFieldSuggestion: { enabled: config.production },
     }),
     ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
+    codedErrors,
   ],
 });

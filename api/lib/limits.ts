@@ -21,6 +21,7 @@ function depthOf(
   selectionSet: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
   visited: Set<string>,
+  parent = "",
 ): number {
   if (!selectionSet) return 0;
   let max = 0;
@@ -28,16 +29,20 @@ function depthOf(
     let depth = 0;
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith("__")) continue; // introspection is limited by its own rules
-      const own = WRAPPERS.has(selection.name.value) ? 0 : 1;
-      depth = selection.selectionSet ? own + depthOf(selection.selectionSet, fragments, visited) : 0;
+      const name = selection.name.value;
+      // `node` is a wrapper only inside `edges`: the root `node(id:)` is an entity level.
+      const wrapper = name === "node" ? parent === "edges" : WRAPPERS.has(name);
+      depth = selection.selectionSet
+        ? (wrapper ? 0 : 1) + depthOf(selection.selectionSet, fragments, visited, name)
+        : 0;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = depthOf(selection.selectionSet, fragments, visited);
+      depth = depthOf(selection.selectionSet, fragments, visited, parent);
     } else {
       const name = selection.name.value;
       const fragment = fragments[name];
       if (!fragment || visited.has(name)) continue; // a fragment cycle is reported by graphql itself
       visited.add(name);
-      depth = depthOf(fragment.selectionSet, fragments, visited);
+      depth = depthOf(fragment.selectionSet, fragments, visited, parent);
       visited.delete(name);
     }
     max = Math.max(max, depth);
