@@ -1,10 +1,74 @@
-import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import MiscellaneousServicesIcon from "@mui/icons-material/MiscellaneousServices";
+import { type AdminResource, EVERYONE, STAFF } from "../../lib/resource";
+import { formInput, idOf } from "./input";
+import { en, ru } from "./messages";
+import { ServiceCreate, ServiceEdit } from "./ServiceForm";
+import { ServiceList } from "./ServiceList";
+import { ServiceShow } from "./ServiceShow";
 
-// Placeholder until the resource's screens land: registered for references only.
+const LIST_FIELDS = "version name shortName level status region { id name } registryId electronic updatedAt";
+
+// Fields both create and update take as they are in the form.
+const WRITABLE = [
+  "name",
+  "shortName",
+  "level",
+  "registryId",
+  "description",
+  "fee",
+  "processingDays",
+  "portalUrl",
+  "requiredDocuments",
+  "electronic",
+  "proactive",
+  "socialSignificant",
+  "needsExtraDocuments",
+  "status",
+] as const;
+
 export default {
   name: "services",
-  definition: { typename: "Service", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "Service",
+    fields: LIST_FIELDS,
+    detailFields: `${LIST_FIELDS} competentAuthority { id name } description fee processingDays portalUrl
+      requiredDocuments proactive socialSignificant needsExtraDocuments createdAt
+      lifeSituations { position mandatory lifeSituation { id name } }`,
+    filters: {
+      search: "String",
+      level: "ServiceLevel",
+      status: "PublicationStatus",
+      regionId: "ID",
+      competentAuthorityId: "ID",
+      electronic: "Boolean",
+      socialSignificant: "Boolean",
+      proactive: "Boolean",
+    },
+    orderBy: { type: "CatalogueOrderBy", fields: { name: "NAME", createdAt: "CREATED_AT" } },
+    create: {
+      mutation: "createService",
+      input: (data) => ({
+        ...formInput(data, undefined, [...WRITABLE, "competentAuthorityId"]),
+        // A federal service has no region even if one was picked before the level changed.
+        ...(data.level !== "FEDERAL" && data.regionId ? { regionId: data.regionId } : {}),
+      }),
+    },
+    update: {
+      mutation: "updateService",
+      input: (data, previous) =>
+        formInput(data, previous, [...WRITABLE, "competentAuthorityId"], {
+          competentAuthorityId: idOf("competentAuthority"),
+        }),
+    },
+    delete: { mutation: "archiveService" },
+  },
+  list: ServiceList,
+  show: ServiceShow,
+  create: ServiceCreate,
+  edit: ServiceEdit,
+  icon: MiscellaneousServicesIcon,
+  recordRepresentation: "name",
+  // Every signed-in role reads the catalogue; the API lets operators read it too.
+  access: { read: EVERYONE, write: STAFF },
+  messages: { ru, en },
 } satisfies AdminResource;

@@ -1,0 +1,78 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  Edit,
+  FormDataConsumer,
+  Labeled,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextArrayInput,
+  TextField,
+  TextInput,
+  useTranslate,
+} from "react-admin";
+import { editableStatusChoices, serviceLevelChoices } from "./choices";
+
+/** Inputs both forms share; the region is chosen on creation only (the API keeps it). */
+const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (
+  <>
+    <TextInput source="shortName" />
+    <TextInput source="registryId" helperText="dostup.services.registry_help" />
+    <ReferenceInput source={authoritySource} reference="organisations">
+      <AutocompleteInput label="resources.services.fields.competentAuthority.id" />
+    </ReferenceInput>
+    <TextInput source="description" multiline minRows={3} />
+    <TextInput source="fee" helperText="dostup.services.fee_help" />
+    <NumberInput source="processingDays" min={0} step={1} />
+    <TextInput source="portalUrl" type="url" />
+    <TextArrayInput source="requiredDocuments" helperText="dostup.services.documents_help" />
+    <BooleanInput source="electronic" />
+    <BooleanInput source="proactive" />
+    <BooleanInput source="socialSignificant" />
+    <BooleanInput source="needsExtraDocuments" />
+    <SelectInput source="status" choices={editableStatusChoices} />
+  </>
+);
+
+export const ServiceCreate = () => {
+  const translate = useTranslate();
+  return (
+    <Create mutationMode="pessimistic" redirect="show">
+      <SimpleForm defaultValues={{ level: "REGIONAL", status: "PUBLISHED", electronic: false }}>
+        <TextInput source="name" validate={required()} />
+        <SelectInput source="level" choices={serviceLevelChoices} validate={required()} />
+        <FormDataConsumer<{ level?: string }>>
+          {({ formData }) =>
+            formData.level !== "FEDERAL" && (
+              <ReferenceInput source="regionId" reference="regions">
+                <AutocompleteInput
+                  label="resources.services.fields.regionId"
+                  validate={required()}
+                  helperText={translate("dostup.services.region_help")}
+                />
+              </ReferenceInput>
+            )
+          }
+        </FormDataConsumer>
+        <CommonInputs authoritySource="competentAuthorityId" />
+      </SimpleForm>
+    </Create>
+  );
+};
+
+export const ServiceEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <SelectInput source="level" choices={serviceLevelChoices} validate={required()} />
+      <Labeled source="region.name">
+        <TextField source="region.name" emptyText="—" />
+      </Labeled>
+      <CommonInputs authoritySource="competentAuthority.id" />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,76 @@
+import {
+  ArrayField,
+  BooleanField,
+  DataTable,
+  EditButton,
+  ReferenceField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextArrayField,
+  TextField,
+  TopToolbar,
+  UrlField,
+  useRecordContext,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { ArchiveRestoreButton } from "./ArchiveRestoreButton";
+import { publicationStatusChoices, type ServiceRecord, serviceLevelChoices } from "./choices";
+import { EmptyText } from "./EmptyText";
+import { useWriteScope } from "./scope";
+
+const ServiceActions = () => {
+  const record = useRecordContext<ServiceRecord>();
+  const scope = useWriteScope();
+  if (!record || !scope.canWriteRegion(record.region?.id ?? null)) {
+    return <TopToolbar />;
+  }
+  return (
+    <TopToolbar>
+      <EditButton />
+      <ArchiveRestoreButton archive="archiveService" restore="restoreService" />
+    </TopToolbar>
+  );
+};
+
+export const ServiceShow = () => (
+  <Show actions={<ServiceActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+        <TextField source="name" />
+        <TextField source="shortName" emptyText="—" />
+        <SelectField source="level" choices={serviceLevelChoices} />
+        <SelectField source="status" choices={publicationStatusChoices} />
+        <TextField source="region.name" emptyText="—" />
+        <TextField source="registryId" emptyText="—" />
+        <ReferenceField source="competentAuthority.id" reference="organisations" emptyText="—">
+          <TextField source="name" />
+        </ReferenceField>
+        <TextField source="description" emptyText="—" />
+        <LocaleNumberField source="fee" options={{ style: "currency", currency: "RUB" }} emptyText="—" />
+        <LocaleNumberField source="processingDays" emptyText="—" />
+        <UrlField source="portalUrl" emptyText="—" target="_blank" rel="noreferrer" />
+        <TextArrayField source="requiredDocuments" emptyText="—" />
+        <BooleanField source="electronic" />
+        <BooleanField source="proactive" />
+        <BooleanField source="socialSignificant" />
+        <BooleanField source="needsExtraDocuments" />
+        <LocaleDateField source="createdAt" showTime />
+        <LocaleDateField source="updatedAt" showTime />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.services.fields.lifeSituations">
+        <ArrayField source="lifeSituations" label={false}>
+          <DataTable bulkActionButtons={false} empty={<EmptyText text="dostup.services.no_life_situations" />}>
+            <DataTable.Col source="lifeSituation.name" label="resources.lifeSituations.fields.name" />
+            <DataTable.Col source="position" label="resources.lifeSituations.fields.position" />
+            <DataTable.Col source="mandatory" label="resources.lifeSituations.fields.mandatory" field={BooleanField} />
+          </DataTable>
+        </ArrayField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

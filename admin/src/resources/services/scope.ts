@@ -1,0 +1,49 @@
+import { useQuery } from "@tanstack/react-query";
+import { useGetIdentity } from "react-admin";
+import { useRole } from "../../lib/resource";
+import { request } from "../../providers/graphql";
+
+interface MeScope {
+  me: { allRegions: boolean; regions: { id: string }[] } | null;
+}
+
+const ME_SCOPE = "query MeScope { me { allRegions regions { id } } }";
+
+export interface WriteScope {
+  /** False until the role and regions are known, so no write control flashes up first. */
+  ready: boolean;
+  /**
+   * Whether the signed-in user may change a row of this region (null: federal or national
+   * rows, administrators only). Mirrors the API: administrators everywhere, curators in
+   * their regions, operators and auditors nowhere.
+   */
+  canWriteRegion: (regionId: string | null | undefined) => boolean;
+  /** The curator's regions; undefined for every region (administrators) or none. */
+  regionIds: readonly string[] | undefined;
+}
+
+/** Where the signed-in user may write: the API refuses the rest, so the UI does not offer it. */
+export function useWriteScope(): WriteScope {
+  const role = useRole();
+  const { identity } = useGetIdentity();
+  const { data } = useQuery({
+    queryKey: ["dostup-me-scope", identity?.id],
+    queryFn: ({ signal }) => request<MeScope>(ME_SCOPE, {}, signal),
+    enabled: role === "CURATOR" && identity !== undefined,
+    staleTime: 5 * 60_000,
+  });
+  const regionIds = data?.me?.regions.map((region) => region.id);
+  return {
+    ready: role !== undefined && (role !== "CURATOR" || regionIds !== undefined),
+    regionIds,
+    canWriteRegion: (regionId) => {
+      if (role === "ADMIN") {
+        return true;
+      }
+      if (role !== "CURATOR" || !regionId || !regionIds) {
+        return false;
+      }
+      return regionIds.includes(regionId);
+    },
+  };
+}
