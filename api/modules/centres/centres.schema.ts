@@ -1,6 +1,6 @@
 import { builder, OrderDirection } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
-import { includes, inRegions } from "../../lib/access.js";
+import { includes, inRegions, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
@@ -55,6 +55,14 @@ export const Centre = builder.prismaNode("Centre", {
     website: t.exposeString("website", { nullable: true }),
     signatureValidUntil: t.expose("signatureValidUntil", { type: "Date", nullable: true }),
     lastVerifiedAt: t.expose("lastVerifiedAt", { type: "DateTime", nullable: true }),
+    lastVerifiedByName: t.string({
+      nullable: true,
+      description: "Who last checked the data (verifyCentre); null for partners and operators.",
+      select: { lastVerifiedBy: { select: { fullName: true } } },
+      // A person's name is internal: others get null rather than an error, so one
+      // selection serves every role.
+      resolve: (centre, _args, ctx) => (seesInternal(ctx.access) ? (centre.lastVerifiedBy?.fullName ?? null) : null),
+    }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

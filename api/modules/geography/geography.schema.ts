@@ -26,6 +26,8 @@ export const Region = builder.prismaNode("Region", {
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
+    // Updates take the version read, so a stale form is a conflict rather than a lost edit.
+    version: t.exposeInt("version"),
     municipalities: t.relatedConnection("municipalities", {
       cursor: "id",
       totalCount: true,
@@ -44,6 +46,7 @@ export const Municipality = builder.prismaNode("Municipality", {
     oktmo: t.exposeString("oktmo"),
     name: t.exposeString("name"),
     kind: t.expose("kind", { type: MunicipalityKindEnum }),
+    version: t.exposeInt("version"),
     region: t.relation("region"),
     settlements: t.relation("settlements", { query: { orderBy: [{ name: "asc" }, { id: "asc" }] } }),
   }),
@@ -57,6 +60,7 @@ export const Settlement = builder.prismaNode("Settlement", {
   fields: (t) => ({
     name: t.exposeString("name"),
     isRural: t.exposeBoolean("isRural"),
+    version: t.exposeInt("version"),
     municipality: t.relation("municipality"),
   }),
 });

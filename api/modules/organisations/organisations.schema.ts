@@ -30,6 +30,9 @@ export const Organisation = builder.prismaNode("Organisation", {
     phone: t.exposeString("phone", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
     website: t.exposeString("website", { nullable: true }),
+    // Updates, archive and restore take the version read.
+    version: t.exposeInt("version"),
+    archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
     region: t.relation("region"),
     municipality: t.relation("municipality", { nullable: true }),
     centres: t.relatedConnection("centres", {
@@ -45,6 +48,7 @@ const OrganisationFilter = builder.inputType("OrganisationFilter", {
     search: t.string({ required: false, description: "Part of the name, or the exact INN." }),
     regionId: t.id({ required: false }),
     kind: t.field({ type: OrganisationKindEnum, required: false }),
+    includeArchived: t.boolean({ required: false, description: "Also archived organisations (staff only)." }),
   }),
 });
 

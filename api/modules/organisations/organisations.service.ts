@@ -11,6 +11,7 @@ export interface OrganisationFilterInput {
   search?: string | null;
   regionId?: string | null;
   kind?: OrganisationKind | null;
+  includeArchived?: boolean | null;
 }
 
 export function organisationWhere(
@@ -19,7 +20,8 @@ export function organisationWhere(
 ): Prisma.OrganisationWhereInput {
   const search = filter?.search?.trim();
   return {
-    archivedAt: null,
+    // Partners never see archived organisations, as with centres.
+    ...(filter?.includeArchived && !access.partner ? {} : { archivedAt: null }),
     AND: [{ regionId: inRegions(access.read) }],
     ...(filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {}),
     ...(filter?.kind ? { kind: filter.kind } : {}),
