@@ -42,7 +42,7 @@ const exporter = (records: ServiceRecord[]) => {
 // The API sorts services by name or creation date only.
 export const ServiceList = () => (
   <List filters={filters} sort={{ field: "name", order: "ASC" }} exporter={exporter}>
-    <DataTable bulkActionButtons={false}>
+    <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="name" />
       <Column source="level" disableSort>
         <SelectField source="level" choices={serviceLevelChoices} />

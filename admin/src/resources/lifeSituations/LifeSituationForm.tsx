@@ -1,0 +1,52 @@
+import {
+  AutocompleteInput,
+  Create,
+  Edit,
+  Labeled,
+  ReferenceInput,
+  regex,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+} from "react-admin";
+import { editableStatusChoices } from "../services/choices";
+import { lifeSituationKindChoices } from "./choices";
+
+// The API's rule for codes, checked here too so the form says it before saving.
+const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]*$/, "dostup.lifeSituations.code_help")];
+
+// Services are added and ordered on the life situation's page once it exists.
+export const LifeSituationCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <SimpleForm defaultValues={{ kind: "LIFE_EVENT", status: "PUBLISHED" }}>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="code" validate={codeRule} helperText="dostup.lifeSituations.code_help" />
+      <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
+      <ReferenceInput source="regionId" reference="regions">
+        <AutocompleteInput
+          label="resources.lifeSituations.fields.regionId"
+          helperText="dostup.lifeSituations.region_help"
+        />
+      </ReferenceInput>
+      <TextInput source="description" multiline minRows={3} />
+      <SelectInput source="status" choices={editableStatusChoices} />
+    </SimpleForm>
+  </Create>
+);
+
+export const LifeSituationEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="code" validate={codeRule} />
+      <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
+      <Labeled source="region.name">
+        <TextField source="region.name" emptyText="—" />
+      </Labeled>
+      <TextInput source="description" multiline minRows={3} />
+      <SelectInput source="status" choices={editableStatusChoices} />
+    </SimpleForm>
+  </Edit>
+);

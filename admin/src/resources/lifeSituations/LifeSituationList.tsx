@@ -1,0 +1,45 @@
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
+import { publicationStatusChoices } from "../services/choices";
+import { exportRows } from "../services/csv";
+import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
+
+const Column = DataTable.Col<LifeSituationRecord>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={lifeSituationKindChoices} />,
+  <SelectInput key="status" source="status" choices={publicationStatusChoices} />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions">
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+const exporter = (records: LifeSituationRecord[]) =>
+  exportRows(
+    records.map(({ id, code, name, kind, status, region }) => ({
+      id,
+      code,
+      name,
+      kind,
+      status,
+      region: region?.name ?? "",
+    })),
+    "lifeSituations",
+  );
+
+// The API sorts life situations by name or creation date only.
+export const LifeSituationList = () => (
+  <List filters={filters} sort={{ field: "name", order: "ASC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="name" />
+      <Column source="code" disableSort />
+      <Column source="kind" disableSort>
+        <SelectField source="kind" choices={lifeSituationKindChoices} />
+      </Column>
+      <Column source="status" disableSort>
+        <SelectField source="status" choices={publicationStatusChoices} />
+      </Column>
+      <Column source="region.name" disableSort />
+    </DataTable>
+  </List>
+);
