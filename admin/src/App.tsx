@@ -1,5 +1,7 @@
 import { Admin, Resource } from "react-admin";
 import { Dashboard } from "./dashboard/Dashboard";
+import { Layout } from "./layout/Layout";
+import { LoginPage } from "./layout/LoginPage";
 import type { AdminResource } from "./lib/resource";
 import { authProvider, type Role } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
@@ -38,6 +40,8 @@ export const App = () => (
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
+    layout={Layout}
+    loginPage={LoginPage}
     disableTelemetry
   >
     {(role: Role | undefined) => resources.map((resource) => resourceFor(resource, role))}

@@ -1,14 +1,25 @@
-import { Card, CardContent, Typography } from "@mui/material";
-import { useTranslate } from "react-admin";
+import { Box, CircularProgress } from "@mui/material";
+import { lazy, Suspense } from "react";
+import { Title, useTranslate } from "react-admin";
 
-// Placeholder until the dashboard lands.
+// The charts (recharts) and the dashboard's queries load after sign-in, in their own chunk,
+// so the login page's bundle does not carry them.
+const DashboardContent = lazy(() => import("./DashboardContent"));
+
 export const Dashboard = () => {
   const translate = useTranslate();
   return (
-    <Card>
-      <CardContent>
-        <Typography variant="h5">{translate("ra.page.dashboard")}</Typography>
-      </CardContent>
-    </Card>
+    <>
+      <Title title={translate("dostup.dashboard.title")} />
+      <Suspense
+        fallback={
+          <Box sx={{ display: "flex", justifyContent: "center", p: 4 }}>
+            <CircularProgress aria-label={translate("dostup.dashboard.loading")} />
+          </Box>
+        }
+      >
+        <DashboardContent />
+      </Suspense>
+    </>
   );
 };

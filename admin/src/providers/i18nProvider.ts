@@ -2,6 +2,7 @@ import polyglotI18nProvider from "ra-i18n-polyglot";
 import englishMessages from "ra-language-english";
 import russianMessages from "ra-language-russian";
 import { mergeTranslations, type TranslationMessages } from "react-admin";
+import * as dashboard from "../dashboard/messages";
 import { en } from "../i18n/en";
 import { ru } from "../i18n/ru";
 import { resources } from "../resources";
@@ -12,11 +13,13 @@ const russian: TranslationMessages = mergeTranslations(
   englishMessages,
   russianMessages,
   ru,
+  dashboard.ru,
   ...resources.map((resource) => resource.messages.ru),
 );
 const english: TranslationMessages = mergeTranslations(
   englishMessages,
   en,
+  dashboard.en,
   ...resources.map((resource) => resource.messages.en),
 );
 
