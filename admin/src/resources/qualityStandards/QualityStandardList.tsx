@@ -1,0 +1,44 @@
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
+import { LocaleDateField } from "../../components/localeFields";
+import { exportRows } from "../services/csv";
+import { type QualityStandardRecord, standardStatusChoices } from "./choices";
+
+const Column = DataTable.Col<QualityStandardRecord>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="serviceId" source="serviceId" reference="services">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={standardStatusChoices} />,
+];
+
+const exporter = (records: QualityStandardRecord[]) =>
+  exportRows(
+    records.map(({ id, service, revision, title, status, validFrom, approvedAt }) => ({
+      id,
+      service: service.name,
+      revision,
+      title,
+      status,
+      validFrom,
+      approvedAt,
+    })),
+    "qualityStandards",
+  );
+
+// The API sorts by revision, start date or creation date.
+export const QualityStandardList = () => (
+  <List filters={filters} sort={{ field: "createdAt", order: "DESC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="service.name" disableSort />
+      <Column source="revision" />
+      <Column source="title" disableSort />
+      <Column source="status" disableSort>
+        <SelectField source="status" choices={standardStatusChoices} />
+      </Column>
+      <Column source="validFrom" field={LocaleDateField} />
+      <Column source="approvedAt" disableSort field={LocaleDateField} />
+    </DataTable>
+  </List>
+);
