@@ -1,0 +1,113 @@
+import WarningAmberIcon from "@mui/icons-material/WarningAmber";
+import { Tooltip } from "@mui/material";
+import {
+  AutocompleteInput,
+  CreateButton,
+  DataTable,
+  DateInput,
+  ExportButton,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { exportRows } from "../../components/csv";
+import { LocaleDateField } from "../../components/localeFields";
+import { useCanWrite, useRole } from "../../lib/resource";
+import { access } from "./access";
+import { PeriodField } from "./PeriodField";
+import { ReportEntity, StatusChip } from "./StatusChip";
+import { type Report, scopeChoices, statusChoices } from "./types";
+
+const Column = DataTable.Col<Report>;
+
+const OverdueMark = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<Report>();
+  const translate = useTranslate();
+  if (!record?.overdue) {
+    return null;
+  }
+  return (
+    <Tooltip title={translate("dostup.reports.overdue")}>
+      <WarningAmberIcon color="warning" fontSize="small" aria-label={translate("dostup.reports.overdue")} />
+    </Tooltip>
+  );
+};
+
+// The CSV of react-admin's export button would print the nested form and centre as
+// [object Object]: flatten them.
+const exporter = (records: Report[]) =>
+  exportRows(
+    records.map((record) => ({
+      form: record.form.name,
+      periodStart: record.periodStart,
+      periodEnd: record.periodEnd,
+      scope: record.scope,
+      entity: record.centre?.name ?? record.municipality?.name ?? record.region.name,
+      region: record.region.name,
+      status: record.status,
+      dueDate: record.dueDate,
+      overdue: record.overdue,
+    })),
+    "reports",
+  );
+
+const ListActions = () => {
+  const canWrite = useCanWrite({ access });
+  return (
+    <TopToolbar>
+      {canWrite && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+/**
+ * Reports of the caller's scope: operators get their centre's only (the API scopes it),
+ * so the centre and region filters are for staff and auditors.
+ */
+export const ReportList = () => {
+  const role = useRole();
+  const staff = role !== "OPERATOR";
+  const filters = [
+    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+    <DateInput key="periodFrom" source="periodFrom" alwaysOn />,
+    <DateInput key="periodTo" source="periodTo" alwaysOn />,
+    <ReferenceInput key="formId" source="formId" reference="reportForms">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    ...(staff
+      ? [
+          <ReferenceInput key="regionId" source="regionId" reference="regions">
+            <AutocompleteInput optionText="name" />
+          </ReferenceInput>,
+          <ReferenceInput key="centreId" source="centreId" reference="centres">
+            <AutocompleteInput optionText="name" />
+          </ReferenceInput>,
+          <SelectInput key="scope" source="scope" choices={scopeChoices} />,
+        ]
+      : []),
+  ];
+  return (
+    <List
+      filters={filters}
+      sort={{ field: "periodStart", order: "DESC" }}
+      exporter={exporter}
+      actions={<ListActions />}
+    >
+      <DataTable bulkActionButtons={false} rowClick="show">
+        <Column source="form.name" disableSort />
+        <Column source="periodStart" field={PeriodField} />
+        <Column source="entity" field={ReportEntity} disableSort />
+        <Column source="region.name" disableSort />
+        <Column source="status" field={StatusChip} />
+        <Column source="dueDate" disableSort>
+          <LocaleDateField source="dueDate" />
+        </Column>
+        <Column source="overdue" field={OverdueMark} disableSort />
+      </DataTable>
+    </List>
+  );
+};
