@@ -1,10 +1,54 @@
-import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import SpeedIcon from "@mui/icons-material/Speed";
+import { type AdminResource, EVERYONE, STAFF } from "../../lib/resource";
+import { formInput } from "../services/input";
+import { en, ru } from "./messages";
+import { QualityMeasurementCreate, QualityMeasurementEdit } from "./QualityMeasurementForm";
+import { QualityMeasurementList } from "./QualityMeasurementList";
+import { QualityMeasurementShow } from "./QualityMeasurementShow";
 
-// Placeholder until the resource's screens land: registered for references only.
 export default {
   name: "qualityMeasurements",
-  definition: { typename: "QualityMeasurement", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "QualityMeasurement",
+    fields: `version service { id name } indicatorCode region { id name } municipality { id name }
+      centre { id name } periodStart periodEnd value source meetsTarget
+      target { name unit direction threshold }`,
+    filters: {
+      serviceId: "ID",
+      regionId: "ID",
+      municipalityId: "ID",
+      centreId: "ID",
+      indicatorCode: "String",
+      from: "Date",
+      to: "Date",
+    },
+    orderBy: { type: "QualityMeasurementOrderBy", fields: { periodStart: "PERIOD_START", value: "VALUE" } },
+    create: {
+      mutation: "recordQualityMeasurement",
+      input: (data) =>
+        formInput(data, undefined, [
+          "serviceId",
+          "indicatorCode",
+          "regionId",
+          "centreId",
+          "periodStart",
+          "periodEnd",
+          "value",
+          "source",
+        ]),
+    },
+    update: {
+      mutation: "updateQualityMeasurement",
+      input: (data, previous) => formInput(data, previous, ["value", "source"]),
+    },
+  },
+  list: QualityMeasurementList,
+  show: QualityMeasurementShow,
+  create: QualityMeasurementCreate,
+  edit: QualityMeasurementEdit,
+  icon: SpeedIcon,
+  recordRepresentation: "indicatorCode",
+  // Operators read their region's measurements (the API allows it), read-only.
+  access: { read: EVERYONE, write: STAFF },
+  messages: { ru, en },
 } satisfies AdminResource;

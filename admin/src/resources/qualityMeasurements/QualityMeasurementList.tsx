@@ -1,0 +1,58 @@
+import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, TextInput } from "react-admin";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { exportRows } from "../services/csv";
+import { MeetsTargetField } from "./MeetsTargetField";
+import type { QualityMeasurementRecord } from "./types";
+
+const Column = DataTable.Col<QualityMeasurementRecord>;
+
+const filters = [
+  <ReferenceInput key="serviceId" source="serviceId" reference="services" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <TextInput key="indicatorCode" source="indicatorCode" />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput key="centreId" source="centreId" reference="centres">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <DateInput key="from" source="from" />,
+  <DateInput key="to" source="to" />,
+];
+
+const exporter = (records: QualityMeasurementRecord[]) =>
+  exportRows(
+    records.map((record) => ({
+      id: record.id,
+      service: record.service.name,
+      indicatorCode: record.indicatorCode,
+      region: record.region.name,
+      municipality: record.municipality?.name ?? "",
+      centre: record.centre?.name ?? "",
+      periodStart: record.periodStart,
+      periodEnd: record.periodEnd,
+      value: record.value,
+      threshold: record.target?.threshold ?? "",
+      meetsTarget: record.meetsTarget ?? "",
+      source: record.source ?? "",
+    })),
+    "qualityMeasurements",
+  );
+
+// The API sorts by the period's start or the value.
+export const QualityMeasurementList = () => (
+  <List filters={filters} sort={{ field: "periodStart", order: "DESC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="service.name" disableSort />
+      <Column source="indicatorCode" disableSort />
+      <Column source="region.name" disableSort />
+      <Column source="centre.name" disableSort />
+      <Column source="periodStart" field={LocaleDateField} />
+      <Column source="periodEnd" disableSort field={LocaleDateField} />
+      <Column source="value" field={LocaleNumberField} />
+      <Column source="target.threshold" disableSort field={LocaleNumberField} />
+      <Column source="meetsTarget" disableSort field={MeetsTargetField} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,50 @@
+import {
+  EditButton,
+  ReferenceField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { targetDirectionChoices } from "../qualityStandards/choices";
+import { useWriteScope } from "../services/scope";
+import { MeetsTargetField } from "./MeetsTargetField";
+import type { QualityMeasurementRecord } from "./types";
+
+const MeasurementActions = () => {
+  const record = useRecordContext<QualityMeasurementRecord>();
+  const scope = useWriteScope();
+  return <TopToolbar>{record && scope.canWriteRegion(record.region.id) && <EditButton />}</TopToolbar>;
+};
+
+export const QualityMeasurementShow = () => (
+  <Show actions={<MeasurementActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+        <ReferenceField source="service.id" reference="services" link="show">
+          <TextField source="name" />
+        </ReferenceField>
+        <TextField source="indicatorCode" />
+        <TextField source="region.name" />
+        <TextField source="municipality.name" emptyText="—" />
+        <TextField source="centre.name" emptyText="—" />
+        <LocaleDateField source="periodStart" />
+        <LocaleDateField source="periodEnd" />
+        <LocaleNumberField source="value" />
+        <TextField source="target.name" emptyText="—" />
+        <SelectField source="target.direction" choices={targetDirectionChoices} emptyText="—" />
+        <LocaleNumberField source="target.threshold" emptyText="—" />
+        <TextField source="target.unit" emptyText="—" />
+        <MeetsTargetField source="meetsTarget" label="resources.qualityMeasurements.fields.meetsTarget" />
+        <TextField source="source" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

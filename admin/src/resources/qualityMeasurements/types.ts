@@ -1,0 +1,17 @@
+import type { RegionRef } from "../services/choices";
+
+export interface QualityMeasurementRecord {
+  id: string;
+  version: number;
+  service: { id: string; name: string };
+  indicatorCode: string;
+  region: RegionRef;
+  municipality: { id: string; name: string } | null;
+  centre: { id: string; name: string } | null;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+  source: string | null;
+  meetsTarget: boolean | null;
+  target: { threshold: number; unit: string; direction: string; name: string } | null;
+}
