@@ -87,23 +87,50 @@ export const builder = new SchemaBuilder<{
 builder.queryType({});
 builder.mutationType({});
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The calendar day as a UTC midnight, or null if there is no such day (2024-02-30, year 0). */
+function calendarDay(year: string, month: string, day: string): Date | null {
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  const real =
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day);
+  return real && Number(year) >= 1 ? date : null;
+}
+
+// new Date() alone would take "2024-02-30T10:00Z" as 1 March, a time without an offset as the
+// server's local time, and "March 29, 2026" at all; years beyond 9999 fail in PostgreSQL.
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;
+
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string with time zone (e.g. 2026-11-21T10:00:00Z).",
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
-    const date = typeof value === "string" ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new UserInputError("DateTime must be an ISO 8601 string.");
+    const match = typeof value === "string" ? INSTANT.exec(value) : null;
+    const date = match ? new Date(value as string) : null;
+    if (
+      !match ||
+      !date ||
+      Number.isNaN(date.getTime()) ||
+      !calendarDay(match[1] ?? "", match[2] ?? "", match[3] ?? "")
+    ) {
+      throw new UserInputError(
+        `DateTime must be a real instant as ISO 8601 with a time zone (e.g. 2026-03-29T02:30:00+03:00), got ${JSON.stringify(value)}.`,
+      );
+    }
     return date;
   },
 });
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Parses YYYY-MM-DD strictly: 2024-02-30 is refused, not rolled over to March. */
 function parseDate(value: unknown): Date {
   const match = typeof value === "string" ? DATE.exec(value) : null;
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
+  const date = match ? calendarDay(match[1] ?? "", match[2] ?? "", match[3] ?? "") : null;
+  if (!date) {
     throw new UserInputError(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
   }
   return date;
