@@ -9,7 +9,13 @@ import { config } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
-import { clampPageSizes, maxDepthRule } from "./lib/limits.js";
+import {
+  clampPageSizes,
+  findUnstorableString,
+  maxDepthRule,
+  storableStringsRule,
+  unstorableVariablesError,
+} from "./lib/limits.js";
 import { logger } from "./lib/logger.js";
 import { schema } from "./schema.js";
 
@@ -117,7 +123,14 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
           if (result && typeof result === "object" && "kind" in result)
             replaceParseResult(clampPageSizes(result, MAX_PAGE_SIZE));
         },
-      onValidate: ({ addValidationRule }) => addValidationRule(maxDepthRule(LIMITS.depth)),
+      onParams({ params }) {
+        const path = findUnstorableString(params.variables);
+        if (path) throw unstorableVariablesError(path);
+      },
+      onValidate: ({ addValidationRule }) => {
+        addValidationRule(maxDepthRule(LIMITS.depth));
+        addValidationRule(storableStringsRule);
+      },
     } satisfies Plugin,
     EnvelopArmorPlugin({
       maxDepth: { enabled: false },
