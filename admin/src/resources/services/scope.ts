@@ -4,10 +4,10 @@ import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
 
 interface MeScope {
-  me: { allRegions: boolean; regions: { id: string }[] } | null;
+  me: { allRegions: boolean; regions: { id: string; name: string }[] } | null;
 }
 
-const ME_SCOPE = "query MeScope { me { allRegions regions { id } } }";
+const ME_SCOPE = "query MeScope { me { allRegions regions { id name } } }";
 
 export interface WriteScope {
   /** False until the role and regions are known, so no write control flashes up first. */
@@ -20,6 +20,8 @@ export interface WriteScope {
   canWriteRegion: (regionId: string | null | undefined) => boolean;
   /** The curator's regions; undefined for every region (administrators) or none. */
   regionIds: readonly string[] | undefined;
+  /** The same with their names, for choosing one of them. */
+  regions: readonly { id: string; name: string }[] | undefined;
 }
 
 /** Where the signed-in user may write: the API refuses the rest, so the UI does not offer it. */
@@ -36,6 +38,7 @@ export function useWriteScope(): WriteScope {
   return {
     ready: role !== undefined && (role !== "CURATOR" || regionIds !== undefined),
     regionIds,
+    regions: data?.me?.regions,
     canWriteRegion: (regionId) => {
       if (role === "ADMIN") {
         return true;

@@ -1,0 +1,56 @@
+import {
+  AutocompleteInput,
+  Create,
+  Edit,
+  Labeled,
+  NumberInput,
+  ReferenceInput,
+  regex,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+} from "react-admin";
+import { targetDirectionChoices } from "../qualityStandards/choices";
+import { kpiSourceChoices } from "./choices";
+
+const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]*$/, "dostup.kpis.code_help")];
+
+const CommonInputs = () => (
+  <>
+    <TextInput source="code" validate={codeRule} helperText="dostup.kpis.code_help" />
+    <TextInput source="name" validate={required()} fullWidth />
+    <TextInput source="description" multiline minRows={2} fullWidth />
+    <TextInput source="formula" validate={required()} multiline fullWidth helperText="dostup.kpis.formula_help" />
+    <TextInput source="unit" validate={required()} />
+    <SelectInput source="direction" choices={targetDirectionChoices} validate={required()} />
+    <NumberInput source="targetValue" validate={required()} />
+    <NumberInput source="targetYear" validate={required()} min={2000} max={2100} step={1} />
+    <SelectInput source="source" choices={kpiSourceChoices} validate={required()} />
+    <TextInput source="legalBasis" multiline fullWidth />
+  </>
+);
+
+export const KpiCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <SimpleForm defaultValues={{ direction: "AT_LEAST", source: "ENTERED" }}>
+      <CommonInputs />
+      <ReferenceInput source="regionId" reference="regions">
+        <AutocompleteInput label="resources.kpis.fields.regionId" helperText="dostup.kpis.region_help" />
+      </ReferenceInput>
+    </SimpleForm>
+  </Create>
+);
+
+// A KPI's region is fixed once created (the API does not change it).
+export const KpiEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <CommonInputs />
+      <Labeled source="region.name">
+        <TextField source="region.name" emptyText="dostup.kpis.national" />
+      </Labeled>
+    </SimpleForm>
+  </Edit>
+);

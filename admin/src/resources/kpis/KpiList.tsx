@@ -1,0 +1,61 @@
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+} from "react-admin";
+import { LocaleNumberField } from "../../components/localeFields";
+import { targetDirectionChoices } from "../qualityStandards/choices";
+import { exportRows } from "../services/csv";
+import { type KpiRecord, kpiSourceChoices } from "./choices";
+
+const Column = DataTable.Col<KpiRecord>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="source" source="source" choices={kpiSourceChoices} />,
+  <NullableBooleanInput key="federal" source="federal" />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions">
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+const exporter = (records: KpiRecord[]) =>
+  exportRows(
+    records.map(({ id, code, name, unit, direction, source, targetValue, targetYear, region }) => ({
+      id,
+      code,
+      name,
+      unit,
+      direction,
+      source,
+      targetValue,
+      targetYear,
+      region: region?.name ?? "",
+    })),
+    "kpis",
+  );
+
+// The API sorts by code, name or target year.
+export const KpiList = () => (
+  <List filters={filters} sort={{ field: "code", order: "ASC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="code" />
+      <Column source="name" />
+      <Column source="direction" disableSort>
+        <SelectField source="direction" choices={targetDirectionChoices} />
+      </Column>
+      <Column source="targetValue" disableSort field={LocaleNumberField} />
+      <Column source="unit" disableSort />
+      <Column source="targetYear" />
+      <Column source="source" disableSort>
+        <SelectField source="source" choices={kpiSourceChoices} />
+      </Column>
+      <Column source="region.name" disableSort />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,107 @@
+import { Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { Loading, useRecordContext, useTranslate } from "react-admin";
+import { useIntlLocale } from "../../components/localeFields";
+import { request } from "../../providers/graphql";
+import { EmptyText } from "../services/EmptyText";
+import type { KpiRecord } from "./choices";
+
+interface Progress {
+  kpi: { id: string };
+  region: { id: string; name: string } | null;
+  year: number;
+  value: number | null;
+  target: number;
+  met: boolean;
+  unit: string;
+  direction: "AT_LEAST" | "AT_MOST";
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+const PROGRESS = `query KpiProgress {
+  kpiProgress { kpi { id } region { id name } year value target met unit direction periodStart periodEnd }
+}`;
+
+/** How far the value has come towards the target, 0–100 (AT_MOST targets: met or not). */
+function percent(row: Progress): number {
+  if (row.value === null) {
+    return 0;
+  }
+  if (row.direction === "AT_MOST") {
+    return row.met ? 100 : Math.min(100, (row.target / Math.max(row.value, Number.EPSILON)) * 100);
+  }
+  return row.target === 0 ? 100 : Math.max(0, Math.min(100, (row.value / row.target) * 100));
+}
+
+/** The KPI's latest values against its target, nationally and in the caller's regions (kpiProgress). */
+export const KpiProgressTab = () => {
+  const record = useRecordContext<KpiRecord>();
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const { data, isPending, error } = useQuery({
+    queryKey: ["kpiProgress"],
+    queryFn: ({ signal }) => request<{ kpiProgress: Progress[] }>(PROGRESS, {}, signal),
+  });
+  if (!record) {
+    return null;
+  }
+  if (isPending) {
+    return <Loading />;
+  }
+  if (error) {
+    return <Typography color="error">{translate("dostup.kpis.progress_error")}</Typography>;
+  }
+  const rows = data.kpiProgress
+    .filter((row) => row.kpi.id === record.id)
+    .sort((a, b) => (a.region?.name ?? "").localeCompare(b.region?.name ?? "", locale));
+  if (rows.length === 0) {
+    return <EmptyText text="dostup.kpis.no_progress" />;
+  }
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  return (
+    <Table size="small" data-testid="kpi-progress">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate("resources.kpis.fields.region.name")}</TableCell>
+          <TableCell>{translate("dostup.kpis.period")}</TableCell>
+          <TableCell align="right">{translate("dostup.kpis.value")}</TableCell>
+          <TableCell align="right">{translate("resources.kpis.fields.targetValue")}</TableCell>
+          <TableCell sx={{ width: 220 }}>{translate("dostup.kpis.progress")}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.region?.id ?? "national"}>
+            <TableCell>{row.region?.name ?? translate("dostup.kpis.national")}</TableCell>
+            <TableCell>
+              {row.periodStart && row.periodEnd
+                ? `${date.format(new Date(row.periodStart))} — ${date.format(new Date(row.periodEnd))}`
+                : row.year}
+            </TableCell>
+            <TableCell align="right">{row.value === null ? "—" : `${number.format(row.value)} ${row.unit}`}</TableCell>
+            <TableCell align="right">
+              {translate(`enums.TargetDirection.${row.direction}`).toLowerCase()} {number.format(row.target)} {row.unit}
+            </TableCell>
+            <TableCell>
+              <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+                <LinearProgress
+                  variant="determinate"
+                  value={percent(row)}
+                  color={row.met ? "success" : "warning"}
+                  sx={{ flexGrow: 1, height: 8, borderRadius: 4 }}
+                />
+                <Typography variant="body2">
+                  {translate(
+                    row.value === null ? "dostup.kpis.no_value" : row.met ? "dostup.kpis.met" : "dostup.kpis.not_met",
+                  )}
+                </Typography>
+              </Box>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
