@@ -1,10 +1,64 @@
+import AssignmentIndIcon from "@mui/icons-material/AssignmentInd";
+import type { RaRecord } from "react-admin";
 import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import { AssignmentCreate, AssignmentEdit } from "./AssignmentForm";
+import { AssignmentList } from "./AssignmentList";
+import { AssignmentShow } from "./AssignmentShow";
+import { access } from "./access";
+import { en, ru } from "./messages";
 
-// Placeholder until the resource's screens land: registered for references only.
+const FIELDS = `version role targetType primary active validFrom validTo note createdAt
+  person { id fullName } region { id name } service { id name } centre { id name }
+  lifeSituation { id name } project { id name }`;
+
+/** The target's id field for each kind of target (REGION has none besides the region). */
+const TARGET_ID: Record<string, string | undefined> = {
+  SERVICE: "serviceId",
+  CENTRE: "centreId",
+  LIFE_SITUATION: "lifeSituationId",
+  PROJECT: "projectId",
+};
+
+function assignInput(data: RaRecord): Record<string, unknown> {
+  const targetField = TARGET_ID[String(data.targetType)];
+  return {
+    personId: data.personId,
+    regionId: data.regionId,
+    role: data.role,
+    targetType: data.targetType,
+    primary: Boolean(data.primary),
+    validFrom: data.validFrom,
+    note: typeof data.note === "string" && data.note.trim() !== "" ? data.note.trim() : null,
+    ...(targetField ? { [targetField]: data[targetField] } : {}),
+  };
+}
+
 export default {
   name: "curatorAssignments",
-  definition: { typename: "CuratorAssignment", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "CuratorAssignment",
+    fields: FIELDS,
+    filters: {
+      personId: "ID",
+      regionId: "ID",
+      serviceId: "ID",
+      centreId: "ID",
+      lifeSituationId: "ID",
+      projectId: "ID",
+      targetType: "CuratorTarget",
+      activeOnly: "Boolean",
+      primaryOnly: "Boolean",
+    },
+    orderBy: { type: "CuratorAssignmentOrderBy", fields: { validFrom: "VALID_FROM", createdAt: "CREATED_AT" } },
+    create: { mutation: "assignCurator", inputType: "AssignCuratorInput", input: assignInput },
+    update: { mutation: "updateCuratorAssignment", fields: ["note"] },
+  },
+  list: AssignmentList,
+  show: AssignmentShow,
+  edit: AssignmentEdit,
+  create: AssignmentCreate,
+  icon: AssignmentIndIcon,
+  recordRepresentation: (record) => String((record.person as { fullName?: string } | undefined)?.fullName ?? ""),
+  access,
+  messages: { ru, en },
 } satisfies AdminResource;

@@ -14,10 +14,10 @@ import {
 } from "@mui/material";
 import { useEffect, useMemo, useState } from "react";
 import { HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { formatDay } from "../../components/DayField";
 import { useIntlLocale } from "../../components/localeFields";
 import { useRole } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
-import { formatDay } from "./PeriodField";
 import { type Indicator, isEditableStatus, type Report } from "./types";
 import { WorkflowButtons } from "./WorkflowButtons";
 

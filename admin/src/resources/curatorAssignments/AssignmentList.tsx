@@ -1,0 +1,132 @@
+import { Chip } from "@mui/material";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  ExportButton,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
+import { exportRows } from "../../components/csv";
+import { DayField } from "../../components/DayField";
+import { useCanWrite } from "../../lib/resource";
+import { type Assignment, targetName } from "../people/types";
+import { access } from "./access";
+import { targetChoices } from "./choices";
+import { EndAssignmentButton } from "./EndAssignmentButton";
+
+type Row = Assignment & { person: { id: string; fullName: string } };
+const Column = DataTable.Col<Row>;
+
+const filters = [
+  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <ConnectionAutocompleteInput
+    key="serviceId"
+    source="serviceId"
+    connection="services"
+    typename="Service"
+    filterType="ServiceFilter"
+    alwaysOn
+  />,
+  <BooleanInput key="activeOnly" source="activeOnly" alwaysOn />,
+  <ReferenceInput key="personId" source="personId" reference="people">
+    <AutocompleteInput optionText="fullName" />
+  </ReferenceInput>,
+  <SelectInput key="targetType" source="targetType" choices={targetChoices} />,
+  <BooleanInput key="primaryOnly" source="primaryOnly" />,
+];
+
+const TargetField = (_props: { source?: string }) => {
+  const record = useRecordContext<Row>();
+  return record ? <span>{targetName(record)}</span> : null;
+};
+
+const StateField = (_props: { source?: string }) => {
+  const record = useRecordContext<Row>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return (
+    <Chip
+      size="small"
+      color={record.active ? "success" : "default"}
+      label={translate(record.active ? "dostup.curatorAssignments.active" : "dostup.curatorAssignments.closed")}
+    />
+  );
+};
+
+const exporter = (records: Row[]) =>
+  exportRows(
+    records.map((row) => ({
+      person: row.person.fullName,
+      role: row.role,
+      targetType: row.targetType,
+      target: targetName(row),
+      region: row.region.name,
+      primary: row.primary,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      note: row.note,
+    })),
+    "curator-assignments",
+  );
+
+const Actions = () => {
+  const canWrite = useCanWrite({ access });
+  return (
+    <TopToolbar>
+      {canWrite && <CreateButton label="dostup.curatorAssignments.assign" />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+/** Who is and was responsible for what: open and closed periods, newest first. */
+export const AssignmentList = () => (
+  <List filters={filters} sort={{ field: "validFrom", order: "DESC" }} exporter={exporter} actions={<Actions />}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="person.fullName" disableSort />
+      <Column source="role" disableSort>
+        <RoleText />
+      </Column>
+      <Column source="target" field={TargetField} disableSort />
+      <Column source="region.name" disableSort />
+      <Column source="validFrom">
+        <DayField source="validFrom" />
+      </Column>
+      <Column source="validTo" disableSort>
+        <DayField source="validTo" emptyText="dostup.curatorAssignments.to_date" />
+      </Column>
+      <Column source="active" field={StateField} disableSort />
+      <Column source="primary" disableSort>
+        <PrimaryText />
+      </Column>
+      <Column label="" disableSort>
+        <EndAssignmentButton />
+      </Column>
+    </DataTable>
+  </List>
+);
+
+function RoleText() {
+  const record = useRecordContext<Row>();
+  const translate = useTranslate();
+  return record ? <span>{translate(`enums.CuratorRole.${record.role}`)}</span> : null;
+}
+
+function PrimaryText() {
+  const record = useRecordContext<Row>();
+  const translate = useTranslate();
+  return record ? (
+    <span>{translate(record.primary ? "dostup.curatorAssignments.yes" : "dostup.curatorAssignments.no")}</span>
+  ) : null;
+}

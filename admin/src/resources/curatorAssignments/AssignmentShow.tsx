@@ -1,0 +1,81 @@
+import {
+  EditButton,
+  Labeled,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { DayField } from "../../components/DayField";
+import { HistoryTab } from "../../components/HistoryTab";
+import { useCanWrite } from "../../lib/resource";
+import { type Assignment, targetName } from "../people/types";
+import { access } from "./access";
+import { EndAssignmentButton } from "./EndAssignmentButton";
+
+const Actions = () => {
+  const canWrite = useCanWrite({ access });
+  return (
+    <TopToolbar>
+      <EndAssignmentButton />
+      {canWrite && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+const Translated = ({ prefix, source }: { prefix: string; source: "role" | "targetType" }) => {
+  const record = useRecordContext<Assignment>();
+  const translate = useTranslate();
+  return record ? <span>{translate(`${prefix}.${record[source]}`)}</span> : null;
+};
+
+const Target = (_props: { source?: string }) => {
+  const record = useRecordContext<Assignment>();
+  return record ? <span>{targetName(record)}</span> : null;
+};
+
+const YesNo = ({ source }: { source: "primary" | "active" }) => {
+  const record = useRecordContext<Assignment>();
+  const translate = useTranslate();
+  return record ? (
+    <span>{translate(record[source] ? "dostup.curatorAssignments.yes" : "dostup.curatorAssignments.no")}</span>
+  ) : null;
+};
+
+export const AssignmentShow = () => (
+  <Show actions={<Actions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.curatorAssignments.tab">
+        <TextField source="person.fullName" />
+        <Labeled source="role">
+          <Translated prefix="enums.CuratorRole" source="role" />
+        </Labeled>
+        <Labeled source="targetType">
+          <Translated prefix="enums.CuratorTarget" source="targetType" />
+        </Labeled>
+        <Labeled source="target">
+          <Target />
+        </Labeled>
+        <TextField source="region.name" />
+        <Labeled source="primary">
+          <YesNo source="primary" />
+        </Labeled>
+        <Labeled source="validFrom">
+          <DayField source="validFrom" />
+        </Labeled>
+        <Labeled source="validTo">
+          <DayField source="validTo" emptyText="dostup.curatorAssignments.to_date" />
+        </Labeled>
+        <Labeled source="active">
+          <YesNo source="active" />
+        </Labeled>
+        <TextField source="note" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

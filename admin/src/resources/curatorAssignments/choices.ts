@@ -1,0 +1,21 @@
+export const CURATOR_ROLES = [
+  "SERVICE_CURATOR",
+  "CENTRE_CURATOR",
+  "LIFE_SITUATION_CURATOR",
+  "PROJECT_CURATOR",
+  "REGIONAL_COORDINATOR",
+] as const;
+export const CURATOR_TARGETS = ["SERVICE", "CENTRE", "LIFE_SITUATION", "PROJECT", "REGION"] as const;
+
+// Choice names are i18n keys: react-admin translates them when it shows them.
+export const roleChoices = CURATOR_ROLES.map((id) => ({ id, name: `enums.CuratorRole.${id}` }));
+export const targetChoices = CURATOR_TARGETS.map((id) => ({ id, name: `enums.CuratorTarget.${id}` }));
+
+/** The usual role for a kind of target, proposed when the target kind is chosen. */
+export const ROLE_FOR_TARGET: Record<string, string> = {
+  SERVICE: "SERVICE_CURATOR",
+  CENTRE: "CENTRE_CURATOR",
+  LIFE_SITUATION: "LIFE_SITUATION_CURATOR",
+  PROJECT: "PROJECT_CURATOR",
+  REGION: "REGIONAL_COORDINATOR",
+};

@@ -1,0 +1,64 @@
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  Edit,
+  email,
+  FormDataConsumer,
+  ReferenceInput,
+  required,
+  SimpleForm,
+  TextInput,
+  useRecordContext,
+} from "react-admin";
+import type { Person } from "./types";
+
+/** The organisations of the person's region. */
+const OrganisationInput = ({ regionId }: { regionId?: string }) => (
+  <ReferenceInput source="organisationId" reference="organisations" filter={regionId ? { regionId } : {}}>
+    <AutocompleteInput optionText="name" sx={{ minWidth: 480 }} />
+  </ReferenceInput>
+);
+
+const CommonInputs = () => (
+  <>
+    <TextInput source="lastName" validate={required()} />
+    <TextInput source="firstName" validate={required()} />
+    <TextInput source="middleName" />
+    <TextInput source="position" sx={{ minWidth: 480 }} />
+    <TextInput source="email" validate={email()} />
+    <TextInput source="phone" />
+    <BooleanInput source="photoConsent" helperText="dostup.people.consent_help" />
+  </>
+);
+
+export const PersonCreate = () => (
+  <Create redirect="show" mutationMode="pessimistic">
+    <SimpleForm defaultValues={{ photoConsent: false }}>
+      <ReferenceInput source="regionId" reference="regions">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <CommonInputs />
+      <FormDataConsumer<{ regionId?: string }>>
+        {({ formData }) => <OrganisationInput regionId={formData.regionId} />}
+      </FormDataConsumer>
+    </SimpleForm>
+  </Create>
+);
+
+// The organisation comes as a record; the form edits its id.
+const EditForm = () => {
+  const record = useRecordContext<Person>();
+  return (
+    <SimpleForm defaultValues={{ organisationId: record?.organisation?.id ?? null }}>
+      <CommonInputs />
+      <OrganisationInput regionId={record?.region.id} />
+    </SimpleForm>
+  );
+};
+
+export const PersonEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <EditForm />
+  </Edit>
+);

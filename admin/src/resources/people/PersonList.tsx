@@ -1,0 +1,73 @@
+import { Chip } from "@mui/material";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  ExportButton,
+  List,
+  ReferenceInput,
+  SearchInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { exportRows } from "../../components/csv";
+import { useCanWrite } from "../../lib/resource";
+import { access } from "./access";
+import type { Person } from "./types";
+
+const Column = DataTable.Col<Person>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <BooleanInput key="includeArchived" source="includeArchived" />,
+];
+
+const ArchivedMark = (_props: { source?: string }) => {
+  const record = useRecordContext<Person>();
+  const translate = useTranslate();
+  return record?.archivedAt ? <Chip size="small" label={translate("dostup.people.archived")} /> : null;
+};
+
+const exporter = (records: Person[]) =>
+  exportRows(
+    records.map((person) => ({
+      fullName: person.fullName,
+      position: person.position,
+      organisation: person.organisation?.name,
+      region: person.region.name,
+      email: person.email,
+      phone: person.phone,
+      photoConsent: person.photoConsent,
+      archivedAt: person.archivedAt,
+    })),
+    "people",
+  );
+
+const Actions = () => {
+  const canWrite = useCanWrite({ access });
+  return (
+    <TopToolbar>
+      {canWrite && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+/** Curators and other responsible people of the caller's regions. */
+export const PersonList = () => (
+  <List filters={filters} sort={{ field: "fullName", order: "ASC" }} exporter={exporter} actions={<Actions />}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="fullName" />
+      <Column source="position" disableSort />
+      <Column source="organisation.name" disableSort />
+      <Column source="region.name" disableSort />
+      <Column source="email" disableSort />
+      <Column source="archivedAt" field={ArchivedMark} disableSort />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,187 @@
+import AddIcon from "@mui/icons-material/Add";
+import ArchiveIcon from "@mui/icons-material/Archive";
+import UnarchiveIcon from "@mui/icons-material/Unarchive";
+import { Alert, Box, Stack, Typography } from "@mui/material";
+import { useState } from "react";
+import {
+  BooleanField,
+  Button,
+  EditButton,
+  Labeled,
+  Link,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from "react-admin";
+import { FileUpload } from "../../components/FileUpload";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField } from "../../components/localeFields";
+import { useCanWrite } from "../../lib/resource";
+import { mutate } from "../../providers/graphql";
+import { AssignmentTimeline } from "./AssignmentTimeline";
+import { access } from "./access";
+import type { Person } from "./types";
+
+/** Archive or restore: the API keeps archived people and their history. */
+const ArchiveRestoreButton = () => {
+  const record = useRecordContext<Person>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  if (!record) {
+    return null;
+  }
+  const archived = record.archivedAt !== null;
+  const run = async () => {
+    setBusy(true);
+    try {
+      await mutate(
+        archived ? "restorePerson" : "archivePerson",
+        { id: record.id, version: record.version },
+        "id version archivedAt",
+        {
+          inputType: "VersionedInput",
+        },
+      );
+      notify(archived ? "dostup.people.restored" : "dostup.people.archived_done", { type: "success" });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button label={archived ? "dostup.people.restore" : "dostup.people.archive"} onClick={run} disabled={busy}>
+      {archived ? <UnarchiveIcon /> : <ArchiveIcon />}
+    </Button>
+  );
+};
+
+const Actions = () => {
+  const canWrite = useCanWrite({ access });
+  const record = useRecordContext<Person>();
+  return (
+    <TopToolbar>
+      {canWrite && record && (
+        <Button
+          component={Link}
+          to={{
+            pathname: "/curatorAssignments/create",
+            search: `?source=${encodeURIComponent(JSON.stringify({ personId: record.id, regionId: record.region.id }))}`,
+          }}
+          label="dostup.people.assign"
+        >
+          <AddIcon />
+        </Button>
+      )}
+      {canWrite && <EditButton />}
+      {canWrite && <ArchiveRestoreButton />}
+    </TopToolbar>
+  );
+};
+
+/**
+ * The photo is published only with the person's consent, so it is uploaded only then;
+ * the API hands out its URL only with consent and a verified upload.
+ */
+const PhotoPanel = () => {
+  const record = useRecordContext<Person>();
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const canWrite = useCanWrite({ access });
+  if (!record) {
+    return null;
+  }
+  return (
+    <Stack spacing={1} sx={{ minWidth: 240 }} data-testid="photo-panel">
+      <Typography variant="subtitle2">{translate("dostup.people.photo")}</Typography>
+      {record.photoUrl ? (
+        <Box
+          component="img"
+          src={record.photoUrl}
+          alt={record.fullName}
+          sx={{ width: 200, height: 240, objectFit: "cover", borderRadius: 1 }}
+        />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate(record.photo ? "dostup.people.photo_hidden" : "dostup.people.no_photo")}
+        </Typography>
+      )}
+      {canWrite &&
+        !record.archivedAt &&
+        (record.photoConsent ? (
+          <FileUpload
+            owner={{ purpose: "PHOTO", personId: record.id }}
+            accept=".jpg,.jpeg,.png,.webp"
+            label={translate(record.photo ? "dostup.people.replace_photo" : "dostup.people.upload_photo")}
+            onUploaded={() => refresh()}
+          />
+        ) : (
+          <Alert severity="info">{translate("dostup.people.consent_needed")}</Alert>
+        ))}
+    </Stack>
+  );
+};
+
+const Assignments = () => {
+  const record = useRecordContext<Person>();
+  return <AssignmentTimeline assignments={record?.assignments?.edges.map((edge) => edge.node) ?? []} />;
+};
+
+const PersonTitle = () => {
+  const record = useRecordContext<Person>();
+  return <span>{record?.fullName ?? ""}</span>;
+};
+
+export const PersonShow = () => (
+  <Show actions={<Actions />} title={<PersonTitle />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.people.tabs.details">
+        <Stack direction="row" spacing={6} sx={{ flexWrap: "wrap" }}>
+          <Stack spacing={1.5}>
+            <Labeled>
+              <TextField source="fullName" />
+            </Labeled>
+            <Labeled>
+              <TextField source="position" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="organisation.name" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="region.name" />
+            </Labeled>
+            <Labeled>
+              <TextField source="email" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <TextField source="phone" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <BooleanField source="photoConsent" />
+            </Labeled>
+            <Labeled>
+              <LocaleDateField source="photoConsentAt" emptyText="—" />
+            </Labeled>
+            <Labeled>
+              <LocaleDateField source="archivedAt" emptyText="—" />
+            </Labeled>
+          </Stack>
+          <PhotoPanel />
+        </Stack>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.people.tabs.assignments" path="assignments">
+        <Assignments />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
