@@ -1,13 +1,6 @@
-// Analytics latency benchmark: `npm run bench [-- --keep]`.
-// Creates a throw-away database on a real PostgreSQL (BENCH_DATABASE_URL or DATABASE_URL,
-// default postgresql://postgres@127.0.0.1:5432/postgres), loads the demo and the national
-// data set, serves the real Yoga instance over HTTP on loopback and times every analytics
-// query for one national region (N01) and for the whole country as an administrator.
-// Results are printed and written to .bench/analytics-<timestamp>.json.
-import { mkdir, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import pg from "pg";
+// Analytics latency cases (issue 5), run by `npm run bench` (test/bench/index.ts) against the
+// server it starts on the national data set: every analytics query for one national region
+// (N01) and for the whole country as an administrator, p50/p95 of sequential requests.
 
 const WARMUP = 3;
 const MEASURED = 30;
@@ -16,18 +9,6 @@ const CASE_BUDGET_MS = 20_000;
 const TARGET_P50 = 100;
 const TARGET_P95 = 250;
 
-const print = (line: string) => process.stdout.write(`${line}\n`);
-
-const keep = process.argv.includes("--keep");
-const adminUrl =
-  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `dostup_bench_${process.pid}`;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
-
 interface Case {
   name: string;
   scope: "N01" | "country";
@@ -35,7 +16,7 @@ interface Case {
   variables: Record<string, unknown>;
 }
 
-interface Result {
+export interface AnalyticsResult {
   query: string;
   scope: string;
   samples: number;
@@ -173,7 +154,7 @@ async function post(endpoint: string, token: string, item: Case): Promise<string
   return null;
 }
 
-async function measure(endpoint: string, token: string, item: Case): Promise<Result> {
+async function measure(endpoint: string, token: string, item: Case): Promise<AnalyticsResult> {
   const base = { query: item.name, scope: item.scope };
   try {
     for (let i = 0; i < WARMUP; i++) {
@@ -199,155 +180,26 @@ async function measure(endpoint: string, token: string, item: Case): Promise<Res
   }
 }
 
-function table(results: Result[]): string {
-  const ms = (v: number | null) => (v === null ? "-" : v.toFixed(1));
-  const rows = [
-    ["query", "scope", "n", "p50 ms", "p95 ms", "target", "result"],
-    ...results.map((r) => [
-      r.query,
-      r.scope,
-      String(r.samples),
-      ms(r.p50),
-      ms(r.p95),
-      `p50<=${TARGET_P50} p95<=${TARGET_P95}`,
-      r.status === "FAILED" ? `FAILED: ${r.error ?? ""}` : r.status,
-    ]),
-  ];
-  const widths =
-    rows[0]?.map((_, c) => Math.max(...rows.slice(0, rows.length).map((row) => (row[c] ?? "").length))) ?? [];
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)))
-      .join(" | ")
-      .trimEnd();
-  const [head, ...body] = rows;
-  return [line(head ?? []), widths.map((w) => "-".repeat(w)).join("-|-"), ...body.map(line)].join("\n");
-}
-
-async function main(): Promise<void> {
-  const runStarted = performance.now();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  let server: Server | undefined;
-  let disconnect: (() => Promise<void>) | undefined;
-  try {
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    print(`database: ${dbName} on ${adminUrl.replace(/\/\/[^@]*@/, "//***@")}`);
-
-    // The API modules read their configuration at import: set it before importing them.
-    process.env.DATABASE_URL = benchUrl;
-    process.env.S3_BUCKET = "dostup-bench";
-    process.env.LOG_LEVEL = "warn";
-    delete process.env.NODE_ENV;
-
-    const { migrate } = await import("../../api/lib/migrate.js");
-    const migration = await migrate(benchUrl);
-    print(`migrated: ${migration.applied.length} migration(s)`);
-
-    const { prisma } = await import("../../api/lib/db.js");
-    disconnect = () => prisma.$disconnect();
-    const { seedDemo } = await import("../../prisma/seed/demo.js");
-    let t0 = performance.now();
-    await seedDemo(prisma);
-    print(`demo seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-    const { seedNational } = await import("../../prisma/seed/national.js");
-    const pool = new pg.Pool({ connectionString: benchUrl, max: 1 });
-    try {
-      print("national data set:");
-      const national = await seedNational(pool, { onProgress: (message) => print(`  ${message}`) });
-      print(
-        `national: ${national.regions} regions, ${national.centres} centres, ${national.reports} reports, ` +
-          `${national.values} values in ${national.seconds.toFixed(1)} s`,
-      );
-      t0 = performance.now();
-      await pool.query("ANALYZE");
-      print(`ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    } finally {
-      await pool.end();
-    }
-
-    const { yoga } = await import("../../api/yoga.js");
-    const { signAccessToken } = await import("../../api/lib/auth.js");
-    const { toGlobalId } = await import("../../api/lib/ids.js");
-
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: "admin@dostup.local" } });
-    const token = await signAccessToken(user.id);
-    const region = await prisma.region.findUniqueOrThrow({ where: { code: "N01" } });
-    const form = await prisma.reportForm.findFirstOrThrow({
-      where: { code: "COD_MONTHLY" },
-      orderBy: { revision: "desc" },
-    });
-
-    const httpServer = createServer((req, res) => {
-      yoga(req, res);
-    });
-    server = httpServer;
-    await new Promise<void>((done, fail) => {
-      httpServer.once("error", fail);
-      httpServer.listen(0, "127.0.0.1", done);
-    });
-    const { port } = httpServer.address() as AddressInfo;
-    const endpoint = `http://127.0.0.1:${port}/graphql`;
-    print(`serving ${endpoint}; ${WARMUP} warm-up + ${MEASURED} measured sequential requests per case`);
-
-    const results: Result[] = [];
-    for (const item of cases(toGlobalId("Region", region.id), toGlobalId("ReportForm", form.id))) {
-      const result = await measure(endpoint, token, item);
-      results.push(result);
-      const ms =
-        result.p50 === null ? result.error : `p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95?.toFixed(1)} ms`;
-      print(`  ${item.name} [${item.scope}]: ${result.status} (${ms})`);
-    }
-
-    print("");
-    print(table(results));
-    const misses = results.filter((r) => r.status !== "OK");
-    print("");
-    print(
-      `${results.length - misses.length}/${results.length} within target; total run ${((performance.now() - runStarted) / 1000).toFixed(0)} s`,
-    );
-
-    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-    await mkdir(".bench", { recursive: true });
-    const file = `.bench/analytics-${stamp}.json`;
-    await writeFile(
-      file,
-      `${JSON.stringify(
-        {
-          startedAt: new Date().toISOString(),
-          database: dbName,
-          warmup: WARMUP,
-          measured: MEASURED,
-          target: { p50: TARGET_P50, p95: TARGET_P95 },
-          results,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    print(`written ${file}`);
-  } finally {
-    if (server) {
-      const s = server;
-      s.closeAllConnections();
-      await new Promise<void>((done) => s.close(() => done()));
-    }
-    if (disconnect) await disconnect().catch(() => undefined);
-    if (keep) {
-      print(`kept database ${dbName} (--keep)`);
-    } else {
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error: unknown) => {
-        process.stderr.write(`could not drop ${dbName}: ${String(error)}\n`);
-      });
-    }
-    await admin.end();
+/**
+ * Times every analytics case over HTTP against a running server holding the national data
+ * set: WARMUP + MEASURED sequential requests per case, as an administrator.
+ */
+export async function runAnalytics(
+  endpoint: string,
+  token: string,
+  regionId: string,
+  formId: string,
+  print: (line: string) => void,
+): Promise<AnalyticsResult[]> {
+  print(`analytics: ${WARMUP} warm-up + ${MEASURED} measured sequential requests per case`);
+  const results: AnalyticsResult[] = [];
+  for (const item of cases(regionId, formId)) {
+    const result = await measure(endpoint, token, item);
+    results.push(result);
+    const ms = result.p50 === null ? result.error : `p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95?.toFixed(1)} ms`;
+    print(`  ${item.name} [${item.scope}]: ${result.status} (${ms})`);
   }
+  return results;
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-}
+export { TARGET_P50 as ANALYTICS_P50, TARGET_P95 as ANALYTICS_P95 };

@@ -1,0 +1,133 @@
+// Cold start of the Lambda bundle: `serverless package` (as a deploy runs it, offline), then
+// fresh `node` processes that import the unzipped graphql handler and answer one API Gateway
+// (HTTP API, payload 2.0) event each, timed from spawn to the answer.
+import { execFile, spawn } from "node:child_process";
+import { cp, readdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { root } from "./processes.js";
+
+const run = promisify(execFile);
+
+export interface PackageResult {
+  dir: string;
+  seconds: number;
+  /** Zip sizes in bytes, by function. */
+  zips: Record<string, number>;
+}
+
+export async function packageFunctions(dir: string): Promise<PackageResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: "1", SLS_NOTIFICATIONS_MODE: "off" };
+  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
+  const started = performance.now();
+  try {
+    await run(
+      process.execPath,
+      [join(root, "node_modules/serverless/bin/serverless.js"), "package", "--stage", "bench", "--package", dir],
+      { cwd: root, env, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`serverless package failed:\n${stdout ?? ""}\n${stderr ?? ""}`, { cause: error });
+  }
+  const zips: Record<string, number> = {};
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(".zip")) zips[name.replace(/\.zip$/, "")] = (await stat(join(dir, name))).size;
+  }
+  return { dir, seconds: (performance.now() - started) / 1000, zips };
+}
+
+export interface ColdRun {
+  /** Spawn → answer received, as the parent sees it. */
+  totalMs: number;
+  /** Inside the child, from its time origin: handler module imported, answer ready. */
+  importedMs: number;
+  answeredMs: number;
+  statusCode: number;
+  peakRssMiB: number;
+}
+
+/** Unzips graphql.zip next to the package and prepares a one-event runner; returns its folder. */
+export async function prepareBundle(packageDir: string): Promise<string> {
+  const app = join(packageDir, "graphql");
+  await run("unzip", ["-q", "-o", join(packageDir, "graphql.zip"), "-d", app]);
+  if (!(process.platform === "linux" && process.arch === "arm64")) {
+    // The zip carries Lambda's (arm64) build of the native hasher; this machine needs its own.
+    // The handler never hashes a password for a bearer token, but it loads the module.
+    const nodeRs = join(root, "node_modules/@node-rs");
+    const zipped = await readdir(join(app, "node_modules/@node-rs")).catch(() => []);
+    for (const name of zipped.length ? await readdir(nodeRs) : []) {
+      if (name.startsWith("argon2-")) {
+        await cp(join(nodeRs, name), join(app, "node_modules/@node-rs", name), { recursive: true });
+      }
+    }
+  }
+  await writeFile(
+    join(app, "cold.mjs"),
+    `import { readFileSync } from "node:fs";
+const { handler } = await import("./api/handler.mjs");
+const importedMs = performance.now();
+const result = await handler(JSON.parse(process.argv[2]), { functionName: "dostup-bench-graphql" });
+const answeredMs = performance.now();
+const hwm = Number(/^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "NaN");
+process.stdout.write(JSON.stringify({ importedMs, answeredMs, statusCode: result.statusCode, body: result.body, peakRssMiB: hwm / 1024 }));
+process.exit(0);
+`,
+  );
+  return app;
+}
+
+export function coldRun(app: string, event: unknown, env: NodeJS.ProcessEnv): Promise<ColdRun & { body: string }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["cold.mjs", JSON.stringify(event)], { cwd: app, env });
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once("error", fail);
+    child.once("exit", (code) => {
+      const totalMs = performance.now() - started;
+      clearTimeout(timer);
+      if (code !== 0) {
+        fail(new Error(`cold start run failed (${code}): ${stderr.slice(-2000)}`));
+        return;
+      }
+      try {
+        done({ totalMs, ...(JSON.parse(stdout) as Omit<ColdRun, "totalMs"> & { body: string }) });
+      } catch (error) {
+        fail(new Error(`cold start run answered ${stdout.slice(0, 500)} ${stderr.slice(-500)}`, { cause: error }));
+      }
+    });
+  });
+}
+
+/** An HTTP API (payload format 2.0) POST /graphql event as API Gateway sends it. */
+export function graphqlEvent(body: string, headers: Record<string, string>) {
+  return {
+    version: "2.0",
+    routeKey: "POST /graphql",
+    rawPath: "/graphql",
+    rawQueryString: "",
+    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org", ...headers },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "bench",
+      domainName: "api.example.org",
+      domainPrefix: "api",
+      http: { method: "POST", path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "bench" },
+      requestId: "bench-cold-start",
+      routeKey: "POST /graphql",
+      stage: "$default",
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    isBase64Encoded: false,
+    body,
+  };
+}
