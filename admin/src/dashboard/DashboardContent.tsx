@@ -56,6 +56,9 @@ const defaults = (): Filters => ({
   indicatorCode: DEFAULT_INDICATOR,
 });
 
+/** The controls sit in one row (react-admin's theme makes text fields full width). */
+const CONTROL = { select: true, size: "small", fullWidth: false, margin: "none" } as const;
+
 const GRID = {
   display: "grid",
   gap: 2,
@@ -113,9 +116,9 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
       <Card variant="outlined">
         <CardContent sx={{ display: "flex", gap: 2, flexWrap: "wrap", "&:last-child": { pb: 2 } }}>
           <TextField
-            select
-            size="small"
+            {...CONTROL}
             label={translate("dostup.dashboard.controls.region")}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             value={filters.regionId}
             onChange={(event) => update({ regionId: event.target.value })}
             sx={{ minWidth: 240 }}
@@ -129,8 +132,7 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
             ))}
           </TextField>
           <TextField
-            select
-            size="small"
+            {...CONTROL}
             label={translate("dostup.dashboard.controls.from")}
             value={filters.fromYear}
             onChange={(event) => update({ fromYear: Number(event.target.value) })}
@@ -144,8 +146,7 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
             ))}
           </TextField>
           <TextField
-            select
-            size="small"
+            {...CONTROL}
             label={translate("dostup.dashboard.controls.to")}
             value={filters.toYear}
             onChange={(event) => update({ toYear: Number(event.target.value) })}
@@ -159,8 +160,7 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
             ))}
           </TextField>
           <TextField
-            select
-            size="small"
+            {...CONTROL}
             label={translate("dostup.dashboard.controls.granularity")}
             value={filters.granularity}
             onChange={(event) => update({ granularity: event.target.value as Granularity })}
@@ -174,8 +174,7 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
             ))}
           </TextField>
           <TextField
-            select
-            size="small"
+            {...CONTROL}
             label={translate("dostup.dashboard.controls.indicator")}
             value={indicators.data?.some((i) => i.code === filters.indicatorCode) ? filters.indicatorCode : ""}
             onChange={(event) => update({ indicatorCode: event.target.value })}

@@ -41,7 +41,7 @@ export function DynamicsChart({ points, granularity }: { points: DynamicsPoint[]
         <Tooltip formatter={(value) => (typeof value === "number" ? format.integer(value) : String(value))} />
         <Legend />
         <Line
-          type="monotone"
+          type="linear"
           dataKey="total"
           name={translate("dostup.dashboard.dynamics.total")}
           stroke={theme.palette.primary.main}
@@ -50,7 +50,7 @@ export function DynamicsChart({ points, granularity }: { points: DynamicsPoint[]
         />
         {hasRural ? (
           <Line
-            type="monotone"
+            type="linear"
             dataKey="rural"
             name={translate("dostup.dashboard.dynamics.rural")}
             stroke={theme.palette.success.main}
