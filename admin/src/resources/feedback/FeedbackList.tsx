@@ -1,0 +1,69 @@
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+} from "react-admin";
+import { LocaleDateField } from "../../components/localeFields";
+import { exportRows } from "../services/csv";
+import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
+import { ExcerptField, StatusField } from "./StatusField";
+
+const Column = DataTable.Col<FeedbackRecord>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={feedbackStatusChoices} alwaysOn />,
+  <ReferenceInput key="categoryId" source="categoryId" reference="feedbackCategories">
+    <SelectInput />
+  </ReferenceInput>,
+  <NullableBooleanInput key="overdue" source="overdue" />,
+  <ReferenceInput key="centreId" source="centreId" reference="centres">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <ReferenceInput key="regionId" source="regionId" reference="regions">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <SelectInput key="subjectType" source="subjectType" choices={feedbackSubjectChoices} />,
+  <NullableBooleanInput key="systemicError" source="systemicError" />,
+];
+
+const exporter = (records: FeedbackRecord[]) =>
+  exportRows(
+    records.map((record) => ({
+      id: record.id,
+      receivedAt: record.receivedAt,
+      dueAt: record.dueAt,
+      status: record.status,
+      overdue: record.overdue,
+      category: record.category.name,
+      subjectType: record.subjectType,
+      centre: record.centre?.name ?? "",
+      region: record.region.name,
+      systemicError: record.systemicError,
+      text: record.text,
+    })),
+    "feedback",
+  );
+
+// The API sorts feedback by the date received or due.
+export const FeedbackList = () => (
+  <List filters={filters} sort={{ field: "receivedAt", order: "DESC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="receivedAt" field={LocaleDateField} />
+      <Column source="category.name" disableSort />
+      <Column source="subjectType" disableSort>
+        <SelectField source="subjectType" choices={feedbackSubjectChoices} />
+      </Column>
+      <Column source="text" disableSort field={ExcerptField} />
+      <Column source="status" disableSort field={StatusField} />
+      <Column source="dueAt" field={LocaleDateField} />
+      <Column source="centre.name" disableSort />
+      <Column source="region.name" disableSort />
+    </DataTable>
+  </List>
+);
