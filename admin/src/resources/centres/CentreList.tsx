@@ -1,9 +1,41 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
-import type { Centre } from "../../types";
+import { Chip, Stack } from "@mui/material";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TopToolbar,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { LocaleDateField } from "../../components/localeFields";
+import { useCanWrite } from "../../lib/resource";
+import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
-import { centreKindChoices, centreStatusChoices } from "./choices";
+import { centreKindChoices, centreStatusChoices, ruralChoices } from "./choices";
+import { exportCentres } from "./csv";
+import { SignatureField } from "./SignatureField";
+import type { CentreRecord } from "./types";
 
-const Column = DataTable.Col<Centre>;
+const Column = DataTable.Col<CentreRecord>;
+
+/** Municipalities of the region chosen in the filter (all readable ones without it). */
+const MunicipalityFilter = (props: { source: string; alwaysOn?: boolean }) => {
+  const { filterValues } = useListContext();
+  return (
+    <ReferenceInput {...props} reference="municipalities" filter={{ regionId: filterValues.regionId }}>
+      <AutocompleteInput />
+    </ReferenceInput>
+  );
+};
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,20 +44,59 @@ const filters = [
   <ReferenceInput key="regionId" source="regionId" reference="regions">
     <AutocompleteInput />
   </ReferenceInput>,
+  <MunicipalityFilter key="municipalityId" source="municipalityId" />,
+  <ReferenceInput key="hostOrganisationId" source="hostOrganisationId" reference="organisations">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <SelectInput key="rural" source="rural" choices={ruralChoices} />,
+  <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
-// The API sorts centres by name or creation date only, hence the disabled
-// sorting elsewhere. No bulk actions: there is nothing to write yet.
+/** The status, its alert as a tooltip-free second line, and an archive mark. */
+const StatusCell = () => {
+  const record = useRecordContext<CentreRecord>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+      <SelectField source="status" choices={centreStatusChoices} />
+      {record.statusAlert && <Chip size="small" color="warning" label="!" title={record.statusAlert} />}
+      {record.archivedAt && <Chip size="small" label={translate("dostup.centres.archived")} />}
+    </Stack>
+  );
+};
+
+const ListActions = () => {
+  const canWrite = useCanWrite({ access: centreAccess });
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {canWrite && <CreateButton />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
+
+// The API sorts centres by name, creation date and signature expiry only.
 export const CentreList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} exporter={exportCentres}>
     <DataTable bulkActionButtons={false}>
       <Column source="name" />
       <Column source="kinds" field={CentreKindsField} disableSort />
       <Column source="status" disableSort>
-        <SelectField source="status" choices={centreStatusChoices} />
+        <StatusCell />
       </Column>
+      <Column source="region.name" disableSort />
       <Column source="settlement.name" disableSort />
       <Column source="hostOrganisation.name" disableSort />
+      <Column source="signatureValidUntil">
+        <SignatureField source="signatureValidUntil" />
+      </Column>
+      <Column source="lastVerifiedAt" disableSort>
+        <LocaleDateField source="lastVerifiedAt" emptyText="—" />
+      </Column>
     </DataTable>
   </List>
 );

@@ -1,17 +1,153 @@
-import { BooleanField, SelectField, Show, SimpleShowLayout, TextField } from "react-admin";
+import { Alert, Stack, Typography } from "@mui/material";
+import {
+  BooleanField,
+  EditButton,
+  Labeled,
+  ReferenceField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
+import { useCanWrite } from "../../lib/resource";
+import { ArchiveRestoreButton } from "./ArchiveRestoreButton";
+import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
 import { centreStatusChoices } from "./choices";
+import { OpeningHoursTab } from "./OpeningHoursTab";
+import { ServicesTab } from "./ServicesTab";
+import { SignatureField } from "./SignatureField";
+import type { CentreRecord } from "./types";
+import { VerifyButton } from "./VerifyButton";
+
+const Title = () => {
+  const record = useRecordContext<CentreRecord>();
+  return <span>{record?.name}</span>;
+};
+
+const ShowActions = () => {
+  const canWrite = useCanWrite({ access: centreAccess });
+  const record = useRecordContext<CentreRecord>();
+  if (!canWrite) {
+    return <TopToolbar />;
+  }
+  return (
+    <TopToolbar>
+      <VerifyButton />
+      {record && !record.archivedAt && <EditButton />}
+      <ArchiveRestoreButton archive="archiveCentre" restore="restoreCentre" messages="dostup.centres.archive" />
+    </TopToolbar>
+  );
+};
+
+/** The status with its alert, and the archive date when archived. */
+const StatusAlert = () => {
+  const record = useRecordContext<CentreRecord>();
+  const translate = useTranslate();
+  if (!record || (!record.statusAlert && !record.archivedAt)) {
+    return null;
+  }
+  return (
+    <Stack spacing={1}>
+      {record.statusAlert && (
+        <Alert severity="warning" data-testid="status-alert">
+          {record.statusAlert}
+        </Alert>
+      )}
+      {record.archivedAt && (
+        <Alert severity="info">
+          {translate("dostup.centres.archived")} · <LocaleDateField source="archivedAt" />
+        </Alert>
+      )}
+    </Stack>
+  );
+};
+
+/** Latitude and longitude in the panel's number format, each named (a comma is a decimal mark in Russian). */
+const Coordinates = (_props: { label: string }) => {
+  const record = useRecordContext<CentreRecord>();
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  if (record?.latitude == null || record.longitude == null) {
+    return <Typography variant="body2">{translate("dostup.centres.no_coordinates")}</Typography>;
+  }
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  return (
+    <Typography variant="body2" data-testid="coordinates">
+      {translate("resources.centres.fields.latitude")} {format.format(record.latitude)} ·{" "}
+      {translate("resources.centres.fields.longitude")} {format.format(record.longitude)}
+    </Typography>
+  );
+};
+
+const LastVerified = (_props: { label: string }) => {
+  const record = useRecordContext<CentreRecord>();
+  const translate = useTranslate();
+  if (!record?.lastVerifiedAt) {
+    return <Typography variant="body2">{translate("dostup.centres.verify.never")}</Typography>;
+  }
+  return (
+    <Stack direction="row" spacing={1} data-testid="last-verified">
+      <LocaleDateField source="lastVerifiedAt" showTime />
+      {record.lastVerifiedByName && <Typography variant="body2">· {record.lastVerifiedByName}</Typography>}
+    </Stack>
+  );
+};
 
 export const CentreShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <CentreKindsField source="kinds" />
-      <SelectField source="status" choices={centreStatusChoices} />
-      <TextField source="address" />
-      <TextField source="settlement.name" />
-      <BooleanField source="settlement.isRural" />
-      <TextField source="hostOrganisation.name" />
-    </SimpleShowLayout>
+  <Show title={<Title />} actions={<ShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
+        <StatusAlert />
+        <TextField source="name" />
+        <CentreKindsField source="kinds" />
+        <SelectField source="status" choices={centreStatusChoices} />
+        <TextField source="address" />
+        <Coordinates label="dostup.centres.coordinates" />
+        <TextField source="region.name" />
+        <TextField source="municipality.name" />
+        <TextField source="settlement.name" emptyText="—" />
+        <BooleanField source="settlement.isRural" />
+        <ReferenceField
+          source="hostOrganisation.id"
+          reference="organisations"
+          label="resources.centres.fields.hostOrganisation.name"
+        >
+          <TextField source="name" />
+        </ReferenceField>
+        <TextField source="phone" emptyText="—" />
+        <TextField source="email" emptyText="—" />
+        <TextField source="website" emptyText="—" />
+        <Labeled label="resources.centres.fields.signatureValidUntil">
+          <SignatureField source="signatureValidUntil" />
+        </Labeled>
+        <LastVerified label="resources.centres.fields.lastVerifiedAt" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
+        <BooleanField source="accessibleMobility" />
+        <BooleanField source="accessibleVision" />
+        <BooleanField source="accessibleHearing" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
+        <LocaleNumberField source="workstations" />
+        <LocaleNumberField source="printers" />
+        <LocaleNumberField source="scanners" />
+        <TextField source="equipmentNote" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
+        <OpeningHoursTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
+        <ServicesTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
   </Show>
 );

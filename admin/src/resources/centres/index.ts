@@ -1,27 +1,78 @@
-import { type AdminResource, READERS, STAFF } from "../../lib/resource";
+import StoreIcon from "@mui/icons-material/Store";
+import type { AdminResource } from "../../lib/resource";
+import { centreAccess } from "./access";
+import { CentreCreate, CentreEdit } from "./CentreForm";
 import { CentreList } from "./CentreList";
 import { CentreShow } from "./CentreShow";
+import { changedInput } from "./input";
 import { en, ru } from "./messages";
+
+const LIST_FIELDS = `version name kinds status statusAlert address archivedAt signatureValidUntil lastVerifiedAt
+  region { id name } municipality { id name } settlement { id name isRural } hostOrganisation { id name }`;
+
+// Fields create and update both take as the form holds them.
+const WRITABLE = [
+  "name",
+  "kinds",
+  "status",
+  "statusAlert",
+  "address",
+  "latitude",
+  "longitude",
+  "phone",
+  "email",
+  "website",
+  "accessibleMobility",
+  "accessibleVision",
+  "accessibleHearing",
+  "workstations",
+  "printers",
+  "scanners",
+  "equipmentNote",
+  "signatureValidUntil",
+] as const;
 
 export default {
   name: "centres",
   definition: {
     typename: "Centre",
-    fields: "name kinds status address settlement { name isRural } hostOrganisation { id name }",
+    fields: LIST_FIELDS,
+    detailFields: `${LIST_FIELDS} latitude longitude phone email website accessibleMobility accessibleVision
+      accessibleHearing workstations printers scanners equipmentNote lastVerifiedByName createdAt updatedAt
+      openingHours { weekday opens closes }
+      hoursExceptions { id version startsOn endsOn closed opens closes reason }
+      services { helpKinds note service { id name } }`,
     filters: {
       search: "String",
       status: "CentreStatus",
       kind: "CentreKind",
       regionId: "ID",
+      municipalityId: "ID",
+      hostOrganisationId: "ID",
+      rural: "Boolean",
+      includeArchived: "Boolean",
     },
     orderBy: {
       type: "CentreOrderBy",
-      fields: { name: "NAME", createdAt: "CREATED_AT" },
+      fields: { name: "NAME", createdAt: "CREATED_AT", signatureValidUntil: "SIGNATURE_VALID_UNTIL" },
     },
+    create: {
+      mutation: "createCentre",
+      // The region and municipality only narrow the pickers; the settlement places the centre.
+      input: (data) => changedInput(data, undefined, [...WRITABLE, "settlementId", "hostOrganisationId"]),
+    },
+    update: {
+      mutation: "updateCentre",
+      input: (data, previous) => changedInput(data, previous, WRITABLE),
+    },
+    delete: { mutation: "archiveCentre" },
   },
   list: CentreList,
   show: CentreShow,
+  create: CentreCreate,
+  edit: CentreEdit,
+  icon: StoreIcon,
   recordRepresentation: "name",
-  access: { read: READERS, write: STAFF },
+  access: centreAccess,
   messages: { ru, en },
 } satisfies AdminResource;

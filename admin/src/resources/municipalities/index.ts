@@ -1,10 +1,36 @@
+import LocationCityIcon from "@mui/icons-material/LocationCity";
 import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import { changedInput } from "../centres/input";
+import { municipalityAccess } from "./access";
+import { MunicipalityCreate, MunicipalityEdit } from "./MunicipalityForm";
+import { MunicipalityList } from "./MunicipalityList";
+import { MunicipalityShow } from "./MunicipalityShow";
+import { en, ru } from "./messages";
 
-// Placeholder until the resource's screens land: registered for references only.
+const FIELDS = "version name oktmo kind region { id name }";
+
 export default {
   name: "municipalities",
-  definition: { typename: "Municipality", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "Municipality",
+    fields: FIELDS,
+    detailFields: `${FIELDS} settlements { id version name isRural }`,
+    filters: { search: "String", regionId: "ID" },
+    create: {
+      mutation: "createMunicipality",
+      input: (data) => changedInput(data, undefined, ["regionId", "oktmo", "name", "kind"]),
+    },
+    update: {
+      mutation: "updateMunicipality",
+      input: (data, previous) => changedInput(data, previous, ["oktmo", "name", "kind"]),
+    },
+  },
+  list: MunicipalityList,
+  show: MunicipalityShow,
+  create: MunicipalityCreate,
+  edit: MunicipalityEdit,
+  icon: LocationCityIcon,
+  recordRepresentation: "name",
+  access: municipalityAccess,
+  messages: { ru, en },
 } satisfies AdminResource;

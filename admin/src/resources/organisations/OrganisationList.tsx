@@ -1,22 +1,83 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput } from "react-admin";
-import type { Organisation } from "../../types";
+import { Chip } from "@mui/material";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { downloadRows } from "../centres/csv";
+import { organisationKindChoices } from "./choices";
 
-const Column = DataTable.Col<Organisation>;
+interface OrganisationRow {
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  inn: string | null;
+  archivedAt: string | null;
+  region: { name: string };
+  municipality: { name: string } | null;
+}
+
+const Column = DataTable.Col<OrganisationRow>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
+  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
     <AutocompleteInput />
   </ReferenceInput>,
+  <SelectInput key="kind" source="kind" choices={organisationKindChoices} alwaysOn />,
+  <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
-// The API lists organisations in its own order, so columns are not sortable.
+const NameCell = () => {
+  const record = useRecordContext<OrganisationRow>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return (
+    <span>
+      {record.name} {record.archivedAt && <Chip size="small" label={translate("dostup.organisations.archived")} />}
+    </span>
+  );
+};
+
+// Nested records come out as names, not [object Object].
+const exporter = (records: OrganisationRow[]) =>
+  downloadRows(
+    records.map((row) => ({
+      id: row.id,
+      name: row.name,
+      shortName: row.shortName,
+      kind: row.kind,
+      inn: row.inn,
+      region: row.region.name,
+      municipality: row.municipality?.name,
+      archivedAt: row.archivedAt,
+    })),
+    "organisations",
+  );
+
+// The API lists organisations by name and sorts them no other way.
 export const OrganisationList = () => (
-  <List filters={filters}>
+  <List filters={filters} exporter={exporter}>
     <DataTable bulkActionButtons={false}>
-      <Column source="name" disableSort />
-      <Column source="kind" disableSort />
+      <Column source="name" disableSort>
+        <NameCell />
+      </Column>
+      <Column source="kind" disableSort>
+        <SelectField source="kind" choices={organisationKindChoices} />
+      </Column>
       <Column source="inn" disableSort />
+      <Column source="region.name" disableSort />
+      <Column source="municipality.name" disableSort />
     </DataTable>
   </List>
 );

@@ -5,7 +5,7 @@ const Column = DataTable.Col<Region>;
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
-// The API lists regions in its own order, so columns are not sortable.
+// The API lists regions by name and sorts them no other way, so columns are not sortable.
 export const RegionList = () => (
   <List filters={filters}>
     <DataTable bulkActionButtons={false}>

@@ -9,6 +9,12 @@ export const ru = {
       },
     },
   },
+  dostup: {
+    regions: {
+      tabs: { main: "Основное", municipalities: "Муниципальные образования" },
+      no_municipalities: "Муниципальных образований пока нет",
+    },
+  },
 };
 
 export const en: typeof ru = {
@@ -19,6 +25,12 @@ export const en: typeof ru = {
         code: "Code",
         name: "Name",
       },
+    },
+  },
+  dostup: {
+    regions: {
+      tabs: { main: "Main", municipalities: "Municipalities" },
+      no_municipalities: "No municipalities yet",
     },
   },
 };

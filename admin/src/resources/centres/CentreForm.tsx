@@ -1,0 +1,167 @@
+import { Alert, Typography } from "@mui/material";
+import { useEffect, useRef } from "react";
+import {
+  AutocompleteInput,
+  BooleanInput,
+  CheckboxGroupInput,
+  Create,
+  DateInput,
+  Edit,
+  email,
+  maxValue,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useGetOne,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { useFormContext, useWatch } from "react-hook-form";
+import { centreKindChoices, centreStatusChoices } from "./choices";
+import type { CentreRecord } from "./types";
+
+interface MunicipalityWithSettlements {
+  id: string;
+  settlements?: { id: string; name: string; isRural: boolean }[];
+}
+
+const Section = ({ title }: { title: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="subtitle1" sx={{ mt: 2, fontWeight: 600 }}>
+      {translate(title)}
+    </Typography>
+  );
+};
+
+/** Clears the inputs that depend on `source` when it changes (not on the first render). */
+const useResetOnChange = (source: string, dependents: string[]) => {
+  const value = useWatch({ name: source });
+  const { setValue } = useFormContext();
+  const previous = useRef(value);
+  useEffect(() => {
+    if (previous.current !== value) {
+      previous.current = value;
+      for (const dependent of dependents) {
+        setValue(dependent, null);
+      }
+    }
+  }, [value, dependents, setValue]);
+  return value as string | null | undefined;
+};
+
+const MUNICIPALITY_DEPENDENTS = ["settlementId"];
+const REGION_DEPENDENTS = ["municipalityId", "settlementId", "hostOrganisationId"];
+
+/**
+ * Region → municipality → settlement, and the host organisation of the region. The API
+ * places the centre by its settlement; the region and municipality only narrow the lists.
+ */
+const PlaceInputs = () => {
+  const translate = useTranslate();
+  const regionId = useResetOnChange("regionId", REGION_DEPENDENTS);
+  const municipalityId = useResetOnChange("municipalityId", MUNICIPALITY_DEPENDENTS);
+  const { data: municipality } = useGetOne<MunicipalityWithSettlements>(
+    "municipalities",
+    { id: municipalityId ?? "" },
+    { enabled: Boolean(municipalityId) },
+  );
+  const settlements = (municipalityId ? (municipality?.settlements ?? []) : []).map((settlement) => ({
+    id: settlement.id,
+    name: `${settlement.name}${settlement.isRural ? ` (${translate("dostup.centres.rural.RURAL").toLowerCase()})` : ""}`,
+  }));
+  return (
+    <>
+      <Typography variant="body2" color="text.secondary">
+        {translate("dostup.centres.place_hint")}
+      </Typography>
+      <ReferenceInput source="regionId" reference="regions">
+        <AutocompleteInput validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="municipalityId" reference="municipalities" filter={{ regionId }}>
+        <AutocompleteInput validate={required()} disabled={!regionId} />
+      </ReferenceInput>
+      <SelectInput source="settlementId" choices={settlements} validate={required()} disabled={!municipalityId} />
+      <ReferenceInput source="hostOrganisationId" reference="organisations" filter={{ regionId }}>
+        <AutocompleteInput validate={required()} disabled={!regionId} />
+      </ReferenceInput>
+    </>
+  );
+};
+
+/** The place of an existing centre: the API does not move centres between settlements. */
+const FixedPlace = () => {
+  const record = useRecordContext<CentreRecord>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  const place = [record.region.name, record.municipality.name, record.settlement?.name].filter(Boolean).join(", ");
+  return (
+    <Alert severity="info" sx={{ my: 1 }}>
+      {place}. {translate("resources.centres.fields.hostOrganisation.name")}: {record.hostOrganisation.name}.{" "}
+      {translate("dostup.centres.place_fixed")}
+    </Alert>
+  );
+};
+
+const count = [minValue(0), maxValue(10_000)];
+
+const CentreFields = ({ creating }: { creating: boolean }) => (
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <CheckboxGroupInput source="kinds" choices={centreKindChoices} validate={required()} row={false} />
+    <SelectInput source="status" choices={centreStatusChoices} validate={required()} />
+    <TextInput source="statusAlert" fullWidth multiline />
+    <Section title="dostup.centres.tabs.main" />
+    {creating ? <PlaceInputs /> : <FixedPlace />}
+    <TextInput source="address" validate={required()} fullWidth />
+    <NumberInput source="latitude" validate={[minValue(-90), maxValue(90)]} step={0.000001} />
+    <NumberInput source="longitude" validate={[minValue(-180), maxValue(180)]} step={0.000001} />
+    <TextInput source="phone" />
+    <TextInput source="email" validate={email()} />
+    <TextInput source="website" fullWidth />
+    <DateInput source="signatureValidUntil" />
+    <Section title="dostup.centres.tabs.accessibility" />
+    <BooleanInput source="accessibleMobility" />
+    <BooleanInput source="accessibleVision" />
+    <BooleanInput source="accessibleHearing" />
+    <Section title="dostup.centres.tabs.equipment" />
+    <NumberInput source="workstations" validate={count} step={1} />
+    <NumberInput source="printers" validate={count} step={1} />
+    <NumberInput source="scanners" validate={count} step={1} />
+    <TextInput source="equipmentNote" fullWidth multiline />
+  </>
+);
+
+const DEFAULTS = {
+  kinds: ["PUBLIC_ACCESS"],
+  status: "ACTIVE",
+  accessibleMobility: false,
+  accessibleVision: false,
+  accessibleHearing: false,
+  workstations: 0,
+  printers: 0,
+  scanners: 0,
+};
+
+// Saves are pessimistic: no undo window that could lose a write when the tab closes.
+export const CentreCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <SimpleForm defaultValues={DEFAULTS}>
+      <CentreFields creating />
+    </SimpleForm>
+  </Create>
+);
+
+export const CentreEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <CentreFields creating={false} />
+    </SimpleForm>
+  </Edit>
+);

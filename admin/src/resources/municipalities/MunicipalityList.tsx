@@ -1,0 +1,31 @@
+import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField } from "react-admin";
+import { downloadRows } from "../centres/csv";
+import { municipalityKindChoices } from "./choices";
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+// The region comes out as its name, not [object Object].
+const exporter = (records: { id: string; name: string; oktmo: string; kind: string; region: { name: string } }[]) =>
+  downloadRows(
+    records.map((row) => ({ id: row.id, name: row.name, oktmo: row.oktmo, kind: row.kind, region: row.region.name })),
+    "municipalities",
+  );
+
+// The API lists municipalities by name and sorts them no other way.
+export const MunicipalityList = () => (
+  <List filters={filters} exporter={exporter}>
+    <DataTable bulkActionButtons={false}>
+      <DataTable.Col source="name" disableSort />
+      <DataTable.Col source="oktmo" disableSort />
+      <DataTable.Col source="kind" disableSort>
+        <SelectField source="kind" choices={municipalityKindChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="region.name" disableSort />
+    </DataTable>
+  </List>
+);

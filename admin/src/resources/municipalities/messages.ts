@@ -1,0 +1,82 @@
+// The resource's messages; react-admin's own come from ra-language-russian / -english.
+export const ru = {
+  resources: {
+    municipalities: {
+      name: "Муниципальное образование |||| Муниципальные образования",
+      fields: {
+        name: "Название",
+        oktmo: "ОКТМО",
+        kind: "Вид",
+        region: { name: "Регион" },
+        regionId: "Регион",
+      },
+    },
+  },
+  enums: {
+    MunicipalityKind: {
+      MUNICIPAL_DISTRICT: "Муниципальный район",
+      MUNICIPAL_OKRUG: "Муниципальный округ",
+      URBAN_DISTRICT: "Городской округ",
+      URBAN_SETTLEMENT: "Городское поселение",
+      RURAL_SETTLEMENT: "Сельское поселение",
+      INTRACITY_TERRITORY: "Внутригородская территория",
+    },
+  },
+  dostup: {
+    municipalities: {
+      tabs: { main: "Основное", settlements: "Населённые пункты" },
+      settlements: {
+        name: "Населённый пункт",
+        isRural: "Сельский",
+        rural: "Сельский",
+        urban: "Городской",
+        empty: "Населённых пунктов пока нет",
+        add: "Добавить населённый пункт",
+        edit: "Изменить",
+        added: "Населённый пункт добавлен",
+        updated: "Населённый пункт изменён",
+      },
+    },
+  },
+};
+
+export const en: typeof ru = {
+  resources: {
+    municipalities: {
+      name: "Municipality |||| Municipalities",
+      fields: {
+        name: "Name",
+        oktmo: "OKTMO code",
+        kind: "Kind",
+        region: { name: "Region" },
+        regionId: "Region",
+      },
+    },
+  },
+  enums: {
+    MunicipalityKind: {
+      MUNICIPAL_DISTRICT: "Municipal district",
+      MUNICIPAL_OKRUG: "Municipal okrug",
+      URBAN_DISTRICT: "Urban district",
+      URBAN_SETTLEMENT: "Urban settlement",
+      RURAL_SETTLEMENT: "Rural settlement",
+      INTRACITY_TERRITORY: "Intra-city territory",
+    },
+  },
+  dostup: {
+    municipalities: {
+      tabs: { main: "Main", settlements: "Settlements" },
+      settlements: {
+        name: "Settlement",
+        isRural: "Rural",
+        rural: "Rural",
+        urban: "Urban",
+        empty: "No settlements yet",
+        add: "Add a settlement",
+        edit: "Edit",
+        added: "Settlement added",
+        updated: "Settlement updated",
+      },
+    },
+  },
+};

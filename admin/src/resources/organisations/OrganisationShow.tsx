@@ -1,0 +1,111 @@
+import { Alert } from "@mui/material";
+import {
+  DataTable,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField } from "../../components/localeFields";
+import { useCanWrite } from "../../lib/resource";
+import { ArchiveRestoreButton } from "../centres/ArchiveRestoreButton";
+import { centreStatusChoices } from "../centres/choices";
+import { organisationAccess } from "./access";
+import { organisationKindChoices } from "./choices";
+
+interface OrganisationRecord {
+  id: string;
+  name: string;
+  archivedAt: string | null;
+}
+
+const Title = () => {
+  const record = useRecordContext<OrganisationRecord>();
+  return <span>{record?.name}</span>;
+};
+
+const ShowActions = () => {
+  const canWrite = useCanWrite({ access: organisationAccess });
+  const record = useRecordContext<OrganisationRecord>();
+  if (!canWrite) {
+    return <TopToolbar />;
+  }
+  return (
+    <TopToolbar>
+      {record && !record.archivedAt && <EditButton />}
+      <ArchiveRestoreButton
+        archive="archiveOrganisation"
+        restore="restoreOrganisation"
+        messages="dostup.organisations.archive"
+      />
+    </TopToolbar>
+  );
+};
+
+const Archived = () => {
+  const record = useRecordContext<OrganisationRecord>();
+  const translate = useTranslate();
+  if (!record?.archivedAt) {
+    return null;
+  }
+  return (
+    <Alert severity="info">
+      {translate("dostup.organisations.archived")} · <LocaleDateField source="archivedAt" />
+    </Alert>
+  );
+};
+
+const NoCentres = () => {
+  const translate = useTranslate();
+  return <span>{translate("dostup.organisations.no_centres")}</span>;
+};
+
+export const OrganisationShow = () => (
+  <Show title={<Title />} actions={<ShowActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
+        <Archived />
+        <TextField source="name" />
+        <TextField source="shortName" emptyText="—" />
+        <SelectField source="kind" choices={organisationKindChoices} />
+        <TextField source="inn" emptyText="—" />
+        <TextField source="ogrn" emptyText="—" />
+        <TextField source="region.name" />
+        <TextField source="municipality.name" emptyText="—" />
+        <TextField source="address" emptyText="—" />
+        <TextField source="phone" emptyText="—" />
+        <TextField source="email" emptyText="—" />
+        <TextField source="website" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.organisations.tabs.centres" path="centres">
+        <ReferenceManyField
+          reference="centres"
+          target="hostOrganisationId"
+          label={false}
+          perPage={25}
+          sort={{ field: "name", order: "ASC" }}
+          pagination={<Pagination />}
+          empty={<NoCentres />}
+        >
+          <DataTable bulkActionButtons={false} rowClick="show">
+            <DataTable.Col source="name" disableSort />
+            <DataTable.Col source="status" disableSort>
+              <SelectField source="status" choices={centreStatusChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="address" disableSort />
+          </DataTable>
+        </ReferenceManyField>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

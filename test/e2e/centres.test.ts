@@ -1,0 +1,186 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// Unique per run, so the test reads only the centre it created.
+const NAME = `ЦОД e2e ${Date.now().toString(36)}`;
+const FIRST_ADDRESS = "д. Талашкино, ул. Школьная, д. 1";
+const NEW_ADDRESS = "д. Талашкино, ул. Школьная, д. 3";
+
+// The machine running the suite may be busy (two cores shared with other work), so each
+// step gets more time than browser.ts's 15 s, and each test more than the config's 60 s.
+const STEP_TIMEOUT = 45_000;
+const TEST_TIMEOUT = 180_000;
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT });
+
+/** signIn of browser.ts with the longer step timeout from the start. */
+async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
+  const session = await openPanel(browser);
+  const { page } = session;
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  await page.locator('input[name="username"]').fill(DEMO[role]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
+  return session;
+}
+
+/** Picks an option of a react-admin AutocompleteInput by typing part of its text. */
+async function pick(page: Page, label: string, text: string | null): Promise<void> {
+  const input = page.getByRole("combobox", { name: label });
+  await input.click();
+  if (text) {
+    await input.fill(text);
+  }
+  const option = text ? page.getByRole("option", { name: text }).first() : page.getByRole("option").first();
+  await option.click();
+}
+
+describe("centres", () => {
+  let centreUrl = "";
+
+  it(
+    "lets a curator create a centre through the form and find it in the list",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "curator");
+      await page.getByRole("menuitem", { name: "Центры" }).click();
+      await page.getByRole("link", { name: "Создать" }).click();
+      await page.waitForURL(/\/centres\/create/);
+
+      await page.locator('input[name="name"]').fill(NAME);
+      await pick(page, "Регион", "Смоленская область");
+      await pick(page, "Муниципальное образование", "Смоленский район");
+      // The settlement list comes from the chosen municipality.
+      await page.getByRole("combobox", { name: "Населённый пункт" }).click();
+      await page.getByRole("option").first().click();
+      await pick(page, "Базовая организация", null);
+      await page.locator('input[name="address"]').fill(FIRST_ADDRESS);
+      await page.locator('input[name="latitude"]').fill("54.72");
+      await page.locator('input[name="longitude"]').fill("31.9");
+      await page.locator('input[name="printers"]').fill("2");
+      await page.locator('input[name="accessibleMobility"]').check();
+      await screenshot(page, "centres-create-form");
+      await page.getByRole("button", { name: "Сохранить" }).click();
+
+      // The show page of the new centre, with its data in Russian.
+      await page.getByRole("tab", { name: "Основное" }).waitFor();
+      await poll(() => page.getByText(FIRST_ADDRESS).count()).toBeGreaterThan(0);
+      await poll(() => page.getByText("Смоленский район").count()).toBeGreaterThan(0);
+      await poll(() => page.getByText("Работает").count()).toBeGreaterThan(0);
+      centreUrl = page.url();
+      await screenshot(page, "centres-show-created");
+
+      await page.getByRole("menuitem", { name: "Центры" }).click();
+      await page.getByPlaceholder("Поиск").fill(NAME);
+      await poll(() => page.locator("tbody tr").count()).toBe(1);
+      await poll(() => page.locator("tbody tr").first().textContent()).toContain("Смоленская область");
+      await screenshot(page, "centres-list-search");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "lets the curator edit the centre and see the change in its history",
+    async () => {
+      expect(centreUrl).not.toBe("");
+      const { page, pageErrors, context } = await signIn(browser, "curator");
+      await page.goto(centreUrl);
+      await page.getByRole("link", { name: "Редактировать" }).click();
+      const address = page.locator('input[name="address"]');
+      await poll(() => address.inputValue()).toBe(FIRST_ADDRESS);
+      await address.fill(NEW_ADDRESS);
+      await page.getByRole("button", { name: "Сохранить" }).click();
+      await poll(() => page.getByText(NEW_ADDRESS).count()).toBeGreaterThan(0);
+
+      await page.getByRole("tab", { name: "История" }).click();
+      const history = page.getByTestId("history");
+      await poll(() => history.textContent()).toContain(`${FIRST_ADDRESS} → ${NEW_ADDRESS}`);
+      await poll(() => history.textContent()).toContain("Изменение");
+      await poll(() => history.textContent()).toContain("Создание");
+      await screenshot(page, "centres-history");
+
+      // The curator checked the data today: the date and the curator's name appear.
+      await page.getByRole("tab", { name: "Основное" }).click();
+      await page.getByRole("button", { name: "Проверено сегодня" }).click();
+      await poll(() => page.getByTestId("last-verified").textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+      await screenshot(page, "centres-verified");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "lets the curator set the weekly hours and a special day",
+    async () => {
+      expect(centreUrl).not.toBe("");
+      const { page, pageErrors, context } = await signIn(browser, "curator");
+      await page.goto(centreUrl);
+      await page.getByRole("tab", { name: "Часы работы" }).click();
+      await poll(() => page.getByText("Часы работы не заданы").count()).toBe(1);
+      await page.getByRole("button", { name: "Изменить часы" }).click();
+      // Monday to Friday 09:00–18:00 is offered; Saturday is added with shorter hours.
+      await poll(() => page.getByTestId("hours-row").count()).toBe(5);
+      await page.getByRole("button", { name: "Добавить интервал" }).click();
+      await page.locator('input[name="opens-5"]').fill("10:00");
+      await page.locator('input[name="closes-5"]').fill("14:00");
+      await screenshot(page, "centres-hours-dialog");
+      await page.getByRole("dialog").getByRole("button", { name: "Сохранить" }).click();
+
+      const weekly = page.getByTestId("weekly-hours");
+      await poll(() => weekly.textContent()).toContain("Понедельник09:00–18:00");
+      await poll(() => weekly.textContent()).toContain("Суббота10:00–14:00");
+      await poll(() => weekly.textContent()).toContain("ВоскресеньеВыходной");
+
+      await page.getByRole("button", { name: "Добавить особый день" }).click();
+      await page.locator('input[name="startsOn"]').fill("2026-12-31");
+      await page.locator('input[name="reason"]').fill("Предпраздничный день");
+      await page.getByRole("dialog").getByRole("button", { name: "Сохранить" }).click();
+      const exceptions = page.getByTestId("hours-exceptions");
+      await poll(() => exceptions.textContent()).toContain("Предпраздничный день");
+      await poll(() => exceptions.textContent()).toContain("Центр закрыт");
+      await screenshot(page, "centres-hours");
+
+      // The new hours are in the centre's history too.
+      await page.getByRole("tab", { name: "История" }).click();
+      await poll(() => page.getByTestId("history").textContent()).toContain("Часы работы");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    "shows the auditor a centre without any edit, create, archive or verify control",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "auditor");
+      await page.getByRole("menuitem", { name: "Центры" }).click();
+      await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+      expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);
+      await page.locator("tbody tr").first().click();
+      await page.getByRole("tab", { name: "Основное" }).waitFor();
+      await page.getByRole("tab", { name: "Часы работы" }).click();
+      await page.getByRole("tab", { name: "Услуги" }).click();
+      for (const name of ["Редактировать", "В архив", "Восстановить", "Проверено сегодня", "Изменить часы"]) {
+        expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+        expect(await page.getByRole("link", { name }).count(), name).toBe(0);
+      }
+      expect(await page.getByRole("button", { name: "Добавить услугу" }).count()).toBe(0);
+      await screenshot(page, "centres-auditor-show");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_TIMEOUT,
+  );
+});
