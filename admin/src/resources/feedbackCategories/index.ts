@@ -1,10 +1,37 @@
-import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import CategoryIcon from "@mui/icons-material/Category";
+import { type AdminResource, EVERYONE } from "../../lib/resource";
+import { formInput } from "../services/input";
+import {
+  FeedbackCategoryCreate,
+  FeedbackCategoryEdit,
+  FeedbackCategoryList,
+  FeedbackCategoryShow,
+} from "./FeedbackCategoryPages";
+import { en, ru } from "./messages";
 
-// Placeholder until the resource's screens land: registered for references only.
 export default {
   name: "feedbackCategories",
-  definition: { typename: "FeedbackCategory", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "FeedbackCategory",
+    fields: "version code name slaDays",
+    filters: {},
+    create: {
+      mutation: "createFeedbackCategory",
+      input: (data) => formInput(data, undefined, ["code", "name", "slaDays"]),
+    },
+    update: {
+      mutation: "updateFeedbackCategory",
+      input: (data, previous) => formInput(data, previous, ["code", "name", "slaDays"]),
+    },
+  },
+  list: FeedbackCategoryList,
+  show: FeedbackCategoryShow,
+  create: FeedbackCategoryCreate,
+  edit: FeedbackCategoryEdit,
+  icon: CategoryIcon,
+  recordRepresentation: "name",
+  // Only administrators change categories (createFeedbackCategory/updateFeedbackCategory);
+  // everyone reads them, operators included, who choose one when submitting feedback.
+  access: { read: EVERYONE, write: ["ADMIN"] },
+  messages: { ru, en },
 } satisfies AdminResource;

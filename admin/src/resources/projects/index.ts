@@ -1,10 +1,33 @@
-import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import WorkIcon from "@mui/icons-material/Work";
+import { type AdminResource, EVERYONE, STAFF } from "../../lib/resource";
+import { formInput } from "../services/input";
+import { en, ru } from "./messages";
+import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from "./ProjectPages";
 
-// Placeholder until the resource's screens land: registered for references only.
 export default {
   name: "projects",
-  definition: { typename: "Project", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "Project",
+    fields: "version name description region { id name } createdAt",
+    detailFields: "version name description region { id name } createdAt updatedAt",
+    filters: { search: "String", regionId: "ID" },
+    orderBy: { type: "ProjectOrderBy", fields: { name: "NAME", createdAt: "CREATED_AT" } },
+    create: {
+      mutation: "createProject",
+      input: (data) => formInput(data, undefined, ["name", "description", "regionId"]),
+    },
+    update: {
+      mutation: "updateProject",
+      input: (data, previous) => formInput(data, previous, ["name", "description"]),
+    },
+  },
+  list: ProjectList,
+  show: ProjectShow,
+  create: ProjectCreate,
+  edit: ProjectEdit,
+  icon: WorkIcon,
+  recordRepresentation: "name",
+  // Operators read their region's projects (the API allows it), read-only.
+  access: { read: EVERYONE, write: STAFF },
+  messages: { ru, en },
 } satisfies AdminResource;

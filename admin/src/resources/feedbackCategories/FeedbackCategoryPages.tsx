@@ -1,0 +1,84 @@
+import {
+  Create,
+  DataTable,
+  Edit,
+  List,
+  NumberInput,
+  regex,
+  required,
+  Show,
+  SimpleForm,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleNumberField } from "../../components/localeFields";
+
+interface CategoryRecord {
+  id: string;
+  code: string;
+  name: string;
+  slaDays: number;
+}
+
+const Column = DataTable.Col<CategoryRecord>;
+
+// The API lists categories by name, without filters or other orders.
+export const FeedbackCategoryList = () => (
+  <List sort={{ field: "name", order: "ASC" }}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="name" disableSort />
+      <Column source="code" disableSort />
+      <Column source="slaDays" disableSort field={LocaleNumberField} />
+    </DataTable>
+  </List>
+);
+
+export const FeedbackCategoryShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+        <TextField source="name" />
+        <TextField source="code" />
+        <LocaleNumberField source="slaDays" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
+const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]{1,49}$/, "dostup.feedbackCategories.code_help")];
+
+const CategoryInputs = () => (
+  <>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="code" validate={codeRule} helperText="dostup.feedbackCategories.code_help" />
+    <NumberInput
+      source="slaDays"
+      validate={required()}
+      min={1}
+      max={365}
+      step={1}
+      helperText="dostup.feedbackCategories.sla_help"
+    />
+  </>
+);
+
+export const FeedbackCategoryCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <SimpleForm defaultValues={{ slaDays: 30 }}>
+      <CategoryInputs />
+    </SimpleForm>
+  </Create>
+);
+
+export const FeedbackCategoryEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <CategoryInputs />
+    </SimpleForm>
+  </Edit>
+);

@@ -1,0 +1,133 @@
+import {
+  AutocompleteInput,
+  Create,
+  DataTable,
+  Edit,
+  EditButton,
+  Labeled,
+  List,
+  ReferenceInput,
+  required,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField } from "../../components/localeFields";
+import { useRole } from "../../lib/resource";
+import { exportRows } from "../services/csv";
+import { useWriteScope } from "../services/scope";
+
+interface ProjectRecord {
+  id: string;
+  version: number;
+  name: string;
+  description: string | null;
+  region: { id: string; name: string };
+  createdAt: string;
+}
+
+const Column = DataTable.Col<ProjectRecord>;
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="regionId" source="regionId" reference="regions">
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+const exporter = (records: ProjectRecord[]) =>
+  exportRows(
+    records.map(({ id, name, description, region, createdAt }) => ({
+      id,
+      name,
+      description,
+      region: region.name,
+      createdAt,
+    })),
+    "projects",
+  );
+
+// The API sorts projects by name or creation date.
+export const ProjectList = () => (
+  <List filters={filters} sort={{ field: "name", order: "ASC" }} exporter={exporter}>
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="name" />
+      <Column source="region.name" disableSort />
+      <Column source="description" disableSort />
+      <Column source="createdAt" field={LocaleDateField} />
+    </DataTable>
+  </List>
+);
+
+const ProjectActions = () => {
+  const record = useRecordContext<ProjectRecord>();
+  const scope = useWriteScope();
+  return <TopToolbar>{record && scope.canWriteRegion(record.region.id) && <EditButton />}</TopToolbar>;
+};
+
+export const ProjectShow = () => (
+  <Show actions={<ProjectActions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+        <TextField source="name" />
+        <TextField source="region.name" />
+        <TextField source="description" emptyText="—" />
+        <LocaleDateField source="createdAt" showTime />
+        <LocaleDateField source="updatedAt" showTime />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
+/** Curators create projects in their own regions only, so they choose among those. */
+const RegionInput = () => {
+  const role = useRole();
+  const scope = useWriteScope();
+  if (role === "CURATOR") {
+    return (
+      <SelectInput
+        source="regionId"
+        label="resources.projects.fields.regionId"
+        choices={[...(scope.regions ?? [])]}
+        validate={required()}
+      />
+    );
+  }
+  return (
+    <ReferenceInput source="regionId" reference="regions">
+      <AutocompleteInput label="resources.projects.fields.regionId" validate={required()} />
+    </ReferenceInput>
+  );
+};
+
+export const ProjectCreate = () => (
+  <Create mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <TextInput source="name" validate={required()} fullWidth />
+      <RegionInput />
+      <TextInput source="description" multiline minRows={3} fullWidth />
+    </SimpleForm>
+  </Create>
+);
+
+export const ProjectEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <TextInput source="name" validate={required()} fullWidth />
+      <Labeled source="region.name">
+        <TextField source="region.name" />
+      </Labeled>
+      <TextInput source="description" multiline minRows={3} fullWidth />
+    </SimpleForm>
+  </Edit>
+);
