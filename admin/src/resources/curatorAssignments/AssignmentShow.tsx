@@ -1,6 +1,7 @@
 import {
   EditButton,
   Labeled,
+  Link,
   Show,
   TabbedShowLayout,
   TextField,
@@ -31,6 +32,14 @@ const Translated = ({ prefix, source }: { prefix: string; source: "role" | "targ
   return record ? <span>{translate(`${prefix}.${record[source]}`)}</span> : null;
 };
 
+/** The curator's card, with their whole timeline. */
+const PersonLink = (_props: { source?: string }) => {
+  const record = useRecordContext<Assignment & { person: { id: string; fullName: string } }>();
+  return record ? (
+    <Link to={`/people/${encodeURIComponent(record.person.id)}/show`}>{record.person.fullName}</Link>
+  ) : null;
+};
+
 const Target = (_props: { source?: string }) => {
   const record = useRecordContext<Assignment>();
   return record ? <span>{targetName(record)}</span> : null;
@@ -48,7 +57,9 @@ export const AssignmentShow = () => (
   <Show actions={<Actions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.curatorAssignments.tab">
-        <TextField source="person.fullName" />
+        <Labeled source="person.fullName">
+          <PersonLink />
+        </Labeled>
         <Labeled source="role">
           <Translated prefix="enums.CuratorRole" source="role" />
         </Labeled>

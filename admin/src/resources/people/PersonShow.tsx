@@ -2,6 +2,7 @@ import AddIcon from "@mui/icons-material/Add";
 import ArchiveIcon from "@mui/icons-material/Archive";
 import UnarchiveIcon from "@mui/icons-material/Unarchive";
 import { Alert, Box, Stack, Typography } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   BooleanField,
@@ -9,6 +10,7 @@ import {
   EditButton,
   Labeled,
   Link,
+  Loading,
   Show,
   TabbedShowLayout,
   TextField,
@@ -22,10 +24,10 @@ import { FileUpload } from "../../components/FileUpload";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
 import { useCanWrite } from "../../lib/resource";
-import { mutate } from "../../providers/graphql";
+import { mutate, request } from "../../providers/graphql";
 import { AssignmentTimeline } from "./AssignmentTimeline";
 import { access } from "./access";
-import type { Person } from "./types";
+import type { Assignment, Person } from "./types";
 
 /** Archive or restore: the API keeps archived people and their history. */
 const ArchiveRestoreButton = () => {
@@ -129,9 +131,28 @@ const PhotoPanel = () => {
   );
 };
 
+// Read apart from the record: a person's whole history would exceed the API's query cost
+// limit inside getMany's batched nodes.
+const ASSIGNMENTS = `query PersonAssignments($id: ID!) { node(id: $id) { ... on Person { assignments(first: 50) {
+  totalCount edges { node { id version role targetType primary active validFrom validTo note
+    region { id name } service { id name } centre { id name } lifeSituation { id name } project { id name } } } } } } }`;
+
 const Assignments = () => {
   const record = useRecordContext<Person>();
-  return <AssignmentTimeline assignments={record?.assignments?.edges.map((edge) => edge.node) ?? []} />;
+  const { data, isPending } = useQuery({
+    queryKey: ["person-assignments", record?.id, record?.version],
+    enabled: record !== undefined,
+    queryFn: ({ signal }) =>
+      request<{ node: { assignments: { edges: { node: Assignment }[] } } | null }>(
+        ASSIGNMENTS,
+        { id: record?.id },
+        signal,
+      ),
+  });
+  if (isPending) {
+    return <Loading />;
+  }
+  return <AssignmentTimeline assignments={data?.node?.assignments.edges.map((edge) => edge.node) ?? []} />;
 };
 
 const PersonTitle = () => {

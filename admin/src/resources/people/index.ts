@@ -43,9 +43,7 @@ export default {
   definition: {
     typename: "Person",
     fields: FIELDS,
-    detailFields: `${FIELDS} photoConsentAt photoUrl photo { id name status } createdAt updatedAt
-      assignments(first: 100) { edges { node { id version role targetType primary active validFrom validTo note
-        region { id name } service { id name } centre { id name } lifeSituation { id name } project { id name } } } }`,
+    detailFields: `${FIELDS} photoConsentAt photoUrl photo { id name status } createdAt updatedAt`,
     filters: { search: "String", regionId: "ID", organisationId: "ID", includeArchived: "Boolean" },
     orderBy: { type: "PersonOrderBy", fields: { fullName: "NAME", createdAt: "CREATED_AT" } },
     create: { mutation: "createPerson", input: personInput },

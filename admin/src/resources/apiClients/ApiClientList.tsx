@@ -1,0 +1,72 @@
+import { Chip } from "@mui/material";
+import { CreateButton, DataTable, ExportButton, List, TopToolbar, useRecordContext, useTranslate } from "react-admin";
+import { exportRows } from "../../components/csv";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { RevokeButton } from "./RevokeButton";
+import type { ApiClient } from "./types";
+
+const Column = DataTable.Col<ApiClient>;
+
+export const KeyState = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<ApiClient>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  const expired = record.expiresAt !== null && new Date(record.expiresAt) < new Date();
+  const state = record.revokedAt ? "revoked" : expired ? "expired" : "active";
+  return (
+    <Chip
+      size="small"
+      color={state === "active" ? "success" : "default"}
+      label={translate(`dostup.apiClients.state.${state}`)}
+    />
+  );
+};
+
+const exporter = (records: ApiClient[]) =>
+  exportRows(
+    records.map((client) => ({
+      name: client.name,
+      keyPrefix: client.keyPrefix,
+      scopes: client.scopes.join(" "),
+      rateLimitPerMinute: client.rateLimitPerMinute,
+      createdAt: client.createdAt,
+      expiresAt: client.expiresAt,
+      lastUsedAt: client.lastUsedAt,
+      revokedAt: client.revokedAt,
+    })),
+    "api-clients",
+  );
+
+/** Partner apps' keys: only a prefix of each is known after creation. */
+export const ApiClientList = () => (
+  <List
+    exporter={exporter}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+        <ExportButton />
+      </TopToolbar>
+    }
+  >
+    <DataTable bulkActionButtons={false} rowClick="show">
+      <Column source="name" disableSort />
+      <Column source="keyPrefix" disableSort />
+      <Column source="scopes" disableSort render={(record) => record.scopes.join(", ")} />
+      <Column source="rateLimitPerMinute" disableSort>
+        <LocaleNumberField source="rateLimitPerMinute" />
+      </Column>
+      <Column source="state" field={KeyState} disableSort />
+      <Column source="lastUsedAt" disableSort>
+        <LocaleDateField source="lastUsedAt" showTime emptyText="—" />
+      </Column>
+      <Column source="createdAt" disableSort>
+        <LocaleDateField source="createdAt" />
+      </Column>
+      <Column label="" disableSort>
+        <RevokeButton />
+      </Column>
+    </DataTable>
+  </List>
+);
