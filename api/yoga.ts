@@ -29,6 +29,33 @@ const healthPlugin: Plugin = {
   },
 };
 
+/**
+ * JSON POSTs only. An HTML form or a fetch without preflight can send form-encoded, multipart
+ * or text/plain bodies from any site, with the user's cookies or the browser's stored
+ * credentials, and Yoga would run them (mutations included). No client of ours sends those;
+ * GET stays for queries (Yoga refuses mutations over GET with 405).
+ */
+const jsonBodiesOnly: Plugin = {
+  onRequest({ request, url, endResponse }) {
+    if (request.method !== "POST" || url.pathname !== "/graphql") return;
+    const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type === "application/json" || type === "application/graphql-response+json") return;
+    endResponse(
+      Response.json(
+        {
+          errors: [
+            {
+              message: "Send GraphQL requests as JSON (Content-Type: application/json).",
+              extensions: { code: "UNSUPPORTED_MEDIA_TYPE" },
+            },
+          ],
+        },
+        { status: 415 },
+      ),
+    );
+  },
+};
+
 /** Domain errors keep their message and get a code; everything else unknown is masked. */
 function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -114,6 +141,7 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   logging: logger,
   plugins: [
     healthPlugin,
+    jsonBodiesOnly,
     // Limits, each at or below GraphQL Armor's defaults (README, "Limits"). Depth is our own
     // rule: 6 entity levels, with Relay's edges/node wrappers not counted.
     {
