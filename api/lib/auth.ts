@@ -6,6 +6,7 @@ import { config } from "../config.js";
 
 const secret = new TextEncoder().encode(config.auth.jwtSecret);
 const ISSUER = "dostup";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = "dostup-api";
 
 export async function signAccessToken(userId: string): Promise<string> {
@@ -23,7 +24,8 @@ export async function signAccessToken(userId: string): Promise<string> {
 export async function verifyAccessToken(token: string): Promise<string | null> {
   try {
     const { payload } = await jwtVerify(token, secret, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE });
-    return typeof payload.sub === "string" ? payload.sub : null;
+    // Only a UUID can name a user; anything else would fail in the database as a 500.
+    return typeof payload.sub === "string" && UUID.test(payload.sub) ? payload.sub : null;
   } catch {
     return null;
   }
