@@ -1,5 +1,5 @@
 import CategoryIcon from "@mui/icons-material/Category";
-import { type AdminResource, EVERYONE } from "../../lib/resource";
+import { type AdminResource, READERS } from "../../lib/resource";
 import { formInput } from "../services/input";
 import {
   FeedbackCategoryCreate,
@@ -30,8 +30,8 @@ export default {
   edit: FeedbackCategoryEdit,
   icon: CategoryIcon,
   recordRepresentation: "name",
-  // Only administrators change categories (createFeedbackCategory/updateFeedbackCategory);
-  // everyone reads them, operators included, who choose one when submitting feedback.
-  access: { read: EVERYONE, write: ["ADMIN"] },
+  // Only administrators change categories. Operators choose one when submitting feedback
+  // through the reference, which works without the menu entry.
+  access: { read: READERS, write: ["ADMIN"] },
   messages: { ru, en },
 } satisfies AdminResource;

@@ -1,5 +1,5 @@
 import TrendingUpIcon from "@mui/icons-material/TrendingUp";
-import { type AdminResource, EVERYONE } from "../../lib/resource";
+import { type AdminResource, READERS } from "../../lib/resource";
 import { formInput } from "../services/input";
 import { KpiCreate, KpiEdit } from "./KpiForm";
 import { KpiList } from "./KpiList";
@@ -46,6 +46,8 @@ export default {
   recordRepresentation: "name",
   // Only administrators define KPIs (createKpi/updateKpi); curators record values of
   // their regions from the KPI's page (RecordValueButton).
-  access: { read: EVERYONE, write: ["ADMIN"] },
+  // Operators work on their centre (its reports and feedback): the panel's menu for them
+  // stops there, though the API would let them read this (roles.test.ts).
+  access: { read: READERS, write: ["ADMIN"] },
   messages: { ru, en },
 } satisfies AdminResource;

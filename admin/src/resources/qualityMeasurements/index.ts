@@ -1,5 +1,5 @@
 import SpeedIcon from "@mui/icons-material/Speed";
-import { type AdminResource, EVERYONE, STAFF } from "../../lib/resource";
+import { type AdminResource, READERS, STAFF } from "../../lib/resource";
 import { formInput } from "../services/input";
 import { en, ru } from "./messages";
 import { QualityMeasurementCreate, QualityMeasurementEdit } from "./QualityMeasurementForm";
@@ -48,7 +48,8 @@ export default {
   edit: QualityMeasurementEdit,
   icon: SpeedIcon,
   recordRepresentation: "indicatorCode",
-  // Operators read their region's measurements (the API allows it), read-only.
-  access: { read: EVERYONE, write: STAFF },
+  // Operators work on their centre (its reports and feedback): the panel's menu for them
+  // stops there, though the API would let them read this (roles.test.ts).
+  access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;

@@ -1,5 +1,5 @@
 import MiscellaneousServicesIcon from "@mui/icons-material/MiscellaneousServices";
-import { type AdminResource, EVERYONE, STAFF } from "../../lib/resource";
+import { type AdminResource, READERS, STAFF } from "../../lib/resource";
 import { formInput, idOf } from "./input";
 import { en, ru } from "./messages";
 import { ServiceCreate, ServiceEdit } from "./ServiceForm";
@@ -68,7 +68,8 @@ export default {
   edit: ServiceEdit,
   icon: MiscellaneousServicesIcon,
   recordRepresentation: "name",
-  // Every signed-in role reads the catalogue; the API lets operators read it too.
-  access: { read: EVERYONE, write: STAFF },
+  // Operators work on their centre (its reports and feedback): the panel's menu for them
+  // stops there, though the API would let them read this (roles.test.ts).
+  access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;
