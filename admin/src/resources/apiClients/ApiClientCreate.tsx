@@ -83,7 +83,7 @@ export const ApiClientCreate = () => {
     <Box sx={{ mt: 2 }}>
       <Title title="dostup.apiClients.create_title" />
       <Card>
-        <Form onSubmit={submit} defaultValues={{ scopes: ["read"], rateLimitPerMinute: 60 }}>
+        <Form onSubmit={submit} defaultValues={{ scopes: ["read"], rateLimitPerMinute: 600 }}>
           <CardContent>
             <TextInput source="name" resource="apiClients" validate={required()} sx={{ minWidth: 400 }} />
             <CheckboxGroupInput source="scopes" resource="apiClients" choices={SCOPES} />

@@ -1,10 +1,19 @@
+import PlagiarismIcon from "@mui/icons-material/Plagiarism";
 import type { AdminResource } from "../../lib/resource";
-import { STAFF } from "../../lib/resource";
+import { FileAccessList } from "./FileAccessList";
+import { en, ru } from "./messages";
 
-// Placeholder until the resource's screens land: registered for references only.
 export default {
   name: "fileAccesses",
-  definition: { typename: "FileAccess", fields: "", filters: {} },
-  access: { read: [], write: STAFF },
-  messages: { ru: {}, en: {} },
+  definition: {
+    typename: "FileAccess",
+    fields: "at purpose role userEmail userName file { id name purpose status report { id } }",
+    filters: { fileId: "ID", userId: "ID", from: "DateTime", to: "DateTime", search: "String" },
+    orderBy: { type: "FileAccessOrderBy", fields: { at: "AT" } },
+  },
+  list: FileAccessList,
+  icon: PlagiarismIcon,
+  // The log is read, never written: every download URL the API hands out adds a row.
+  access: { read: ["ADMIN", "AUDITOR"], write: [] },
+  messages: { ru, en },
 } satisfies AdminResource;

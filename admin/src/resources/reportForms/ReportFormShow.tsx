@@ -1,0 +1,137 @@
+import BlockIcon from "@mui/icons-material/Block";
+import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
+import { useState } from "react";
+import {
+  Button,
+  Confirm,
+  EditButton,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from "react-admin";
+import { HistoryTab } from "../../components/HistoryTab";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { useRole } from "../../lib/resource";
+import { mutate } from "../../providers/graphql";
+import type { Indicator } from "../reports/types";
+import { periodicityChoices, statusChoices } from "./choices";
+
+interface Form {
+  id: string;
+  version: number;
+  name: string;
+  status: string;
+  indicators?: Indicator[];
+}
+
+/** Retired forms take no new reports; reports already made keep them. */
+const RetireButton = () => {
+  const record = useRecordContext<Form>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  if (!record || record.status === "RETIRED") {
+    return null;
+  }
+  const retire = async () => {
+    try {
+      await mutate("retireReportForm", { id: record.id, version: record.version }, "id version status", {
+        inputType: "VersionedInput",
+      });
+      notify("dostup.reportForms.retired", { type: "success" });
+      refresh();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
+    } finally {
+      setOpen(false);
+    }
+  };
+  return (
+    <>
+      <Button label="dostup.reportForms.retire" color="warning" onClick={() => setOpen(true)}>
+        <BlockIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        title="dostup.reportForms.retire_title"
+        content="dostup.reportForms.retire_content"
+        translateOptions={{ name: record.name }}
+        onConfirm={retire}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
+
+const Actions = () => {
+  const admin = useRole() === "ADMIN";
+  const record = useRecordContext<Form>();
+  return (
+    <TopToolbar>
+      {admin && record?.status !== "RETIRED" && <EditButton />}
+      {admin && <RetireButton />}
+    </TopToolbar>
+  );
+};
+
+const Indicators = () => {
+  const record = useRecordContext<Form>();
+  const translate = useTranslate();
+  const indicators = [...(record?.indicators ?? [])].sort((a, b) => a.position - b.position);
+  return (
+    <Table size="small" data-testid="form-indicators">
+      <TableHead>
+        <TableRow>
+          <TableCell>№</TableCell>
+          <TableCell>{translate("dostup.reportForms.indicator.code")}</TableCell>
+          <TableCell>{translate("dostup.reportForms.indicator.name")}</TableCell>
+          <TableCell>{translate("dostup.reportForms.indicator.unit")}</TableCell>
+          <TableCell>{translate("dostup.reportForms.indicator.category")}</TableCell>
+          <TableCell>{translate("dostup.reportForms.indicator.hasRuralSplit")}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {indicators.map((indicator, index) => (
+          <TableRow key={indicator.id}>
+            <TableCell>{index + 1}</TableCell>
+            <TableCell>{indicator.code}</TableCell>
+            <TableCell>{indicator.name}</TableCell>
+            <TableCell>{indicator.unit}</TableCell>
+            <TableCell>{indicator.category ?? "—"}</TableCell>
+            <TableCell>
+              {translate(indicator.hasRuralSplit ? "dostup.reportForms.yes" : "dostup.reportForms.no")}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const ReportFormShow = () => (
+  <Show actions={<Actions />}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="dostup.reportForms.tab">
+        <TextField source="code" />
+        <TextField source="name" />
+        <LocaleNumberField source="revision" />
+        <SelectField source="periodicity" choices={periodicityChoices} />
+        <SelectField source="status" choices={statusChoices} />
+        <LocaleNumberField source="dueDays" />
+        <LocaleDateField source="updatedAt" showTime />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.reportForms.indicators" path="indicators">
+        <Indicators />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+        <HistoryTab />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
