@@ -1,4 +1,5 @@
-import { Chip, Stack } from "@mui/material";
+import WarningAmberIcon from "@mui/icons-material/WarningAmber";
+import { Chip, Stack, Tooltip } from "@mui/material";
 import {
   AutocompleteInput,
   BooleanInput,
@@ -52,7 +53,7 @@ const filters = [
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
-/** The status, its alert as a tooltip-free second line, and an archive mark. */
+/** The status, a warning sign whose tooltip is the status alert, and an archive mark. */
 const StatusCell = () => {
   const record = useRecordContext<CentreRecord>();
   const translate = useTranslate();
@@ -62,7 +63,11 @@ const StatusCell = () => {
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: "center", flexWrap: "wrap" }}>
       <SelectField source="status" choices={centreStatusChoices} />
-      {record.statusAlert && <Chip size="small" color="warning" label="!" title={record.statusAlert} />}
+      {record.statusAlert && (
+        <Tooltip title={record.statusAlert}>
+          <WarningAmberIcon color="warning" fontSize="small" aria-label={record.statusAlert} />
+        </Tooltip>
+      )}
       {record.archivedAt && <Chip size="small" label={translate("dostup.centres.archived")} />}
     </Stack>
   );
@@ -91,7 +96,7 @@ export const CentreList = () => (
       <Column source="region.name" disableSort />
       <Column source="settlement.name" disableSort />
       <Column source="hostOrganisation.name" disableSort />
-      <Column source="signatureValidUntil">
+      <Column source="signatureValidUntil" label="dostup.centres.signature.column">
         <SignatureField source="signatureValidUntil" />
       </Column>
       <Column source="lastVerifiedAt" disableSort>

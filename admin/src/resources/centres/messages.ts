@@ -86,6 +86,7 @@ export const ru = {
       no_coordinates: "Координаты не указаны",
       coordinates: "Координаты",
       signature: {
+        column: "Подпись до",
         none: "Не указана",
         expired: "Истекла",
         expiring: "Истекает через %{days} дн.",
@@ -251,6 +252,7 @@ export const en: typeof ru = {
       no_coordinates: "No coordinates given",
       coordinates: "Coordinates",
       signature: {
+        column: "Signature until",
         none: "Not given",
         expired: "Expired",
         expiring: "Expires in %{days} days",
