@@ -6,7 +6,17 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, DEMO_PASSWORD, launch, SCREENSHOTS, screenshot, signIn } from "./browser.js";
+import {
+  baseUrl,
+  DEMO,
+  DEMO_PASSWORD,
+  type DemoRole,
+  launch,
+  openPanel,
+  SCREENSHOTS,
+  type Session,
+  screenshot,
+} from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,6 +25,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+const FIRST_SCREEN_TIMEOUT_MS = 45_000;
+/** expect.poll waits 1 s by default: too short for a chart to draw on a busy machine. */
+const POLL = { timeout: 15_000 };
+
+/**
+ * signIn with room for a loaded machine: the first screen parses about 1.4 MB of script,
+ * which took over 15 s (the pages' default wait) while other suites shared the two cores.
+ */
+async function signInAs(browser: Browser, role: DemoRole): Promise<Session> {
+  const session = await openPanel(browser);
+  const { page } = session;
+  page.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
+  await page.locator('input[name="username"]').fill(DEMO[role]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator("[class*='RaMenu']").first().waitFor();
+  page.setDefaultTimeout(15_000);
+  return session;
+}
 
 const card = (page: Page, id: string) => page.locator(`[data-card="${id}"]`);
 
@@ -28,9 +58,11 @@ async function settled(page: Page, id: string): Promise<string | undefined> {
 /** The three charts drawn: lines for the dynamics, bars for requests and KPIs. */
 async function expectChartsDrawn(page: Page): Promise<void> {
   for (const id of ["dynamics", "requests", "kpis"]) expect(await settled(page, id)).toBe("ready");
-  await expect.poll(() => card(page, "dynamics").locator("svg .recharts-line-curve").count()).toBe(2);
-  await expect.poll(() => card(page, "requests").locator("svg .recharts-bar-rectangle").count()).toBeGreaterThan(0);
-  await expect.poll(() => card(page, "kpis").locator("svg .recharts-bar-rectangle").count()).toBeGreaterThan(0);
+  await expect.poll(() => card(page, "dynamics").locator("svg .recharts-line-curve").count(), POLL).toBe(2);
+  await expect
+    .poll(() => card(page, "requests").locator("svg .recharts-bar-rectangle").count(), POLL)
+    .toBeGreaterThan(0);
+  await expect.poll(() => card(page, "kpis").locator("svg .recharts-bar-rectangle").count(), POLL).toBeGreaterThan(0);
   // The lines are drawn through the points, not empty paths.
   const path = await card(page, "dynamics").locator(".recharts-line-curve").first().getAttribute("d");
   expect(path?.length ?? 0).toBeGreaterThan(20);
@@ -38,7 +70,7 @@ async function expectChartsDrawn(page: Page): Promise<void> {
 
 describe("the dashboard", () => {
   it("draws the administrator's charts and alert lists, each row linking to its record", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "admin");
+    const { page, pageErrors, context } = await signInAs(browser, "admin");
     await expectChartsDrawn(page);
     expect(await card(page, "dynamics").innerText()).toContain("В сельской местности");
     // Axis ticks in Russian number format (a narrow no-break space between thousands).
@@ -60,7 +92,7 @@ describe("the dashboard", () => {
     const centreName = (await signature.locator(".MuiListItemText-primary").innerText()).trim();
     expect(await signature.getAttribute("href")).toMatch(/#\/centres\/[^/]+\/show$/);
     await signature.click();
-    await expect.poll(() => page.url()).toMatch(/#\/centres\/[^/]+\/show$/);
+    await expect.poll(() => page.url(), POLL).toMatch(/#\/centres\/[^/]+\/show$/);
     await page.getByText(centreName).first().waitFor();
     await screenshot(page, "dashboard-admin-alert-centre");
     expect(pageErrors).toEqual([]);
@@ -68,7 +100,7 @@ describe("the dashboard", () => {
   });
 
   it("offers the curator their two regions and narrows the charts to one", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const { page, pageErrors, context } = await signInAs(browser, "curator");
     await expectChartsDrawn(page);
     await page.locator("[data-control='region'] [role='combobox']").click();
     const options = await page.getByRole("option").allInnerTexts();
@@ -78,7 +110,7 @@ describe("the dashboard", () => {
     await page.getByRole("option", { name: "2015", exact: true }).click();
 
     // Udmurtia's annual reports of 2015–2018 (seed 003): 2015 is on the axis.
-    await expect.poll(() => card(page, "dynamics").locator(".recharts-xAxis").innerText()).toContain("2015");
+    await expect.poll(() => card(page, "dynamics").locator(".recharts-xAxis").innerText(), POLL).toContain("2015");
     await expectChartsDrawn(page);
     for (const id of ["signatures", "overdue", "unverified", "curators"]) {
       expect(["ready", "empty"]).toContain(await settled(page, id));
@@ -93,7 +125,7 @@ describe("the dashboard", () => {
   });
 
   it("shows the auditor the same figures, read-only", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "auditor");
+    const { page, pageErrors, context } = await signInAs(browser, "auditor");
     await expectChartsDrawn(page);
     for (const id of ["signatures", "overdue", "unverified", "curators"]) {
       expect(["ready", "empty"]).toContain(await settled(page, id));
@@ -105,17 +137,17 @@ describe("the dashboard", () => {
   });
 
   it("welcomes the operator with their centre's reports instead of regional alerts", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "operator");
+    const { page, pageErrors, context } = await signInAs(browser, "operator");
     await card(page, "welcome").waitFor();
     expect(await card(page, "welcome").innerText()).toContain("Ваш центр:");
     expect(await settled(page, "centre-reports")).toBe("ready");
     // The seed walks the operator's centre through every status: a draft and a returned report are overdue.
     const rows = card(page, "centre-reports").locator("[data-alert-row]");
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count(), POLL).toBeGreaterThan(0);
     expect(await card(page, "centre-reports").innerText()).toContain("Черновик");
     expect(await rows.first().getAttribute("href")).toMatch(/#\/reports\/[^/]+\/show$/);
     expect(await settled(page, "dynamics")).toBe("ready");
-    await expect.poll(() => card(page, "dynamics").locator(".recharts-line-curve").count()).toBeGreaterThan(0);
+    await expect.poll(() => card(page, "dynamics").locator(".recharts-line-curve").count(), POLL).toBeGreaterThan(0);
     // No card the operator's role may not read, so no error either.
     expect(await card(page, "signatures").count()).toBe(0);
     expect(await page.locator("[data-state='error']").count()).toBe(0);
@@ -135,6 +167,7 @@ describe("the first screens", () => {
       locale: "ru-RU",
     });
     const fresh = await context.newPage();
+    fresh.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
     const pageErrors: string[] = [];
     fresh.on("pageerror", (error) => pageErrors.push(error.message));
     const assets: string[] = [];
