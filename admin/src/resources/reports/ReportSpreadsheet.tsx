@@ -13,7 +13,7 @@ import {
   Typography,
 } from "@mui/material";
 import { useMemo, useState } from "react";
-import { useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { saveBase64 } from "../../components/downloads";
 import { FileUpload, type UploadedFile } from "../../components/FileUpload";
 import { useIntlLocale } from "../../components/localeFields";
@@ -45,6 +45,8 @@ const formatOf = (name: string): Format => (name.toLowerCase().endsWith(".csv") 
 /** One import's problems, row by row. */
 const ImportErrors = ({ batch }: { batch: ImportBatch }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const english = locale === "en";
   return (
     <Table size="small" data-testid="import-errors">
       <TableHead>
@@ -59,11 +61,14 @@ const ImportErrors = ({ batch }: { batch: ImportBatch }) => {
           <TableRow key={`${problem.line}-${problem.column ?? ""}-${problem.code}`}>
             <TableCell>{problem.line}</TableCell>
             <TableCell>{problem.column ?? "—"}</TableCell>
-            <TableCell>
+            <TableCell title={problem.reason}>
               {translate(`enums.ImportProblemCode.${problem.code}`, { _: problem.code })}
-              <Typography variant="body2" color="text.secondary">
-                {problem.reason}
-              </Typography>
+              {/* The API words its reason in English: shown as is in English only. */}
+              {english && (
+                <Typography variant="body2" color="text.secondary">
+                  {problem.reason}
+                </Typography>
+              )}
             </TableCell>
           </TableRow>
         ))}

@@ -1,0 +1,238 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+
+let browser: Browser;
+
+/** Time for a step on a machine shared with other suites; the first screen can take a while. */
+const STEP_MS = 45_000;
+const TEST_MS = 180_000;
+
+/** Signs in through the login form like browser.ts's signIn, with patience for a loaded machine. */
+async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
+  const session = await openPanel(browser);
+  const { page } = session;
+  page.setDefaultTimeout(STEP_MS);
+  await page.locator('input[name="username"]').fill(DEMO[role]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
+  return session;
+}
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const FORM = "Деятельность центров общественного доступа (ежемесячный отчёт)";
+// A month no demo report uses, so the operator's centre has no report for it yet.
+const PERIOD = `2031-${String(1 + (Date.now() % 12)).padStart(2, "0")}-01`;
+const REASON = "Проверьте число запросов информации об органах власти: в журнале их 45.";
+
+/** A PDF large enough for the upload to report progress on the way. */
+const PDF = Buffer.concat([
+  Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"),
+  Buffer.from(`%${"0".repeat(1_500_000)}\n`),
+  Buffer.from("trailer << /Root 1 0 R >>\n%%EOF\n"),
+]);
+const PDF_NAME = `Отчёт-подписанный-${Date.now().toString(36)}.pdf`;
+
+let reportPath = "";
+
+const status = (page: Page) => page.getByTestId("report-status").first();
+
+async function openReport(page: Page, tab = ""): Promise<void> {
+  await page.goto(`/admin/#${reportPath}${tab}`);
+  await status(page).waitFor();
+}
+
+describe("a centre's report through its workflow", () => {
+  it(
+    "the operator creates a draft, is told of a bad value and a bad spreadsheet row, saves and submits",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "operator");
+      await page.goto("/admin/#/reports/create");
+      await page.getByTestId("operator-centre").waitFor();
+      const form = page.getByLabel("Форма отчёта", { exact: false }).first();
+      await form.click();
+      await form.fill("ежемесячный");
+      await page.getByRole("option", { name: FORM }).click();
+      await page.getByLabel("Период", { exact: false }).first().fill(PERIOD);
+      await page.getByRole("button", { name: "Сохранить" }).click();
+      await page.waitForURL(/#\/reports\/[^/]+\/show/);
+      reportPath = new URL(page.url()).hash.slice(1);
+      await expect.poll(() => status(page).textContent()).toBe("Черновик");
+
+      // A rural part above the total is refused before anything is sent.
+      await page.locator('input[name="USERS.total"]').fill("120");
+      await page.locator('input[name="USERS.rural"]').fill("500");
+      await page.getByRole("button", { name: "Сохранить значения" }).click();
+      await page.getByText("Сельская часть не может быть больше общего значения").waitFor();
+      await screenshot(page, "reports-1-bad-value");
+      await page.locator('input[name="USERS.rural"]').fill("30");
+      await page.locator('input[name="REQ_GOV_INFO.total"]').fill("40");
+      await page.getByRole("button", { name: "Сохранить значения" }).click();
+      await page.getByText("Значения сохранены").waitFor();
+      await expect.poll(() => page.getByText("Есть несохранённые изменения").count()).toBe(0);
+
+      // A spreadsheet with one bad row: nothing is applied and the row's error is listed.
+      await page.getByRole("tab", { name: "Таблицы" }).click();
+      const csv = [
+        "period_start,indicator_code,indicator_name,unit,total,rural",
+        `${PERIOD},USERS,,чел.,130,35`,
+        `${PERIOD},REQ_GOV_INFO,,ед.,-5,`,
+      ].join("\n");
+      await page.getByTestId("file-input").setInputFiles({
+        name: "значения.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(csv),
+      });
+      const errors = page.getByTestId("import-errors").first();
+      await errors.waitFor();
+      const badRow = errors.locator("tbody tr");
+      await expect.poll(() => badRow.count()).toBe(1);
+      await expect.poll(() => badRow.first().textContent()).toContain("Отрицательное число");
+      expect(await badRow.first().locator("td").first().textContent()).toBe("3");
+      await screenshot(page, "reports-2-import-bad-row");
+
+      // Nothing was imported: the values saved before stand.
+      await page.getByRole("tab", { name: "Значения" }).click();
+      await expect.poll(() => page.locator('input[name="USERS.total"]').inputValue()).toBe("120");
+      await page.getByRole("button", { name: "Отправить на проверку" }).click();
+      await expect.poll(() => status(page).textContent()).toBe("На проверке");
+      // Submitted values are no longer editable by the operator.
+      expect(await page.getByTestId("values-grid").locator("input").count()).toBe(0);
+      await screenshot(page, "reports-3-submitted");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the curator returns it with a reason",
+    async () => {
+      expect(reportPath).not.toBe("");
+      const { page, pageErrors, context } = await signIn(browser, "curator");
+      await openReport(page);
+      await expect.poll(() => status(page).textContent()).toBe("На проверке");
+      await page.getByRole("button", { name: "Вернуть на доработку" }).click();
+      const dialog = page.getByRole("dialog");
+      const confirm = dialog.getByRole("button", { name: "Вернуть на доработку" });
+      // The reason is required.
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.locator('textarea[name="reason"]').fill(REASON);
+      await screenshot(page, "reports-4-return-reason");
+      await confirm.click();
+      await expect.poll(() => status(page).textContent()).toBe("Возвращён на доработку");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the operator sees the reason, fixes a value and submits again",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "operator");
+      await openReport(page);
+      await expect.poll(() => page.getByTestId("return-reason").textContent()).toContain(REASON);
+      await page.locator('input[name="REQ_GOV_INFO.total"]').fill("45");
+      await page.getByRole("button", { name: "Сохранить значения" }).click();
+      await page.getByText("Значения сохранены").waitFor();
+      await screenshot(page, "reports-5-fixed");
+      await page.getByRole("button", { name: "Отправить на проверку" }).click();
+      await expect.poll(() => status(page).textContent()).toBe("На проверке");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the curator approves it: the values are locked; a signed PDF uploads to 100% and becomes available",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "curator");
+      await openReport(page);
+      await page.getByRole("button", { name: "Утвердить" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Утвердить" }).click();
+      await expect.poll(() => status(page).textContent()).toBe("Утверждён");
+      const grid = page.getByTestId("values-grid");
+      expect(await grid.locator("input").count()).toBe(0);
+      await expect.poll(() => grid.locator('tr[data-indicator="REQ_GOV_INFO"]').textContent()).toContain("45");
+      await expect.poll(() => grid.locator('tr[data-indicator="USERS"]').textContent()).toContain("30");
+      // No workflow step is left for values: neither save nor submit.
+      expect(await page.getByRole("button", { name: "Сохранить значения" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Отправить на проверку" }).count()).toBe(0);
+      await screenshot(page, "reports-6-approved-locked");
+
+      await page.getByRole("tab", { name: "Файлы" }).click();
+      await page.getByTestId("file-input").waitFor({ state: "attached" });
+      // Every value the progress bar takes on the way, as the user would see it.
+      await page.evaluate(() => {
+        const seen: number[] = [];
+        (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+        const record = () => {
+          for (const bar of document.querySelectorAll('[data-testid="upload-progress"]')) {
+            const value = bar.getAttribute("aria-valuenow");
+            if (value !== null) seen.push(Number(value));
+          }
+        };
+        new MutationObserver(record).observe(document.body, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          attributeFilter: ["aria-valuenow"],
+        });
+      });
+      await page.getByTestId("file-input").setInputFiles({ name: PDF_NAME, mimeType: "application/pdf", buffer: PDF });
+      await page.getByText(`Файл «${PDF_NAME}» загружен и доступен`).waitFor();
+      const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.at(-1)).toBe(100);
+      const row = page.locator(`tr[data-file="${PDF_NAME}"]`);
+      await expect.poll(() => row.textContent()).toContain("Доступен");
+      await screenshot(page, "reports-7-pdf-uploaded");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the auditor reads it without write controls and downloads the PDF, which the access log records",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "auditor");
+      await openReport(page);
+      await expect.poll(() => status(page).textContent()).toBe("Утверждён");
+      expect(await page.getByTestId("workflow").count()).toBe(0);
+      await page.getByRole("tab", { name: "Файлы" }).click();
+      const row = page.locator(`tr[data-file="${PDF_NAME}"]`);
+      await row.waitFor();
+      expect(await page.getByRole("button", { name: "Загрузить файл" }).count()).toBe(0);
+      await row.getByRole("button", { name: "Скачать" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.locator('input[name="purpose"]').fill("Проверка отчётности центра за период");
+      await screenshot(page, "reports-8-download-purpose");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        dialog.getByRole("button", { name: "Скачать" }).click(),
+      ]);
+      const path = await download.path();
+      const bytes = await readFile(path);
+      expect(bytes.equals(PDF)).toBe(true);
+
+      // The download URL was logged with the stated purpose.
+      await page.goto("/admin/#/fileAccesses");
+      const logged = page.locator("tbody tr", { hasText: PDF_NAME });
+      await expect.poll(() => logged.first().textContent()).toContain("Проверка отчётности центра за период");
+      await screenshot(page, "reports-9-access-log");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+});
