@@ -19,7 +19,7 @@ import { ANALYTICS_P50, ANALYTICS_P95, type AnalyticsResult, runAnalytics } from
 import { coldRun, graphqlEvent, packageFunctions, prepareBundle } from "./cold-start.js";
 import { type Indicator, M1, problemOf, Q1, Q2, Q3, Q4, reportValues } from "./operations.js";
 import { type CountingProxy, startCountingProxy } from "./pg-proxy.js";
-import { cleanEnv, freePort, memoryOf, root, runTs, type ServerProcess, startServer } from "./processes.js";
+import { cleanEnv, freePort, memoryOf, root, runTs, type ServerProcess, startServer, waitIdle } from "./processes.js";
 
 // ── Options ──
 
@@ -51,7 +51,7 @@ const embedded = flag("--embedded");
 const keep = flag("--keep");
 /** PGlite takes minutes for the full national set; the embedded default is a tenth of it. */
 const centres = numberOption("--centres") ?? (embedded ? 1_000 : undefined);
-const years = numberOption("--years") ?? (embedded ? 2 : undefined);
+const years = numberOption("--years") ?? (embedded ? 1 : undefined);
 const DURATION_S = quick ? 3 : 10;
 const WARMUP_S = quick ? 1 : 3;
 const CONNECTIONS = [1, 10, 50] as const;
@@ -113,7 +113,10 @@ interface SqlFigure {
   operation: string;
   data: number;
   overhead: number;
-  statements: string[];
+  /** Median over the samples: the request as the client saw it, and its statements' time in the database. */
+  requestMs: number;
+  sqlMs: number;
+  statements: { ms: number; text: string }[];
 }
 
 interface Row {
@@ -171,7 +174,10 @@ async function fixtures(
   ).rows.map((r) => toGlobalId("Centre", r.id));
   if (centreIds.length === 0) throw new Error("the national data set has no centres");
   const regions = (
-    await db.query<{ id: string }>(`SELECT id FROM "Region" WHERE code ~ '^N[0-9]{2}$' ORDER BY code`)
+    await db.query<{ id: string }>(
+      `SELECT r.id FROM "Region" r WHERE r.code ~ '^N[0-9]{2}$'
+       AND EXISTS (SELECT 1 FROM "Centre" c WHERE c."regionId" = r.id) ORDER BY r.code`,
+    )
   ).rows.map((r) => toGlobalId("Region", r.id));
   const n01 = regions[0] ?? "";
   const form = await one<{ id: string }>(
@@ -186,7 +192,7 @@ async function fixtures(
   // A national service, and a point where one of its centres stands.
   const near = await one<{ serviceId: string; latitude: number; longitude: number }>(
     `SELECT cs."serviceId", c.latitude, c.longitude FROM "CentreService" cs JOIN "Centre" c ON c.id = cs."centreId"
-     JOIN "Region" r ON r.id = c."regionId" WHERE r.code = 'N42' AND c.latitude IS NOT NULL
+     JOIN "Region" r ON r.id = c."regionId" WHERE r.code ~ '^N[0-9]{2}$' AND c.latitude IS NOT NULL
      ORDER BY c.id LIMIT 1`,
   );
 
@@ -228,7 +234,7 @@ async function fixtures(
     )
   ).rows;
   const importReports = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const row = await draft(bigForm.id, 200 + i);
     importReports.push({ id: toGlobalId("Report", row.id), version: row.version, periodStart: row.periodStart });
   }
@@ -432,23 +438,41 @@ async function countStatements(
   };
   await send();
   const counts: { data: number; overhead: number }[] = [];
-  let statements: string[] = [];
+  const requestMs: number[] = [];
+  const sqlMs: number[] = [];
+  let statements: SqlFigure["statements"] = [];
   for (let i = 0; i < COUNT_SAMPLES; i++) {
     proxy.reset();
+    const started = performance.now();
     await send();
+    requestMs.push(performance.now() - started);
+    sqlMs.push(proxy.statements.reduce((sum, s) => sum + (Number.isNaN(s.ms) ? 0 : s.ms), 0));
     counts.push({
       data: proxy.statements.filter((s) => !s.overhead).length,
       overhead: proxy.statements.filter((s) => s.overhead).length,
     });
-    statements = proxy.statements.map(
-      (s) => `${s.overhead ? "[tx] " : ""}${s.text.replace(/\s+/g, " ").slice(0, 160)}`,
-    );
+    statements = proxy.statements.map((s) => ({
+      ms: Math.round(s.ms * 10) / 10,
+      text: `${s.overhead ? "[tx] " : ""}${s.text.replace(/\s+/g, " ").trim().slice(0, 160)}`,
+    }));
   }
   const first = counts[0] ?? { data: Number.NaN, overhead: Number.NaN };
   if (counts.some((c) => c.data !== first.data || c.overhead !== first.overhead)) {
     throw new Error(`${name}: statement counts differ between identical requests: ${JSON.stringify(counts)}`);
   }
-  return { operation: name, data: first.data, overhead: first.overhead, statements };
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
+  return {
+    operation: name,
+    data: first.data,
+    overhead: first.overhead,
+    requestMs: median(requestMs),
+    sqlMs: median(sqlMs),
+    statements,
+  };
 }
 
 async function importSpreadsheet(
@@ -456,6 +480,7 @@ async function importSpreadsheet(
   f: Fixtures,
   report: Fixtures["importReports"][number],
   format: "XLSX" | "CSV",
+  beforeImport: () => void = () => {},
 ) {
   const { templateLayout } = await import("../../api/modules/spreadsheets/report-sheet.js");
   const { CONTENT_TYPES, EXTENSIONS, writeSheet } = await import("../../api/modules/spreadsheets/sheet-files.js");
@@ -508,6 +533,7 @@ async function importSpreadsheet(
     throw new Error(`confirmFileUpload: ${JSON.stringify(confirmed)}`);
   }
   const uploadedMs = performance.now() - started;
+  beforeImport();
   const importStarted = performance.now();
   const imported = await gql<{
     importReportValues: { data?: { status: string; rowCount: number; errors: { reason: string }[] } };
@@ -695,7 +721,36 @@ async function main(): Promise<void> {
         });
       }),
     );
-    for (const s of sql) print(`  ${s.operation.padEnd(14)} ${s.data} data + ${s.overhead} overhead`);
+    for (const s of sql) {
+      print(
+        `  ${s.operation.padEnd(14)} ${s.data} data + ${s.overhead} overhead; ` +
+          `request ${s.requestMs.toFixed(1)} ms, of which SQL ${s.sqlMs.toFixed(1)} ms`,
+      );
+    }
+    // Where an import's time goes: the same XLSX import as below, through the counting proxy.
+    const counting = proxy;
+    const probeReport = f.importReports[2];
+    if (probeReport) {
+      const probe = await importSpreadsheet(counter.endpoint, f, probeReport, "XLSX", () => counting.reset());
+      const statements = counting.statements.map((s) => ({
+        ms: Math.round(s.ms * 10) / 10,
+        text: `${s.overhead ? "[tx] " : ""}${s.text.replace(/\s+/g, " ").trim().slice(0, 160)}`,
+      }));
+      const sqlMs = statements.reduce((sum, s) => sum + (Number.isNaN(s.ms) ? 0 : s.ms), 0);
+      const slowest = [...statements].sort((a, b) => b.ms - a.ms).slice(0, 3);
+      print(
+        `  import XLSX    ${statements.filter((s) => !s.text.startsWith("[tx]")).length} data + ` +
+          `${statements.filter((s) => s.text.startsWith("[tx]")).length} overhead; request ${probe.importMs.toFixed(0)} ms, ` +
+          `of which SQL ${sqlMs.toFixed(0)} ms (slowest: ${slowest.map((s) => `${s.ms.toFixed(0)} ms ${s.text.slice(0, 40)}…`).join("; ")})`,
+      );
+      rows.push({
+        figure: `import ${IMPORT_ROWS} rows XLSX: SQL ms of request ms (through the proxy)`,
+        value: `${sqlMs.toFixed(0)} of ${probe.importMs.toFixed(0)} ms`,
+        goal: "-",
+        status: "INFO",
+      });
+      json.importSql = { requestMs: probe.importMs, sqlMs, statements };
+    }
     await counter.stop();
     servers.splice(servers.indexOf(counter), 1);
     await proxy.close();
@@ -704,15 +759,15 @@ async function main(): Promise<void> {
     const q2Counts = sql.filter((s) => s.operation.startsWith("Q2"));
     const constant = q2Counts.every((s) => s.data === q2Counts[0]?.data && s.overhead === q2Counts[0]?.overhead);
     rows.push({
-      figure: "Q2 SQL statements at first: 10 / 50 / 100",
+      figure: "Q2 SQL statements at first: 10 / 50 / 100 (data+overhead)",
       value: q2Counts.map((s) => `${s.data}+${s.overhead}`).join(" / "),
       goal: "constant",
       status: constant ? "OK" : "MISS",
     });
-    for (const s of sql.filter((x) => !x.operation.startsWith("Q2"))) {
+    for (const s of sql.filter((x) => !x.operation.startsWith("Q2") || x.operation === "Q2 first: 50")) {
       rows.push({
-        figure: `${s.operation} SQL statements (data+overhead)`,
-        value: `${s.data}+${s.overhead}`,
+        figure: `${s.operation} SQL statements (data+overhead); SQL ms of request ms`,
+        value: `${s.data}+${s.overhead}; ${s.sqlMs.toFixed(0)} of ${s.requestMs.toFixed(0)} ms`,
         goal: "-",
         status: "INFO",
       });
@@ -737,6 +792,7 @@ async function main(): Promise<void> {
       if (problem) throw new Error(`${operation.name} does not answer cleanly: ${problem}`);
       await load(server.endpoint, operation, 10, WARMUP_S);
       for (const connections of CONNECTIONS) {
+        await waitIdle(server.pid);
         await operation.settle?.();
         const { figure, firstProblem } = await load(server.endpoint, operation, connections, DURATION_S);
         if (firstProblem) problems[`${operation.name}@${connections}`] = firstProblem;
@@ -750,6 +806,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    await waitIdle(server.pid);
     const serverMemory = await memoryOf(server.pid);
     json.load = { durationS: DURATION_S, warmupS: WARMUP_S, figures, problems };
     json.operations = ops.map((o) => ({ name: o.name, description: o.description }));

@@ -3,13 +3,16 @@
 // Prisma's query events miss what the driver adapter sends on its own (BEGIN, COMMIT…), so
 // the frontend protocol is read here: every simple Query ('Q') and every Execute ('E') of an
 // extended-protocol portal counts once, with the text it runs. Only the client → server
-// direction is parsed; the server's answers are passed through untouched.
+// direction is parsed for the statements; of the server's answers only the message types are
+// read (CommandComplete, EmptyQueryResponse, ErrorResponse) to time each statement.
 import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface Statement {
   text: string;
   /** BEGIN/COMMIT/SET/DEALLOCATE… as opposed to statements that read or write data. */
   overhead: boolean;
+  /** From the Execute (or Query) leaving the proxy to the server's completion of it, in ms. */
+  ms: number;
 }
 
 const OVERHEAD =
@@ -48,7 +51,6 @@ export async function startCountingProxy(target: { host: string; port: number })
         server.close(() => done());
       }),
   };
-  const record = (text: string) => proxy.statements.push({ text, overhead: isOverhead(text) });
 
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
@@ -59,6 +61,37 @@ export async function startCountingProxy(target: { host: string; port: number })
     const portals = new Map<string, string>();
     let pending: Buffer = Buffer.alloc(0);
     let startup = true;
+    // Statements sent and not yet completed, oldest first (the server answers in order).
+    const running: { statement: Statement; started: number }[] = [];
+    let answers: Buffer = Buffer.alloc(0);
+    /** The server answers an SSLRequest with one byte ('N' or 'S') before any message. */
+    let sslByte = false;
+    const record = (text: string) => {
+      const statement = { text, overhead: isOverhead(text), ms: Number.NaN };
+      proxy.statements.push(statement);
+      running.push({ statement, started: performance.now() });
+    };
+    const complete = () => {
+      const done = running.shift();
+      if (done) done.statement.ms = performance.now() - done.started;
+    };
+    const parseAnswers = () => {
+      for (;;) {
+        if (sslByte && answers.length > 0) {
+          answers = answers.subarray(1);
+          sslByte = false;
+        }
+        if (answers.length < 5) return;
+        const type = String.fromCharCode(answers[0] ?? 0);
+        const length = answers.readInt32BE(1);
+        if (answers.length < 1 + length) return;
+        answers = answers.subarray(1 + length);
+        // A simple Query of several statements completes once per statement; its text counted
+        // once, so only its first completion is taken.
+        if (type === "C" || type === "I" || type === "E") complete();
+        if (type === "Z") running.splice(0, running.length);
+      }
+    };
 
     const parse = () => {
       for (;;) {
@@ -70,7 +103,8 @@ export async function startCountingProxy(target: { host: string; port: number })
           const code = length >= 8 ? pending.readInt32BE(4) : 0;
           pending = pending.subarray(length);
           // SSLRequest (80877103) / GSSENCRequest (80877104) are followed by another startup.
-          if (code !== 80877103 && code !== 80877104) startup = false;
+          if (code === 80877103 || code === 80877104) sslByte = true;
+          else startup = false;
           continue;
         }
         if (pending.length < 5) return;
@@ -101,7 +135,11 @@ export async function startCountingProxy(target: { host: string; port: number })
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       parse();
     });
-    upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    upstream.on("data", (chunk: Buffer) => {
+      client.write(chunk);
+      answers = answers.length ? Buffer.concat([answers, chunk]) : chunk;
+      parseAnswers();
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();

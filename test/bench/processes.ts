@@ -120,3 +120,31 @@ export async function memoryOf(pid: number): Promise<{ peakMiB: number; rssMiB: 
     return null;
   }
 }
+
+/** CPU time (user + system) a process has used, in clock ticks. */
+async function cpuTicks(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command (which may hold spaces) start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until a server has finished the work a load run left behind: autocannon stops at
+ * its deadline and drops its connections, but the server still answers what it accepted,
+ * and the next run would otherwise measure that backlog. Idle = under 5 % of a core for
+ * 500 ms. Returns the seconds waited.
+ */
+export async function waitIdle(pid: number, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  const windowMs = 500;
+  let before = await cpuTicks(pid);
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((done) => setTimeout(done, windowMs));
+    const now = await cpuTicks(pid);
+    // 100 ticks per second on Linux: 5 % of 500 ms is 2.5 ticks.
+    if (now - before <= 2) return (performance.now() - started) / 1000;
+    before = now;
+  }
+  throw new Error(`the server (pid ${pid}) stayed busy for ${timeoutMs / 1000} s after a load run`);
+}
