@@ -200,4 +200,53 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it("lets a curator create, archive and restore an organisation, with each step in its history", async () => {
+    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const name = `Библиотека e2e ${Date.now().toString(36)}`;
+    await page.getByRole("menuitem", { name: "Организации" }).click();
+    await page.getByRole("link", { name: "Создать" }).click();
+    await page.waitForURL(/\/organisations\/create/);
+    await pick(page, "Регион", "Удмуртская Республика");
+    await page.locator('input[name="name"]').fill(name);
+    await page.locator('input[name="inn"]').fill("1830000001");
+    await screenshot(page, "organisations-create-form");
+    await page.getByRole("button", { name: "Сохранить" }).click();
+    await page.getByRole("tab", { name: "Основное" }).waitFor();
+    await poll(() => page.getByText("Библиотека", { exact: true }).count()).toBe(1);
+
+    await page.getByRole("button", { name: "В архив" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Подтвердить" }).click();
+    await page.getByRole("button", { name: "Восстановить" }).waitFor();
+    await poll(() => page.getByText("Организация перенесена в архив").count()).toBe(1);
+    await screenshot(page, "organisations-archived");
+    await page.getByRole("button", { name: "Восстановить" }).click();
+    await page.getByRole("button", { name: "В архив" }).waitFor();
+
+    await page.getByRole("tab", { name: "История" }).click();
+    const history = page.getByTestId("history");
+    for (const action of ["Создание", "В архив", "Восстановление"]) {
+      await poll(() => history.textContent()).toContain(action);
+    }
+    await screenshot(page, "organisations-history");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the operator centres read-only", async () => {
+    const { page, pageErrors, context } = await signIn(browser, "operator");
+    await page.getByRole("menuitem", { name: "Центры" }).click();
+    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);
+    await page.locator("tbody tr").first().click();
+    await page.getByRole("tab", { name: "Основное" }).waitFor();
+    await poll(() => page.getByText("Удмуртская Республика").count()).toBeGreaterThan(0);
+    for (const name of ["Редактировать", "В архив", "Проверено сегодня"]) {
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+      expect(await page.getByRole("link", { name }).count(), name).toBe(0);
+    }
+    await screenshot(page, "centres-operator-show");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

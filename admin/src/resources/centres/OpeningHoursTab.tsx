@@ -377,7 +377,7 @@ export const OpeningHoursTab = () => {
           <Table size="small" data-testid="hours-exceptions">
             <TableHead>
               <TableRow>
-                <TableCell>{translate("dostup.centres.exceptions.startsOn")}</TableCell>
+                <TableCell>{translate("dostup.centres.exceptions.period")}</TableCell>
                 <TableCell>{translate("dostup.centres.exceptions.hours")}</TableCell>
                 <TableCell>{translate("dostup.centres.exceptions.reason")}</TableCell>
                 {canWrite && <TableCell />}

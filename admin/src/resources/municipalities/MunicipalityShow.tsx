@@ -143,7 +143,7 @@ const SettlementsTab = () => {
           <TableHead>
             <TableRow>
               <TableCell>{translate("dostup.municipalities.settlements.name")}</TableCell>
-              <TableCell>{translate("dostup.municipalities.settlements.isRural")}</TableCell>
+              <TableCell>{translate("dostup.municipalities.settlements.area")}</TableCell>
               {canWrite && <TableCell />}
             </TableRow>
           </TableHead>

@@ -28,6 +28,7 @@ export const ru = {
       settlements: {
         name: "Населённый пункт",
         isRural: "Сельский",
+        area: "Местность",
         rural: "Сельский",
         urban: "Городской",
         empty: "Населённых пунктов пока нет",
@@ -69,6 +70,7 @@ export const en: typeof ru = {
       settlements: {
         name: "Settlement",
         isRural: "Rural",
+        area: "Area",
         rural: "Rural",
         urban: "Urban",
         empty: "No settlements yet",
