@@ -1,0 +1,631 @@
+// Values no form should let through: impossible and edge dates, numbers out of range or
+// not numbers at all, strings PostgreSQL cannot store or a person would not type, search
+// wildcards that must match literally, and hostile file names.
+import { createHash } from "node:crypto";
+import { prisma } from "../../../api/lib/db.js";
+import { fromGlobalId } from "../../../api/lib/ids.js";
+import type { Fixtures } from "./fixtures.js";
+import {
+  answered,
+  type Case,
+  changedTables,
+  type Expectation,
+  either,
+  empty,
+  type Headers,
+  post,
+  postRaw,
+  quickFingerprint,
+  type Reply,
+  refused,
+  union,
+} from "./harness.js";
+
+const REFUSED_INPUT = ["ValidationError", "NotFoundError"];
+/** A mutation's bad value: refused before it runs, or answered with its typed error. */
+const rejected = (field: string): Expectation => either(refused("BAD_USER_INPUT"), union(field, ...REFUSED_INPUT));
+
+function mutation(name: string, inputType: string) {
+  return (input: Record<string, unknown>, headers: Headers) =>
+    post(
+      `mutation M($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ValidationError { issues { field message } } } }`,
+      { input },
+      headers,
+    );
+}
+
+const INVALID_DATES = [
+  "2024-02-30",
+  "2023-02-29",
+  "2026-04-31",
+  "2026-13-01",
+  "2026-00-10",
+  "2026-01-00",
+  "0000-01-01",
+  "10000-01-01",
+  "-0001-01-01",
+  "2026-3-1",
+  "2026-03-01T00:00:00Z",
+  "2026-03-29T02:30",
+  " 2026-03-01",
+  "",
+  "01.03.2026",
+];
+// Year 99 is year 99 (Date.UTC would read it as 1999).
+const VALID_EDGE_DATES = ["2024-02-29", "2000-02-29", "1970-01-01", "0099-12-31", "0001-01-01", "9999-12-31"];
+
+const INVALID_INSTANTS = [
+  "2024-02-30T10:00:00Z",
+  "2023-02-29T00:00:00+03:00",
+  "2026-03-29T02:30",
+  "2026-03-29T02:30:00",
+  "2026-10-25T02:30:00",
+  "2026-03-29 02:30:00",
+  "2026-03-29T02:30:00+25:00",
+  "2026-03-29T24:00:01Z",
+  "2026-03-29T02:30:60Z",
+  "0000-01-01T00:00:00Z",
+  "+010000-01-01T00:00:00Z",
+  "-000001-01-01T00:00:00Z",
+  "Sun Mar 29 2026 02:30:00 GMT+0300",
+  "March 29, 2026",
+  "2026",
+  "now",
+];
+// Instants with an explicit offset are unambiguous, DST edges included.
+const VALID_INSTANTS = ["2026-03-29T02:30:00+03:00", "2026-03-29T01:30:00Z", "2026-10-25T02:30:00+01:00"];
+
+function dateCases(f: Fixtures): Case[] {
+  const cases: Case[] = [];
+  const reads: Record<string, (date: string) => Promise<Reply>> = {
+    "reports(filter.periodFrom)": (date) =>
+      post("query R($d: Date) { reports(first: 5, filter: { periodFrom: $d }) { totalCount } }", { d: date }, f.admin),
+    "mobileOfficeActivity(input.to)": (date) =>
+      post(
+        'query M($d: Date!) { mobileOfficeActivity(input: { from: "2020-01-01", to: $d }) { __typename } }',
+        { d: date },
+        f.admin,
+      ),
+  };
+  const writes: Record<string, (date: string) => Promise<Reply>> = {
+    "recordMobileVisit(visitedOn)": (date) =>
+      mutation("recordMobileVisit", "RecordMobileVisitInput")(
+        { centreId: f.curatorCentre.id, settlementId: f.curatorCentre.settlementId, visitedOn: date, peopleServed: 3 },
+        f.curator,
+      ),
+    "addOpeningHoursException(startsOn)": (date) =>
+      mutation("addOpeningHoursException", "AddOpeningHoursExceptionInput")(
+        { centreId: f.curatorCentre.id, closed: true, startsOn: date, endsOn: "2099-01-01" },
+        f.curator,
+      ),
+    "createReport(periodStart)": (date) =>
+      mutation("createReport", "CreateReportInput")(
+        { formId: f.draftReport.formId, centreId: f.curatorCentre.id, periodStart: date },
+        f.curator,
+      ),
+  };
+  for (const date of INVALID_DATES) {
+    for (const [label, run] of Object.entries(reads))
+      cases.push({
+        name: `date ${JSON.stringify(date)} in ${label}`,
+        run: () => run(date),
+        expect: refused("BAD_USER_INPUT"),
+      });
+    for (const [label, run] of Object.entries(writes))
+      cases.push({
+        name: `date ${JSON.stringify(date)} in ${label}`,
+        run: () => run(date),
+        expect: rejected(label.slice(0, label.indexOf("("))),
+        write: true,
+      });
+  }
+  for (const date of VALID_EDGE_DATES)
+    cases.push({
+      name: `edge date ${date} in reports(filter.periodFrom)`,
+      run: () => reads["reports(filter.periodFrom)"]?.(date) as Promise<Reply>,
+      expect: answered("reports", (v) => typeof (v as { totalCount?: unknown })?.totalCount === "number"),
+    });
+  const feedback = (receivedAt: unknown) =>
+    mutation("submitFeedback", "SubmitFeedbackInput")(
+      {
+        categoryId: f.feedbackCategoryId,
+        subjectType: "CENTRE",
+        centreId: f.curatorCentre.id,
+        text: `Отзыв ${f.run}`,
+        receivedAt,
+      },
+      f.curator,
+    );
+  for (const instant of INVALID_INSTANTS) {
+    cases.push({
+      name: `instant ${JSON.stringify(instant)} in fileAccesses(filter.from)`,
+      run: () =>
+        post(
+          "query A($d: DateTime) { fileAccesses(first: 5, filter: { from: $d }) { totalCount } }",
+          { d: instant },
+          f.admin,
+        ),
+      expect: refused("BAD_USER_INPUT"),
+    });
+    cases.push({
+      name: `instant ${JSON.stringify(instant)} in submitFeedback(receivedAt)`,
+      run: () => feedback(instant),
+      expect: rejected("submitFeedback"),
+      write: true,
+    });
+  }
+  cases.push({
+    name: "instant as a number (epoch milliseconds) in submitFeedback(receivedAt)",
+    run: () => feedback(1_774_745_400_000),
+    expect: rejected("submitFeedback"),
+    write: true,
+  });
+  for (const instant of VALID_INSTANTS)
+    cases.push({
+      name: `edge instant ${instant} in fileAccesses(filter.from)`,
+      run: () =>
+        post(
+          "query A($d: DateTime) { fileAccesses(first: 5, filter: { from: $d }) { totalCount } }",
+          { d: instant },
+          f.admin,
+        ),
+      expect: answered("fileAccesses", (v) => typeof (v as { totalCount?: unknown })?.totalCount === "number"),
+    });
+  return cases;
+}
+
+/** Raw JSON numbers JSON.stringify cannot write: 1e999 parses to Infinity, -1e999 to -Infinity. */
+const INFINITY = "1e999";
+
+function numberCases(f: Fixtures): Case[] {
+  const cases: Case[] = [];
+  const setValues = (values: unknown) =>
+    mutation("setReportValues", "SetReportValuesInput")(
+      { id: f.draftReport.id, version: f.draftReport.version, values },
+      f.admin,
+    );
+  const code = f.draftReport.codes[0] ?? "";
+  const reportValues: Record<string, unknown> = {
+    "total -1": [{ indicatorCode: code, total: -1 }],
+    "total 1.5": [{ indicatorCode: code, total: 1.5 }],
+    "total 2^31": [{ indicatorCode: code, total: 2 ** 31 }],
+    'total "NaN"': [{ indicatorCode: code, total: "NaN" }],
+    'total "Infinity"': [{ indicatorCode: code, total: "Infinity" }],
+    "total null": [{ indicatorCode: code, total: null }],
+    "rural above total": [{ indicatorCode: code, total: 1, rural: 2 }],
+    "rural -1": [{ indicatorCode: code, total: 1, rural: -1 }],
+    "an unknown indicator": [{ indicatorCode: `НЕТ_${f.run}`, total: 1 }],
+    "the same indicator twice": [
+      { indicatorCode: code, total: 1 },
+      { indicatorCode: code, total: 2 },
+    ],
+  };
+  for (const [label, values] of Object.entries(reportValues))
+    cases.push({
+      name: `count: report value ${label}`,
+      run: () => setValues(values),
+      expect: rejected("setReportValues"),
+      write: true,
+    });
+  cases.push({
+    name: "count: report value total 1e999 (Infinity in raw JSON)",
+    run: () =>
+      postRaw(
+        `{"query":"mutation M($input: SetReportValuesInput!) { setReportValues(input: $input) { __typename } }","variables":{"input":{"id":"${f.draftReport.id}","version":${f.draftReport.version},"values":[{"indicatorCode":"${code}","total":${INFINITY}}]}}}`,
+        f.admin,
+      ),
+    expect: refused("BAD_USER_INPUT"),
+    write: true,
+  });
+
+  const near = (args: string) => post(`{ centresNear(serviceId: "${f.serviceId}", ${args}) { id } }`, {}, f.admin);
+  const coordinates: Record<string, string> = {
+    "latitude 91": "latitude: 91, longitude: 37, radiusKm: 10",
+    "latitude -90.0001": "latitude: -90.0001, longitude: 37, radiusKm: 10",
+    "latitude 1e308": "latitude: 1e308, longitude: 37, radiusKm: 10",
+    "latitude 1e999 (Infinity)": `latitude: ${INFINITY}, longitude: 37, radiusKm: 10`,
+    "latitude -1e999 (-Infinity)": `latitude: -${INFINITY}, longitude: 37, radiusKm: 10`,
+    "longitude 181": "latitude: 55, longitude: 181, radiusKm: 10",
+    "longitude -1e999": `latitude: 55, longitude: -${INFINITY}, radiusKm: 10`,
+    "radius -1": "latitude: 55, longitude: 37, radiusKm: -1",
+    "radius 1001": "latitude: 55, longitude: 37, radiusKm: 1001",
+    "radius 1e999": `latitude: 55, longitude: 37, radiusKm: ${INFINITY}`,
+    "first -1": "latitude: 55, longitude: 37, radiusKm: 10, first: -1",
+  };
+  for (const [label, args] of Object.entries(coordinates))
+    cases.push({
+      name: `count: centresNear ${label}`,
+      run: () => near(args),
+      expect: either(refused("BAD_USER_INPUT"), empty("centresNear")),
+    });
+  for (const [label, value] of Object.entries({ '"NaN"': "NaN", '"Infinity"': "Infinity", '"55"': "55", null: null }))
+    cases.push({
+      name: `count: centresNear latitude ${label} as a variable`,
+      run: () =>
+        post(
+          "query N($s: ID!, $lat: Float!) { centresNear(serviceId: $s, latitude: $lat, longitude: 37, radiusKm: 10) { id } }",
+          { s: f.serviceId, lat: value },
+          f.admin,
+        ),
+      expect: refused("BAD_USER_INPUT"),
+    });
+
+  const updateCentre = (patch: Record<string, unknown>) =>
+    mutation("updateCentre", "UpdateCentreInput")(
+      { id: f.curatorCentre.id, version: f.curatorCentre.version, ...patch },
+      f.curator,
+    );
+  const centrePatches: Record<string, Record<string, unknown>> = {
+    "latitude 91": { latitude: 91 },
+    "longitude -200": { longitude: -200 },
+    "workstations -1": { workstations: -1 },
+    "workstations 10001": { workstations: 10_001 },
+    "printers 2.5": { printers: 2.5 },
+    "scanners 2^31": { scanners: 2 ** 31 },
+    "version -1": { version: -1, name: "Другое имя" },
+    "version 2^31": { version: 2 ** 31, name: "Другое имя" },
+  };
+  for (const [label, patch] of Object.entries(centrePatches))
+    cases.push({
+      name: `count: updateCentre ${label}`,
+      run: () => updateCentre(patch),
+      expect: either(rejected("updateCentre"), union("updateCentre", "ConflictError")),
+      write: true,
+    });
+  for (const field of ["latitude", "longitude"])
+    cases.push({
+      name: `count: updateCentre ${field} 1e999 as a literal (Infinity)`,
+      run: () =>
+        post(
+          `mutation { updateCentre(input: { id: "${f.curatorCentre.id}", version: ${f.curatorCentre.version}, ${field}: ${INFINITY} }) { __typename } }`,
+          {},
+          f.curator,
+        ),
+      expect: rejected("updateCentre"),
+      write: true,
+    });
+  for (const [label, peopleServed] of Object.entries({ "-1": -1, "2^31": 2 ** 31, "0.5": 0.5 }))
+    cases.push({
+      name: `count: recordMobileVisit peopleServed ${label}`,
+      run: () =>
+        mutation("recordMobileVisit", "RecordMobileVisitInput")(
+          {
+            centreId: f.curatorCentre.id,
+            settlementId: f.curatorCentre.settlementId,
+            visitedOn: "2026-01-15",
+            peopleServed,
+          },
+          f.curator,
+        ),
+      expect: rejected("recordMobileVisit"),
+      write: true,
+    });
+  for (const [label, rating] of Object.entries({ "0": 0, "6": 6, "-1": -1, "2.5": 2.5 }))
+    cases.push({
+      name: `count: submitFeedback ratingStaff ${label}`,
+      run: () =>
+        mutation("submitFeedback", "SubmitFeedbackInput")(
+          {
+            categoryId: f.feedbackCategoryId,
+            subjectType: "CENTRE",
+            centreId: f.curatorCentre.id,
+            text: `Отзыв ${f.run}`,
+            ratingStaff: rating,
+          },
+          f.curator,
+        ),
+      expect: rejected("submitFeedback"),
+      write: true,
+    });
+  const upload = (size: unknown) =>
+    mutation("requestFileUpload", "RequestFileUploadInput")(
+      {
+        purpose: "REPORT",
+        reportId: f.draftReport.id,
+        fileName: "Отчёт.pdf",
+        contentType: "application/pdf",
+        size,
+        sha256: "a".repeat(64),
+      },
+      f.operator,
+    );
+  for (const [label, size] of Object.entries({ "-1": -1, "0": 0, "1.5": 1.5, "1e20": 1e20, '"NaN"': "NaN" }))
+    cases.push({
+      name: `count: requestFileUpload size ${label}`,
+      run: () => upload(size),
+      expect: rejected("requestFileUpload"),
+      write: true,
+    });
+  cases.push({
+    name: "count: requestFileUpload size 1e999 as a literal (Infinity)",
+    run: () =>
+      post(
+        `mutation { requestFileUpload(input: { purpose: REPORT, reportId: "${f.draftReport.id}", fileName: "a.pdf", contentType: "application/pdf", size: ${INFINITY}, sha256: "${"a".repeat(64)}" }) { __typename } }`,
+        {},
+        f.operator,
+      ),
+    expect: rejected("requestFileUpload"),
+    write: true,
+  });
+  cases.push({
+    name: "count: recordKpiValue value 1e999 as a literal (Infinity)",
+    run: () =>
+      post(
+        `mutation { recordKpiValue(input: { kpiId: "${f.kpiId}", periodStart: "2070-01-01", periodEnd: "2070-12-31", value: ${INFINITY} }) { __typename } }`,
+        {},
+        f.admin,
+      ),
+    expect: rejected("recordKpiValue"),
+    write: true,
+  });
+  for (const [label, years] of Object.entries({
+    "fromYear -1": "fromYear: -1, toYear: 2020",
+    "toYear 10000": "fromYear: 2020, toYear: 10000",
+    "toYear 2^31 - 1": "fromYear: 2020, toYear: 2147483647",
+    "toYear before fromYear": "fromYear: 2020, toYear: 1990",
+    "a range of 2^31 years": "fromYear: -2147483648, toYear: 2147483647",
+  }))
+    cases.push({
+      name: `count: regionStatistics ${label}`,
+      run: () =>
+        post(
+          `query S($r: ID!) { regionStatistics(regionId: $r, ${years}) { year } }`,
+          { r: f.otherRegions[0] ? toRegionId(f.otherRegions[0].id) : "" },
+          f.partner,
+        ),
+      expect: either(refused("BAD_USER_INPUT"), empty("regionStatistics")),
+    });
+  return cases;
+}
+
+function toRegionId(uuid: string): string {
+  return Buffer.from(`Region:${uuid}`).toString("base64");
+}
+
+const NUL = "a\u0000b";
+const HIGH = "a\uD800b";
+const LOW = "a\uDC00b";
+const LONG = "Щ".repeat(10_000);
+
+const SEARCHES: Record<string, string> = {
+  centres: "Centre",
+  people: "Person",
+  regions: "Region",
+  services: "Service",
+  organisations: "Organisation",
+  municipalities: "Municipality",
+  feedback: "Feedback",
+  lifeSituations: "LifeSituation",
+};
+
+function stringCases(f: Fixtures): Case[] {
+  const cases: Case[] = [];
+  const strings: Record<string, string> = {
+    "a NUL byte": NUL,
+    "a lone high surrogate": HIGH,
+    "a lone low surrogate": LOW,
+    "10,000 characters": LONG,
+  };
+  for (const [list] of Object.entries(SEARCHES))
+    for (const [label, value] of Object.entries(strings))
+      cases.push({
+        name: `string: ${label} in ${list}(filter.search)`,
+        run: () =>
+          post(
+            `query S($s: String) { ${list}(first: 5, filter: { search: $s }) { totalCount edges { cursor } } }`,
+            { s: value },
+            f.admin,
+          ),
+        expect: either(refused("BAD_USER_INPUT"), empty(list)),
+      });
+  // The same through GraphQL string literals (escapes the lexer decodes).
+  for (const [label, literal] of Object.entries({ NUL: "a\\u0000b", "a lone surrogate": "a\\uD800b" }))
+    cases.push({
+      name: `string: ${label} as a literal escape in centres(filter.search)`,
+      run: () => post(`{ centres(first: 5, filter: { search: "${literal}" }) { totalCount } }`, {}, f.admin),
+      expect: either(refused("BAD_USER_INPUT", "GRAPHQL_PARSE_FAILED"), empty("centres")),
+    });
+  const writes: Record<string, (value: string) => Promise<Reply>> = {
+    "updateCentre.name": (value) =>
+      mutation("updateCentre", "UpdateCentreInput")(
+        { id: f.curatorCentre.id, version: f.curatorCentre.version, name: value },
+        f.curator,
+      ),
+    "updateCentre.address": (value) =>
+      mutation("updateCentre", "UpdateCentreInput")(
+        { id: f.curatorCentre.id, version: f.curatorCentre.version, address: value },
+        f.curator,
+      ),
+    "updatePerson.lastName": (value) =>
+      mutation("updatePerson", "UpdatePersonInput")(
+        { id: f.curatorPerson.id, version: f.curatorPerson.version, lastName: value },
+        f.curator,
+      ),
+    "submitFeedback.text": (value) =>
+      mutation("submitFeedback", "SubmitFeedbackInput")(
+        {
+          categoryId: f.feedbackCategoryId,
+          subjectType: "CENTRE",
+          centreId: f.curatorCentre.id,
+          text: value === LONG ? `${LONG}Щ` : value,
+        },
+        f.curator,
+      ),
+    "login.email": (value) =>
+      post('mutation L($e: String!) { login(input: { email: $e, password: "dostup" }) { __typename } }', { e: value }),
+  };
+  for (const [target, run] of Object.entries(writes))
+    for (const [label, value] of Object.entries(strings))
+      cases.push({
+        name: `string: ${label} in ${target}${target === "submitFeedback.text" && value === LONG ? " (10,001)" : ""}`,
+        run: () => run(value),
+        expect: target.startsWith("login")
+          ? either(refused("BAD_USER_INPUT"), union("login", "ValidationError", "InvalidCredentialsError"))
+          : rejected(target.slice(0, target.indexOf("."))),
+        write: true,
+      });
+  return cases;
+}
+
+const WILDCARDS = ["%", "_", "%%", "_%_", "\\", "\\%", "a%b", "%_%", "'", "*", "[а-я]", ".*"];
+
+function wildcardCases(f: Fixtures): Case[] {
+  const cases: Case[] = [];
+  for (const [list, table] of Object.entries(SEARCHES))
+    for (const text of WILDCARDS)
+      cases.push({
+        name: `search: ${JSON.stringify(text)} in ${list} matches literally`,
+        run: () =>
+          post(
+            `query S($s: String) { ${list}(first: 100, filter: { search: $s }) { totalCount } }`,
+            { s: text },
+            f.admin,
+          ),
+        expect: answered(list, (v) => typeof (v as { totalCount?: unknown })?.totalCount === "number"),
+        // At most the rows holding the text anywhere; a wildcard read as a pattern would
+        // match (nearly) every row instead.
+        check: async (reply) => {
+          const got = (reply.body?.data?.[list] as { totalCount: number } | undefined)?.totalCount ?? 0;
+          const [row] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM "${table}" x WHERE strpos(lower(x::text), lower($1)) > 0`,
+            text,
+          );
+          const bound = row?.n ?? 0;
+          return got <= bound ? null : `${got} rows found, but only ${bound} rows hold ${JSON.stringify(text)} at all`;
+        },
+      });
+  return cases;
+}
+
+function fileNameCases(f: Fixtures): Case[] {
+  const cases: Case[] = [];
+  const reportUuid = fromGlobalId("Report", f.draftReport.id);
+  const request = (fileName: string) =>
+    post(
+      `mutation R($input: RequestFileUploadInput!) { requestFileUpload(input: $input) { __typename
+        ... on MutationRequestFileUploadSuccess { data { file { id name } upload { fields { name value } } } }
+        ... on ValidationError { issues { field message } } } }`,
+      {
+        input: {
+          purpose: "REPORT",
+          reportId: f.draftReport.id,
+          fileName,
+          contentType: "application/pdf",
+          size: 10,
+          sha256: createHash("sha256").update(fileName).digest("hex"),
+        },
+      },
+      f.operator,
+    );
+  // Accepted: stored under a server-made key, the name made harmless. The one PENDING row
+  // (and its history entry) is what the request is for; the case removes both afterwards
+  // and checks that nothing else changed.
+  const accepted: Record<string, string> = {
+    Cyrillic: "Отчёт ЦОД за 2026 год.pdf",
+    "NFD (decomposed й and ё)": "Отчет за май и\u0306 ее\u0308.pdf",
+    "right-to-left override": "report\u202Efdp.exe",
+    "Arabic and Hebrew": "تقرير דוח.pdf",
+    "../ in the name": "../../files/report/x.pdf",
+    "..\\ in the name": "..\\..\\etc\\passwd.pdf",
+    "a URL-encoded ../": "%2e%2e%2fetc%2fpasswd.pdf",
+    "only a separator (it becomes _)": "/",
+    "pending/ as the name": "pending/report/00000000-0000-0000-0000-000000000000/x",
+    "zero-width and bidi marks": "\u200Bотчёт\u200F\u2066.pdf",
+    emoji: "📄 отчёт 🇷🇺.pdf",
+  };
+  for (const [label, name] of Object.entries(accepted))
+    cases.push({
+      name: `file name: ${label}`,
+      run: async () => {
+        const before = await quickFingerprint();
+        const reply = await request(name);
+        const outcome = reply.body?.data?.requestFileUpload as
+          | { __typename: string; data?: { file: { id: string; name: string } } }
+          | undefined;
+        const id = outcome?.data?.file.id;
+        if (id) {
+          const uuid = fromGlobalId("StoredFile", id);
+          const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: uuid } });
+          const changed = changedTables(before, await quickFingerprint());
+          await prisma.changeLog.deleteMany({ where: { entityId: uuid } });
+          await prisma.storedFile.delete({ where: { id: uuid } });
+          (reply as Reply & { stored?: unknown }).stored = { key: row.key, name: row.name, uuid, changed };
+        }
+        return reply;
+      },
+      expect: union("requestFileUpload", "MutationRequestFileUploadSuccess"),
+      check: async (reply) => {
+        const stored = (reply as Reply & { stored?: { key: string; name: string; uuid: string; changed: string[] } })
+          .stored;
+        if (!stored) return "no file row was made";
+        if (stored.key !== `pending/report/${reportUuid}/${stored.uuid}`) return `key ${stored.key} is not server-made`;
+        if (/[/\\\u202E\u2066\u200F]/.test(stored.name) || stored.name.includes("\u0000"))
+          return `stored name ${JSON.stringify(stored.name)} keeps a separator or control`;
+        if (stored.name !== stored.name.normalize("NFC"))
+          return `stored name ${JSON.stringify(stored.name)} is not NFC`;
+        const other = stored.changed.filter((t) => !/^(StoredFile|ChangeLog) \(\d+ → \d+ rows\)$/.test(t));
+        return other.length > 0 ? `also changed ${other.join(", ")}` : null;
+      },
+      write: true,
+    });
+  const refusedNames: Record<string, string> = {
+    empty: "",
+    "only spaces": "   ",
+    "only dots": "..",
+    "a NUL byte in the name": "report.pdf\u0000.exe",
+    "only controls": "\u0000\u202E\u200B",
+    "4,097 characters": `${"я".repeat(4093)}.pdf`,
+  };
+  for (const [label, name] of Object.entries(refusedNames))
+    cases.push({
+      name: `file name: ${label} is refused`,
+      run: () => request(name),
+      expect: either(refused("BAD_USER_INPUT"), union("requestFileUpload", "ValidationError")),
+      write: true,
+    });
+  // Ids that smuggle a path: decoded ids must be UUIDs, whatever they say.
+  for (const [label, raw] of Object.entries({
+    "Report:../../etc": "Report:../../etc",
+    "Report:<uuid>/../x": `Report:${reportUuid}/../x`,
+    "StoredFile:..": "StoredFile:..",
+  }))
+    cases.push({
+      name: `file key: reportId ${label}`,
+      run: () =>
+        mutation("requestFileUpload", "RequestFileUploadInput")(
+          {
+            purpose: "REPORT",
+            reportId: Buffer.from(raw).toString("base64"),
+            fileName: "a.pdf",
+            contentType: "application/pdf",
+            size: 10,
+            sha256: "b".repeat(64),
+          },
+          f.operator,
+        ),
+      expect: rejected("requestFileUpload"),
+      write: true,
+    });
+  for (const raw of ["StoredFile:../../etc/passwd", `StoredFile:${reportUuid}/..`])
+    cases.push({
+      name: `file key: confirmFileUpload of ${raw.slice(0, 24)}`,
+      run: () =>
+        mutation("confirmFileUpload", "ConfirmFileUploadInput")(
+          { fileId: Buffer.from(raw).toString("base64") },
+          f.operator,
+        ),
+      expect: rejected("confirmFileUpload"),
+      write: true,
+    });
+  return cases;
+}
+
+export function valueCases(f: Fixtures): Record<string, Case[]> {
+  return {
+    "invalid and edge dates": dateCases(f),
+    "negative, float, NaN, Infinity and huge counts": numberCases(f),
+    "NUL bytes, lone surrogates and 10,000-character strings": stringCases(f),
+    "% and _ in searches": wildcardCases(f),
+    "file names and keys": fileNameCases(f),
+  };
+}
