@@ -74,7 +74,9 @@ describe("the dashboard", () => {
     await expectChartsDrawn(page);
     expect(await card(page, "dynamics").innerText()).toContain("В сельской местности");
     // Axis ticks in Russian number format (a narrow no-break space between thousands).
-    expect(await card(page, "dynamics").locator(".recharts-yAxis").innerText()).toMatch(/\d[\u00a0\u202f ]000/);
+    expect(await card(page, "dynamics").locator(".recharts-yAxis-tick-labels").textContent()).toMatch(
+      /\d[\u00a0\u202f ]000/,
+    );
 
     // The demo data has expired signatures, overdue reports and unverified centres.
     for (const id of ["signatures", "overdue", "unverified"]) {
@@ -110,7 +112,9 @@ describe("the dashboard", () => {
     await page.getByRole("option", { name: "2015", exact: true }).click();
 
     // Udmurtia's annual reports of 2015–2018 (seed 003): 2015 is on the axis.
-    await expect.poll(() => card(page, "dynamics").locator(".recharts-xAxis").innerText(), POLL).toContain("2015");
+    await expect
+      .poll(() => card(page, "dynamics").locator(".recharts-xAxis-tick-labels").textContent(), POLL)
+      .toContain("2015");
     await expectChartsDrawn(page);
     for (const id of ["signatures", "overdue", "unverified", "curators"]) {
       expect(["ready", "empty"]).toContain(await settled(page, id));

@@ -102,9 +102,10 @@ export function AlertCards({ result }: { result: UseQueryResult<Alerts> }) {
               to: show("reports", report.id),
               primary: report.centre?.name ?? report.municipality?.name ?? report.region.name,
               severity: "error",
-              secondary: `${report.form.name} · ${format.date(report.periodStart)} — ${format.date(
-                report.periodEnd,
-              )} · ${translate("dostup.dashboard.alerts.overdue.days", { days: daysOverdue })} (${format.date(dueDate)})`,
+              secondary: `${report.form.name} · ${format.range(report.periodStart, report.periodEnd)} · ${translate(
+                "dostup.dashboard.alerts.overdue.days",
+                { days: daysOverdue },
+              )} (${format.date(dueDate)})`,
             }))}
           />
         )}

@@ -295,10 +295,7 @@ function OperatorDashboard({ viewer, loading }: { viewer: Viewer | null; loading
                     data-alert-row
                   >
                     <ListItemText
-                      primary={translate("dostup.dashboard.operator.period", {
-                        from: format.date(report.periodStart),
-                        to: format.date(report.periodEnd),
-                      })}
+                      primary={format.range(report.periodStart, report.periodEnd)}
                       secondary={`${report.form.name} · ${translate("dostup.dashboard.operator.due", {
                         date: format.date(report.dueDate),
                       })}`}

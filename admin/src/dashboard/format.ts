@@ -20,6 +20,8 @@ export function useFormat() {
       decimal: (value: number) => decimal.format(value),
       date: (iso: string) => date.format(dayOf(iso)),
       dateTime: (iso: string) => date.format(new Date(iso)),
+      /** A period as one phrase: "1–31 октября 2026 г.". */
+      range: (from: string, to: string) => date.formatRange(dayOf(from), dayOf(to)),
       /** The API's period label (2018, 2018-Q1, 2018-03) as a reader says it. */
       period: (period: string, label: string, granularity: Granularity) => {
         if (granularity === "MONTH") return month.format(dayOf(period));
