@@ -7,7 +7,14 @@ import { createYoga, type Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
 import { type Context, createContext } from "./context.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
+import {
+  ConflictError,
+  DatabaseUnavailableError,
+  ForbiddenError,
+  isDatabaseUnavailable,
+  NotFoundError,
+  ValidationError,
+} from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
 import {
   clampPageSizes,
@@ -79,6 +86,8 @@ function maskError(error: unknown, message: string): Error {
     });
   }
   if (error instanceof GraphQLError && !error.originalError) return error;
+  if (isDatabaseUnavailable(original))
+    return new DatabaseUnavailableError(error instanceof GraphQLError ? error.path : undefined);
   return new GraphQLError(message, {
     path: error instanceof GraphQLError ? error.path : undefined,
     extensions: { code: "INTERNAL_SERVER_ERROR" },

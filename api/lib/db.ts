@@ -10,7 +10,14 @@ import { logger } from "./logger.js";
  */
 export function createPrisma(connectionString: string, max = config.databasePoolSize) {
   // A runaway statement is cancelled by the server instead of holding a connection.
-  const pool = new pg.Pool({ connectionString, max, statement_timeout: config.statementTimeoutMs });
+  // Waiting for a connection is bounded too: while PostgreSQL is away a request fails with
+  // DATABASE_UNAVAILABLE within seconds instead of queueing for a free client forever.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    statement_timeout: config.statementTimeoutMs,
+    connectionTimeoutMillis: 10_000,
+  });
   // When PostgreSQL restarts, every connection gets an "error" event. pg-pool listens only
   // while a client is idle and the adapter only inside a transaction, so a client checked
   // out at that moment emitted it with no listener and the whole process died (found by

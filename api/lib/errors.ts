@@ -140,3 +140,54 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
     return ValidationError.of("input", "A value is outside the allowed range.");
   return error instanceof Error ? error : new Error(String(error));
 }
+
+// ── The database itself unavailable ──
+
+/** Prisma's codes for "cannot reach / lost / timed out waiting for" the server. */
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+/** Driver adapter error kinds (@prisma/adapter-pg) for the same. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** SQLSTATE classes 08 (connection exception) and 57P (server shutting down or starting). */
+const UNAVAILABLE_SQLSTATE = /^(?:08|57P0[123])/;
+/** pg's own connection errors carry no code, only these messages. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|not queryable|Can't reach database server|Server has closed the connection|database system is (?:starting up|shutting down|in recovery)|terminating connection due to administrator command|timeout exceeded when trying to connect|connection timeout/i;
+
+/**
+ * PostgreSQL is down, restarting or out of connections: not the caller's mistake, and asking
+ * again shortly may work. Looks through the causes Prisma and its driver adapter wrap.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 10) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    if (e instanceof Prisma.PrismaClientInitializationError) return true;
+    if (e instanceof Prisma.PrismaClientKnownRequestError && UNAVAILABLE_CODES.has(e.code)) return true;
+    const fields = e as { kind?: unknown; code?: unknown; originalCode?: unknown; message?: unknown };
+    if (typeof fields.kind === "string" && UNAVAILABLE_KINDS.has(fields.kind)) return true;
+    for (const code of [fields.code, fields.originalCode])
+      if (typeof code === "string" && UNAVAILABLE_SQLSTATE.test(code)) return true;
+    if (typeof fields.message === "string" && UNAVAILABLE_MESSAGE.test(fields.message)) return true;
+    queue.push(
+      (e as { cause?: unknown }).cause,
+      (e as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError,
+    );
+  }
+  return false;
+}
+
+/**
+ * What a caller gets while the database is unreachable: a coded error instead of the masked
+ * "Unexpected error.", so clients can tell "try again shortly" from a bug (as S3_UNAVAILABLE).
+ */
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor(path?: readonly (string | number)[]) {
+    super("The database is not reachable right now; try again shortly.", {
+      path,
+      extensions: { code: "DATABASE_UNAVAILABLE" },
+    });
+  }
+}
