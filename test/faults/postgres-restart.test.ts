@@ -77,16 +77,25 @@ function unexpected(samples: Sample[]): string[] {
     .map((s) => `${s.op} at ${s.at.toFixed(0)} ms: ${s.kind} (${s.message ?? ""})`);
 }
 
-/** During the outage: an answer within TIMELY_MS, either expected or an error with a code. */
+/**
+ * During an outage: an answer within TIMELY_MS, either one the operation gives anyway or the
+ * coded "try again shortly" (DATABASE_UNAVAILABLE), never the masked internal error.
+ */
 function untimelyOrUntyped(samples: Sample[]): string[] {
   return samples
-    .filter((s) => s.ms > TIMELY_MS || s.kind === "timeout" || s.kind === "network" || s.kind === "error NO_CODE")
+    .filter((s) => s.ms > TIMELY_MS || !(EXPECTED[s.op]?.includes(s.kind) || s.kind === "error DATABASE_UNAVAILABLE"))
     .map((s) => `${s.op} at ${s.at.toFixed(0)} ms: ${s.kind} after ${s.ms.toFixed(0)} ms (${s.message ?? ""})`);
 }
 
 function describeRun(result: RunResult): string {
   const summary = summarise(result);
-  return `${summary.requests} requests, kinds ${JSON.stringify(summary.kinds)}, max ${summary.max.toFixed(0)} ms`;
+  const slow = result.samples
+    .filter((s) => s.ms > TIMELY_MS)
+    .slice(0, 10)
+    .map((s) => `${s.op}@${s.at.toFixed(0)}:${s.kind}`);
+  return `${summary.requests} requests, kinds ${JSON.stringify(summary.kinds)}, max ${summary.max.toFixed(0)} ms${
+    slow.length ? `; slow: ${slow.join(" ")}` : ""
+  }`;
 }
 
 async function freshWriteWorks(): Promise<void> {
@@ -122,7 +131,7 @@ describe("PostgreSQL restarted during load", () => {
     );
 
     expect(server.exited(), server.output().slice(-3000)).toBe(false);
-    // Requests that overlapped a restart: answered in time, typed or coded.
+    // Requests that overlapped a restart: answered in time, typed or coded as unavailable.
     expect(untimelyOrUntyped(result.samples)).toEqual([]);
     // Everything well clear of the outages (3 s for the pool to reconnect) is normal.
     const clear = result.samples.filter((s) => outages.every(([from, to]) => s.at + s.ms < from || s.at > to + 3_000));
@@ -130,7 +139,7 @@ describe("PostgreSQL restarted during load", () => {
     // Work went on after the last restart, and writes succeeded then too.
     const lastEnd = outages[outages.length - 1]?.[1] ?? 0;
     const after = result.samples.filter((s) => s.at > lastEnd + 3_000);
-    expect(after.length).toBeGreaterThan(50);
+    expect(after.length).toBeGreaterThan(CLIENTS);
     expect(after.filter((s) => s.kind === "success").length).toBeGreaterThan(5);
 
     expect(await verifyLedger(pool, result.ledger)).toEqual([]);
