@@ -142,6 +142,20 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     await poll(() => exceptions.textContent()).toContain("Центр закрыт");
     await screenshot(page, "centres-hours");
 
+    // A service the centre helps with, found by name.
+    await page.getByRole("tab", { name: "Услуги" }).click();
+    await page.getByRole("button", { name: "Добавить услугу" }).click();
+    const service = page.getByRole("combobox", { name: "Услуга" });
+    await service.fill("паспорт");
+    const option = page.getByRole("option").first();
+    const serviceName = (await option.textContent()) ?? "";
+    await option.click();
+    await page.getByRole("dialog").getByRole("button", { name: "Сохранить" }).click();
+    const services = page.getByTestId("centre-services");
+    await poll(() => services.textContent()).toContain(serviceName);
+    await poll(() => services.textContent()).toContain("Консультация");
+    await screenshot(page, "centres-services");
+
     // The new hours are in the centre's history too.
     await page.getByRole("tab", { name: "История" }).click();
     await poll(() => page.getByTestId("history").textContent()).toContain("Часы работы");
@@ -245,7 +259,15 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
       expect(await page.getByRole("button", { name }).count(), name).toBe(0);
       expect(await page.getByRole("link", { name }).count(), name).toBe(0);
     }
+    expect(await page.getByRole("tab", { name: "История" }).count()).toBe(0);
     await screenshot(page, "centres-operator-show");
+
+    // The same page in English.
+    await page.locator('button[aria-controls="simple-menu"]').click();
+    await page.getByRole("menuitem", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Opening hours" }).click();
+    await page.getByText("Weekly opening hours").waitFor();
+    await screenshot(page, "centres-operator-english");
     expect(pageErrors).toEqual([]);
     await context.close();
   });

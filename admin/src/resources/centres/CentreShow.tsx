@@ -14,7 +14,7 @@ import {
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
-import { useCanWrite } from "../../lib/resource";
+import { useCanWrite, useRole } from "../../lib/resource";
 import { ArchiveRestoreButton } from "./ArchiveRestoreButton";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
@@ -93,61 +93,67 @@ const LastVerified = (_props: { label: string }) => {
   }
   return (
     <Stack direction="row" spacing={1} data-testid="last-verified">
-      <LocaleDateField source="lastVerifiedAt" showTime />
+      <LocaleDateField source="lastVerifiedAt" showTime options={{ dateStyle: "medium", timeStyle: "short" }} />
       {record.lastVerifiedByName && <Typography variant="body2">· {record.lastVerifiedByName}</Typography>}
     </Stack>
   );
 };
 
-export const CentreShow = () => (
-  <Show title={<Title />} actions={<ShowActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
-        <StatusAlert />
-        <TextField source="name" />
-        <CentreKindsField source="kinds" />
-        <SelectField source="status" choices={centreStatusChoices} />
-        <TextField source="address" />
-        <Coordinates label="dostup.centres.coordinates" />
-        <TextField source="region.name" />
-        <TextField source="municipality.name" />
-        <TextField source="settlement.name" emptyText="—" />
-        <BooleanField source="settlement.isRural" />
-        <ReferenceField
-          source="hostOrganisation.id"
-          reference="organisations"
-          label="resources.centres.fields.hostOrganisation.name"
-        >
+export const CentreShow = () => {
+  const role = useRole();
+  return (
+    <Show title={<Title />} actions={<ShowActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
+          <StatusAlert />
           <TextField source="name" />
-        </ReferenceField>
-        <TextField source="phone" emptyText="—" />
-        <TextField source="email" emptyText="—" />
-        <TextField source="website" emptyText="—" />
-        <Labeled label="resources.centres.fields.signatureValidUntil">
-          <SignatureField source="signatureValidUntil" />
-        </Labeled>
-        <LastVerified label="resources.centres.fields.lastVerifiedAt" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
-        <BooleanField source="accessibleMobility" />
-        <BooleanField source="accessibleVision" />
-        <BooleanField source="accessibleHearing" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
-        <LocaleNumberField source="workstations" />
-        <LocaleNumberField source="printers" />
-        <LocaleNumberField source="scanners" />
-        <TextField source="equipmentNote" emptyText="—" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
-        <OpeningHoursTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
-        <ServicesTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
-    </TabbedShowLayout>
-  </Show>
-);
+          <CentreKindsField source="kinds" />
+          <SelectField source="status" choices={centreStatusChoices} />
+          <TextField source="address" />
+          <Coordinates label="dostup.centres.coordinates" />
+          <TextField source="region.name" />
+          <TextField source="municipality.name" />
+          <TextField source="settlement.name" emptyText="—" />
+          <BooleanField source="settlement.isRural" />
+          <ReferenceField
+            source="hostOrganisation.id"
+            reference="organisations"
+            label="resources.centres.fields.hostOrganisation.name"
+          >
+            <TextField source="name" />
+          </ReferenceField>
+          <TextField source="phone" emptyText="—" />
+          <TextField source="email" emptyText="—" />
+          <TextField source="website" emptyText="—" />
+          <Labeled label="resources.centres.fields.signatureValidUntil">
+            <SignatureField source="signatureValidUntil" />
+          </Labeled>
+          <LastVerified label="resources.centres.fields.lastVerifiedAt" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
+          <BooleanField source="accessibleMobility" />
+          <BooleanField source="accessibleVision" />
+          <BooleanField source="accessibleHearing" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
+          <LocaleNumberField source="workstations" />
+          <LocaleNumberField source="printers" />
+          <LocaleNumberField source="scanners" />
+          <TextField source="equipmentNote" emptyText="—" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
+          <OpeningHoursTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
+          <ServicesTab />
+        </TabbedShowLayout.Tab>
+        {/* The API keeps change history from operators (internal records). */}
+        {role !== "OPERATOR" && (
+          <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
+            <HistoryTab />
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+};
