@@ -48,7 +48,7 @@ const OrganisationFilter = builder.inputType("OrganisationFilter", {
     search: t.string({ required: false, description: "Part of the name, or the exact INN." }),
     regionId: t.id({ required: false }),
     kind: t.field({ type: OrganisationKindEnum, required: false }),
-    includeArchived: t.boolean({ required: false, description: "Also archived organisations (staff only)." }),
+    includeArchived: t.boolean({ required: false, description: "Also archived organisations (never for partners)." }),
   }),
 });
 
