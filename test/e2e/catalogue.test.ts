@@ -241,11 +241,12 @@ describe("quality standards", { timeout: TEST_TIMEOUT }, () => {
     await expect(main.innerText()).resolves.not.toContain("Черновик");
     await poll(() => page.getByRole("link", { name: "Редактировать" }).count()).toBe(0);
     await poll(() => page.getByRole("button", { name: "Утвердить" }).count()).toBe(0);
+    await screenshot(page, "catalogue-standard-approved");
 
     await page.getByRole("tab", { name: "Целевые показатели" }).click();
     await poll(() => main.innerText()).toContain("WAIT_MINUTES");
     await expect(main.innerText()).resolves.toContain("Не больше");
-    await screenshot(page, "catalogue-standard-approved");
+    await screenshot(page, "catalogue-standard-approved-targets");
     expect(pageErrors).toEqual([]);
     await context.close();
   });

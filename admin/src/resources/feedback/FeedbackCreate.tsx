@@ -1,4 +1,4 @@
-import { Stack, Typography } from "@mui/material";
+import { Box, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import {
   AutocompleteInput,
@@ -91,11 +91,18 @@ export const FeedbackCreate = () => {
           </ReferenceInput>
         )}
         <TextInput source="text" multiline minRows={4} fullWidth validate={required()} />
-        <Stack direction="row" spacing={2} sx={{ flexWrap: "wrap" }}>
+        <Box
+          sx={{
+            display: "grid",
+            gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))",
+            columnGap: 2,
+            width: "100%",
+          }}
+        >
           {RATINGS.map((rating) => (
-            <SelectInput key={rating} source={rating} choices={ratingChoices} sx={{ minWidth: 160 }} />
+            <SelectInput key={rating} source={rating} choices={ratingChoices} />
           ))}
-        </Stack>
+        </Box>
         <TextInput source="authorName" />
         <TextInput source="authorContact" />
         <DateTimeInput source="receivedAt" helperText="dostup.feedback.received_help" />
