@@ -3,7 +3,7 @@
 // wildcards that must match literally, and hostile file names.
 import { createHash } from "node:crypto";
 import { prisma } from "../../../api/lib/db.js";
-import { fromGlobalId } from "../../../api/lib/ids.js";
+import { fromGlobalId, toGlobalId } from "../../../api/lib/ids.js";
 import type { Fixtures } from "./fixtures.js";
 import {
   answered,
@@ -370,16 +370,12 @@ function numberCases(f: Fixtures): Case[] {
       run: () =>
         post(
           `query S($r: ID!) { regionStatistics(regionId: $r, ${years}) { year } }`,
-          { r: f.otherRegions[0] ? toRegionId(f.otherRegions[0].id) : "" },
+          { r: toGlobalId("Region", f.otherRegions[0]?.id ?? "") },
           f.partner,
         ),
       expect: either(refused("BAD_USER_INPUT"), empty("regionStatistics")),
     });
   return cases;
-}
-
-function toRegionId(uuid: string): string {
-  return Buffer.from(`Region:${uuid}`).toString("base64");
 }
 
 const NUL = "a\u0000b";
