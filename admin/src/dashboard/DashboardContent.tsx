@@ -57,7 +57,14 @@ const defaults = (): Filters => ({
 });
 
 /** The controls sit in one row (react-admin's theme makes text fields full width). */
-const CONTROL = { select: true, size: "small", fullWidth: false, margin: "none" } as const;
+// Labels stay above the value: a select whose options arrive after its value drew the label over it.
+const CONTROL = {
+  select: true,
+  size: "small",
+  fullWidth: false,
+  margin: "none",
+  slotProps: { inputLabel: { shrink: true } },
+} as const;
 
 const GRID = {
   display: "grid",

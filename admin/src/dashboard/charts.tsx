@@ -142,10 +142,9 @@ export function KpiChart({ rows }: { rows: KpiProgressRow[] }) {
               secondary={
                 <Box component="span" sx={{ display: "flex", gap: 1, flexWrap: "wrap", alignItems: "center" }}>
                   <span>
-                    {translate("dostup.dashboard.kpis.value")}:{" "}
                     {row.value === null
                       ? translate("dostup.dashboard.kpis.no_value")
-                      : `${format.decimal(row.value)} ${row.unit}`}
+                      : `${translate("dostup.dashboard.kpis.value")}: ${format.decimal(row.value)} ${row.unit}`}
                   </span>
                   <span>
                     {translate("dostup.dashboard.kpis.target", { year: row.targetYear })}:{" "}
