@@ -16,6 +16,7 @@ import {
 } from "react-admin";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
+import { RegionInput } from "../services/RegionInput";
 import { feedbackSubjectChoices, ratingChoices } from "./choices";
 
 const OWN_CENTRE = "query OwnCentre { me { centre { id name } } }";
@@ -83,12 +84,11 @@ export const FeedbackCreate = () => {
           )}
         </FormDataConsumer>
         {!operator && (
-          <ReferenceInput source="regionId" reference="regions">
-            <AutocompleteInput
-              label="resources.feedback.fields.regionId"
-              helperText={translate("dostup.feedback.region_help")}
-            />
-          </ReferenceInput>
+          <RegionInput
+            source="regionId"
+            label="resources.feedback.fields.regionId"
+            helperText={translate("dostup.feedback.region_help")}
+          />
         )}
         <TextInput source="text" multiline minRows={4} fullWidth validate={required()} />
         <Box

@@ -1,40 +1,34 @@
-import {
-  AutocompleteInput,
-  Create,
-  Edit,
-  Labeled,
-  ReferenceInput,
-  regex,
-  required,
-  SelectInput,
-  SimpleForm,
-  TextField,
-  TextInput,
-} from "react-admin";
+import { Create, Edit, Labeled, regex, required, SelectInput, SimpleForm, TextField, TextInput } from "react-admin";
+import { useRole } from "../../lib/resource";
 import { editableStatusChoices } from "../services/choices";
+import { RegionInput } from "../services/RegionInput";
 import { lifeSituationKindChoices } from "./choices";
 
 // The API's rule for codes, checked here too so the form says it before saving.
 const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]*$/, "dostup.lifeSituations.code_help")];
 
 // Services are added and ordered on the life situation's page once it exists.
-export const LifeSituationCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm defaultValues={{ kind: "LIFE_EVENT", status: "PUBLISHED" }}>
-      <TextInput source="name" validate={required()} />
-      <TextInput source="code" validate={codeRule} helperText="dostup.lifeSituations.code_help" />
-      <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
-      <ReferenceInput source="regionId" reference="regions">
-        <AutocompleteInput
+export const LifeSituationCreate = () => {
+  // Federal life situations (no region) are the administrators'; a curator names one of theirs.
+  const curator = useRole() === "CURATOR";
+  return (
+    <Create mutationMode="pessimistic" redirect="show">
+      <SimpleForm defaultValues={{ kind: "LIFE_EVENT", status: "PUBLISHED" }}>
+        <TextInput source="name" validate={required()} />
+        <TextInput source="code" validate={codeRule} helperText="dostup.lifeSituations.code_help" />
+        <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
+        <RegionInput
+          source="regionId"
           label="resources.lifeSituations.fields.regionId"
-          helperText="dostup.lifeSituations.region_help"
+          isRequired={curator}
+          helperText={curator ? undefined : "dostup.lifeSituations.region_help"}
         />
-      </ReferenceInput>
-      <TextInput source="description" multiline minRows={3} />
-      <SelectInput source="status" choices={editableStatusChoices} />
-    </SimpleForm>
-  </Create>
-);
+        <TextInput source="description" multiline minRows={3} />
+        <SelectInput source="status" choices={editableStatusChoices} />
+      </SimpleForm>
+    </Create>
+  );
+};
 
 export const LifeSituationEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">

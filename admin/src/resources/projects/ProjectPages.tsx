@@ -9,7 +9,6 @@ import {
   ReferenceInput,
   required,
   SearchInput,
-  SelectInput,
   Show,
   SimpleForm,
   TabbedShowLayout,
@@ -20,8 +19,8 @@ import {
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
-import { useRole } from "../../lib/resource";
 import { exportRows } from "../services/csv";
+import { RegionInput } from "../services/RegionInput";
 import { useWriteScope } from "../services/scope";
 
 interface ProjectRecord {
@@ -89,32 +88,11 @@ export const ProjectShow = () => (
   </Show>
 );
 
-/** Curators create projects in their own regions only, so they choose among those. */
-const RegionInput = () => {
-  const role = useRole();
-  const scope = useWriteScope();
-  if (role === "CURATOR") {
-    return (
-      <SelectInput
-        source="regionId"
-        label="resources.projects.fields.regionId"
-        choices={[...(scope.regions ?? [])]}
-        validate={required()}
-      />
-    );
-  }
-  return (
-    <ReferenceInput source="regionId" reference="regions">
-      <AutocompleteInput label="resources.projects.fields.regionId" validate={required()} />
-    </ReferenceInput>
-  );
-};
-
 export const ProjectCreate = () => (
   <Create mutationMode="pessimistic" redirect="show">
     <SimpleForm>
       <TextInput source="name" validate={required()} fullWidth />
-      <RegionInput />
+      <RegionInput source="regionId" label="resources.projects.fields.regionId" isRequired />
       <TextInput source="description" multiline minRows={3} fullWidth />
     </SimpleForm>
   </Create>

@@ -15,6 +15,7 @@ import {
   TextInput,
 } from "react-admin";
 import { request } from "../../providers/graphql";
+import { RegionInput } from "../services/RegionInput";
 
 interface TargetsData {
   qualityStandards: { edges: { node: { targets: { indicatorCode: string; name: string; unit: string }[] } }[] };
@@ -63,12 +64,11 @@ export const QualityMeasurementCreate = () => (
         {({ formData }) => (
           <>
             <IndicatorInput serviceId={formData.serviceId || undefined} />
-            <ReferenceInput source="regionId" reference="regions">
-              <AutocompleteInput
-                label="resources.qualityMeasurements.fields.regionId"
-                helperText="dostup.qualityMeasurements.place_help"
-              />
-            </ReferenceInput>
+            <RegionInput
+              source="regionId"
+              label="resources.qualityMeasurements.fields.regionId"
+              helperText="dostup.qualityMeasurements.place_help"
+            />
             <ReferenceInput
               source="centreId"
               reference="centres"

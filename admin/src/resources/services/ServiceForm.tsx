@@ -15,7 +15,9 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
+import { useRole } from "../../lib/resource";
 import { editableStatusChoices, serviceLevelChoices } from "./choices";
+import { RegionInput } from "./RegionInput";
 
 /** Inputs both forms share; the region is chosen on creation only (the API keeps it). */
 const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (
@@ -40,21 +42,22 @@ const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (
 
 export const ServiceCreate = () => {
   const translate = useTranslate();
+  // Federal services are the administrators' (the API refuses curators).
+  const levels = useRole() === "ADMIN" ? serviceLevelChoices : serviceLevelChoices.filter((c) => c.id !== "FEDERAL");
   return (
     <Create mutationMode="pessimistic" redirect="show">
       <SimpleForm defaultValues={{ level: "REGIONAL", status: "PUBLISHED", electronic: false }}>
         <TextInput source="name" validate={required()} />
-        <SelectInput source="level" choices={serviceLevelChoices} validate={required()} />
+        <SelectInput source="level" choices={levels} validate={required()} />
         <FormDataConsumer<{ level?: string }>>
           {({ formData }) =>
             formData.level !== "FEDERAL" && (
-              <ReferenceInput source="regionId" reference="regions">
-                <AutocompleteInput
-                  label="resources.services.fields.regionId"
-                  validate={required()}
-                  helperText={translate("dostup.services.region_help")}
-                />
-              </ReferenceInput>
+              <RegionInput
+                source="regionId"
+                label="resources.services.fields.regionId"
+                isRequired
+                helperText={translate("dostup.services.region_help")}
+              />
             )
           }
         </FormDataConsumer>
