@@ -104,10 +104,15 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     await poll(() => history.textContent()).toContain("Создание");
     await screenshot(page, "centres-history");
 
-    // The curator checked the data today: the date and the curator's name appear.
+    // The curator checked the data today: the date, time and the curator's name appear.
     await page.getByRole("tab", { name: "Основное" }).click();
     await page.getByRole("button", { name: "Проверено сегодня" }).click();
-    await poll(() => page.getByTestId("last-verified").textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}/);
+    const verified = page.getByTestId("last-verified");
+    await poll(() => verified.textContent()).toMatch(/2\d{3} г\., \d{2}:\d{2}·/);
+    // The name after the date is the signed-in curator's, as the app bar shows it.
+    const verifier = ((await verified.textContent()) ?? "").split("·")[1]?.trim() ?? "";
+    expect(verifier).not.toBe("");
+    expect(await page.locator("header").textContent()).toContain(verifier);
     await screenshot(page, "centres-verified");
     expect(pageErrors).toEqual([]);
     await context.close();
