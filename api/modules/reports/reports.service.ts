@@ -633,11 +633,22 @@ export async function writeReportValues(
   rows: readonly { indicatorId: string; total: number; rural: number | null }[],
   note?: Record<string, unknown>,
 ): Promise<void> {
-  const include = { indicator: { select: { code: true } } } as const;
-  const where = { reportId: report.id, indicatorId: { in: rows.map((row) => row.indicatorId) } };
-  const previous = await tx.reportValue.findMany({ where, include });
+  // The report's values with their codes in one plain statement, kept to the indicators
+  // written here in JS: a Prisma `in` list of every indicator id (10,000 in a large import)
+  // costs seconds to compile and map, and `include` would send that list a second time.
+  const written = new Set(rows.map((row) => row.indicatorId));
+  const read = async () =>
+    (
+      await tx.$queryRaw<{ indicatorId: string; code: string; total: number; rural: number | null }[]>`
+        SELECT v."indicatorId"::text AS "indicatorId", i.code, v.total, v.rural
+        FROM "ReportValue" v JOIN "ReportIndicator" i ON i.id = v."indicatorId"
+        WHERE v."reportId" = ${report.id}::uuid`
+    )
+      .filter((value) => written.has(value.indicatorId))
+      .map((value) => ({ indicator: { code: value.code }, total: value.total, rural: value.rural }));
+  const previous = await read();
   await upsertReportValues(tx, report.id, rows);
-  const current = await tx.reportValue.findMany({ where, include });
+  const current = await read();
   await log(tx, access, {
     entity: "Report",
     entityId: report.id,
