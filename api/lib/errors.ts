@@ -149,13 +149,17 @@ const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"])
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** SQLSTATE classes 08 (connection exception) and 57P (server shutting down or starting). */
 const UNAVAILABLE_SQLSTATE = /^(?:08|57P0[123])/;
-/** pg's own connection errors carry no code, only these messages. */
+/**
+ * pg's own connection errors carry no code, only these messages; Prisma's P2028 "unable to
+ * start a transaction in the given time" means every pooled connection stayed busy.
+ */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|not queryable|Can't reach database server|Server has closed the connection|database system is (?:starting up|shutting down|in recovery)|terminating connection due to administrator command|timeout exceeded when trying to connect|connection timeout/i;
+  /Connection terminated|not queryable|Can't reach database server|Server has closed the connection|database system is (?:starting up|shutting down|in recovery)|terminating connection due to administrator command|timeout exceeded when trying to connect|connection timeout|Unable to start a transaction in the given time/i;
 
 /**
- * PostgreSQL is down, restarting or out of connections: not the caller's mistake, and asking
- * again shortly may work. Looks through the causes Prisma and its driver adapter wrap.
+ * PostgreSQL is down, restarting or out of connections (or all of ours stayed busy): not the
+ * caller's mistake, and asking again shortly may work. Looks through the causes Prisma and
+ * its driver adapter wrap.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -185,7 +189,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export class DatabaseUnavailableError extends GraphQLError {
   constructor(path?: readonly (string | number)[]) {
-    super("The database is not reachable right now; try again shortly.", {
+    super("The database is not reachable or too busy right now; try again shortly.", {
       path,
       extensions: { code: "DATABASE_UNAVAILABLE" },
     });
