@@ -28,7 +28,8 @@ import { controlCluster } from "./cluster.js";
 
 const BUCKET = "dostup-faults-s3";
 const WORKERS = 8;
-const TIMELY_MS = 15_000;
+/** Slower than this counts as a hang (generous: the suite may share a loaded two-core machine). */
+const TIMELY_MS = 30_000;
 
 const { dir: clusterDir, port: clusterPort } = inject("cluster");
 const cluster = controlCluster(clusterDir, clusterPort);
@@ -271,7 +272,11 @@ describe("s3rver killed during uploads", () => {
 
     expect(server.exited(), server.output().slice(-3000)).toBe(false);
     // Every step answered in time; the API answered typed results or a coded error, never a 5xx.
-    expect(steps.filter((s) => s.ms > TIMELY_MS)).toEqual([]);
+    const serverLog = () => server.output().slice(-4000);
+    expect(
+      steps.filter((s) => s.ms > TIMELY_MS),
+      serverLog(),
+    ).toEqual([]);
     const api = steps.filter((s) => s.step !== "post");
     expect(
       api.filter(
@@ -280,7 +285,10 @@ describe("s3rver killed during uploads", () => {
       ),
     ).toEqual([]);
     // A confirmation while the store is down says so with its own code, not "Unexpected error".
-    expect(api.filter((s) => s.kind === "error INTERNAL_SERVER_ERROR")).toEqual([]);
+    expect(
+      api.filter((s) => s.kind === "error INTERNAL_SERVER_ERROR"),
+      serverLog(),
+    ).toEqual([]);
     expect(steps.slice(outageStarted).some((s) => s.kind === "error S3_UNAVAILABLE" || s.kind === "network")).toBe(
       true,
     );
