@@ -122,7 +122,7 @@ export async function memoryOf(pid: number): Promise<{ peakMiB: number; rssMiB: 
 }
 
 /** CPU time (user + system) a process has used, in clock ticks. */
-async function cpuTicks(pid: number): Promise<number> {
+export async function cpuTicks(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, "utf8");
   // Fields after the command (which may hold spaces) start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
