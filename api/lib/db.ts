@@ -5,6 +5,40 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import { logger } from "./logger.js";
 
 /**
+ * Makes a broken connection leave the pool even when its holder never hands it back.
+ *
+ * When PostgreSQL restarts, every connection gets an "error" event. pg-pool listens only
+ * while a client is idle and the adapter only inside a transaction, so a client checked out
+ * at that moment emitted it with no listener and the whole process died; and a transaction
+ * whose connection broke is never released (Prisma's ROLLBACK fails first, so the adapter's
+ * release is never reached): each restart shrank the pool for good until every request
+ * waited forever. Both found by test/faults/postgres-restart.test.ts. So every client gets
+ * an error listener for life that hands a checked-out client back as broken (the pool drops
+ * it and the next request reconnects), and each checkout's release becomes idempotent, so a
+ * later release by the holder is a no-op instead of pg-pool's double-release exception.
+ */
+function keepPoolWhole(client: pg.PoolClient): void {
+  let release: pg.PoolClient["release"] | undefined;
+  Object.defineProperty(client, "release", {
+    configurable: true,
+    get: () => release,
+    // pg-pool assigns a fresh release function at every checkout.
+    set(fn: pg.PoolClient["release"]) {
+      let done = false;
+      release = (error) => {
+        if (done) return;
+        done = true;
+        fn(error);
+      };
+    },
+  });
+  client.on("error", (error) => {
+    logger.warn({ err: error }, "database connection lost");
+    release?.(error);
+  });
+}
+
+/**
  * Query events are emitted (not printed) so that tests and benchmarks can count the SQL
  * statements a request issues; nothing listens in production, which costs next to nothing.
  */
@@ -18,14 +52,7 @@ export function createPrisma(connectionString: string, max = config.databasePool
     statement_timeout: config.statementTimeoutMs,
     connectionTimeoutMillis: 10_000,
   });
-  // When PostgreSQL restarts, every connection gets an "error" event. pg-pool listens only
-  // while a client is idle and the adapter only inside a transaction, so a client checked
-  // out at that moment emitted it with no listener and the whole process died (found by
-  // test/faults/postgres-restart.test.ts). A listener for the client's lifetime makes it a
-  // log line; the pool still drops the broken client and the next request reconnects.
-  pool.on("connect", (client) => {
-    client.on("error", (error) => logger.warn({ err: error }, "database connection lost"));
-  });
+  pool.on("connect", (client) => keepPoolWhole(client));
   return new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: [{ emit: "event", level: "query" }],
