@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { fromGlobalId } from "../../api/lib/ids.js";
 import {
   createDatabase,
   type Database,
@@ -19,7 +20,16 @@ import {
   startServer,
   tempDir,
 } from "./stack.js";
-import { checkDocuments, EXPECTED, formatSummary, prepare, runWorkload, summarise, verifyLedger } from "./workload.js";
+import {
+  checkDocuments,
+  EXPECTED,
+  formatSummary,
+  type Ledger,
+  prepare,
+  runWorkload,
+  summarise,
+  verifyLedger,
+} from "./workload.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -36,6 +46,31 @@ const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
 if (!(durationS > 0) || !Number.isInteger(clients) || clients < 1 || clients > 600) {
   process.stderr.write("Usage: npm run test:load -- [--duration <seconds>] [--clients <1-600>]\n");
   process.exit(2);
+}
+
+/**
+ * The check itself is checked: with one acknowledged feedback and one acknowledged centre
+ * update changed behind its back (in a transaction that is rolled back), it must complain.
+ */
+async function checkerNotices(pool: pg.Pool, ledger: Ledger): Promise<boolean> {
+  const feedback = ledger.feedback.acked[0];
+  const centre = [...ledger.centres.entries()].find(([, entry]) => entry.acked.length > 0);
+  if (!feedback || !centre) return true; // nothing acknowledged to tamper with (a very short run)
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`UPDATE "Feedback" SET text = text || ' (changed)' WHERE id = $1`, [
+      fromGlobalId("Feedback", feedback.id),
+    ]);
+    await client.query(`UPDATE "Centre" SET workstations = workstations + 1 WHERE id = $1`, [
+      fromGlobalId("Centre", centre[0]),
+    ]);
+    const problems = await verifyLedger(client, ledger);
+    return problems.some((p) => p.startsWith("feedback")) && problems.some((p) => p.startsWith("centre"));
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 }
 
 // Ctrl-C ends the run early; the finally block still stops the server and drops the database.
@@ -92,6 +127,8 @@ async function main(): Promise<number> {
     process.stdout.write(
       `check: ${summary.acknowledgedWrites} acknowledged writes verified in the database, ${problems.length} problems\n`,
     );
+    if (!(await checkerNotices(pool, result.ledger)))
+      failures.push("the ledger check did not notice tampered rows: it would not notice lost writes either");
     if (failures.length > 0) {
       process.stdout.write(`FAILED:\n${failures.map((f) => `  ${f}`).join("\n")}\n`);
       process.stdout.write(`server output (tail):\n${server.output().slice(-3000)}\n`);
