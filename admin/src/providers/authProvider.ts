@@ -6,6 +6,8 @@ const STORAGE_KEY = "dostup.auth";
 // i18n keys: react-admin translates the messages of rejected logins.
 const INVALID_CREDENTIALS = "dostup.auth.invalid_credentials";
 const SIGN_IN_ERROR = "ra.auth.sign_in_error";
+/** Longer than the 0 ms timer of react-admin's logout redirect; see getPermissions. */
+const SIGNED_OUT_PERMISSIONS_DELAY_MS = 50;
 
 export const ROLES = ["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"] as const;
 export type Role = (typeof ROLES)[number];
@@ -181,6 +183,14 @@ export const authProvider: AuthProvider = {
   },
 
   async getPermissions(): Promise<Role | undefined> {
-    return readAuth()?.me.role;
+    const auth = readAuth();
+    if (!auth) {
+      // Signed out, an answer at once races react-admin's logout (it navigates to the login
+      // page on a 0 ms timer): the cleared permissions query re-mounts the logout, thousands of
+      // times, and the login form appeared only after about 6 s of CPU (react-admin #10764).
+      await new Promise((resolve) => setTimeout(resolve, SIGNED_OUT_PERMISSIONS_DELAY_MS));
+      return undefined;
+    }
+    return auth.me.role;
   },
 };
