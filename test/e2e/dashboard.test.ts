@@ -32,8 +32,8 @@ const FIRST_SCREEN_TIMEOUT_MS = 45_000;
 const POLL = { timeout: 15_000 };
 
 /**
- * signIn with room for a loaded machine: the first screen parses about 1.4 MB of script,
- * which took over 15 s (the pages' default wait) while other suites shared the two cores.
+ * signIn with room for a loaded machine: the first screen (about 1.4 MB of script to parse)
+ * has taken over 15 s, the pages' default wait, while other suites shared the two cores.
  */
 async function signInAs(browser: Browser, role: DemoRole): Promise<Session> {
   const session = await openPanel(browser);
