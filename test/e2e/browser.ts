@@ -59,14 +59,28 @@ export async function openPanel(browser: Browser): Promise<Session> {
   return { context, page, pageErrors };
 }
 
-/** Signs in through the login form as a demo user and waits for the panel's menu. */
-export async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
+/** How long the first screen may take: about 1.4 MB of script to parse on a possibly busy machine. */
+export const FIRST_SCREEN_MS = 45_000;
+/** Playwright's wait per step after sign-in, unless a test file asks for more. */
+const STEP_MS = 15_000;
+
+/**
+ * Signs in through the login form as a demo user and waits for the panel's menu. The page's
+ * steps then wait `stepTimeout` ms (files whose steps save and reload records ask for more).
+ */
+export async function signIn(
+  browser: Browser,
+  role: DemoRole,
+  { stepTimeout = STEP_MS }: { stepTimeout?: number } = {},
+): Promise<Session> {
   const session = await openPanel(browser);
   const { page } = session;
+  page.setDefaultTimeout(Math.max(FIRST_SCREEN_MS, stepTimeout));
   await page.locator('input[name="username"]').fill(DEMO[role]);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
-  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
+  await page.locator("[class*='RaMenu']").first().waitFor();
+  page.setDefaultTimeout(stepTimeout);
   return session;
 }
 

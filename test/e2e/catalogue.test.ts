@@ -4,7 +4,7 @@
 // its own records through the API, so the demo records other files read stay as they are.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,18 +20,6 @@ const STEP_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 150_000;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT });
-
-/** signIn of browser.ts with the longer step timeout from the start. */
-async function open(role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
-  return session;
-}
 
 /** A unique suffix, so reruns against the same database do not collide. */
 const RUN = Date.now().toString(36).toUpperCase();
@@ -113,7 +101,7 @@ describe("feedback", { timeout: TEST_TIMEOUT }, () => {
       "id",
     );
 
-    const { page, pageErrors, context } = await open("curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.goto(showPath("feedback", feedback.id));
     await poll(() => page.getByTestId("feedback-status").first().innerText()).toContain("Получено");
     // RECEIVED moves to IN_PROGRESS, REJECTED, DUPLICATE or REDIRECTED; never straight to an answer.
@@ -174,7 +162,7 @@ describe("life situations", { timeout: TEST_TIMEOUT }, () => {
       "id",
     );
 
-    const { page, pageErrors, context } = await open("curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.goto(showPath("lifeSituations", situation.id, "services"));
     const rows = page.getByTestId("ordered-service");
     const names = async () =>
@@ -211,7 +199,7 @@ describe("quality standards", { timeout: TEST_TIMEOUT }, () => {
       "id",
     );
 
-    const { page, pageErrors, context } = await open("admin");
+    const { page, pageErrors, context } = await signIn(browser, "admin", { stepTimeout: STEP_TIMEOUT });
     await page.goto("/admin/#/qualityStandards/create");
     const service = page.getByLabel("Услуга");
     await service.fill(`E2E ${RUN}`);
@@ -254,7 +242,7 @@ describe("quality standards", { timeout: TEST_TIMEOUT }, () => {
 
 describe("the auditor", { timeout: TEST_TIMEOUT }, () => {
   it("reads feedback and services without a single write control", async () => {
-    const { page, pageErrors, context } = await open("auditor");
+    const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_TIMEOUT });
 
     await page.getByRole("menuitem", { name: "Обращения" }).click();
     await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+import { launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,18 +22,6 @@ const TEST_TIMEOUT = 180_000;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT });
 
-/** signIn of browser.ts with the longer step timeout from the start. */
-async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
-  return session;
-}
-
 /** Picks an option of a react-admin AutocompleteInput by typing part of its text. */
 async function pick(page: Page, label: string, text: string | null): Promise<void> {
   const input = page.getByRole("combobox", { name: label });
@@ -49,7 +37,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   let centreUrl = "";
 
   it("lets a curator create a centre through the form and find it in the list", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
     await page.getByRole("link", { name: "Создать" }).click();
     await page.waitForURL(/\/centres\/create/);
@@ -88,7 +76,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
 
   it("lets the curator edit the centre and see the change in its history", async () => {
     expect(centreUrl).not.toBe("");
-    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.goto(centreUrl);
     await page.getByRole("link", { name: "Редактировать" }).click();
     const address = page.locator('input[name="address"]');
@@ -120,7 +108,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
 
   it("lets the curator set the weekly hours and a special day", async () => {
     expect(centreUrl).not.toBe("");
-    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.goto(centreUrl);
     await page.getByRole("tab", { name: "Часы работы" }).click();
     await poll(() => page.getByText("Часы работы не заданы").count()).toBe(1);
@@ -169,7 +157,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   });
 
   it("shows the auditor a centre without any edit, create, archive or verify control", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "auditor");
+    const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
     await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);
@@ -195,7 +183,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   });
 
   it("shows a region's municipalities, a municipality's settlements and the organisations", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "admin");
+    const { page, pageErrors, context } = await signIn(browser, "admin", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Регионы" }).click();
     await page.getByPlaceholder("Поиск").fill("Смоленская");
     await poll(() => page.locator("tbody tr").count()).toBe(1);
@@ -221,7 +209,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   });
 
   it("lets a curator create, archive and restore an organisation, with each step in its history", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     const name = `Библиотека e2e ${Date.now().toString(36)}`;
     await page.getByRole("menuitem", { name: "Организации" }).click();
     await page.getByRole("link", { name: "Создать" }).click();
@@ -253,7 +241,7 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   });
 
   it("shows the operator centres read-only", async () => {
-    const { page, pageErrors, context } = await signIn(browser, "operator");
+    const { page, pageErrors, context } = await signIn(browser, "operator", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
     await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
     expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);

@@ -7,17 +7,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  baseUrl,
-  DEMO,
-  DEMO_PASSWORD,
-  type DemoRole,
-  launch,
-  openPanel,
-  SCREENSHOTS,
-  type Session,
-  screenshot,
-} from "./browser.js";
+import { baseUrl, DEMO, DEMO_PASSWORD, FIRST_SCREEN_MS, launch, SCREENSHOTS, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,25 +17,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const FIRST_SCREEN_TIMEOUT_MS = 45_000;
 /** expect.poll waits 1 s by default: too short for a chart to draw on a busy machine. */
 const POLL = { timeout: 15_000 };
-
-/**
- * signIn with room for a loaded machine: the first screen (about 1.4 MB of script to parse)
- * has taken over 15 s, the pages' default wait, while other suites shared the two cores.
- */
-async function signInAs(browser: Browser, role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator("[class*='RaMenu']").first().waitFor();
-  page.setDefaultTimeout(15_000);
-  return session;
-}
 
 const card = (page: Page, id: string) => page.locator(`[data-card="${id}"]`);
 
@@ -71,7 +44,7 @@ async function expectChartsDrawn(page: Page): Promise<void> {
 
 describe("the dashboard", () => {
   it("draws the administrator's charts and alert lists, each row linking to its record", async () => {
-    const { page, pageErrors, context } = await signInAs(browser, "admin");
+    const { page, pageErrors, context } = await signIn(browser, "admin");
     await expectChartsDrawn(page);
     expect(await card(page, "dynamics").innerText()).toContain("В сельской местности");
     // Axis ticks in Russian number format (a narrow no-break space between thousands).
@@ -103,7 +76,7 @@ describe("the dashboard", () => {
   });
 
   it("offers the curator their two regions and narrows the charts to one", async () => {
-    const { page, pageErrors, context } = await signInAs(browser, "curator");
+    const { page, pageErrors, context } = await signIn(browser, "curator");
     await expectChartsDrawn(page);
     await page.locator("[data-control='region'] [role='combobox']").click();
     const options = await page.getByRole("option").allInnerTexts();
@@ -130,7 +103,7 @@ describe("the dashboard", () => {
   });
 
   it("shows the auditor the same figures, read-only", async () => {
-    const { page, pageErrors, context } = await signInAs(browser, "auditor");
+    const { page, pageErrors, context } = await signIn(browser, "auditor");
     await expectChartsDrawn(page);
     for (const id of ["signatures", "overdue", "unverified", "curators"]) {
       expect(["ready", "empty"]).toContain(await settled(page, id));
@@ -142,7 +115,7 @@ describe("the dashboard", () => {
   });
 
   it("welcomes the operator with their centre's reports instead of regional alerts", async () => {
-    const { page, pageErrors, context } = await signInAs(browser, "operator");
+    const { page, pageErrors, context } = await signIn(browser, "operator");
     await card(page, "welcome").waitFor();
     expect(await card(page, "welcome").innerText()).toContain("Ваш центр:");
     expect(await settled(page, "centre-reports")).toBe("ready");
@@ -183,7 +156,7 @@ describe("the first screens", () => {
       };
     });
     const fresh = await context.newPage();
-    fresh.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
+    fresh.setDefaultTimeout(FIRST_SCREEN_MS);
     const pageErrors: string[] = [];
     fresh.on("pageerror", (error) => pageErrors.push(error.message));
     const assets: string[] = [];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+import { launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 
@@ -8,17 +8,6 @@ let browser: Browser;
 const STEP_MS = 45_000;
 const TEST_MS = 180_000;
 
-/** Signs in through the login form like browser.ts's signIn, with patience for a loaded machine. */
-async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(STEP_MS);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
-  return session;
-}
 beforeAll(async () => {
   browser = await launch();
 });
@@ -47,7 +36,7 @@ describe("people and curator assignments", () => {
   it(
     "assigns a new primary curator of a service and shows the previous one's period closed",
     async () => {
-      const { page, pageErrors, context } = await signIn(browser, "curator");
+      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
       const stamp = Date.now().toString(36);
       const lastName = `Проверкин-${stamp}`;
 

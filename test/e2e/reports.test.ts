@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+import { launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 
@@ -9,17 +9,6 @@ let browser: Browser;
 const STEP_MS = 45_000;
 const TEST_MS = 180_000;
 
-/** Signs in through the login form like browser.ts's signIn, with patience for a loaded machine. */
-async function signIn(browser: Browser, role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(STEP_MS);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator(".RaSidebar-fixed, .RaMenu-open, [class*='RaMenu']").first().waitFor();
-  return session;
-}
 beforeAll(async () => {
   browser = await launch();
 });
@@ -53,7 +42,7 @@ describe("a centre's report through its workflow", () => {
   it(
     "the operator creates a draft, is told of a bad value and a bad spreadsheet row, saves and submits",
     async () => {
-      const { page, pageErrors, context } = await signIn(browser, "operator");
+      const { page, pageErrors, context } = await signIn(browser, "operator", { stepTimeout: STEP_MS });
       await page.goto("/admin/#/reports/create");
       await page.getByTestId("operator-centre").waitFor();
       const form = page.getByLabel("Форма отчёта", { exact: false }).first();
@@ -116,7 +105,7 @@ describe("a centre's report through its workflow", () => {
     "the curator returns it with a reason",
     async () => {
       expect(reportPath).not.toBe("");
-      const { page, pageErrors, context } = await signIn(browser, "curator");
+      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
       await openReport(page);
       await expect.poll(() => status(page).textContent()).toBe("На проверке");
       await page.getByRole("button", { name: "Вернуть на доработку" }).click();
@@ -137,7 +126,7 @@ describe("a centre's report through its workflow", () => {
   it(
     "the operator sees the reason, fixes a value and submits again",
     async () => {
-      const { page, pageErrors, context } = await signIn(browser, "operator");
+      const { page, pageErrors, context } = await signIn(browser, "operator", { stepTimeout: STEP_MS });
       await openReport(page);
       await expect.poll(() => page.getByTestId("return-reason").textContent()).toContain(REASON);
       await page.locator('input[name="REQ_GOV_INFO.total"]').fill("45");
@@ -155,7 +144,7 @@ describe("a centre's report through its workflow", () => {
   it(
     "the curator approves it: the values are locked; a signed PDF uploads to 100% and becomes available",
     async () => {
-      const { page, pageErrors, context } = await signIn(browser, "curator");
+      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
       await openReport(page);
       await page.getByRole("button", { name: "Утвердить" }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Утвердить" }).click();
@@ -205,7 +194,7 @@ describe("a centre's report through its workflow", () => {
   it(
     "the auditor reads it without write controls and downloads the PDF, which the access log records",
     async () => {
-      const { page, pageErrors, context } = await signIn(browser, "auditor");
+      const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_MS });
       await openReport(page);
       await expect.poll(() => status(page).textContent()).toBe("Утверждён");
       expect(await page.getByTestId("workflow").count()).toBe(0);

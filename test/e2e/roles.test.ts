@@ -2,7 +2,7 @@
 // password is refused in Russian; English relabels the panel.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, DEMO_PASSWORD, type DemoRole, launch, openPanel, type Session, screenshot } from "./browser.js";
+import { type DemoRole, FIRST_SCREEN_MS, launch, openPanel, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,25 +12,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const FIRST_SCREEN_TIMEOUT_MS = 45_000;
 /** expect.poll waits 1 s by default: too short for a chart to draw on a busy machine. */
 const POLL = { timeout: 15_000 };
-
-/**
- * signIn with room for a loaded machine: the first screen (about 1.4 MB of script to parse)
- * has taken over 15 s, the pages' default wait, while other suites shared the two cores.
- */
-async function signInAs(browser: Browser, role: DemoRole): Promise<Session> {
-  const session = await openPanel(browser);
-  const { page } = session;
-  page.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator("[class*='RaMenu']").first().waitFor();
-  page.setDefaultTimeout(15_000);
-  return session;
-}
 
 /** Every resource with a list page, in the registry's (menu) order. */
 const ALL = [
@@ -78,7 +61,7 @@ async function menuResources(page: Page): Promise<string[]> {
 describe("the menu of each role", () => {
   for (const role of ["admin", "curator", "auditor", "operator"] as const) {
     it(`shows ${role} what the role may use, in Russian, and signs out`, async () => {
-      const { page, pageErrors, context } = await signInAs(browser, role);
+      const { page, pageErrors, context } = await signIn(browser, role);
       await menuItems(page).first().waitFor();
       const shown = await menuResources(page);
       expect(shown).toEqual(MENU[role]);
@@ -112,7 +95,7 @@ describe("the menu of each role", () => {
 describe("signing in", () => {
   it("names the app in Russian and refuses a wrong password in Russian", async () => {
     const { page, pageErrors, context } = await openPanel(browser);
-    page.setDefaultTimeout(FIRST_SCREEN_TIMEOUT_MS);
+    page.setDefaultTimeout(FIRST_SCREEN_MS);
     await expect.poll(() => page.getByRole("heading", { name: "Доступ" }).isVisible(), POLL).toBe(true);
     await expect.poll(() => page.getByRole("button", { name: "Войти" }).isVisible(), POLL).toBe(true);
     await page.locator('input[name="username"]').fill("curator@dostup.local");
@@ -128,7 +111,7 @@ describe("signing in", () => {
   });
 
   it("switches the labels to English and back", async () => {
-    const { page, pageErrors, context } = await signInAs(browser, "admin");
+    const { page, pageErrors, context } = await signIn(browser, "admin");
     await expect.poll(() => page.getByText("Работа", { exact: true }).isVisible(), POLL).toBe(true);
     await page.getByRole("button", { name: "Русский" }).click();
     await page.getByRole("menuitem", { name: "English" }).click();

@@ -3,17 +3,16 @@
 // (so it can be killed and restarted like in production), and a GraphQL client that times
 // every request and never waits forever.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import { PrismaClient } from "../../api/generated/prisma/client.js";
 import { freePort } from "../../api/lib/embedded.js";
 import { migrate } from "../../api/lib/migrate.js";
 import { seedDemo } from "../../prisma/seed/demo.js";
+import { createTestDatabase } from "../helpers/databases.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -25,31 +24,10 @@ export interface Database {
   drop(): Promise<void>;
 }
 
-/** A new, empty database on the server `serverUrl` points at. */
+/** A new, empty database on the server `serverUrl` points at (the main suite's helper). */
 export async function createDatabase(serverUrl: string, label: string): Promise<Database> {
-  const name = `dostup_${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  const database = await createTestDatabase(serverUrl, label);
+  return { name: new URL(database.url).pathname.slice(1), url: database.url, drop: () => database.stop() };
 }
 
 /** Applies the migrations and seeds the demo data set (regions, centres, users, reports). */
