@@ -63,6 +63,14 @@ async function nodeCases(f: Fixtures, rows: Map<string, Record<string, Row | nul
   for (const report of neighbourReports)
     cases.push(nodeCase("node: another centre's report as the operator", toGlobalId("Report", report.id), f.operator));
   const internal = await rowsOf(f.operatorCentre.regionId);
+  // Feedback on the operator's own centre is theirs to read: take one about anything else.
+  internal.Feedback = await prisma.feedback.findFirst({
+    where: {
+      regionId: f.operatorCentre.regionId,
+      OR: [{ centreId: null }, { centreId: { not: f.operatorCentre.id } }],
+    },
+    orderBy: { id: "asc" },
+  });
   for (const type of ["Person", "Feedback", "CuratorAssignment", "Project"])
     if (internal[type])
       cases.push(
