@@ -19,7 +19,30 @@ function integer(name: string, fallback: number): number {
   return value;
 }
 
-const production = env.NODE_ENV === "production";
+// Development conveniences (GraphiQL, introspection, the public development signing key) only
+// where NODE_ENV says so: a deployment that forgets NODE_ENV gets production's behaviour and
+// must bring its own secret, instead of signing tokens with a key printed in this file.
+const development = env.NODE_ENV === "development" || env.NODE_ENV === "test";
+const production = !development;
+
+const DEVELOPMENT_JWT_SECRET = "dostup-development-secret-not-for-production";
+/** HS256 needs a key as long as its output to be as strong as it: 256 bits. */
+const MIN_JWT_SECRET_BYTES = 32;
+
+function jwtSecret(): string {
+  const value = env.JWT_SECRET;
+  if (!value) {
+    if (development) return DEVELOPMENT_JWT_SECRET;
+    throw new Error(
+      `Configuration error: JWT_SECRET is not set. It is required unless NODE_ENV is development or test (NODE_ENV is ${env.NODE_ENV ? `"${env.NODE_ENV}"` : "not set"}); make one with \`openssl rand -hex 32\`.`,
+    );
+  }
+  if (Buffer.byteLength(value, "utf8") < MIN_JWT_SECRET_BYTES)
+    throw new Error(
+      `Configuration error: JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long (it has ${Buffer.byteLength(value, "utf8")}); make one with \`openssl rand -hex 32\`.`,
+    );
+  return value;
+}
 
 export const config = {
   production,
@@ -42,9 +65,15 @@ export const config = {
     introspection: !production,
   },
   auth: {
-    /** HS256 key for access tokens; a fixed development key outside production. */
-    jwtSecret: production ? required("JWT_SECRET") : (env.JWT_SECRET ?? "dostup-development-secret-not-for-production"),
+    /** HS256 key for access tokens; a fixed development key only in development and tests. */
+    jwtSecret: jwtSecret(),
     tokenTtlSeconds: integer("TOKEN_TTL_SECONDS", 8 * 3600),
+    /**
+     * Set where CloudFront fronts the API: it sends this value in `x-dostup-edge`, and only
+     * requests carrying it may name the viewer's address (`x-dostup-viewer-address`) for sign-in
+     * throttling; every other request is known by its own source address.
+     */
+    edgeSecret: env.EDGE_SECRET || undefined,
   },
   logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),
 } as const;

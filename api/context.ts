@@ -1,52 +1,37 @@
 // Request → verified identity → typed context. Scope (role, regions, centre) comes only
 // from here, never from GraphQL arguments.
 import type { YogaInitialContext } from "graphql-yoga";
-import type { UserRole } from "./generated/prisma/client.js";
-import { type Access, accessFor } from "./lib/access.js";
-import { hashApiKey, verifyAccessToken } from "./lib/auth.js";
+import { type Access, accessFor, type Identity } from "./lib/access.js";
+import { hashApiKey } from "./lib/auth.js";
 import { prisma } from "./lib/db.js";
 import { AuthenticationError } from "./lib/errors.js";
+import { identityOfToken } from "./lib/sessions.js";
 
-export type Identity =
-  | {
-      kind: "user";
-      userId: string;
-      role: UserRole;
-      /** Regions a curator or auditor works in (empty for admins and operators). */
-      regionIds: string[];
-      allRegions: boolean;
-      centreId: string | null;
-      /** Region of an operator's centre. */
-      centreRegionId: string | null;
-    }
-  | { kind: "partner"; apiClientId: string; scopes: string[] };
+export type { Identity } from "./lib/access.js";
+
+/** What the entry point (api/server.ts, api/handler.ts) knows about the connection. */
+export interface ServerContext {
+  /** The caller's network address, as the entry point could verify it (sign-in throttling). */
+  clientAddress?: string;
+}
 
 export interface Context {
   identity: Identity | null;
   /** What the identity may read and change; computed once per request. */
   access: Access;
+  /** The caller's address, where the entry point knows it. */
+  clientAddress: string | null;
+  userAgent: string | null;
   /** Set by a successful `login`, so its payload may show the user who just signed in. */
   signedInUserId?: string;
 }
 
 async function userIdentity(token: string): Promise<Identity> {
-  const userId = await verifyAccessToken(token);
-  const user = userId
-    ? await prisma.user.findUnique({
-        where: { id: userId },
-        include: { regions: { select: { regionId: true } }, centre: { select: { regionId: true } } },
-      })
-    : null;
-  if (!user?.active) throw new AuthenticationError("The access token is not valid; sign in again.");
-  return {
-    kind: "user",
-    userId: user.id,
-    role: user.role,
-    regionIds: user.regions.map((r) => r.regionId),
-    allRegions: user.allRegions,
-    centreId: user.centreId,
-    centreRegionId: user.centre?.regionId ?? null,
-  };
+  const identity = await identityOfToken(token);
+  // Bad signature, expired, signed out, ended by a change to the account, or deactivated:
+  // one answer, and the client signs in again.
+  if (!identity) throw new AuthenticationError("The access token is not valid; sign in again.");
+  return identity;
 }
 
 async function partnerIdentity(key: string): Promise<Identity> {
@@ -70,7 +55,12 @@ async function identify(request: Request): Promise<Identity | null> {
   return null;
 }
 
-export async function createContext({ request }: YogaInitialContext): Promise<Context> {
+export async function createContext({ request, clientAddress }: YogaInitialContext & ServerContext): Promise<Context> {
   const identity = await identify(request);
-  return { identity, access: accessFor(identity) };
+  return {
+    identity,
+    access: accessFor(identity),
+    clientAddress: clientAddress ?? null,
+    userAgent: request.headers.get("user-agent"),
+  };
 }

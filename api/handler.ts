@@ -1,6 +1,28 @@
 // The only AWS-aware file: an API Gateway HTTP API (payload v2) event in, a result out.
+import { timingSafeEqual } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context as LambdaContext } from "aws-lambda";
+import { config } from "./config.js";
 import { yoga } from "./yoga.js";
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? "");
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The caller's address. API Gateway's source address is the peer it saw, which behind
+ * CloudFront is an edge server shared by many viewers; CloudFront therefore passes the
+ * viewer's address in `x-dostup-viewer-address` (set by a CloudFront Function, overwriting
+ * whatever the viewer sent) together with the edge secret. Without the secret the header is
+ * the caller's own claim and is ignored.
+ */
+export function clientAddressOf(event: APIGatewayProxyEventV2, edgeSecret = config.auth.edgeSecret): string {
+  const headers = event.headers ?? {};
+  const viewer = headers["x-dostup-viewer-address"];
+  if (viewer && edgeSecret && sameSecret(headers["x-dostup-edge"], edgeSecret)) return viewer;
+  return event.requestContext.http.sourceIp;
+}
 
 export async function handler(
   event: APIGatewayProxyEventV2,
@@ -11,13 +33,18 @@ export async function handler(
   const method = event.requestContext.http.method;
   const headers = new Headers();
   for (const [name, value] of Object.entries(event.headers ?? {})) {
-    if (value !== undefined) headers.set(name, value);
+    // The edge secret has done its work in clientAddressOf; it goes no further.
+    if (value !== undefined && name.toLowerCase() !== "x-dostup-edge") headers.set(name, value);
   }
   if (event.cookies?.length) headers.set("cookie", event.cookies.join("; "));
   const hasBody = event.body !== undefined && event.body !== null && method !== "GET" && method !== "HEAD";
   const body = hasBody ? (event.isBase64Encoded ? Buffer.from(event.body as string, "base64") : event.body) : undefined;
 
-  const response = await yoga.fetch(url, { method, headers, body }, { lambdaContext });
+  const response = await yoga.fetch(
+    url,
+    { method, headers, body },
+    { lambdaContext, clientAddress: clientAddressOf(event) },
+  );
 
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {

@@ -15,6 +15,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // Building the schema needs no connection; these only satisfy config's fail-fast checks.
   process.env.DATABASE_URL ??= "postgresql://unused@localhost/unused";
   process.env.S3_BUCKET ??= "unused";
+  process.env.NODE_ENV ??= "development";
   await writeFile(schemaFile, await printSchemaSdl());
   process.stdout.write(`wrote ${schemaFile}\n`);
 }

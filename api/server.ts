@@ -19,6 +19,8 @@ function usesRealS3(): boolean {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // This is the local server: development unless said otherwise (production needs JWT_SECRET).
+  env.NODE_ENV ??= "development";
   env.S3_BUCKET ??= "dostup-local";
   if (!env.DATABASE_URL) {
     const database = await startEmbeddedDatabase({ dataDir: defaultDataDir, port: Number(env.PGLITE_PORT ?? 54329) });
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const { yoga } = await import("./yoga.js");
 
   let demo: { email: string; role: string }[] = [];
-  if (env.NODE_ENV !== "production" && env.DOSTUP_DEMO !== "off") {
+  if ((env.NODE_ENV === "development" || env.NODE_ENV === "test") && env.DOSTUP_DEMO !== "off") {
     const { seedDemoIfEmpty } = await import("../prisma/seed/demo.js");
     const result = await seedDemoIfEmpty(prisma);
     if (result.seeded) {
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
       });
       return;
     }
-    yoga(req, res);
+    yoga(req, res, { clientAddress: req.socket.remoteAddress });
   });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);

@@ -6,7 +6,7 @@ import { GraphQLError, type ValidationContext } from "graphql";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
-import { type Context, createContext } from "./context.js";
+import { type Context, createContext, type ServerContext } from "./context.js";
 import {
   ConflictError,
   DatabaseUnavailableError,
@@ -136,7 +136,7 @@ const armorRejection = {
 
 export const LIMITS = { depth: 6, aliases: 15, directives: 20, tokens: 1000, cost: 5000 } as const;
 
-export const yoga = createYoga<Record<string, unknown>, Context>({
+export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>({
   schema,
   context: createContext,
   graphqlEndpoint: "/graphql",

@@ -1,7 +1,24 @@
 // Who may read and change which rows. Derived once per request from the verified identity
 // (context.ts); never from arguments. Every list, node lookup, nested relation and mutation
 // asks this module, so a rule changes in one place.
-import type { Identity } from "../context.js";
+import type { UserRole } from "../generated/prisma/client.js";
+
+/** Who is asking, as verified from the request's token or key (api/context.ts). */
+export type Identity =
+  | {
+      kind: "user";
+      userId: string;
+      /** The session the token belongs to (signing out ends it); none for in-process identities. */
+      sessionId?: string;
+      role: UserRole;
+      /** Regions a curator or auditor works in (empty for admins and operators). */
+      regionIds: string[];
+      allRegions: boolean;
+      centreId: string | null;
+      /** Region of an operator's centre. */
+      centreRegionId: string | null;
+    }
+  | { kind: "partner"; apiClientId: string; scopes: string[] };
 
 export type Regions = "all" | readonly string[];
 

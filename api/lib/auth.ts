@@ -1,4 +1,4 @@
-// Credentials: JWTs for people (HS256 only; issuer, audience and expiry checked) and
+// Credentials: JWTs for people (HS256 only; issuer, audience, expiry and session checked) and
 // API keys for partner apps (stored as SHA-256, compared by hash).
 import { createHash } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
@@ -9,23 +9,38 @@ const ISSUER = "dostup";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const AUDIENCE = "dostup-api";
 
-export async function signAccessToken(userId: string): Promise<string> {
-  return new SignJWT({})
+export interface TokenClaims {
+  userId: string;
+  /** The UserSession the token belongs to: ending it ends the token. */
+  sessionId: string;
+}
+
+export async function signAccessToken(claims: TokenClaims, expiresAt: Date): Promise<string> {
+  return new SignJWT({ sid: claims.sessionId })
     .setProtectedHeader({ alg: "HS256" })
-    .setSubject(userId)
+    .setSubject(claims.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${config.auth.tokenTtlSeconds}s`)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(secret);
 }
 
-/** The user id of a valid token, or null for any invalid one (the caller says why not). */
-export async function verifyAccessToken(token: string): Promise<string | null> {
+/** The claims of a valid token, or null for any invalid one (the caller says why not). */
+export async function verifyAccessToken(token: string): Promise<TokenClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, secret, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE });
-    // Only a UUID can name a user; anything else would fail in the database as a 500.
-    return typeof payload.sub === "string" && UUID.test(payload.sub) ? payload.sub : null;
+    const { payload } = await jwtVerify(token, secret, {
+      algorithms: ["HS256"],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      // A token without an expiry or a session could never be ended.
+      requiredClaims: ["exp", "sub", "sid"],
+    });
+    // Only UUIDs can name a user and a session; anything else would fail in the database as a 500.
+    const { sub, sid } = payload;
+    return typeof sub === "string" && UUID.test(sub) && typeof sid === "string" && UUID.test(sid)
+      ? { userId: sub, sessionId: sid }
+      : null;
   } catch {
     return null;
   }

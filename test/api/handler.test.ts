@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
-import { handler } from "../../api/handler.js";
+import { clientAddressOf, handler } from "../../api/handler.js";
+import { prisma } from "../../api/lib/db.js";
+import { accountKey, addressKey } from "../../api/lib/sign-in-throttle.js";
 import { asUser } from "../helpers/graphql.js";
 
 let authorization = "";
@@ -71,5 +73,35 @@ describe("Lambda handler", () => {
     const result = await invoke(event({ method: "GET", rawPath: "/health", routeKey: "GET /health", body: undefined }));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body ?? "{}")).toEqual({ db: "ok", s3: "ok" });
+  });
+
+  it("counts sign-in attempts against the source address, never an address the caller claims", async () => {
+    const email = `handler-${Date.now()}@dostup.local`;
+    const spoofed = event({
+      headers: {
+        "content-type": "application/json",
+        "x-dostup-viewer-address": "192.0.2.200",
+        "x-dostup-edge": "a guess at the edge secret",
+      },
+      body: JSON.stringify({
+        query: `mutation { login(input: { email: "${email}", password: "wrong" }) { __typename } }`,
+      }),
+    });
+    const result = await invoke(spoofed);
+    expect(JSON.parse(result.body ?? "{}").data.login.__typename).toBe("InvalidCredentialsError");
+    expect(await prisma.loginThrottle.findUnique({ where: { key: addressKey("203.0.113.7") } })).not.toBeNull();
+    expect(await prisma.loginThrottle.findUnique({ where: { key: addressKey("192.0.2.200") } })).toBeNull();
+    expect(await prisma.loginThrottle.findUnique({ where: { key: accountKey(email) } })).not.toBeNull();
+  });
+
+  it("takes the viewer's address from CloudFront only with the edge secret", () => {
+    const through = (headers: Record<string, string>) =>
+      clientAddressOf(event({ headers }), "the-edge-secret-of-this-stage-0123456789");
+    const viewer = { "x-dostup-viewer-address": "192.0.2.10" };
+    expect(through({ ...viewer, "x-dostup-edge": "the-edge-secret-of-this-stage-0123456789" })).toBe("192.0.2.10");
+    expect(through({ ...viewer, "x-dostup-edge": "wrong" })).toBe("203.0.113.7");
+    expect(through(viewer)).toBe("203.0.113.7");
+    // A stage without CloudFront in front (no secret configured) trusts no header at all.
+    expect(clientAddressOf(event({ headers: { ...viewer, "x-dostup-edge": "" } }), undefined)).toBe("203.0.113.7");
   });
 });

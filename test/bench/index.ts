@@ -698,7 +698,16 @@ async function main(): Promise<void> {
     const db = new pg.Client({ connectionString: directUrl });
     await db.connect();
     clients.push(db);
-    const f = await fixtures(db, toGlobalId, signAccessToken);
+    // A session per token, as a sign-in makes: the server checks it on every request.
+    const sign = async (userId: string) => {
+      const expiresAt = new Date(Date.now() + 24 * 3600 * 1000);
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO "UserSession" (id, "userId", "expiresAt") VALUES (gen_random_uuid(), $1, $2) RETURNING id`,
+        [userId, expiresAt],
+      );
+      return signAccessToken({ userId, sessionId: rows[0]?.id ?? "" }, expiresAt);
+    };
+    const f = await fixtures(db, toGlobalId, sign);
 
     // ── SQL statements per request ──
     print("SQL statements per request (counting proxy; data statements + transaction overhead):");

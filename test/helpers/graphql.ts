@@ -1,7 +1,7 @@
 // Runs GraphQL operations in process through the real Yoga instance (and so the real
 // context, limits, masking and database).
-import { signAccessToken } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
+import { startSession } from "../../api/lib/sessions.js";
 import { yoga } from "../../api/yoga.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -34,5 +34,5 @@ export async function gql<T = Record<string, unknown>>(
 /** Authorization headers of a demo user, e.g. asUser("auditor@dostup.local"). */
 export async function asUser(email: string): Promise<Record<string, string>> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { authorization: `Bearer ${await signAccessToken(user.id)}` };
+  return { authorization: `Bearer ${(await startSession(user.id)).token}` };
 }

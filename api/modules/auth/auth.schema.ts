@@ -5,13 +5,17 @@ import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { openSessionCount } from "../../lib/sessions.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import {
   createApiClient,
   createUser,
+  endUserSessions,
   InvalidCredentialsError,
+  LoginThrottledError,
   login,
+  logout,
   revokeApiClient,
   updateUser,
 } from "./auth.service.js";
@@ -37,6 +41,11 @@ export const User = builder.prismaNode("User", {
     role: t.expose("role", { type: UserRoleEnum }),
     locale: t.exposeString("locale"),
     active: t.exposeBoolean("active"),
+    openSessions: t.int({
+      description: "Sessions signed in and not yet ended or expired (administrators only).",
+      nullable: true,
+      resolve: (user, _args, ctx) => (isAdmin(ctx.access) ? openSessionCount(user.id) : null),
+    }),
     allRegions: t.exposeBoolean("allRegions"),
     lastLoginAt: t.expose("lastLoginAt", { type: "DateTime", nullable: true }),
     version: t.exposeInt("version"),
@@ -52,6 +61,15 @@ export const User = builder.prismaNode("User", {
 builder.objectType(InvalidCredentialsError, {
   name: "InvalidCredentialsError",
   fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+builder.objectType(LoginThrottledError, {
+  name: "LoginThrottledError",
+  description: `Too many failed sign-ins for this account or from this address (README, "Sign-in throttling").`,
+  fields: (t) => ({
+    message: t.exposeString("message"),
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "Wait this long before the next attempt." }),
+  }),
 });
 
 const LoginInput = builder.inputType("LoginInput", {
@@ -76,13 +94,42 @@ builder.mutationField("login", (t) =>
   t.field({
     type: LoginPayload,
     authScopes: { public: true },
-    errors: { types: [InvalidCredentialsError], result: { name: "LoginSuccess" }, union: { name: "LoginResult" } },
+    errors: {
+      types: [InvalidCredentialsError, LoginThrottledError],
+      result: { name: "LoginSuccess" },
+      union: { name: "LoginResult" },
+    },
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { token, user } = await login(input.email, input.password);
+      const origin = { clientAddress: ctx.clientAddress, userAgent: ctx.userAgent };
+      const { token, user } = await login(input.email, input.password, origin);
       ctx.signedInUserId = user.id;
       return { token, userId: user.id };
     },
+  }),
+);
+
+const LogoutInput = builder.inputType("LogoutInput", {
+  fields: (t) => ({
+    everywhere: t.boolean({
+      required: false,
+      description: "End every session of the signed-in user (all browsers and devices), not just this one.",
+    }),
+  }),
+});
+
+const LogoutPayload = builder.objectRef<{ sessionsEnded: number }>("LogoutPayload").implement({
+  fields: (t) => ({ sessionsEnded: t.exposeInt("sessionsEnded") }),
+});
+
+builder.mutationField("logout", (t) =>
+  t.field({
+    type: LogoutPayload,
+    description: "Signs out: the token (and with `everywhere`, every token of the user) stops working at once.",
+    authScopes: { staff: true },
+    errors: {},
+    args: { input: t.arg({ type: LogoutInput, required: false }) },
+    resolve: async (_root, { input }, ctx) => ({ sessionsEnded: await logout(ctx.access, input?.everywhere ?? false) }),
   }),
 );
 
@@ -131,8 +178,15 @@ const UpdateUserInput = builder.inputType("UpdateUserInput", {
     centreId: t.id({ required: false }),
     allRegions: t.boolean({ required: false }),
     locale: t.string({ required: false }),
-    active: t.boolean({ required: false, description: "false signs the user out for good (tokens are refused)." }),
+    active: t.boolean({
+      required: false,
+      description: "false deactivates the account: its sessions end at once and it cannot sign in.",
+    }),
   }),
+});
+
+const EndUserSessionsInput = builder.inputType("EndUserSessionsInput", {
+  fields: (t) => ({ id: t.id({ required: true }) }),
 });
 
 builder.queryField("users", (t) =>
@@ -171,6 +225,17 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const user = await createUser(ctx.access, given(input));
+      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+    },
+  }),
+  endUserSessions: t.prismaField({
+    type: "User",
+    errors: {},
+    description: "Signs a user out everywhere at once, without changing the account.",
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: EndUserSessionsInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const user = await endUserSessions(ctx.access, { id: String(input.id) });
       return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
     },
   }),

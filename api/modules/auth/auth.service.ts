@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Prisma, SessionEndReason } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
-import { hashApiKey, signAccessToken } from "../../lib/auth.js";
-import { assertUpdated, change, log } from "../../lib/change.js";
+import { hashApiKey } from "../../lib/auth.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { endSessions, type SessionOrigin, startSession } from "../../lib/sessions.js";
+import { beginSignIn, settleSignIn } from "../../lib/sign-in-throttle.js";
 import { parse } from "../../lib/validate.js";
 
 export class InvalidCredentialsError extends Error {
@@ -17,17 +19,42 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** Too many failed sign-ins for the account or from the address: wait, then try again. */
+export class LoginThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`);
+    this.name = "LoginThrottledError";
+  }
+}
+
 // Verified when the email is unknown, so that a wrong email takes as long as a wrong
 // password. A constant (argon2id with the library's default cost, as real hashes use)
 // rather than a hash computed at load time, which would lengthen every cold start.
 const DECOY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$POsTZOc9yvmBjRzsrgYLPQ$2IodQkQj1QXqSwrJ4jLq/MVofx20UUHKpke1llE7zPc";
 
-export async function login(email: string, password: string) {
+/**
+ * Signs in: throttled per account and per address (api/lib/sign-in-throttle.ts) before the
+ * password is checked; unknown, inactive and wrong-password accounts get one answer.
+ */
+export async function login(email: string, password: string, origin: SessionOrigin = {}) {
+  const attempt = await beginSignIn(email, origin.clientAddress ?? null);
+  if (!attempt.allowed) throw new LoginThrottledError(attempt.retryAfterSeconds);
   const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   const ok = await verify(user?.passwordHash ?? DECOY_HASH, password).catch(() => false);
   if (!user?.active || !ok) throw new InvalidCredentialsError();
+  await settleSignIn(attempt, true);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { token: await signAccessToken(user.id), user };
+  const session = await startSession(user.id, origin);
+  return { token: session.token, user };
+}
+
+/** Signs out: the caller's session, or every session of theirs (`everywhere`). */
+export async function logout(access: Access, everywhere: boolean): Promise<number> {
+  const identity = access.identity;
+  if (identity?.kind !== "user" || (!everywhere && !identity.sessionId)) return 0;
+  return change("session", (tx) =>
+    endSessions(tx, identity.userId, "SIGNED_OUT", everywhere ? undefined : identity.sessionId),
+  );
 }
 
 // ── User accounts (administrators only) ──
@@ -50,7 +77,12 @@ const createUserSchema = z.object({
   locale: userFields.locale.default("ru"),
 });
 const updateUserSchema = z
-  .object({ id: z.string(), version: z.number().int(), password: createUserSchema.shape.password.optional() })
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    password: createUserSchema.shape.password.optional(),
+    active: z.boolean().optional(),
+  })
   .extend(z.object(userFields).partial().shape);
 
 /** The scope a role needs: curators and regional auditors regions, operators a centre. */
@@ -72,7 +104,7 @@ function regionUuids(ids: string[]): string[] {
   return ids.map((id, i) => fromGlobalId("Region", id, `input.regionIds.${i}`));
 }
 
-const visible = (user: { passwordHash?: string }) => {
+const visible = <T extends { passwordHash?: string }>(user: T): Omit<T, "passwordHash"> => {
   const { passwordHash: _p, ...rest } = user;
   return rest;
 };
@@ -105,6 +137,37 @@ export async function createUser(access: Access, input: unknown) {
   });
 }
 
+/** What a change to an account means for the sessions it has open (null: they stay). */
+function sessionEnd(
+  before: { active: boolean; role: string; centreId: string | null; allRegions: boolean; regions: string[] },
+  after: typeof before,
+  passwordChanged: boolean,
+): SessionEndReason | null {
+  if (before.active && !after.active) return "DEACTIVATED";
+  if (passwordChanged) return "PASSWORD_CHANGED";
+  const access = (u: typeof before) => JSON.stringify([u.role, u.centreId, u.allRegions, [...u.regions].sort()]);
+  return access(before) === access(after) ? null : "ACCESS_CHANGED";
+}
+
+/**
+ * Nobody locks themselves out, and some administrator always remains: an administrator
+ * cannot deactivate or demote their own account, nor the last active administrator's.
+ */
+async function assertAdministratorsRemain(
+  tx: Tx,
+  access: Access,
+  user: { id: string; role: string; active: boolean },
+  next: { role: string; active: boolean },
+): Promise<void> {
+  const losesAdmin = user.role === "ADMIN" && user.active && (next.role !== "ADMIN" || !next.active);
+  if (!losesAdmin) return;
+  const field = next.active ? "input.role" : "input.active";
+  if (access.identity?.kind === "user" && access.identity.userId === user.id)
+    throw ValidationError.of(field, "You cannot deactivate or demote your own account; ask another administrator.");
+  const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
+  if (others === 0) throw ValidationError.of(field, "This is the last active administrator; appoint another first.");
+}
+
 export async function updateUser(access: Access, input: unknown) {
   const { id: globalId, version, password, regionIds, centreId, ...fields } = parse(updateUserSchema, input);
   const id = fromGlobalId("User", globalId, "input.id");
@@ -117,6 +180,7 @@ export async function updateUser(access: Access, input: unknown) {
     const centre =
       centreId === undefined ? before.centreId : centreId ? fromGlobalId("Centre", centreId, "input.centreId") : null;
     checkScopeShape(role, regions, centre, fields.allRegions ?? before.allRegions);
+    await assertAdministratorsRemain(tx, access, before, { role, active: fields.active ?? before.active });
     const data: Prisma.UserUpdateManyMutationInput = {
       ...fields,
       version: { increment: 1 },
@@ -137,14 +201,34 @@ export async function updateUser(access: Access, input: unknown) {
       regions: u.regions.map((r) => r.regionId).sort(),
       passwordChanged: undefined,
     });
+    const reason = sessionEnd(shape(before), shape(after), Boolean(passwordHash));
+    const sessionsEnded = reason ? await endSessions(tx, id, reason) : 0;
     await log(tx, access, {
       entity: "User",
       entityId: id,
       action: "UPDATE",
       before: shape(before),
       after: { ...shape(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+      note: reason ? { sessionsEnded, reason } : undefined,
     });
     return after;
+  });
+}
+
+/** An administrator signs a user out everywhere without changing the account. */
+export async function endUserSessions(access: Access, input: { id: string }) {
+  const id = fromGlobalId("User", input.id, "input.id");
+  return change("user", async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw new NotFoundError("user");
+    const sessionsEnded = await endSessions(tx, id, "ENDED_BY_ADMIN");
+    await log(tx, access, {
+      entity: "User",
+      entityId: id,
+      action: "TRANSITION",
+      note: { sessionsEnded, reason: "ENDED_BY_ADMIN" },
+    });
+    return user;
   });
 }
 
