@@ -65,19 +65,21 @@ export const FIRST_SCREEN_MS = 45_000;
 const STEP_MS = 15_000;
 
 /**
- * Signs in through the login form as a demo user and waits for the panel's menu. The page's
- * steps then wait `stepTimeout` ms (files whose steps save and reload records ask for more).
+ * Signs in through the login form (as a demo user, or with the email and password given) and
+ * waits for the panel's menu. The page's steps then wait `stepTimeout` ms (files whose steps
+ * save and reload records ask for more).
  */
 export async function signIn(
   browser: Browser,
-  role: DemoRole,
+  role: DemoRole | { email: string; password: string },
   { stepTimeout = STEP_MS }: { stepTimeout?: number } = {},
 ): Promise<Session> {
   const session = await openPanel(browser);
   const { page } = session;
+  const { email, password } = typeof role === "string" ? { email: DEMO[role], password: DEMO_PASSWORD } : role;
   page.setDefaultTimeout(Math.max(FIRST_SCREEN_MS, stepTimeout));
-  await page.locator('input[name="username"]').fill(DEMO[role]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.locator("[class*='RaMenu']").first().waitFor();
   page.setDefaultTimeout(stepTimeout);

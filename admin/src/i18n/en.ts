@@ -5,6 +5,7 @@ export const en: typeof ru = {
   dostup: {
     auth: {
       invalid_credentials: "Wrong email or password",
+      throttled: "Too many failed sign-in attempts. Try again in %{seconds} s.",
     },
     error: {
       validation: "Check the highlighted fields",

@@ -4,6 +4,7 @@ export const ru = {
   dostup: {
     auth: {
       invalid_credentials: "Неверный email или пароль",
+      throttled: "Слишком много неудачных попыток входа. Повторите через %{seconds} с.",
     },
     error: {
       validation: "Проверьте выделенные поля",

@@ -5,6 +5,7 @@ const STORAGE_KEY = "dostup.auth";
 
 // i18n keys: react-admin translates the messages of rejected logins.
 const INVALID_CREDENTIALS = "dostup.auth.invalid_credentials";
+const THROTTLED = "dostup.auth.throttled";
 const SIGN_IN_ERROR = "ra.auth.sign_in_error";
 /** Longer than the 0 ms timer of react-admin's logout redirect; see getPermissions. */
 const SIGNED_OUT_PERMISSIONS_DELAY_MS = 50;
@@ -24,11 +25,13 @@ interface StoredAuth {
   me: Me;
 }
 
-const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { data { token me { id email fullName role } } } ... on InvalidCredentialsError { message } ... on ValidationError { issues { field message } } } }`;
+const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { data { token me { id email fullName role } } } ... on InvalidCredentialsError { message } ... on LoginThrottledError { retryAfterSeconds } ... on ValidationError { issues { field message } } } }`;
+const LOGOUT = "mutation Logout { logout { __typename } }";
 
 type LoginResult =
   | { __typename: "LoginSuccess"; data: { token: string; me: Me } }
   | { __typename: "InvalidCredentialsError"; message: string }
+  | { __typename: "LoginThrottledError"; retryAfterSeconds: number }
   | { __typename: "ValidationError"; issues: { field: string; message: string }[] }
   // The other members of LoginResult, whose fields the mutation does not select.
   | { __typename: string };
@@ -145,14 +148,33 @@ export const authProvider: AuthProvider = {
     if (result.__typename === "InvalidCredentialsError") {
       throw new Error(INVALID_CREDENTIALS);
     }
+    if ("retryAfterSeconds" in result) {
+      // The login form shows a message that is not a key as it is, so it is translated here,
+      // with the wait in it. Imported when needed: the i18n provider imports every resource,
+      // and they import this module.
+      const { i18nProvider } = await import("./i18nProvider");
+      throw new Error(i18nProvider.translate(THROTTLED, { seconds: result.retryAfterSeconds }));
+    }
     if ("issues" in result && result.issues.length > 0) {
       throw new Error(result.issues.map((issue) => issue.message).join("\n"));
     }
     throw new Error(SIGN_IN_ERROR);
   },
 
+  // Ends the session on the server too, so the token stops working everywhere it was copied;
+  // the browser forgets it whatever the answer (offline, or the session already ended).
   async logout() {
+    const headers = authHeaders();
     clearAuth();
+    if (!headers.authorization) {
+      return;
+    }
+    await fetch(ENDPOINT, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify({ query: LOGOUT }),
+      keepalive: true,
+    }).catch(() => undefined);
   },
 
   async checkAuth() {

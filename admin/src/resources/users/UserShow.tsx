@@ -1,11 +1,29 @@
-import { BooleanField, Labeled, SelectField, Show, TabbedShowLayout, TextField } from "react-admin";
+import {
+  BooleanField,
+  EditButton,
+  Labeled,
+  NumberField,
+  SelectField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+} from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
 import { localeChoices, roleChoices } from "./choices";
+import { EndSessionsButton } from "./EndSessionsButton";
 import { UserScope } from "./UserList";
 
 export const UserShow = () => (
-  <Show>
+  <Show
+    actions={
+      <TopToolbar>
+        <EndSessionsButton />
+        <EditButton />
+      </TopToolbar>
+    }
+  >
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.users.tab">
         <TextField source="fullName" />
@@ -17,6 +35,7 @@ export const UserShow = () => (
         <BooleanField source="active" />
         <SelectField source="locale" choices={localeChoices} />
         <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
+        <NumberField source="openSessions" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
         <HistoryTab />

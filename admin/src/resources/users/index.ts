@@ -69,6 +69,7 @@ export default {
   definition: {
     typename: "User",
     fields: FIELDS,
+    detailFields: `${FIELDS} openSessions`,
     filters: { search: "String", role: "UserRole", active: "Boolean" },
     create: { mutation: "createUser", input: createInput },
     update: { mutation: "updateUser", input: updateInput },

@@ -6,6 +6,8 @@ export interface User extends RaRecord<string> {
   fullName: string;
   role: "ADMIN" | "CURATOR" | "OPERATOR" | "AUDITOR";
   active: boolean;
+  /** Sessions signed in and not ended (read on the show page only). */
+  openSessions?: number | null;
   allRegions: boolean;
   lastLoginAt: string | null;
   locale: string;
