@@ -212,7 +212,10 @@ describe("serverless package", () => {
   it("runs the bundled graphql handler with plain Node against a real database", async () => {
     // Signed here with the secret the bundle is given: signing in would need the arm64 argon2 build.
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@dostup.local" } });
-    const token = await new SignJWT({})
+    const session = await prisma.userSession.create({
+      data: { userId: admin.id, expiresAt: new Date(Date.now() + 5 * 60_000) },
+    });
+    const token = await new SignJWT({ sid: session.id })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(admin.id)
       .setIssuer("dostup")
