@@ -19,6 +19,31 @@ function integer(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * CORS_ORIGINS: the browser origins allowed to call the API, comma-separated, each exactly as a
+ * browser sends it (`https://partner.example.org`, `http://localhost:5173`: scheme, host, and a
+ * port unless it is the scheme's own). Unset or empty: none (the admin panel is same-origin).
+ */
+function origins(name: string): string[] {
+  const list = (env[name] ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== item || !/^https?:/.test(item))
+      throw new Error(
+        `Configuration error: ${name} lists origins such as https://partner.example.org (no path, no trailing slash, no wildcard), got "${item}".`,
+      );
+  }
+  return list;
+}
+
 const production = env.NODE_ENV === "production";
 
 export const config = {
@@ -46,5 +71,7 @@ export const config = {
     jwtSecret: production ? required("JWT_SECRET") : (env.JWT_SECRET ?? "dostup-development-secret-not-for-production"),
     tokenTtlSeconds: integer("TOKEN_TTL_SECONDS", 8 * 3600),
   },
+  /** Browser origins allowed to call the API across origins, without credentials. */
+  cors: { origins: origins("CORS_ORIGINS") },
   logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),
 } as const;
