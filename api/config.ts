@@ -44,6 +44,31 @@ function jwtSecret(): string {
   return value;
 }
 
+/**
+ * CORS_ORIGINS: the browser origins allowed to call the API, comma-separated, each exactly as a
+ * browser sends it (`https://partner.example.org`, `http://localhost:5173`: scheme, host, and a
+ * port unless it is the scheme's own). Unset or empty: none (the admin panel is same-origin).
+ */
+function origins(name: string): string[] {
+  const list = (env[name] ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== item || !/^https?:/.test(item))
+      throw new Error(
+        `Configuration error: ${name} lists origins such as https://partner.example.org (no path, no trailing slash, no wildcard), got "${item}".`,
+      );
+  }
+  return list;
+}
+
 export const config = {
   production,
   databaseUrl: required("DATABASE_URL"),
@@ -75,5 +100,7 @@ export const config = {
      */
     edgeSecret: env.EDGE_SECRET || undefined,
   },
+  /** Browser origins allowed to call the API across origins, without credentials. */
+  cors: { origins: origins("CORS_ORIGINS") },
   logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),
 } as const;

@@ -2,6 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context as LambdaContext } from "aws-lambda";
 import { config } from "./config.js";
+import { LIMITS, tooLargeBody } from "./lib/limits.js";
 import { yoga } from "./yoga.js";
 
 function sameSecret(given: string | undefined, expected: string): boolean {
@@ -38,6 +39,17 @@ export async function handler(
   }
   if (event.cookies?.length) headers.set("cookie", event.cookies.join("; "));
   const hasBody = event.body !== undefined && event.body !== null && method !== "GET" && method !== "HEAD";
+  // API Gateway accepts bodies of up to 10 MB; larger than the API's limit is refused before
+  // it is decoded or parsed (Yoga would refuse it too, after the copy).
+  const bodyBytes = !hasBody
+    ? 0
+    : event.isBase64Encoded
+      ? Math.floor(((event.body as string).length * 3) / 4)
+      : Buffer.byteLength(event.body as string);
+  if (bodyBytes > LIMITS.bodyBytes) {
+    const refusal = tooLargeBody();
+    return { statusCode: refusal.status, headers: refusal.headers, body: refusal.body, isBase64Encoded: false };
+  }
   const body = hasBody ? (event.isBase64Encoded ? Buffer.from(event.body as string, "base64") : event.body) : undefined;
 
   const response = await yoga.fetch(

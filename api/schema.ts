@@ -1,6 +1,7 @@
 // Imports every module and builds the schema. Nothing imports this file but yoga.ts and
 // the SDL printer, so adding a module means adding one line here.
 import { builder } from "./builder.js";
+import { describeLimits, LIMITS } from "./lib/limits.js";
 import "./modules/auth/auth.schema.js";
 import "./modules/geography/geography.schema.js";
 import "./modules/organisations/organisations.schema.js";
@@ -21,4 +22,6 @@ import "./modules/analytics/catalogue.schema.js";
 import "./modules/analytics/quality.schema.js";
 import "./modules/analytics/operations.schema.js";
 
-export const schema = builder.toSchema({ sortSchema: true });
+// Each String and ID argument's maximum length, and each expensive field's weight, written into
+// the schema itself: the checks read them from there, and clients see them in the SDL.
+export const schema = describeLimits(builder.toSchema({ sortSchema: true }), LIMITS.cost);

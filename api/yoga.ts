@@ -3,7 +3,7 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError, type ValidationContext } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { type CORSOptions, createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
 import { type Context, createContext, type ServerContext } from "./context.js";
@@ -18,9 +18,14 @@ import {
 import { checkHealth } from "./lib/health.js";
 import {
   clampPageSizes,
+  fieldCostRule,
   findUnstorableString,
+  LIMITS,
   maxDepthRule,
+  smallDocumentCache,
   storableStringsRule,
+  stringLengthErrors,
+  TOO_LARGE_MESSAGE,
   unstorableVariablesError,
 } from "./lib/limits.js";
 import { logger } from "./lib/logger.js";
@@ -121,6 +126,21 @@ const codedErrors: Plugin = {
   },
 };
 
+/** Yoga's refusal of a body over the limit, in words a client can act on. */
+const bodyLimitMessage: Plugin = {
+  onResultProcess({ result, setResult }) {
+    if (Array.isArray(result) || !("errors" in result)) return;
+    const tooLarge = (error: GraphQLError) => error.extensions?.code === "REQUEST_ENTITY_TOO_LARGE";
+    if (!result.errors?.some(tooLarge)) return;
+    setResult({
+      ...result,
+      errors: result.errors.map((error) =>
+        tooLarge(error) ? new GraphQLError(TOO_LARGE_MESSAGE, { extensions: error.extensions }) : error,
+      ),
+    });
+  },
+};
+
 /** Armor's limits report a validation error with a code, instead of throwing one without. */
 const armorRejection = {
   propagateOnRejection: false,
@@ -134,7 +154,58 @@ const armorRejection = {
   ],
 };
 
-export const LIMITS = { depth: 6, aliases: 15, directives: 20, tokens: 1000, cost: 5000 } as const;
+/** Armor's cost limit answers with the same code as the weights added to it (lib/limits.ts). */
+const costRejection = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(
+        new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
+          extensions: { code: "QUERY_TOO_COSTLY", maxCost: LIMITS.cost },
+        }),
+      ),
+  ],
+};
+
+const fieldCosts = fieldCostRule(LIMITS.cost);
+
+/**
+ * Every string argument within its maximum (lib/limits.ts), literals and variables alike,
+ * before validation, the identity lookup or any resolver runs. Checked here and not in a
+ * validation rule: Yoga caches validation by document, and the variables change per request.
+ * Throwing (rather than setting a result) keeps the refusal out of that cache too.
+ */
+const stringLengths: Plugin<YogaInitialContext> = {
+  onValidate({ params: { schema, documentAST }, context }) {
+    const errors = stringLengthErrors(schema, documentAST, context.params?.variables);
+    if (errors.length > 0) throw new AggregateError(errors, "Arguments too long.");
+  },
+};
+
+/**
+ * Browsers may call the API from the origins in CORS_ORIGINS only (none unless configured: the
+ * admin panel is served from the API's own origin), and never with credentials: tokens and
+ * API keys travel in headers. A preflight from another origin gets no CORS headers at all.
+ */
+function corsFor(request: Request): CORSOptions | false {
+  const origin = request.headers.get("origin");
+  if (!origin || !config.cors.origins.includes(origin)) return false;
+  return {
+    origin,
+    credentials: false,
+    methods: ["GET", "POST"],
+    allowedHeaders: ["content-type", "accept", "authorization", "x-api-key"],
+    exposedHeaders: ["retry-after"],
+    maxAge: 600,
+  };
+}
+
+/** The answer depends on the Origin header: caches must not hand one origin's to another. */
+const varyByOrigin: Plugin = {
+  onResponse({ request, response }) {
+    if (request.headers.has("origin")) response.headers.append("vary", "Origin");
+  },
+};
 
 export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>({
   schema,
@@ -147,10 +218,15 @@ export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>
   // errors raised outside a mutation's result union are shown with their own code.
   maskedErrors: { maskError: maskError },
   batching: false,
+  // Counted while the body is read (Content-Length first): larger bodies get 413 before parsing.
+  maxRequestBodySize: LIMITS.bodyBytes,
+  parserAndValidationCache: { documentCache: smallDocumentCache(), errorCache: smallDocumentCache() },
+  cors: corsFor,
   logging: logger,
   plugins: [
     healthPlugin,
     jsonBodiesOnly,
+    varyByOrigin,
     // Limits, each at or below GraphQL Armor's defaults (README, "Limits"). Depth is our own
     // rule: 6 entity levels, with Relay's edges/node wrappers not counted.
     {
@@ -167,8 +243,10 @@ export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>
       onValidate: ({ addValidationRule }) => {
         addValidationRule(maxDepthRule(LIMITS.depth));
         addValidationRule(storableStringsRule);
+        addValidationRule(fieldCosts.rule);
       },
     } satisfies Plugin,
+    stringLengths,
     EnvelopArmorPlugin({
       maxDepth: { enabled: false },
       maxAliases: { n: LIMITS.aliases, ...armorRejection },
@@ -176,10 +254,17 @@ export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>
       maxTokens: { n: LIMITS.tokens },
       // Armor's cost model multiplies by 1.5 per syntax level; Relay's edges/node double the
       // levels of a list, so 1.2 per syntax level (≈1.44 per entity level) keeps the default's intent.
-      costLimit: { maxCost: LIMITS.cost, depthCostFactor: 1.2, ...armorRejection },
+      // The weights of expensive fields are added to this figure by fieldCosts.rule.
+      costLimit: {
+        maxCost: LIMITS.cost,
+        depthCostFactor: 1.2,
+        ...costRejection,
+        onAccept: [fieldCosts.recordArmorCost],
+      },
       blockFieldSuggestion: { enabled: config.production },
     }),
     ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
     codedErrors,
+    bodyLimitMessage,
   ],
 });

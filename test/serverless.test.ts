@@ -142,7 +142,8 @@ describe("serverless package", () => {
     expect(routes.sort()).toEqual(["ANY /graphql", "GET /health"]);
     const integration = resource("HttpApiIntegrationGraphql").Properties;
     expect(JSON.stringify(integration?.IntegrationUri)).toContain("GraphqlLambdaFunction");
-    expect(resource("HttpApi").Properties?.CorsConfiguration).toBeDefined();
+    // CORS is the function's (CORS_ORIGINS, none by default), so the API does not answer it.
+    expect(resource("HttpApi").Properties?.CorsConfiguration).toBeUndefined();
 
     const notification = (resource("UploadsBucket").Properties as Json).NotificationConfiguration;
     expect(notification).toEqual({
@@ -172,6 +173,7 @@ describe("serverless package", () => {
       NODE_ENV: "production",
       DATABASE_URL: "{{resolve:ssm:/dostup/test/database-url}}",
       JWT_SECRET: "{{resolve:ssm:/dostup/test/jwt-secret}}",
+      CORS_ORIGINS: "",
     });
   });
 

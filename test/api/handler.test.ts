@@ -69,6 +69,28 @@ describe("Lambda handler", () => {
     expect(body.errors[0].message).toMatch(/POST body|JSON/i);
   });
 
+  it("refuses a body over 4 MiB with 413, plain or base64", async () => {
+    const json = JSON.stringify({
+      query: "{ regions(first: 1) { totalCount } }",
+      variables: { pad: "x".repeat(5 * 1024 * 1024) },
+    });
+    for (const refused of [
+      await invoke(event({ body: json })),
+      await invoke(event({ body: Buffer.from(json).toString("base64"), isBase64Encoded: true })),
+    ]) {
+      expect(refused.statusCode).toBe(413);
+      expect(JSON.parse(refused.body ?? "{}").errors[0].extensions).toEqual({ code: "REQUEST_ENTITY_TOO_LARGE" });
+    }
+    // Just under the limit, the same padding is only unused variables.
+    const under = JSON.stringify({
+      query: "{ regions(first: 1) { totalCount } }",
+      variables: { pad: "x".repeat(4 * 1024 * 1024 - 100) },
+    });
+    const answered = await invoke(event({ body: Buffer.from(under).toString("base64"), isBase64Encoded: true }));
+    expect(answered.statusCode).toBe(200);
+    expect(JSON.parse(answered.body ?? "{}").data.regions.totalCount).toBeGreaterThanOrEqual(6);
+  });
+
   it("serves /health through the same function", async () => {
     const result = await invoke(event({ method: "GET", rawPath: "/health", routeKey: "GET /health", body: undefined }));
     expect(result.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import { UserRole } from "../../generated/prisma/client.js";
 import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
+import { SIGN_IN } from "../../lib/limits.js";
 import { given, selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
 import { VersionedInput } from "../centres/centres.schema.js";
@@ -93,6 +94,7 @@ const LoginPayload = builder.objectRef<{ token: string; userId: string }>("Login
 builder.mutationField("login", (t) =>
   t.field({
     type: LoginPayload,
+    extensions: { cost: SIGN_IN },
     authScopes: { public: true },
     errors: {
       types: [InvalidCredentialsError, LoginThrottledError],

@@ -4,6 +4,7 @@ import { builder, OrderDirection } from "../../builder.js";
 import { FilePurpose, FileStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { LIST_EXPORT } from "../../lib/limits.js";
 import { given, selection } from "../../lib/selection.js";
 import {
   canReadAccessLog,
@@ -176,6 +177,7 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => prisma.fileAccess.count({ where: fileAccessWhere(ctx.access, args.filter) }),
   }),
   fileAccessesCsv: t.string({
+    extensions: { cost: LIST_EXPORT },
     description: `The download URL log as CSV (UTF-8 with BOM, every field quoted, newest first), filtered like fileAccesses; at most ${MAX_CSV_ROWS} rows.`,
     authScopes: accessLogReaders,
     args: { filter: t.arg({ type: FileAccessFilter, required: false }) },

@@ -2,6 +2,7 @@ import { builder } from "../../builder.js";
 import { ImportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { LIST_EXPORT, REPORT_SPREADSHEET } from "../../lib/limits.js";
 import { selection } from "../../lib/selection.js";
 import { CentreFilter } from "../centres/centres.schema.js";
 import type { CentreFilterInput } from "../centres/centres.service.js";
@@ -131,6 +132,7 @@ const ReportExportInput = builder.inputType("ReportExportInput", {
 builder.queryFields((t) => ({
   reportTemplate: t.field({
     type: SpreadsheetFile,
+    extensions: { cost: REPORT_SPREADSHEET },
     description:
       "A form's template: columns period_start, indicator_code, indicator_name, unit, total, rural; one row per indicator.",
     authScopes: { staff: true },
@@ -139,6 +141,7 @@ builder.queryFields((t) => ({
   }),
   reportExport: t.field({
     type: SpreadsheetFile,
+    extensions: { cost: REPORT_SPREADSHEET },
     description:
       "A report's values in its form's template; importing it into a report of the same period gives the same values.",
     authScopes: { signedIn: true },
@@ -146,12 +149,14 @@ builder.queryFields((t) => ({
     resolve: (_root, { input }, ctx) => reportExport(ctx.access, input),
   }),
   centresCsv: t.string({
+    extensions: { cost: LIST_EXPORT },
     description: `The centres the list \`centres\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: CentreFilter, required: false }) },
     resolve: (_root, args, ctx) => centresCsv(ctx.access, args.filter as CentreFilterInput | null | undefined),
   }),
   reportsCsv: t.string({
+    extensions: { cost: LIST_EXPORT },
     description: `The reports the list \`reports\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: ReportFilter, required: false }) },
@@ -173,6 +178,9 @@ const ImportReportValuesInput = builder.inputType("ImportReportValuesInput", {
     content: t.string({
       required: false,
       description: `The file's bytes, base64-encoded; at most ${MAX_INLINE_BYTES / 1024 / 1024} MB decoded.`,
+      // Base64 of the largest inline file, line breaks allowed, and room above it so that the
+      // service, not the length check, says how large the file may be.
+      extensions: { maxLength: 3 * 1024 * 1024 },
     }),
     format: t.field({ type: SpreadsheetFormatEnum, required: true }),
   }),
@@ -190,6 +198,7 @@ const GenerateRegionalReportInput = builder.inputType("GenerateRegionalReportInp
 builder.mutationFields((t) => ({
   importReportValues: t.prismaField({
     type: "ImportBatch",
+    extensions: { cost: REPORT_SPREADSHEET },
     description:
       "Imports a filled-in template into a DRAFT or RETURNED report: all rows valid or nothing applied. A file with bad rows gives a FAILED batch listing each (not an error).",
     errors: {},
@@ -203,6 +212,7 @@ builder.mutationFields((t) => ({
   }),
   generateRegionalReport: t.prismaField({
     type: "StoredFile",
+    extensions: { cost: LIST_EXPORT },
     description:
       "The consolidated report of a region for a range of years (the Udmurtia document's layout), stored as an EXPORT file of the region and filed with its annual report of toYear when there is one.",
     errors: {},

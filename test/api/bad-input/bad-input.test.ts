@@ -6,6 +6,7 @@ import { createFixtures, type Fixtures } from "./fixtures.js";
 import { type Case, runCases, tally } from "./harness.js";
 import { limitCases } from "./limits.js";
 import { regionCases } from "./regions.js";
+import { stringLimitCases } from "./strings.js";
 import { transportCases } from "./transport.js";
 import { valueCases } from "./values.js";
 
@@ -15,6 +16,7 @@ const classes: Record<string, (f: Fixtures) => Record<string, Case[]> | Promise<
   values: valueCases,
   transport: transportCases,
   regions: regionCases,
+  "megabyte strings": stringLimitCases,
 };
 const MINIMUM_CASES = 300;
 

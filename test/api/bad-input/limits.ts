@@ -51,8 +51,9 @@ function deepCases(f: Fixtures): Case[] {
       cases.push({
         name: `deep: ${cycle.name}, ${depth} levels`,
         run: () => post(query, {}, f.admin),
-        // Very deep ones hit the token limit before the depth rule: either refusal is typed.
-        expect: refused("QUERY_TOO_DEEP", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"),
+        // Very deep ones hit the token limit before the depth rule, or the cost limit beside it:
+        // each refusal is typed.
+        expect: refused("QUERY_TOO_DEEP", "QUERY_TOO_COSTLY", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"),
       });
     }
   }
@@ -90,7 +91,7 @@ function deepCases(f: Fixtures): Case[] {
     cases.push({
       name: `deep: a chain of ${levels} fragments, ${2 * levels + 1} levels`,
       run: () => post(`{ municipalities(first: 1) { edges { node { ...M0 } } } }\n${fragments}`, {}, f.admin),
-      expect: refused("QUERY_TOO_DEEP", "GRAPHQL_VALIDATION_FAILED"),
+      expect: refused("QUERY_TOO_DEEP", "QUERY_TOO_COSTLY", "GRAPHQL_VALIDATION_FAILED"),
     });
   }
   // Introspection nests ofType without an entity level; it has limits of its own (tokens, cost).
@@ -122,7 +123,8 @@ function floodCases(f: Fixtures): Case[] {
       cases.push({
         name: `alias flood: ${count} × ${label}`,
         run: () => post(`${operation} { ${aliases} }`, {}, f.admin),
-        expect: refused("GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"),
+        // Past the alias limit; 16 pages of 100 also cost too much, 16 logins are 15 too many.
+        expect: refused("GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "QUERY_TOO_COSTLY", "ONCE_PER_REQUEST"),
         write: operation === "mutation",
       });
     }
@@ -149,13 +151,13 @@ function floodCases(f: Fixtures): Case[] {
   cases.push({
     name: "field flood: 12 pages of 100 centres with every scalar (cost)",
     run: () => post(`{ ${spreads} } fragment C on Centre { ${centreFields} }`, {}, f.admin),
-    expect: refused("GRAPHQL_VALIDATION_FAILED"),
+    expect: refused("QUERY_TOO_COSTLY"),
   });
   const nestedLists = `{ centres(first: 100) { edges { node { hostOrganisation { centres(first: 100) { edges { node { hostOrganisation { centres(first: 100) { edges { node { id } } } } } } } } } } } }`;
   cases.push({
     name: "field flood: 100 × 100 × 100 nested pages (cost)",
     run: () => post(nestedLists, {}, f.admin),
-    expect: refused("GRAPHQL_VALIDATION_FAILED", "QUERY_TOO_DEEP"),
+    expect: refused("QUERY_TOO_COSTLY", "QUERY_TOO_DEEP"),
   });
   return cases;
 }
@@ -205,6 +207,7 @@ function bombCases(f: Fixtures): Case[] {
     httpStatus(400, 413, 415),
   );
   const badBody = either(httpStatus(400, 413, 415), refused("BAD_USER_INPUT", "GRAPHQL_PARSE_FAILED"));
+  const tooLarge = (reply: Reply) => httpStatus(413)(reply) ?? refused("REQUEST_ENTITY_TOO_LARGE")(reply);
   // Padding the parser skips (whitespace, comments, unused variables) is harmless: the query
   // inside is answered as it would be without it.
   const me = answered("me", (v) => typeof (v as { id?: unknown } | null)?.id === "string");
@@ -234,13 +237,18 @@ function bombCases(f: Fixtures): Case[] {
     [
       "a 1 MiB string literal in a search",
       () => post(`{ regions(first: 1, filter: { search: "${"я".repeat(MB / 2)}" }) { totalCount } }`, {}, f.admin),
-      empty("regions"),
+      refused("BAD_USER_INPUT"),
     ],
     ["a 2 MiB comment", () => post(`# ${"x".repeat(2 * MB)}\n{ me { id } }`, {}, f.admin), me],
     [
-      "4 MiB of whitespace around a query",
-      () => post(`${" ".repeat(2 * MB)}{ me { id } }${"\n".repeat(2 * MB)}`, {}, f.admin),
+      "3 MiB of whitespace around a query (within the 4 MiB body limit)",
+      () => post(`${" ".repeat(1.5 * MB)}{ me { id } }${" ".repeat(1.5 * MB)}`, {}, f.admin),
       me,
+    ],
+    [
+      "5 MiB of whitespace around a query (over the body limit)",
+      () => post(`${" ".repeat(2.5 * MB)}{ me { id } }${"\n".repeat(2.5 * MB)}`, {}, f.admin),
+      tooLarge,
     ],
     [
       "an integer literal of 10,000 digits as a page size (capped at 100)",
@@ -305,7 +313,7 @@ function bombCases(f: Fixtures): Case[] {
     [
       "an 8 MiB variable",
       () => postRaw(JSON.stringify({ query: "{ me { id } }", variables: { pad: "x".repeat(8 * MB) } }), f.admin),
-      either(me, badBody),
+      tooLarge,
     ],
     ["a body that is not JSON", () => postRaw(`{"query": "{ me { id } }"`, f.admin), badBody],
     ["a body that is a JSON string", () => postRaw(JSON.stringify("{ me { id } }"), f.admin), badBody],

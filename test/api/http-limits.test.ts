@@ -1,0 +1,191 @@
+// The local server's HTTP limits (issue 11), as a browser or a script meets them: bodies over
+// 4 MiB refused with 413 whether or not they say their length, the server answering others
+// afterwards, and CORS for the origins in CORS_ORIGINS only, never with credentials.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../api/lib/embedded.js";
+
+const MIB = 1024 * 1024;
+const ALLOWED = "https://partner.example.org";
+const OTHER = "https://evil.example";
+
+let dataDir: string;
+let server: ChildProcess | null = null;
+let base = "";
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "dostup-http-limits-"));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    PGLITE_PORT: String(await freePort()),
+    S3RVER_PORT: String(await freePort()),
+    DOSTUP_DATA_DIR: dataDir,
+    DOSTUP_DEMO: "off",
+    CORS_ORIGINS: `${ALLOWED}, http://localhost:5173`,
+    LOG_LEVEL: "warn",
+  };
+  for (const name of [
+    "DATABASE_URL",
+    "S3_ENDPOINT",
+    "S3_BUCKET",
+    "VITEST",
+    "VITEST_WORKER_ID",
+    "VITEST_POOL_ID",
+    "NODE_ENV",
+  ])
+    delete env[name];
+  const child = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server = child;
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  await new Promise<void>((done, fail) => {
+    const timer = setInterval(() => {
+      if (output.includes("Dostup is ready")) {
+        clearInterval(timer);
+        done();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        fail(new Error(`server exited early:\n${output}`));
+      }
+    }, 100);
+  });
+  base = `http://127.0.0.1:${port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise<void>((done) => server?.once("exit", () => done()));
+    server.kill("SIGINT");
+    await exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const SMALL = JSON.stringify({ query: "{ __typename }" });
+
+async function graphql(body: BodyInit, headers: Record<string, string> = {}, extra: RequestInit = {}) {
+  const began = performance.now();
+  const response = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    ...extra,
+  });
+  const text = await response.text();
+  return { response, text, ms: Math.round(performance.now() - began) };
+}
+
+describe("request bodies", () => {
+  it("refuses a body over 4 MiB with 413 and a coded error, then answers the next request", async () => {
+    const big = JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(5 * MIB) } });
+    const refused = await graphql(big);
+    expect(refused.response.status).toBe(413);
+    expect(JSON.parse(refused.text)).toEqual({
+      errors: [
+        {
+          message: "The request body is larger than 4 MiB. Send files with requestFileUpload, not inline.",
+          extensions: { code: "REQUEST_ENTITY_TOO_LARGE" },
+        },
+      ],
+    });
+    const next = await graphql(SMALL);
+    expect(JSON.parse(next.text)).toEqual({ data: { __typename: "Query" } });
+    process.stdout.write(`HTTP: 5 MiB body refused in ${refused.ms} ms; next request ${next.ms} ms\n`);
+  });
+
+  it("refuses a chunked body without a length once 4 MiB have arrived", async () => {
+    let sent = 0;
+    const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+    // 16 MiB of whitespace, streamed: the server stops reading at 4 MiB.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode('{"query":"{ __typename }"'));
+        if (sent >= 16 * MIB) controller.enqueue(new TextEncoder().encode("}"));
+        if (sent >= 16 * MIB) controller.close();
+        else controller.enqueue(chunk);
+        sent += chunk.length;
+      },
+    });
+    const refused = await graphql(body, {}, { duplex: "half" } as RequestInit);
+    expect(refused.response.status).toBe(413);
+    expect(JSON.parse(refused.text).errors[0].extensions.code).toBe("REQUEST_ENTITY_TOO_LARGE");
+    const next = await graphql(SMALL);
+    expect(JSON.parse(next.text)).toEqual({ data: { __typename: "Query" } });
+  });
+
+  it("answers a 3 MiB search with the argument's maximum, not a search", async () => {
+    const search = JSON.stringify({
+      query: "query S($s: String) { regions(filter: { search: $s }) { totalCount } }",
+      variables: { s: "x".repeat(3 * MIB) },
+    });
+    const refused = await graphql(search);
+    expect(refused.response.status).toBe(200);
+    expect(JSON.parse(refused.text).errors[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument: "filter.search",
+      maxLength: 200,
+    });
+    process.stdout.write(`HTTP: 3 MiB search refused in ${refused.ms} ms\n`);
+  });
+});
+
+describe("CORS", () => {
+  it("lets a listed origin read answers, without credentials", async () => {
+    const { response } = await graphql(SMALL, { origin: ALLOWED });
+    expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(response.headers.get("vary")).toContain("Origin");
+  });
+
+  it("gives another origin no CORS headers at all", async () => {
+    const { response, text } = await graphql(SMALL, { origin: OTHER });
+    // The request itself is answered (a browser would hide it from the page); nothing allows it.
+    expect(JSON.parse(text)).toEqual({ data: { __typename: "Query" } });
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+  });
+
+  it("answers a listed origin's preflight with what it may send, and another's with nothing", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${base}/graphql`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type, authorization, x-api-key",
+        },
+      });
+    const allowed = await preflight(ALLOWED);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+    expect(allowed.headers.get("access-control-allow-methods")).toBe("GET, POST");
+    expect(allowed.headers.get("access-control-allow-headers")?.split(", ")).toEqual(
+      expect.arrayContaining(["content-type", "authorization", "x-api-key"]),
+    );
+    expect(allowed.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(allowed.headers.get("access-control-max-age")).toBe("600");
+
+    const other = await preflight(OTHER);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.headers.get("access-control-allow-methods")).toBeNull();
+    expect(other.headers.get("access-control-allow-headers")).toBeNull();
+    expect(other.headers.get("access-control-allow-credentials")).toBeNull();
+    // The second listed origin, with its port.
+    expect((await preflight("http://localhost:5173")).headers.get("access-control-allow-origin")).toBe(
+      "http://localhost:5173",
+    );
+  });
+});
