@@ -110,7 +110,12 @@ export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: 
         </Button>
       )}
       {ownReport && (
-        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: "center" }} data-testid="approve-blocked">
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ alignSelf: "center", flex: "1 1 0", minWidth: 0 }}
+          data-testid="approve-blocked"
+        >
           {translate("dostup.reports.own_report")}
         </Typography>
       )}
