@@ -52,7 +52,7 @@ function canReview(access: Access, report: { regionId: string }): boolean {
 }
 
 /** Why a report's own authors cannot approve it, and who can. */
-export const OWN_REPORT =
+const OWN_REPORT =
   "You created, filled in or submitted this report, so you cannot approve or publish it: its figures need a second pair of eyes. Another curator of the report's region or an administrator must approve it.";
 
 /**
