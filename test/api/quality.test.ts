@@ -5,6 +5,7 @@ import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
 import { asUser, gql, useIdentity } from "../helpers/graphql.js";
 import { recordSql } from "../helpers/sql.js";
+import { newUser, type TestUser } from "../helpers/users.js";
 
 interface Target {
   indicatorCode: string;
@@ -104,7 +105,8 @@ describe("quality standards", () => {
   let curator: Headers;
   let auditor: Headers;
   let partner: Headers;
-  let curatorName: string;
+  /** A second curator of Smolensk: approves what the demo curator drafted (four eyes). */
+  let colleague: TestUser;
   let smolensk: { id: string };
   /** A fresh regional service of Smolensk (the demo curator's region) per test that needs one. */
   let newService: (regionCode?: string | null) => Promise<string>;
@@ -114,7 +116,7 @@ describe("quality standards", () => {
     curator = await asUser("curator@dostup.local");
     auditor = await asUser("auditor@dostup.local");
     useIdentity(curator);
-    curatorName = (await prisma.user.findUniqueOrThrow({ where: { email: "curator@dostup.local" } })).fullName;
+    colleague = await newUser("CURATOR", ["67"]);
     smolensk = await prisma.region.findUniqueOrThrow({ where: { code: "67" } });
     newService = async (regionCode = "67") => {
       const region = regionCode ? await prisma.region.findUniqueOrThrow({ where: { code: regionCode } }) : null;
@@ -157,15 +159,15 @@ describe("quality standards", () => {
   it("approving revision 2 supersedes revision 1: statuses, timestamps, approver, history", async () => {
     const serviceId = await newService();
     const v1 = await draft(serviceId);
-    const approved1 = ok(await mutate(APPROVE, { id: v1.id, version: v1.version }));
-    expect(approved1).toMatchObject({ status: "APPROVED", supersededAt: null, approvedByName: curatorName });
+    const approved1 = ok(await mutate(APPROVE, { id: v1.id, version: v1.version }, colleague.headers));
+    expect(approved1).toMatchObject({ status: "APPROVED", supersededAt: null, approvedByName: colleague.fullName });
     expect(approved1.approvedAt).not.toBeNull();
     // Without a validFrom the standard applies from the day of approval.
     expect(approved1.validFrom).toBe(approved1.approvedAt?.slice(0, 10));
 
     const v2 = await draft(serviceId, { copyFrom: v1.id, targets: [{ ...WAIT, threshold: 10 }] });
     const before = Date.now();
-    const approved2 = ok(await mutate(APPROVE, { id: v2.id, version: v2.version }));
+    const approved2 = ok(await mutate(APPROVE, { id: v2.id, version: v2.version }, admin));
     expect(approved2).toMatchObject({ revision: 2, status: "APPROVED", supersededAt: null });
 
     const list = await gql<{ qualityStandards: { totalCount: number; edges: { node: Standard }[] } }>(LIST, {
@@ -190,7 +192,7 @@ describe("quality standards", () => {
   it("refuses to change an approved revision and leaves it as it was", async () => {
     const serviceId = await newService();
     const created = await draft(serviceId);
-    const approved = ok(await mutate(APPROVE, { id: created.id, version: created.version }));
+    const approved = ok(await mutate(APPROVE, { id: created.id, version: created.version }, admin));
     const before = await stored(approved.id);
 
     const result = await mutate(UPDATE, {
@@ -203,7 +205,7 @@ describe("quality standards", () => {
     expect(result.issues).toEqual([{ field: "status", message: expect.stringMatching(/read-only/) }]);
     expect(await stored(approved.id)).toEqual(before);
 
-    const again = await mutate(APPROVE, { id: approved.id, version: approved.version });
+    const again = await mutate(APPROVE, { id: approved.id, version: approved.version }, admin);
     expect(again.__typename).toBe("ValidationError");
     expect(again.issues?.[0]?.field).toBe("status");
   });
@@ -221,7 +223,7 @@ describe("quality standards", () => {
     expect(stale).toMatchObject({ __typename: "ConflictError", currentVersion: updated.version });
     expect(await stored(created.id)).toEqual(before);
 
-    const staleApproval = await mutate(APPROVE, { id: created.id, version: created.version });
+    const staleApproval = await mutate(APPROVE, { id: created.id, version: created.version }, admin);
     expect(staleApproval.__typename).toBe("ConflictError");
     expect((await stored(created.id)).status).toBe("DRAFT");
   });
@@ -229,12 +231,12 @@ describe("quality standards", () => {
   it("leaves exactly one approved revision when two drafts are approved at the same time", async () => {
     const serviceId = await newService();
     const v1 = await draft(serviceId);
-    ok(await mutate(APPROVE, { id: v1.id, version: v1.version }));
+    ok(await mutate(APPROVE, { id: v1.id, version: v1.version }, admin));
     const a = await draft(serviceId);
     const b = await draft(serviceId);
     const results = await Promise.all([
-      mutate(APPROVE, { id: a.id, version: a.version }),
-      mutate(APPROVE, { id: b.id, version: b.version }),
+      mutate(APPROVE, { id: a.id, version: a.version }, admin),
+      mutate(APPROVE, { id: b.id, version: b.version }, colleague.headers),
     ]);
     for (const result of results)
       expect(["MutationApproveQualityStandardSuccess", "ConflictError"]).toContain(result.__typename);
@@ -254,6 +256,93 @@ describe("quality standards", () => {
     }
   });
 
+  describe("four eyes", () => {
+    const CAN_APPROVE = `query C($id: ID!) { node(id: $id) { ... on QualityStandard { canApprove } } }`;
+    const canApprove = async (id: string, headers: Headers) =>
+      (await gql<{ node: { canApprove: boolean } | null }>(CAN_APPROVE, { id }, headers)).data?.node?.canApprove;
+
+    /** The refusal, and proof that nothing of the approval happened. */
+    async function refused(id: string, version: number, headers: Headers, who: RegExp) {
+      const before = await stored(id);
+      const result = await mutate(APPROVE, { id, version }, headers);
+      expect(result.__typename).toBe("ForbiddenError");
+      expect(result.message).toMatch(/^You created or edited this draft, so you cannot approve it/);
+      expect(result.message).toMatch(who);
+      expect(await stored(id)).toEqual(before);
+      const transitions = await prisma.changeLog.count({
+        where: { entity: "QualityStandard", entityId: before.id, action: "TRANSITION" },
+      });
+      expect(transitions).toBe(0);
+    }
+
+    it("keeps a draft's creator from approving it; another curator of the region or an administrator can", async () => {
+      const serviceId = await newService();
+      const mine = await draft(serviceId);
+      expect(await canApprove(mine.id, curator)).toBe(false);
+      expect(await canApprove(mine.id, colleague.headers)).toBe(true);
+      expect(await canApprove(mine.id, admin)).toBe(true);
+      expect(await canApprove(mine.id, auditor)).toBe(false);
+      await refused(mine.id, mine.version, curator, /Another curator of the service's region or an administrator/);
+      const approved = ok(await mutate(APPROVE, { id: mine.id, version: mine.version }, colleague.headers));
+      expect(approved).toMatchObject({ status: "APPROVED", approvedByName: colleague.fullName });
+
+      // A new revision copied from it is the copier's draft: the same rule, and an administrator approves.
+      const copy = await draft(serviceId, { copyFrom: mine.id, targets: undefined });
+      await refused(copy.id, copy.version, curator, /curator of the service's region or an administrator/);
+      expect(ok(await mutate(APPROVE, { id: copy.id, version: copy.version }, admin)).status).toBe("APPROVED");
+    });
+
+    it("counts an edit of the draft as writing it, administrators included", async () => {
+      const serviceId = await newService();
+      const created = await draft(serviceId);
+      const edited = ok(await mutate(UPDATE, { id: created.id, version: created.version, title: "Правка" }, admin));
+      expect(await canApprove(created.id, admin)).toBe(false);
+      await refused(created.id, edited.version, admin, /Another curator/);
+      const colleagueEdit = ok(
+        await mutate(UPDATE, { id: created.id, version: edited.version, targets: [WAIT] }, colleague.headers),
+      );
+      expect(await canApprove(created.id, colleague.headers)).toBe(false);
+      await refused(created.id, colleagueEdit.version, colleague.headers, /Another curator/);
+      // Curator, colleague and administrator all wrote it: a second administrator approves.
+      const secondAdmin = await newUser("ADMIN");
+      expect(await canApprove(created.id, secondAdmin.headers)).toBe(true);
+      const approved = ok(
+        await mutate(APPROVE, { id: created.id, version: colleagueEdit.version }, secondAdmin.headers),
+      );
+      expect(approved).toMatchObject({ status: "APPROVED", approvedByName: secondAdmin.fullName });
+      expect(await canApprove(created.id, secondAdmin.headers)).toBe(false);
+    });
+
+    it("leaves a federal draft of one administrator to another", async () => {
+      const federal = await newService(null);
+      const created = await draft(federal, {}, admin);
+      expect(await canApprove(created.id, curator)).toBe(false);
+      await refused(created.id, created.version, admin, /Another administrator must approve it\.$/);
+      const secondAdmin = await newUser("ADMIN");
+      ok(await mutate(APPROVE, { id: created.id, version: created.version }, secondAdmin.headers));
+    });
+
+    it("answers canApprove for a whole list of drafts with the same number of SQL statements for 2 as for 20", async () => {
+      const mine = new Set<string>();
+      for (let i = 0; i < 4; i++) mine.add((await draft(await newService())).id);
+      const query = `query D($first: Int) { qualityStandards(first: $first, filter: { status: DRAFT }) {
+        edges { node { id canApprove } } } }`;
+      const small = await recordSql(() =>
+        gql<{ qualityStandards: { edges: { node: { canApprove: boolean } }[] } }>(query, { first: 2 }, admin),
+      );
+      const large = await recordSql(() =>
+        gql<{ qualityStandards: { edges: { node: { canApprove: boolean } }[] } }>(query, { first: 20 }, admin),
+      );
+      expect(large.result.errors).toBeUndefined();
+      expect(large.result.data?.qualityStandards.edges.length).toBeGreaterThan(2);
+      expect(large.statements.length).toBe(small.statements.length);
+      // Each answer is the draft's own: the demo curator drafted these, the colleague did not.
+      const answers = async (headers: Headers) => Promise.all([...mine].map((id) => canApprove(id, headers)));
+      expect(await answers(curator)).toEqual([false, false, false, false]);
+      expect(await answers(colleague.headers)).toEqual([true, true, true, true]);
+    });
+  });
+
   it("validates targets with the field named", async () => {
     const serviceId = await newService();
     const percent = await mutate(CREATE, {
@@ -270,7 +359,7 @@ describe("quality standards", () => {
     const code = await mutate(CREATE, { serviceId, title: " ", targets: [{ ...WAIT, indicatorCode: "wait minutes" }] });
     expect(code.issues?.map((i) => i.field).sort()).toEqual(["input.targets.0.indicatorCode", "input.title"]);
     const empty = await draft(serviceId, { targets: [] });
-    const approval = await mutate(APPROVE, { id: empty.id, version: empty.version });
+    const approval = await mutate(APPROVE, { id: empty.id, version: empty.version }, admin);
     expect(approval.issues?.[0]?.field).toBe("targets");
     const serviceUuid = Buffer.from(serviceId, "base64").toString().split(":")[1];
     // Only the empty draft was kept; every refused create left nothing behind.
@@ -301,7 +390,7 @@ describe("quality standards", () => {
   it("shows partners approved revisions only, without the approver's name", async () => {
     const serviceId = await newService();
     const v1 = await draft(serviceId);
-    ok(await mutate(APPROVE, { id: v1.id, version: v1.version }));
+    ok(await mutate(APPROVE, { id: v1.id, version: v1.version }, admin));
     const v2 = await draft(serviceId);
 
     const list = await gql<{ qualityStandards: { totalCount: number; edges: { node: Standard }[] } }>(
@@ -376,7 +465,7 @@ describe("quality measurements", () => {
     const created = ok(
       await mutate(CREATE, { serviceId, title: "Стандарт", validFrom: "2026-01-01", targets: [WAIT, SATISFACTION] }),
     );
-    ok(await mutate(APPROVE, { id: created.id, version: created.version }));
+    ok(await mutate(APPROVE, { id: created.id, version: created.version }, await asUser("admin@dostup.local")));
   });
 
   const base = () => ({

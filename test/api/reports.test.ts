@@ -10,6 +10,7 @@ import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
 import { setReportValues } from "../../api/modules/reports/reports.service.js";
 import { asUser, gql, useIdentity } from "../helpers/graphql.js";
 import { recordSql } from "../helpers/sql.js";
+import { newUser, type TestUser } from "../helpers/users.js";
 
 type Headers = Record<string, string>;
 
@@ -291,6 +292,143 @@ describe("reports", () => {
     });
     expect(history.every((entry) => entry.regionId === operatorUser.regionId)).toBe(true);
     expect(history[0]?.actorUserId).toBe(operatorUser.id);
+  });
+
+  describe("four eyes", () => {
+    /** A second curator of the operator's region, who wrote none of these reports. */
+    let colleague: TestUser;
+    beforeAll(async () => {
+      colleague = await newUser("CURATOR", ["18"]);
+    });
+
+    const canApprove = async (id: string, headers: Headers) =>
+      (
+        await gql<{ node: { canApprove: boolean } | null }>(
+          `query C($id: ID!) { node(id: $id) { ... on Report { canApprove } } }`,
+          { id },
+          headers,
+        )
+      ).data?.node?.canApprove;
+
+    it("keeps the curator who corrected a returned report from approving or publishing it; a colleague can", async () => {
+      const report = await draft("2034-01-01");
+      const values = [{ indicatorCode: "USERS", total: 500, rural: 50 }];
+      await ok("setReportValues", "SetReportValuesInput", { id: report.id, version: 1, values }, operator);
+      await ok("submitReport", "VersionedInput", { id: report.id, version: 2 }, operator);
+      // Returning is reviewing: the curator may still approve after it.
+      const returned = await ok(
+        "returnReport",
+        "ReturnReportInput",
+        { id: report.id, version: 3, reason: "Сверьте число пользователей с журналом." },
+        curator,
+      );
+      expect(await canApprove(report.id, curator)).toBe(false); // nothing to approve while RETURNED
+      // ... but correcting the figures is writing them, even in a later round.
+      const corrected = await ok(
+        "setReportValues",
+        "SetReportValuesInput",
+        { id: report.id, version: returned.version, values: [{ indicatorCode: "USERS", total: 450, rural: 50 }] },
+        curator,
+      );
+      const resubmitted = await ok(
+        "submitReport",
+        "VersionedInput",
+        { id: report.id, version: corrected.version },
+        operator,
+      );
+      expect(await canApprove(report.id, curator)).toBe(false);
+      expect(await canApprove(report.id, colleague.headers)).toBe(true);
+      expect(await canApprove(report.id, admin)).toBe(true);
+      expect(await canApprove(report.id, operator)).toBe(false);
+      expect(await canApprove(report.id, auditor)).toBe(false);
+
+      const historyBefore = await changeLog(report.id);
+      const refused = await mutate(
+        "approveReport",
+        "ApproveReportInput",
+        { id: report.id, version: resubmitted.version, published: true },
+        curator,
+      );
+      expect(refused.result).toEqual({
+        __typename: "ForbiddenError",
+        message:
+          "You created, filled in or submitted this report, so you cannot approve or publish it: its figures need a second pair of eyes. Another curator of the report's region or an administrator must approve it.",
+      });
+      expect(await readReport(report.id, admin)).toMatchObject({
+        status: "SUBMITTED",
+        published: false,
+        approvedAt: null,
+        version: resubmitted.version,
+      });
+      expect(await changeLog(report.id)).toHaveLength(historyBefore.length);
+      expect(await readReport(report.id, partner)).toBeNull();
+
+      const approved = await ok(
+        "approveReport",
+        "ApproveReportInput",
+        { id: report.id, version: resubmitted.version, published: true },
+        colleague.headers,
+      );
+      expect(approved).toMatchObject({ status: "APPROVED", published: true });
+      expect((await readReport(report.id, partner))?.values).toEqual([
+        { total: 450, rural: 50, indicator: { code: "USERS" } },
+      ]);
+      const stored = await prisma.report.findUniqueOrThrow({ where: { id: fromGlobalId("Report", report.id) } });
+      expect(stored.approvedById).toBe(colleague.id);
+    });
+
+    it("keeps the operator's curator free to approve what only the operator wrote, the administrator too", async () => {
+      const report = await draft("2034-02-01");
+      const values = [{ indicatorCode: "USERS", total: 5 }];
+      await ok("setReportValues", "SetReportValuesInput", { id: report.id, version: 1, values }, operator);
+      await ok("submitReport", "VersionedInput", { id: report.id, version: 2 }, operator);
+      expect(await canApprove(report.id, curator)).toBe(true);
+      expect(await canApprove(report.id, admin)).toBe(true);
+      // A curator of another region does not even see it.
+      const pskovCurator = await newUser("CURATOR", ["60"]);
+      expect(await canApprove(report.id, pskovCurator.headers)).toBeUndefined();
+      const refused = await mutate(
+        "approveReport",
+        "ApproveReportInput",
+        { id: report.id, version: 3 },
+        pskovCurator.headers,
+      );
+      expect(refused.result?.__typename).toBe("NotFoundError");
+      expect((await ok("approveReport", "ApproveReportInput", { id: report.id, version: 3 }, admin)).status).toBe(
+        "APPROVED",
+      );
+      expect(await canApprove(report.id, curator)).toBe(false); // approved: nothing left to approve
+    });
+
+    it("answers canApprove for a list of submitted reports with the same number of SQL statements for 2 as for 20", async () => {
+      const mine: string[] = [];
+      for (const month of ["2035-01-01", "2035-02-01", "2035-03-01", "2035-04-01"]) {
+        const report = await ok(
+          "createReport",
+          "CreateReportInput",
+          { formId: monthly.id, centreId: ownCentre, periodStart: month },
+          curator,
+        );
+        const values = [{ indicatorCode: "USERS", total: 3 }];
+        await ok("setReportValues", "SetReportValuesInput", { id: report.id, version: 1, values }, operator);
+        await ok("submitReport", "VersionedInput", { id: report.id, version: 2 }, operator);
+        mine.push(report.id);
+      }
+      const query = `query S($first: Int) { reports(first: $first, filter: { status: SUBMITTED }) {
+        edges { node { id canApprove } } } }`;
+      const small = await recordSql(() => gql(query, { first: 2 }, curator));
+      const large = await recordSql(() =>
+        gql<{ reports: { edges: { node: { id: string; canApprove: boolean } }[] } }>(query, { first: 20 }, curator),
+      );
+      expect(large.result.errors).toBeUndefined();
+      expect(large.result.data?.reports.edges.length).toBeGreaterThan(2);
+      expect(large.statements.length).toBe(small.statements.length);
+      // The curator created these four: none is theirs to approve, each is the colleague's.
+      for (const id of mine) {
+        expect(await canApprove(id, curator)).toBe(false);
+        expect(await canApprove(id, colleague.headers)).toBe(true);
+      }
+    });
   });
 
   it("refuses rural above the total, negative and misplaced values, naming each field, and applies none", async () => {

@@ -2,8 +2,8 @@
 // test, signed in through the login form, with a screenshot saved for CI to keep.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Where the screenshots go; .ci/run keeps this folder. */
@@ -92,4 +92,49 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, "-")}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** react-admin's main area of each kind of page. */
+const PAGE_MAIN = { list: ".RaList-main", show: ".RaShow-main", edit: ".RaEdit-main", create: ".RaCreate-main" };
+
+/**
+ * The main area of the page a navigation leads to, once that page is on screen. React Router
+ * changes the URL at once but renders the next page in a transition, and until it is ready the
+ * previous page stays on screen and clickable: a test that waited for the URL alone found the
+ * organisations list's «Регион» filter instead of the form's (the dashboard has one too), and
+ * its options were torn away under the click when the form arrived. So wait for the page
+ * itself, and look for its controls inside the area this returns.
+ */
+export async function pageMain(page: Page, kind: keyof typeof PAGE_MAIN): Promise<Locator> {
+  const main = page.locator(PAGE_MAIN[kind]).first();
+  await main.waitFor();
+  return main;
+}
+
+/**
+ * Chooses an option of the autocomplete labelled `label` inside `scope` (a page's main area or
+ * a dialog): types `search` (which opens the options) or else clicks it open, clicks the
+ * option named `option` and waits until the input shows it, so a choice that did not take
+ * fails here, by name. Returns the option's text. Name the option whenever a search narrows
+ * the list: react-admin keeps showing the previous options until the search's answer arrives,
+ * so "the first option" may still be one of those.
+ */
+export async function choose(
+  scope: Locator,
+  label: string,
+  search: string | null,
+  option: string | RegExp | null = search,
+): Promise<string> {
+  const input = scope.getByRole("combobox", { name: label }).first();
+  if (search) {
+    await input.fill(search);
+  } else {
+    await input.click();
+  }
+  const page = scope.page();
+  const item = (option === null ? page.getByRole("option") : page.getByRole("option", { name: option })).first();
+  const text = ((await item.textContent()) ?? "").trim();
+  await item.click();
+  await expect.poll(() => input.inputValue(), { timeout: STEP_MS }).toBe(text);
+  return text;
 }

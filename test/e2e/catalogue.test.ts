@@ -1,10 +1,20 @@
 // The catalogue and quality screens in the browser: feedback moved along its workflow with
 // only the allowed buttons, a life situation's services reordered, a quality standard
-// drafted and approved, and an auditor who is offered no write control. Each test creates
+// drafted by one person and approved by another, and an auditor who is offered no write control. Each test creates
 // its own records through the API, so the demo records other files read stay as they are.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, screenshot, signIn } from "./browser.js";
+import {
+  baseUrl,
+  choose,
+  DEMO,
+  DEMO_PASSWORD,
+  type DemoRole,
+  launch,
+  pageMain,
+  screenshot,
+  signIn,
+} from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -189,7 +199,7 @@ describe("life situations", { timeout: TEST_TIMEOUT }, () => {
 });
 
 describe("quality standards", { timeout: TEST_TIMEOUT }, () => {
-  it("lets the administrator draft a standard for a service and approve it, then not edit it", async () => {
+  it("lets the administrator draft a standard but not approve it; the region's curator approves it, and no one edits it", async () => {
     const regionId = await smolensk();
     const serviceName = `E2E ${RUN}: выдача справок о составе семьи`;
     await mutation<{ id: string }>(
@@ -199,28 +209,43 @@ describe("quality standards", { timeout: TEST_TIMEOUT }, () => {
       "id",
     );
 
-    const { page, pageErrors, context } = await signIn(browser, "admin", { stepTimeout: STEP_TIMEOUT });
-    await page.goto("/admin/#/qualityStandards/create");
-    const service = page.getByLabel("Услуга");
-    await service.fill(`E2E ${RUN}`);
-    await page.getByRole("option", { name: serviceName }).click();
-    await page.getByLabel("Название").fill(`Стандарт качества: справки о составе семьи (${RUN})`);
-    await page.getByRole("button", { name: "Добавить" }).click();
-    await page.locator('input[name="targets.0.indicatorCode"]').fill("WAIT_MINUTES");
-    await page.locator('input[name="targets.0.name"]').fill("Время ожидания в очереди");
-    await page.getByRole("combobox", { name: /Условие/ }).click();
-    await page.getByRole("option", { name: "Не больше" }).click();
-    await page.locator('input[name="targets.0.threshold"]').fill("15");
-    await page.locator('input[name="targets.0.unit"]').fill("мин");
-    await screenshot(page, "catalogue-standard-draft-form");
-    await page.getByRole("button", { name: "Сохранить" }).click();
+    const admin = await signIn(browser, "admin", { stepTimeout: STEP_TIMEOUT });
+    await admin.page.goto("/admin/#/qualityStandards/create");
+    // Not the URL: the dashboard stays on screen until the form is.
+    const form = await pageMain(admin.page, "create");
+    await choose(form, "Услуга", `E2E ${RUN}`, serviceName);
+    await form.getByLabel("Название").fill(`Стандарт качества: справки о составе семьи (${RUN})`);
+    await form.getByRole("button", { name: "Добавить" }).click();
+    await form.locator('input[name="targets.0.indicatorCode"]').fill("WAIT_MINUTES");
+    await form.locator('input[name="targets.0.name"]').fill("Время ожидания в очереди");
+    await form.getByRole("combobox", { name: /Условие/ }).click();
+    await admin.page.getByRole("option", { name: "Не больше" }).click();
+    await form.locator('input[name="targets.0.threshold"]').fill("15");
+    await form.locator('input[name="targets.0.unit"]').fill("мин");
+    await screenshot(admin.page, "catalogue-standard-draft-form");
+    await admin.page.getByRole("button", { name: "Сохранить" }).click();
 
-    // The show page of the new draft: its status, and the edit and approve buttons.
-    await poll(() => page.url()).toMatch(/#\/qualityStandards\/[^/]+\/show/);
-    const main = page.locator(".RaShow-main");
+    // The draft's author may edit it, but its approval waits for a second person (four eyes).
+    const draft = await pageMain(admin.page, "show");
+    await poll(() => draft.innerText()).toContain("Черновик");
+    const showUrl = admin.page.url();
+    await poll(() => admin.page.getByRole("link", { name: "Редактировать" }).count()).toBe(1);
+    const approve = admin.page.getByRole("button", { name: "Утвердить" });
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    await poll(() => admin.page.getByTestId("approve-blocked").innerText()).toBe(
+      "Вы создавали или изменяли этот черновик, поэтому не можете его утвердить: утвердить его должен другой куратор региона или администратор.",
+    );
+    await screenshot(admin.page, "catalogue-standard-own-draft");
+    expect(admin.pageErrors).toEqual([]);
+    await admin.context.close();
+
+    // The curator of the service's region did not write it: they approve it.
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
+    await page.goto(showUrl);
+    const main = await pageMain(page, "show");
     await poll(() => main.innerText()).toContain("Черновик");
-    await poll(() => page.getByRole("link", { name: "Редактировать" }).count()).toBe(1);
-
+    expect(await page.getByTestId("approve-blocked").count()).toBe(0);
     await page.getByRole("button", { name: "Утвердить" }).click();
     const confirm = page.getByRole("dialog");
     await expect(confirm.innerText()).resolves.toContain("Утвердить редакцию 1?");
@@ -245,13 +270,15 @@ describe("the auditor", { timeout: TEST_TIMEOUT }, () => {
     const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_TIMEOUT });
 
     await page.getByRole("menuitem", { name: "Обращения" }).click();
-    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    // Rows and controls of the list itself, not of the page still on screen while it renders.
+    const feedback = await pageMain(page, "list");
+    await poll(() => feedback.locator("tbody tr").count()).toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: "Создать" }).count()).resolves.toBe(0);
     // An open item in the auditor's regions: a curator would see its workflow buttons here.
-    await page.getByRole("combobox", { name: "Статус" }).click();
+    await feedback.getByRole("combobox", { name: "Статус" }).click();
     await page.getByRole("option", { name: "Получено" }).click();
-    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
-    await page.locator("tbody tr").first().click();
+    await poll(() => feedback.locator("tbody tr").count()).toBeGreaterThan(0);
+    await feedback.locator("tbody tr").first().click();
     await poll(() => page.getByTestId("feedback-status").count()).toBeGreaterThan(0);
     await expect(page.getByTestId("workflow-buttons").count()).resolves.toBe(0);
     for (const label of ["Взять в работу", "Назначить куратора", "Отметить системную ошибку", "Редактировать"]) {
@@ -260,9 +287,10 @@ describe("the auditor", { timeout: TEST_TIMEOUT }, () => {
     await screenshot(page, "catalogue-auditor-feedback");
 
     await page.getByRole("menuitem", { name: "Услуги" }).click();
-    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    const services = await pageMain(page, "list");
+    await poll(() => services.locator("tbody tr").count()).toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: "Создать" }).count()).resolves.toBe(0);
-    await page.locator("tbody tr").first().click();
+    await services.locator("tbody tr").first().click();
     await poll(() => page.locator(".RaShow-main").innerText()).toContain("Уровень");
     await expect(page.getByRole("link", { name: "Редактировать" }).count()).resolves.toBe(0);
     await expect(page.getByRole("button", { name: "В архив" }).count()).resolves.toBe(0);

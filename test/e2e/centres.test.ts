@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, screenshot, signIn } from "./browser.js";
+import { choose, launch, pageMain, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,17 +22,6 @@ const TEST_TIMEOUT = 180_000;
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT });
 
-/** Picks an option of a react-admin AutocompleteInput by typing part of its text. */
-async function pick(page: Page, label: string, text: string | null): Promise<void> {
-  const input = page.getByRole("combobox", { name: label });
-  await input.click();
-  if (text) {
-    await input.fill(text);
-  }
-  const option = text ? page.getByRole("option", { name: text }).first() : page.getByRole("option").first();
-  await option.click();
-}
-
 describe("centres", { timeout: TEST_TIMEOUT }, () => {
   let centreUrl = "";
 
@@ -40,20 +29,20 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
     await page.getByRole("link", { name: "Создать" }).click();
-    await page.waitForURL(/\/centres\/create/);
+    const form = await pageMain(page, "create");
 
-    await page.locator('input[name="name"]').fill(NAME);
-    await pick(page, "Регион", "Смоленская область");
-    await pick(page, "Муниципальное образование", "Смоленский район");
-    // The settlement list comes from the chosen municipality.
-    await page.getByRole("combobox", { name: "Населённый пункт" }).click();
+    await form.locator('input[name="name"]').fill(NAME);
+    await choose(form, "Регион", "Смоленская область");
+    await choose(form, "Муниципальное образование", "Смоленский район");
+    // The settlement list (a select) comes from the chosen municipality.
+    await form.getByRole("combobox", { name: "Населённый пункт" }).click();
     await page.getByRole("option").first().click();
-    await pick(page, "Базовая организация", null);
-    await page.locator('input[name="address"]').fill(FIRST_ADDRESS);
-    await page.locator('input[name="latitude"]').fill("54.72");
-    await page.locator('input[name="longitude"]').fill("31.9");
-    await page.locator('input[name="printers"]').fill("2");
-    await page.locator('input[name="accessibleMobility"]').check();
+    await choose(form, "Базовая организация", null);
+    await form.locator('input[name="address"]').fill(FIRST_ADDRESS);
+    await form.locator('input[name="latitude"]').fill("54.72");
+    await form.locator('input[name="longitude"]').fill("31.9");
+    await form.locator('input[name="printers"]').fill("2");
+    await form.locator('input[name="accessibleMobility"]').check();
     await screenshot(page, "centres-create-form");
     await page.getByRole("button", { name: "Сохранить" }).click();
 
@@ -66,9 +55,11 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     await screenshot(page, "centres-show-created");
 
     await page.getByRole("menuitem", { name: "Центры" }).click();
-    await page.getByPlaceholder("Поиск").fill(NAME);
-    await poll(() => page.locator("tbody tr").count()).toBe(1);
-    await poll(() => page.locator("tbody tr").first().textContent()).toContain("Смоленская область");
+    // The centre's page stays on screen until the list is: look in the list.
+    const list = await pageMain(page, "list");
+    await list.getByPlaceholder("Поиск").fill(NAME);
+    await poll(() => list.locator("tbody tr").count()).toBe(1);
+    await poll(() => list.locator("tbody tr").first().textContent()).toContain("Смоленская область");
     await screenshot(page, "centres-list-search");
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -138,11 +129,8 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     // A service the centre helps with, found by name.
     await page.getByRole("tab", { name: "Услуги" }).click();
     await page.getByRole("button", { name: "Добавить услугу" }).click();
-    const service = page.getByRole("combobox", { name: "Услуга" });
-    await service.fill("паспорт");
-    const option = page.getByRole("option").first();
-    const serviceName = (await option.textContent()) ?? "";
-    await option.click();
+    // The picker shows no options until the search's answer: the first one is a match.
+    const serviceName = await choose(page.getByRole("dialog"), "Услуга", "паспорт", null);
     await page.getByRole("dialog").getByRole("button", { name: "Сохранить" }).click();
     const services = page.getByTestId("centre-services");
     await poll(() => services.textContent()).toContain(serviceName);
@@ -159,9 +147,10 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   it("shows the auditor a centre without any edit, create, archive or verify control", async () => {
     const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
-    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    const rows = (await pageMain(page, "list")).locator("tbody tr");
+    await poll(() => rows.count()).toBeGreaterThan(0);
     expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);
-    await page.locator("tbody tr").first().click();
+    await rows.first().click();
     await page.getByRole("tab", { name: "Основное" }).waitFor();
     await poll(() => page.getByText("Данные проверены").count()).toBe(1);
     const absent = async (names: string[]) => {
@@ -185,9 +174,10 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   it("shows a region's municipalities, a municipality's settlements and the organisations", async () => {
     const { page, pageErrors, context } = await signIn(browser, "admin", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Регионы" }).click();
-    await page.getByPlaceholder("Поиск").fill("Смоленская");
-    await poll(() => page.locator("tbody tr").count()).toBe(1);
-    await page.locator("tbody tr").first().click();
+    const regions = await pageMain(page, "list");
+    await regions.getByPlaceholder("Поиск").fill("Смоленская");
+    await poll(() => regions.locator("tbody tr").count()).toBe(1);
+    await regions.locator("tbody tr").first().click();
     await page.getByRole("tab", { name: "Муниципальные образования" }).click();
     await poll(() => page.getByText("Смоленский район").count()).toBe(1);
     await screenshot(page, "regions-municipalities");
@@ -197,10 +187,11 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     await screenshot(page, "municipalities-settlements");
 
     await page.getByRole("menuitem", { name: "Организации" }).click();
-    await page.getByPlaceholder("Поиск").fill("Твардовского");
-    await poll(() => page.locator("tbody tr").count()).toBe(1);
-    await poll(() => page.locator("tbody tr").first().textContent()).toContain("Библиотека");
-    await page.locator("tbody tr").first().click();
+    const organisations = await pageMain(page, "list");
+    await organisations.getByPlaceholder("Поиск").fill("Твардовского");
+    await poll(() => organisations.locator("tbody tr").count()).toBe(1);
+    await poll(() => organisations.locator("tbody tr").first().textContent()).toContain("Библиотека");
+    await organisations.locator("tbody tr").first().click();
     await page.getByRole("tab", { name: "Центры" }).click();
     await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
     await screenshot(page, "organisations-centres");
@@ -213,10 +204,11 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     const name = `Библиотека e2e ${Date.now().toString(36)}`;
     await page.getByRole("menuitem", { name: "Организации" }).click();
     await page.getByRole("link", { name: "Создать" }).click();
-    await page.waitForURL(/\/organisations\/create/);
-    await pick(page, "Регион", "Удмуртская Республика");
-    await page.locator('input[name="name"]').fill(name);
-    await page.locator('input[name="inn"]').fill("1830000001");
+    // Not the URL: the list, with a «Регион» filter of its own, stays on screen until the form is.
+    const form = await pageMain(page, "create");
+    await choose(form, "Регион", "Удмуртская Республика");
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="inn"]').fill("1830000001");
     await screenshot(page, "organisations-create-form");
     await page.getByRole("button", { name: "Сохранить" }).click();
     await page.getByRole("tab", { name: "Основное" }).waitFor();
@@ -243,9 +235,10 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
   it("shows the operator centres read-only", async () => {
     const { page, pageErrors, context } = await signIn(browser, "operator", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Центры" }).click();
-    await poll(() => page.locator("tbody tr").count()).toBeGreaterThan(0);
+    const rows = (await pageMain(page, "list")).locator("tbody tr");
+    await poll(() => rows.count()).toBeGreaterThan(0);
     expect(await page.getByRole("link", { name: "Создать" }).count()).toBe(0);
-    await page.locator("tbody tr").first().click();
+    await rows.first().click();
     await page.getByRole("tab", { name: "Основное" }).waitFor();
     await poll(() => page.getByText("Удмуртская Республика").count()).toBeGreaterThan(0);
     for (const name of ["Редактировать", "В архив", "Проверено сегодня"]) {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, screenshot, signIn } from "./browser.js";
+import { choose, launch, pageMain, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 
@@ -20,14 +20,6 @@ function russianDay(date: Date): string {
   return new Intl.DateTimeFormat("ru-RU").format(date);
 }
 
-/** Picks an option of a MUI autocomplete by typing part of its text. */
-async function choose(page: Page, label: string, text: string, option: string | RegExp): Promise<void> {
-  const input = page.getByLabel(label, { exact: false }).first();
-  await input.click();
-  await input.fill(text);
-  await page.getByRole("option", { name: option }).first().click();
-}
-
 // The demo's Smolensk service "Вызов врача на дом" has a primary curator since 2025-07-01.
 const SERVICE = "Вызов врача на дом";
 const REGION = "Смоленская область";
@@ -42,10 +34,12 @@ describe("people and curator assignments", () => {
 
       // A new person of the region, with consent to publish the photo.
       await page.goto("/admin/#/people/create");
-      await choose(page, "Регион", "Смолен", REGION);
-      await page.getByLabel("Фамилия").fill(lastName);
-      await page.getByLabel(/^Имя/).fill("Иван");
-      await page.getByLabel("Должность").fill("Библиотекарь");
+      // Not the URL: the dashboard, with a «Регион» select of its own, stays on screen until the form is.
+      const personForm = await pageMain(page, "create");
+      await choose(personForm, "Регион", "Смолен", REGION);
+      await personForm.getByLabel("Фамилия").fill(lastName);
+      await personForm.getByLabel(/^Имя/).fill("Иван");
+      await personForm.getByLabel("Должность").fill("Библиотекарь");
       await page.getByRole("button", { name: "Сохранить" }).click();
       await page.getByText(`${lastName} Иван`).first().waitFor();
       // With consent not given, the photo cannot be uploaded.
@@ -54,9 +48,11 @@ describe("people and curator assignments", () => {
 
       // Assign them from their card: the person and region come filled in.
       await page.getByRole("link", { name: "Назначить куратором" }).click();
-      await page.getByLabel("Куратор", { exact: false }).first().waitFor();
-      await expect.poll(() => page.getByLabel("Куратор", { exact: false }).first().inputValue()).toContain(lastName);
-      await choose(page, "Услуга", "Вызов врача", SERVICE);
+      const assignmentForm = await pageMain(page, "create");
+      const curator = assignmentForm.getByLabel("Куратор", { exact: false }).first();
+      await curator.waitFor();
+      await expect.poll(() => curator.inputValue(), { timeout: STEP_MS }).toContain(lastName);
+      await choose(assignmentForm, "Услуга", "Вызов врача", SERVICE);
       await screenshot(page, "people-2-assign-form");
       await page.getByRole("button", { name: "Сохранить" }).click();
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, screenshot, signIn } from "./browser.js";
+import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 
@@ -33,9 +33,42 @@ let reportPath = "";
 
 const status = (page: Page) => page.getByTestId("report-status").first();
 
-async function openReport(page: Page, tab = ""): Promise<void> {
-  await page.goto(`/admin/#${reportPath}${tab}`);
+async function openReport(page: Page, tab = "", path = reportPath): Promise<void> {
+  await page.goto(`/admin/#${path}${tab}`);
   await status(page).waitFor();
+}
+
+/** Runs a GraphQL operation as a demo user through the API (signing in first); fails on any error. */
+async function api<T>(role: DemoRole, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const post = async (body: object, token?: string) => {
+    const response = await fetch(`${baseUrl()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+    if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
+    return answer.data ?? {};
+  };
+  const login = (await post({
+    query: "mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { data { token } } } }",
+    variables: { input: { email: DEMO[role], password: DEMO_PASSWORD } },
+  })) as { login: { data: { token: string } } };
+  return (await post({ query, variables }, login.login.data.token)) as T;
+}
+
+/** A mutation's success data; a typed error fails the test with its message. */
+async function step<T>(role: DemoRole, name: string, inputType: string, input: object, fields = "id version") {
+  const type = name.charAt(0).toUpperCase() + name.slice(1);
+  const data = await api<Record<string, { __typename: string; message?: string; data?: T }>>(
+    role,
+    `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { message }
+      ... on Mutation${type}Success { data { ${fields} } } } }`,
+    { input },
+  );
+  const result = data[name];
+  if (!result?.data) throw new Error(`${name}: ${result?.__typename} ${result?.message ?? ""}`);
+  return result.data;
 }
 
 describe("a centre's report through its workflow", () => {
@@ -219,6 +252,47 @@ describe("a centre's report through its workflow", () => {
       const logged = page.locator("tbody tr", { hasText: PDF_NAME });
       await expect.poll(() => logged.first().textContent()).toContain("Проверка отчётности центра за период");
       await screenshot(page, "reports-9-access-log");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "a curator who filled in and submitted a report finds its approval disabled, with why",
+    async () => {
+      // Through the API: the curator creates a report of the operator's centre, fills it in and submits it.
+      const { me } = await api<{ me: { centre: { id: string } } }>("operator", "query { me { centre { id } } }");
+      const { reportForms } = await api<{ reportForms: { edges: { node: { id: string; code: string } }[] } }>(
+        "curator",
+        `query { reportForms(first: 10, filter: { search: "COD_MONTHLY", status: ACTIVE }) { edges { node { id code } } } }`,
+      );
+      const formId = reportForms.edges.find((edge) => edge.node.code === "COD_MONTHLY")?.node.id;
+      const report = await step<{ id: string; version: number }>("curator", "createReport", "CreateReportInput", {
+        formId,
+        centreId: me.centre.id,
+        periodStart: PERIOD.replace(/^2031/, "2032"),
+      });
+      const values = [{ indicatorCode: "USERS", total: 64, rural: 12 }];
+      const filled = await step<{ version: number }>("curator", "setReportValues", "SetReportValuesInput", {
+        id: report.id,
+        version: report.version,
+        values,
+      });
+      await step("curator", "submitReport", "VersionedInput", { id: report.id, version: filled.version });
+
+      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
+      await openReport(page, "", `/reports/${encodeURIComponent(report.id)}/show`);
+      await expect.poll(() => status(page).textContent()).toBe("На проверке");
+      const approve = page.getByRole("button", { name: "Утвердить" });
+      await approve.waitFor();
+      expect(await approve.isDisabled()).toBe(true);
+      expect(await page.getByTestId("approve-blocked").textContent()).toBe(
+        "Вы создавали, заполняли или отправляли этот отчёт, поэтому не можете его утвердить или опубликовать: отчёт проверяет второй человек. Утвердить его должен другой куратор региона или администратор.",
+      );
+      // Returning it for correction is review, not approval: still open to them.
+      expect(await page.getByRole("button", { name: "Вернуть на доработку" }).isDisabled()).toBe(false);
+      await screenshot(page, "reports-10-own-report");
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -72,6 +72,15 @@ describe("demo seed", () => {
     expect(services.every((s) => s.curatorAssignments.length === 1)).toBe(true);
   });
 
+  it("has no report approved by whoever submitted it (four eyes)", async () => {
+    const approved = await prisma.report.findMany({
+      where: { status: { in: ["APPROVED", "LOCKED"] }, approvedById: { not: null } },
+      select: { submittedById: true, approvedById: true },
+    });
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.filter((r) => r.submittedById === r.approvedById)).toEqual([]);
+  });
+
   it("has one demo user per role", async () => {
     const users = await prisma.user.findMany({ orderBy: { email: "asc" }, select: { email: true, role: true } });
     expect(users).toEqual(

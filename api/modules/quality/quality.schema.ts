@@ -6,6 +6,7 @@ import { safeUuid } from "../../lib/ids.js";
 import { selection } from "../../lib/selection.js";
 import {
   approveStandard,
+  canApproveStandard,
   createStandardDraft,
   measurementOrderBy,
   measurementScope,
@@ -59,6 +60,11 @@ export const QualityStandard = builder.prismaNode("QualityStandard", {
       resolve: (standard, _args, ctx) => (isStaff(ctx.access) ? (standard.approvedBy?.fullName ?? null) : null),
     }),
     supersededAt: t.expose("supersededAt", { type: "DateTime", nullable: true }),
+    canApprove: t.boolean({
+      description:
+        "Whether you may approve it now: a DRAFT of a service whose standards you set, neither created nor edited by you (four eyes: approveQualityStandard refuses a draft's own authors, administrators included).",
+      resolve: (standard, _args, ctx) => canApproveStandard(ctx.access, standard),
+    }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
@@ -290,7 +296,8 @@ builder.mutationFields((t) => ({
   }),
   approveQualityStandard: t.prismaField({
     type: "QualityStandard",
-    description: "Approves a draft; the service's previously approved revision becomes SUPERSEDED.",
+    description:
+      "Approves a draft; the service's previously approved revision becomes SUPERSEDED. Whoever created or edited the draft cannot approve it (ForbiddenError): another curator of the service's region or an administrator does.",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: ApproveQualityStandardInput, required: true }) },

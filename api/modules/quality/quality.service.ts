@@ -3,6 +3,7 @@ import type { Prisma, QualityTarget, StandardStatus } from "../../generated/pris
 import { type Access, includes, inRegions, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
 
@@ -263,6 +264,27 @@ async function loadStandard(tx: Tx, id: string) {
   return standard;
 }
 
+/** Why a draft's own authors cannot approve it, and who can. */
+function ownDraft(service: { regionId: string | null }): string {
+  const who =
+    service.regionId === null
+      ? "Another administrator must approve it."
+      : "Another curator of the service's region or an administrator must approve it.";
+  return `You created or edited this draft, so you cannot approve it: a standard needs a second pair of eyes before it is in force. ${who}`;
+}
+
+/**
+ * Whether the caller may approve the revision now: a DRAFT of a service whose standards they
+ * set, which they neither created nor edited (four eyes, see lib/four-eyes.ts).
+ */
+export async function canApproveStandard(
+  access: Access,
+  standard: { id: string; status: StandardStatus; service: { regionId: string | null } },
+): Promise<boolean> {
+  if (standard.status !== "DRAFT" || !includes(access.write, standard.service.regionId)) return false;
+  return !(await callerWroteBatched(access, "QualityStandard", standard.id));
+}
+
 const READ_ONLY = "Approved versions are read-only: create a new draft (copyFrom) to change the standard.";
 
 export async function createStandardDraft(access: Access, input: unknown) {
@@ -375,6 +397,8 @@ export async function approveStandard(access: Access, input: unknown) {
       if (before.targets.length === 0) {
         throw ValidationError.of("targets", "Add at least one target before approving the standard.");
       }
+      // A later edit cannot slip past this: it would bump the version approved below.
+      if (await callerWrote(tx, access, "QualityStandard", before.id)) throw new ForbiddenError(ownDraft(service));
       const now = new Date();
       const approvedById = access.identity?.kind === "user" ? access.identity.userId : null;
 

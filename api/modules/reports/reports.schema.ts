@@ -6,6 +6,7 @@ import { selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import {
   approveReport,
+  canApproveReport,
   canReadReport,
   createReport,
   createReportForm,
@@ -95,6 +96,11 @@ export const Report = builder.prismaNode("Report", {
     approvedAt: t.expose("approvedAt", { type: "DateTime", nullable: true }),
     lockedAt: t.expose("lockedAt", { type: "DateTime", nullable: true }),
     published: t.exposeBoolean("published", { description: "Approved figures shown to partner apps." }),
+    canApprove: t.boolean({
+      description:
+        "Whether you may approve (and publish) it now: SUBMITTED, in a region you review, and not created, filled in or submitted by you (four eyes: approveReport refuses a report's own authors, administrators included).",
+      resolve: (report, _args, ctx) => canApproveReport(ctx.access, report),
+    }),
     dueDate: t.field({
       type: "Date",
       description: "The period's end plus the form's due days.",
@@ -392,7 +398,8 @@ builder.mutationFields((t) => ({
   }),
   approveReport: t.prismaField({
     type: "Report",
-    description: "SUBMITTED → APPROVED; the values are final from now on.",
+    description:
+      "SUBMITTED → APPROVED; the values are final from now on. Whoever created, filled in or submitted the report cannot approve or publish it (ForbiddenError): another curator of its region or an administrator does.",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: ApproveReportInput, required: true }) },

@@ -9,6 +9,7 @@ import type {
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
 
@@ -48,6 +49,22 @@ export function canEdit(access: Access, report: { regionId: string; centreId: st
 /** Who reviews a report (return, approve, lock): curators of its region and administrators. */
 function canReview(access: Access, report: { regionId: string }): boolean {
   return includes(access.write, report.regionId);
+}
+
+/** Why a report's own authors cannot approve it, and who can. */
+const OWN_REPORT =
+  "You created, filled in or submitted this report, so you cannot approve or publish it: its figures need a second pair of eyes. Another curator of the report's region or an administrator must approve it.";
+
+/**
+ * Whether the caller may approve (and publish) the report now: it is SUBMITTED, they review
+ * its region, and they did not create, fill in or submit it (four eyes, see lib/four-eyes.ts).
+ */
+export async function canApproveReport(
+  access: Access,
+  report: { id: string; regionId: string; status: ReportStatus },
+): Promise<boolean> {
+  if (report.status !== "SUBMITTED" || !canReview(access, report)) return false;
+  return !(await callerWroteBatched(access, "Report", report.id));
 }
 
 function userIdOf(access: Access): string | null {
@@ -783,12 +800,21 @@ export async function returnReport(access: Access, input: unknown) {
   });
 }
 
+/**
+ * SUBMITTED → APPROVED, published to partners when asked. Never by the report's own authors:
+ * whoever created it, filled in its values (by any path) or submitted it, in any round.
+ */
 export async function approveReport(access: Access, input: unknown) {
   const data = parse(approveSchema, input);
   return transition(access, data, {
     to: "APPROVED",
     who: "reviewer",
     data: (a) => ({ approvedAt: new Date(), approvedById: userIdOf(a), published: data.published ?? false }),
+    // Safe against a late write: values change only while DRAFT or RETURNED, each write bumps
+    // the version, and the approval applies only to the SUBMITTED version read here.
+    check: async (tx, report) => {
+      if (await callerWrote(tx, access, "Report", report.id)) throw new ForbiddenError(OWN_REPORT);
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import TaskAltIcon from "@mui/icons-material/TaskAlt";
+import { Typography } from "@mui/material";
 import { useState } from "react";
 import { Button, Confirm, type HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { mutate } from "../../providers/graphql";
@@ -6,7 +7,8 @@ import type { QualityStandardRecord } from "./choices";
 
 /**
  * Approves a draft after a confirmation: the service's approved revision becomes superseded
- * and this one is read-only from then on.
+ * and this one is read-only from then on. Whoever created or edited the draft finds the
+ * button disabled, with why beside it: the API refuses them (four eyes).
  */
 export const ApproveButton = () => {
   const record = useRecordContext<QualityStandardRecord>();
@@ -17,6 +19,20 @@ export const ApproveButton = () => {
   const [pending, setPending] = useState(false);
   if (record?.status !== "DRAFT") {
     return null;
+  }
+  if (record.canApprove === false) {
+    return (
+      <>
+        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: "center" }} data-testid="approve-blocked">
+          {translate(
+            record.service.region ? "dostup.qualityStandards.own_draft" : "dostup.qualityStandards.own_federal_draft",
+          )}
+        </Typography>
+        <Button label="dostup.qualityStandards.approve" disabled>
+          <TaskAltIcon />
+        </Button>
+      </>
+    );
   }
   const approve = async () => {
     setPending(true);

@@ -24,5 +24,7 @@ export interface QualityStandardRecord {
   service: { id: string; name: string; region: RegionRef | null };
   validFrom: string | null;
   approvedAt: string | null;
+  /** Whether the signed-in user may approve it now (the API's four-eyes rule included). */
+  canApprove?: boolean;
   targets?: QualityTarget[];
 }

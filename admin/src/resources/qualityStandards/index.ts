@@ -25,7 +25,7 @@ export default {
   definition: {
     typename: "QualityStandard",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} approvedByName supersededAt createdAt updatedAt
+    detailFields: `${LIST_FIELDS} approvedByName canApprove supersededAt createdAt updatedAt
       targets { indicatorCode name unit direction threshold }`,
     filters: { search: "String", serviceId: "ID", status: "StandardStatus" },
     orderBy: {

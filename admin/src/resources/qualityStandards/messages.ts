@@ -47,6 +47,10 @@ export const ru = {
       approve_title: "Утвердить редакцию %{revision}?",
       approve_content:
         "Действующая редакция стандарта этой услуги будет заменена. Утверждённую редакцию изменить нельзя: изменения вносятся новой редакцией.",
+      own_draft:
+        "Вы создавали или изменяли этот черновик, поэтому не можете его утвердить: утвердить его должен другой куратор региона или администратор.",
+      own_federal_draft:
+        "Вы создавали или изменяли этот черновик, поэтому не можете его утвердить: утвердить его должен другой администратор.",
       new_revision: "Новая редакция",
       read_only: "Утверждённые и заменённые редакции не изменяются. Чтобы изменить стандарт, создайте новую редакцию.",
       code_help: "Например, WAIT_MINUTES",
@@ -106,6 +110,10 @@ export const en: typeof ru = {
       approve_title: "Approve revision %{revision}?",
       approve_content:
         "The service's approved revision will be superseded. An approved revision cannot be changed: changes go into a new revision.",
+      own_draft:
+        "You created or edited this draft, so you cannot approve it: another curator of the region or an administrator must approve it.",
+      own_federal_draft:
+        "You created or edited this draft, so you cannot approve it: another administrator must approve it.",
       new_revision: "New revision",
       read_only: "Approved and superseded revisions are read-only. To change the standard, create a new revision.",
       code_help: "E.g. WAIT_MINUTES",

@@ -8,6 +8,7 @@ import {
   FormControlLabel,
   Stack,
   TextField,
+  Typography,
 } from "@mui/material";
 import { useState } from "react";
 import { useNotify, useRefresh, useTranslate } from "react-admin";
@@ -49,7 +50,9 @@ export function allowedSteps(role: Role | undefined, report: Pick<Report, "statu
 
 /**
  * The workflow's buttons for what the role may do now: submit (the reporter), return with
- * a reason or approve (a curator of the region), lock (after approval).
+ * a reason or approve (a curator of the region), lock (after approval). Whoever created,
+ * filled in or submitted the report finds approval disabled, with why beside it: the API
+ * refuses it (four eyes).
  */
 export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: boolean }) => {
   const role = useRole();
@@ -64,6 +67,7 @@ export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: 
   if (steps.length === 0) {
     return null;
   }
+  const ownReport = steps.includes("approve") && report.canApprove === false;
 
   const run = async (step: Step) => {
     const extra = step === "return" ? { reason: reason.trim() } : step === "approve" ? { published } : {};
@@ -101,9 +105,19 @@ export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: 
         </Button>
       )}
       {steps.includes("approve") && (
-        <Button variant="contained" color="success" disabled={busy} onClick={() => setDialog("approve")}>
+        <Button variant="contained" color="success" disabled={busy || ownReport} onClick={() => setDialog("approve")}>
           {translate("dostup.reports.action.approve")}
         </Button>
+      )}
+      {ownReport && (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ alignSelf: "center", flex: "1 1 0", minWidth: 0 }}
+          data-testid="approve-blocked"
+        >
+          {translate("dostup.reports.own_report")}
+        </Typography>
       )}
       {steps.includes("lock") && (
         <Button variant="outlined" disabled={busy} onClick={() => setDialog("lock")}>

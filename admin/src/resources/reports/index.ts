@@ -15,7 +15,7 @@ export default {
   definition: {
     typename: "Report",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} returnReason published lockedAt createdAt updatedAt
+    detailFields: `${LIST_FIELDS} returnReason published canApprove lockedAt createdAt updatedAt
       form { id code name periodicity indicators { id code name unit category hasRuralSplit position } }
       values { indicator { id } total rural }
       files { id name contentType size status rejectReason uploadedByName createdAt confirmedAt purpose }

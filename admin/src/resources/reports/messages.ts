@@ -125,6 +125,8 @@ export const ru = {
       reason_help: "Причину увидит тот, кто заполнял отчёт",
       returned_because: "Отчёт возвращён на доработку:",
       publish: "Показывать утверждённые данные партнёрам (открытые данные)",
+      own_report:
+        "Вы создавали, заполняли или отправляли этот отчёт, поэтому не можете его утвердить или опубликовать: отчёт проверяет второй человек. Утвердить его должен другой куратор региона или администратор.",
       save_first: "Сначала сохраните значения",
       unsaved: "Есть несохранённые изменения",
       due: "Срок сдачи: %{date}",
@@ -303,6 +305,8 @@ export const en: typeof ru = {
       reason_help: "Whoever filled in the report will see the reason",
       returned_because: "Returned for correction:",
       publish: "Show the approved figures to partner apps (open data)",
+      own_report:
+        "You created, filled in or submitted this report, so you cannot approve or publish it: a second person checks it. Another curator of the region or an administrator must approve it.",
       save_first: "Save the values first",
       unsaved: "Unsaved changes",
       due: "Due: %{date}",

@@ -57,6 +57,8 @@ export interface Report extends RaRecord<string> {
   overdue: boolean;
   returnReason?: string | null;
   published?: boolean;
+  /** Whether the signed-in user may approve it now (the API's four-eyes rule included). */
+  canApprove?: boolean;
   form: { id: string; code: string; name: string; periodicity: string; indicators?: Indicator[] };
   centre: { id: string; name: string } | null;
   municipality: { id: string; name: string } | null;
