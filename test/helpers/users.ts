@@ -3,8 +3,8 @@
 // a record (approving a report or a quality standard).
 import { randomUUID } from "node:crypto";
 import type { UserRole } from "../../api/generated/prisma/client.js";
-import { signAccessToken } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
+import { startSession } from "../../api/lib/sessions.js";
 
 export interface TestUser {
   id: string;
@@ -21,7 +21,7 @@ export async function newUser(role: UserRole, regionCodes: readonly string[] = [
   const user = await prisma.user.create({
     data: {
       email: `${role.toLowerCase()}-${suffix}@test.local`,
-      // Never signed in with: the tests sign its tokens directly.
+      // Never signed in with a password: the tests open its session directly.
       passwordHash: "-",
       fullName: `Коллега ${suffix.slice(0, 8)}`,
       role,
@@ -31,6 +31,6 @@ export async function newUser(role: UserRole, regionCodes: readonly string[] = [
   return {
     id: user.id,
     fullName: user.fullName,
-    headers: { authorization: `Bearer ${await signAccessToken(user.id)}` },
+    headers: { authorization: `Bearer ${(await startSession(user.id)).token}` },
   };
 }
