@@ -4,6 +4,7 @@ import { includes, inRegions, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { webUrlOrNull } from "../../lib/validate.js";
 import { serviceScope } from "../services/services.service.js";
 import {
   addHoursException,
@@ -52,7 +53,11 @@ export const Centre = builder.prismaNode("Centre", {
     equipmentNote: t.exposeString("equipmentNote", { nullable: true }),
     phone: t.exposeString("phone", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
-    website: t.exposeString("website", { nullable: true }),
+    website: t.string({
+      nullable: true,
+      description: "An http(s) address; null when none (or when one stored before the check was not http(s)).",
+      resolve: (centre) => webUrlOrNull(centre.website),
+    }),
     signatureValidUntil: t.expose("signatureValidUntil", { type: "Date", nullable: true }),
     lastVerifiedAt: t.expose("lastVerifiedAt", { type: "DateTime", nullable: true }),
     lastVerifiedByName: t.string({
