@@ -44,22 +44,24 @@ export interface Session {
 }
 
 /**
- * Reports every CSP violation as a console error, with the directive and what was blocked
- * (Chromium's own console message does not always name both). Runs in each new document.
+ * Hands every CSP violation to the test, with the directive and what was blocked (Chromium's
+ * own console message does not always name both). Runs in each new document of the page.
  */
 function reportViolations(): void {
   document.addEventListener("securitypolicyviolation", (event) => {
-    console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+    const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+    report(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
   });
 }
 
 /**
- * Watches a page for problems: uncaught errors and console errors (CSP violations and failed
- * requests among them). Call it before the page's first navigation. The current test fails when it ends with any, whether it
- * checks `pageErrors` itself or not.
+ * Watches a page for problems: uncaught errors, console errors (failed requests among them)
+ * and CSP violations. Call it before the page's first navigation. The current test fails
+ * when it ends with any, whether it checks `pageErrors` itself or not.
  */
 export async function watch(page: Page): Promise<string[]> {
   const problems: string[] = [];
+  await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP violation: ${text}`));
   await page.addInitScript(reportViolations);
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
   page.on("console", (message) => {
