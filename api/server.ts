@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultDataDir, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "./lib/embedded.js";
 import { migrate } from "./lib/migrate.js";
-import { serveStatic } from "./lib/static.js";
+import { adminSecurityHeaders, serveStatic, uploadOrigin } from "./lib/static.js";
 
 const env = process.env;
 const port = Number(env.PORT ?? 4000);
@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   const { logger } = await import("./lib/logger.js");
   const { prisma } = await import("./lib/db.js");
   const { yoga } = await import("./yoga.js");
+  const { config } = await import("./config.js");
+  // The panel's CSP names the bucket the browser uploads to and loads photos from.
+  const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3));
 
   let demo: { email: string; role: string }[] = [];
   if ((env.NODE_ENV === "development" || env.NODE_ENV === "test") && env.DOSTUP_DEMO !== "off") {
@@ -66,11 +69,13 @@ async function main(): Promise<void> {
       return;
     }
     if (path.startsWith("/admin/")) {
-      serveStatic(adminRoot, path.slice("/admin/".length) || "index.html", res).catch((error: unknown) => {
-        logger.error({ err: error }, "static file failed");
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      serveStatic(adminRoot, path.slice("/admin/".length) || "index.html", res, adminHeaders).catch(
+        (error: unknown) => {
+          logger.error({ err: error }, "static file failed");
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        },
+      );
       return;
     }
     yoga(req, res, { clientAddress: req.socket.remoteAddress });

@@ -12,6 +12,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../api/lib/db.js";
+import { adminContentSecurityPolicy } from "../api/lib/static.js";
 import { emptyDatabase } from "./helpers/databases.js";
 
 const run = promisify(execFile);
@@ -43,6 +44,16 @@ function ofType(type: string): [string, Resource][] {
 }
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** A template value as text: `Ref`s as ${Name}, `Fn::Join`s joined, as CloudFormation would fill them in. */
+function rendered(value: unknown): string {
+  if (typeof value === "string") return value;
+  const node = value as { Ref?: string; "Fn::Join"?: [string, unknown[]] };
+  if (node.Ref) return `\${${node.Ref}}`;
+  const join = node["Fn::Join"];
+  if (join) return join[1].map(rendered).join(join[0]);
+  throw new Error(`Cannot render ${JSON.stringify(value)}`);
+}
 
 async function listZip(zip: string): Promise<string[]> {
   const { stdout } = await run("unzip", ["-Z1", zip]);
@@ -190,6 +201,31 @@ describe("serverless package", () => {
       BlockPublicAcls: true,
       RestrictPublicBuckets: true,
     });
+  });
+
+  it("sends the admin panel with our own security headers: the local server's CSP, naming the uploads bucket", () => {
+    const distribution = resource("AdminDistribution").Properties?.DistributionConfig as Json;
+    const behaviour = distribution.DefaultCacheBehavior as Json;
+    // Our own policy: the managed SecurityHeadersPolicy (67f7725c-…) has no CSP.
+    expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: "AdminResponseHeadersPolicy" });
+    const policy = resource("AdminResponseHeadersPolicy");
+    expect(policy.Type).toBe("AWS::CloudFront::ResponseHeadersPolicy");
+    const config = policy.Properties?.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Json } | undefined;
+    const headers = config?.SecurityHeadersConfig;
+    expect(headers).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: "DENY", Override: true },
+      ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+    });
+    const csp = headers?.ContentSecurityPolicy as { Override: boolean; ContentSecurityPolicy: unknown };
+    expect(csp.Override).toBe(true);
+    // The bucket as the SDK addresses it in presigned POSTs and GETs: CloudFormation fills in
+    // the account and region.
+    const [account, region] = [rendered({ Ref: "AWS::AccountId" }), rendered({ Ref: "AWS::Region" })];
+    const bucket = `https://dostup-test-uploads-${account}-${region}.s3.${region}.amazonaws.com`;
+    expect(rendered(csp.ContentSecurityPolicy)).toBe(adminContentSecurityPolicy(bucket));
+    expect(adminContentSecurityPolicy(bucket)).toContain(`connect-src 'self' ${bucket};`);
+    expect(adminContentSecurityPolicy(bucket)).toContain("frame-ancestors 'none'");
   });
 
   it("keeps every zip at 2 MB or less, with only what each function needs", async () => {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { ValidationError } from "./errors.js";
 
 /** Parses input with a zod schema; failures become one ValidationError listing every field. */
@@ -12,3 +12,38 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = "
     })),
   );
 }
+
+/** The longest web address any field stores. */
+export const MAX_WEB_URL_LENGTH = 500;
+
+export const WEB_URL_MESSAGE = "Enter a full address starting with https:// (or http://).";
+
+/**
+ * True for an absolute http(s) address with a host and nothing a browser would quietly drop
+ * or reinterpret (spaces, tabs, control characters). Websites and portal pages end up as
+ * links in the panel and in partner apps, where `javascript:`, `data:` or `vbscript:` would
+ * run in whoever clicks them; WHATWG parsing strips tabs and newlines from "java\tscript:",
+ * so the check refuses them instead of trusting the parser alone.
+ */
+export function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/?#\\]/i.test(value) || /[\s\p{Cc}]/u.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** A stored address as callers may see it: one that is not http(s) (stored before the check) reads as null. */
+export function webUrlOrNull(value: string | null | undefined): string | null {
+  return value && isWebUrl(value) ? value : null;
+}
+
+/** The one validation of every URL field (centres' and organisations' websites, services' portal pages). */
+export const webUrl = () =>
+  z
+    .string()
+    .trim()
+    .max(MAX_WEB_URL_LENGTH, `At most ${MAX_WEB_URL_LENGTH} characters.`)
+    .refine(isWebUrl, WEB_URL_MESSAGE);

@@ -1,7 +1,8 @@
 // `npm start` as a user runs it: a child process on its own data directory and ports,
 // stopped with Ctrl-C (SIGINT) and started again.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -17,14 +18,15 @@ interface Started {
   readyMs: number;
 }
 
-async function start(): Promise<Started> {
+async function start(stack = { dataDir, ports }, extra: NodeJS.ProcessEnv = {}): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(ports.http),
-    PGLITE_PORT: String(ports.pglite),
-    S3RVER_PORT: String(ports.s3),
-    DOSTUP_DATA_DIR: dataDir,
+    PORT: String(stack.ports.http),
+    PGLITE_PORT: String(stack.ports.pglite),
+    S3RVER_PORT: String(stack.ports.s3),
+    DOSTUP_DATA_DIR: stack.dataDir,
     LOG_LEVEL: "warn",
+    ...extra,
   };
   for (const name of [
     "DATABASE_URL",
@@ -163,4 +165,133 @@ describe("npm start on the embedded stack", () => {
       `npm start: first answer after ${first.readyMs} ms (with seeding), ${second.readyMs} ms (restart)\n`,
     );
   }, 180_000);
+});
+
+// ── The admin panel's responses ──
+
+/** A GET with the path sent byte for byte (fetch would resolve `..` before sending it). */
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, method: "GET", headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+describe("the admin panel over HTTP", () => {
+  const stack = { dataDir: "", ports: { http: 0, pglite: 0, s3: 0 } };
+  let server: Started | undefined;
+  let asset: string;
+
+  beforeAll(async () => {
+    stack.dataDir = await mkdtemp(join(tmpdir(), "dostup-admin-http-"));
+    stack.ports = { http: await freePort(), pglite: await freePort(), s3: await freePort() };
+    const built = await readdir(new URL("../../admin/dist/assets/", import.meta.url));
+    asset = `/admin/assets/${built.find((name) => name.endsWith(".js"))}`;
+    server = await start(stack, { DOSTUP_DEMO: "off" });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (server) await stop(server);
+    await rm(stack.dataDir, { recursive: true, force: true });
+  });
+
+  const get = (path: string, headers?: Record<string, string>) => rawGet(stack.ports.http, path, headers);
+
+  it("sends the panel, its assets, its client routes and its errors with CSP, nosniff, frame and referrer headers", async () => {
+    for (const path of ["/admin/", "/admin/index.html", asset, "/admin/centres/abc/show", "/admin/%E0%A4%A"]) {
+      const response = await get(path);
+      expect(response.headers["x-content-type-options"], path).toBe("nosniff");
+      expect(response.headers["x-frame-options"], path).toBe("DENY");
+      expect(response.headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      const csp = Object.fromEntries(
+        (response.headers["content-security-policy"] ?? "").split("; ").map((d) => {
+          const [name, ...sources] = d.split(" ");
+          return [name, sources];
+        }),
+      );
+      const s3 = `http://127.0.0.1:${stack.ports.s3}`;
+      expect(csp, path).toEqual({
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", s3],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", s3],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      });
+    }
+    const script = await get(asset);
+    expect(script.status).toBe(200);
+    expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+  });
+
+  it("answers a path that is not valid percent-encoding with 400, not 500", async () => {
+    for (const path of [
+      "/admin/%E0%A4%A",
+      "/admin/%",
+      "/admin/%zz",
+      "/admin/assets/%C0%AF",
+      "/admin/centres/%E0%A4%A?x=1",
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(response.body, path).toMatch(/percent-encoding/);
+    }
+  });
+
+  it("reads nothing outside the panel, whatever the .. is spelled like", async () => {
+    const refused = [
+      "/admin/../package.json",
+      "/admin/../../etc/passwd",
+      "/admin/assets/../../../package.json",
+      "/admin/%2e%2e/package.json",
+      "/admin/%2E%2E/%2E%2E/package.json",
+      "/admin/..%2fpackage.json",
+      "/admin/..%2F..%2Fapi%2Fserver.ts",
+      "/admin/..%5cpackage.json",
+      "/admin/..\\package.json",
+      "/admin/assets/..%2f..%2f..%2fpackage.json",
+      "/admin/index.html%00.js",
+    ];
+    for (const path of refused) {
+      const response = await get(path);
+      expect(response.status, path).toBe(400);
+      expect(response.body, path).not.toMatch(/"name": "dostup"|root:|createServer/);
+    }
+    // Look-alikes that name no parent folder stay inside: the app shell, or a 404 under assets/.
+    for (const path of [
+      "/admin/....//....//package.json",
+      "/admin/%252e%252e/package.json",
+      "/admin/.../package.json",
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.body, path).toContain('<div id="root">');
+    }
+    const missing = await get("/admin/assets/nothing-here.js");
+    expect(missing.status).toBe(404);
+    expect(missing.body).not.toContain('<div id="root">');
+  });
+
+  it("keeps GraphiQL at /graphql outside the panel's policy", async () => {
+    const response = await get("/graphql", { accept: "text/html" });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatch(/graphiql/i);
+    expect(response.headers["content-security-policy"]).toBeUndefined();
+  });
 });

@@ -3,7 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { expect, inject, onTestFinished } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Where the screenshots go; .ci/run keeps this folder. */
@@ -39,8 +39,38 @@ export async function launch(): Promise<Browser> {
 export interface Session {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors of the page: a test expects none. */
+  /** Uncaught errors, console errors and Content-Security-Policy violations of the page: a test expects none. */
   pageErrors: string[];
+}
+
+/**
+ * Hands every CSP violation to the test, with the directive and what was blocked (Chromium's
+ * own console message does not always name both). Runs in each new document of the page.
+ */
+function reportViolations(): void {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+    report(`${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+  });
+}
+
+/**
+ * Watches a page for problems: uncaught errors, console errors (failed requests among them)
+ * and CSP violations. Call it before the page's first navigation. The current test fails
+ * when it ends with any, whether it checks `pageErrors` itself or not.
+ */
+export async function watch(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  await page.exposeFunction("reportCspViolation", (text: string) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(reportViolations);
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  onTestFinished(() => {
+    expect(problems, "the page reported problems (uncaught errors, console errors or CSP violations)").toEqual([]);
+  });
+  return problems;
 }
 
 /** A fresh browser context (no stored session) with the panel's login page open. */
@@ -53,8 +83,7 @@ export async function openPanel(browser: Browser): Promise<Session> {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const pageErrors = await watch(page);
   await page.goto("/admin/");
   return { context, page, pageErrors };
 }

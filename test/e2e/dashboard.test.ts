@@ -7,7 +7,17 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, DEMO_PASSWORD, FIRST_SCREEN_MS, launch, SCREENSHOTS, screenshot, signIn } from "./browser.js";
+import {
+  baseUrl,
+  DEMO,
+  DEMO_PASSWORD,
+  FIRST_SCREEN_MS,
+  launch,
+  SCREENSHOTS,
+  screenshot,
+  signIn,
+  watch,
+} from "./browser.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -157,8 +167,7 @@ describe("the first screens", () => {
     });
     const fresh = await context.newPage();
     fresh.setDefaultTimeout(FIRST_SCREEN_MS);
-    const pageErrors: string[] = [];
-    fresh.on("pageerror", (error) => pageErrors.push(error.message));
+    const pageErrors = await watch(fresh);
     const assets: string[] = [];
     fresh.on("response", (response) => {
       const url = new URL(response.url());

@@ -16,6 +16,9 @@ export const en: typeof ru = {
       not_writable: "These records cannot be changed in the panel",
       no_version: "The record was loaded without its version; reload the page",
     },
+    validation: {
+      web_url: "Enter a full address starting with https:// (or http://)",
+    },
     history: {
       tab: "History",
       empty: "No changes yet",

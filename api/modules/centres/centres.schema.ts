@@ -1,9 +1,10 @@
 import { builder, OrderDirection } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
-import { includes, inRegions, seesInternal } from "../../lib/access.js";
+import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { webUrlOrNull } from "../../lib/validate.js";
 import { serviceScope } from "../services/services.service.js";
 import {
   addHoursException,
@@ -15,6 +16,7 @@ import {
 } from "./centre-details.service.js";
 import {
   centreOrderBy,
+  centreScope,
   centreWhere,
   createCentre,
   setCentreArchived,
@@ -31,8 +33,9 @@ export const Centre = builder.prismaNode("Centre", {
   id: { field: "id" },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
-  // node(id) finds only centres in the caller's scope; anything else is "not found".
-  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  // node(id) finds only centres in the caller's scope (partners: not archived), as the list
+  // does; anything else is "not found".
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [centreScope(ctx.access)] }),
   // The last line of defence: a centre reached through any other path is checked too.
   authScopes: (centre, ctx) => includes(ctx.access.read, centre.regionId),
   fields: (t) => ({
@@ -52,7 +55,11 @@ export const Centre = builder.prismaNode("Centre", {
     equipmentNote: t.exposeString("equipmentNote", { nullable: true }),
     phone: t.exposeString("phone", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
-    website: t.exposeString("website", { nullable: true }),
+    website: t.string({
+      nullable: true,
+      description: "An http(s) address; null when none (or when one stored before the check was not http(s)).",
+      resolve: (centre) => webUrlOrNull(centre.website),
+    }),
     signatureValidUntil: t.expose("signatureValidUntil", { type: "Date", nullable: true }),
     lastVerifiedAt: t.expose("lastVerifiedAt", { type: "DateTime", nullable: true }),
     lastVerifiedByName: t.string({
@@ -105,7 +112,7 @@ export const OpeningHoursException = builder.prismaNode("OpeningHoursException",
   id: { field: "id" },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
+  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
   fields: (t) => ({
     startsOn: t.expose("startsOn", { type: "Date" }),
     endsOn: t.expose("endsOn", { type: "Date" }),
@@ -317,7 +324,7 @@ export const MobileVisit = builder.prismaNode("MobileVisit", {
   id: { field: "id" },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: { regionId: inRegions(ctx.access.read) } }),
+  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
   fields: (t) => ({
     visitedOn: t.expose("visitedOn", { type: "Date" }),
     peopleServed: t.exposeInt("peopleServed"),

@@ -4,7 +4,7 @@ import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { parse, webUrl } from "../../lib/validate.js";
 
 export interface CentreFilterInput {
   search?: string | null;
@@ -99,7 +99,7 @@ const centreFields = {
   equipmentNote: optionalText(2000),
   phone: optionalText(100),
   email: z.string().trim().email("Enter an email address.").max(254).nullish(),
-  website: z.string().trim().url("Enter a full address starting with https://.").max(500).nullish(),
+  website: webUrl().nullish(),
   signatureValidUntil: z.date().nullish(),
 };
 

@@ -29,6 +29,7 @@ import { config } from "../../config.js";
 import type { FilePurpose, FileStatus, Prisma, StoredFile } from "../../generated/prisma/client.js";
 import { type Access, accessFor, includes, inRegions, isAdmin } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
+import { csvText } from "../../lib/csv.js";
 import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, UserInputError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
@@ -719,15 +720,6 @@ export function fileAccessOrderBy(
 /** The most rows one export returns; a larger log is exported in date ranges. */
 export const MAX_CSV_ROWS = 50_000;
 
-/**
- * One CSV field: always quoted, quotes doubled; text a spreadsheet would run as a formula
- * (=, +, -, @ first) gets a leading apostrophe, so opening the export executes nothing.
- */
-function csvField(value: string, text = true): string {
-  const safe = text && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 const CSV_HEADER = [
   "at",
   "role",
@@ -767,22 +759,20 @@ export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterI
       "filter",
     );
   }
-  const lines = rows.map((row) =>
-    [
-      csvField(row.at.toISOString(), false),
-      csvField(row.role),
-      csvField(row.user?.fullName ?? ""),
-      csvField(row.user?.email ?? ""),
-      csvField(row.apiClient?.name ?? ""),
-      csvField(row.purpose),
-      csvField(row.file.name),
-      csvField(toGlobalId("StoredFile", row.file.id), false),
-      csvField(row.file.sha256, false),
-      csvField(row.file.reportId ? toGlobalId("Report", row.file.reportId) : "", false),
-      csvField(row.file.region?.code ?? "", false),
-    ].join(","),
-  );
-  return `\uFEFF${[CSV_HEADER.map((name) => csvField(name)).join(","), ...lines].join("\r\n")}\r\n`;
+  const lines = rows.map((row) => [
+    row.at.toISOString(),
+    row.role,
+    row.user?.fullName ?? "",
+    row.user?.email ?? "",
+    row.apiClient?.name ?? "",
+    row.purpose,
+    row.file.name,
+    toGlobalId("StoredFile", row.file.id),
+    row.file.sha256,
+    row.file.reportId ? toGlobalId("Report", row.file.reportId) : "",
+    row.file.region?.code ?? "",
+  ]);
+  return csvText([CSV_HEADER, ...lines], { quoteAll: true });
 }
 
 // ───────────────────────────── Reconciliation (scheduled) ─────────────────────────────

@@ -4,6 +4,7 @@ import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { webUrlOrNull } from "../../lib/validate.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import {
   createOrganisation,
@@ -29,7 +30,11 @@ export const Organisation = builder.prismaNode("Organisation", {
     address: t.exposeString("address", { nullable: true }),
     phone: t.exposeString("phone", { nullable: true }),
     email: t.exposeString("email", { nullable: true }),
-    website: t.exposeString("website", { nullable: true }),
+    website: t.string({
+      nullable: true,
+      description: "An http(s) address; null when none (or when one stored before the check was not http(s)).",
+      resolve: (organisation) => webUrlOrNull(organisation.website),
+    }),
     // Updates, archive and restore take the version read.
     version: t.exposeInt("version"),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),

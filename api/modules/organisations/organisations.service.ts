@@ -4,7 +4,7 @@ import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { parse, webUrl } from "../../lib/validate.js";
 import { assertWritable } from "../centres/centres.service.js";
 
 export interface OrganisationFilterInput {
@@ -55,7 +55,7 @@ const organisationFields = {
   address: z.string().trim().max(500).nullish(),
   phone: z.string().trim().max(100).nullish(),
   email: z.string().trim().email("Enter an email address.").max(254).nullish(),
-  website: z.string().trim().url("Enter a full address starting with https://.").max(500).nullish(),
+  website: webUrl().nullish(),
   municipalityId: z.string().nullish(),
 };
 

@@ -1,6 +1,6 @@
 import { builder, OrderDirection } from "../../builder.js";
 import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
-import { includes, inRegions, seesInternal } from "../../lib/access.js";
+import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
@@ -18,9 +18,11 @@ import {
   PHOTO_SELECT,
   PHOTO_URL_TTL_SECONDS,
   personOrderBy,
+  personScope,
   personWhere,
   photoUrl,
   projectOrderBy,
+  projectScope,
   projectWhere,
   setPersonArchived,
   updateCuratorAssignment,
@@ -37,7 +39,9 @@ export const Person = builder.prismaNode("Person", {
   id: { field: "id" },
   // Out of scope reads as "no such node" (null), not as a failed lookup.
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  // The list's scope, so a record out of scope (a partner's or an operator's every person) is
+  // not found rather than found and refused, which would tell that it exists.
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [personScope(ctx.access)] }),
   authScopes: (person, ctx) => seesInternal(ctx.access) && includes(ctx.access.read, person.regionId),
   fields: (t) => ({
     lastName: t.exposeString("lastName"),
@@ -80,7 +84,7 @@ export const Project = builder.prismaNode("Project", {
   description: "A regional project with its own curator.",
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [projectScope(ctx.access)] }),
   authScopes: (project, ctx) => !ctx.access.partner && includes(ctx.access.read, project.regionId),
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -101,7 +105,7 @@ export const CuratorAssignment = builder.prismaNode("CuratorAssignment", {
   description: "Who was responsible for what, where and when. Periods are closed, never rewritten or deleted.",
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
+  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [assignmentScope(ctx.access)] }),
   authScopes: (assignment, ctx) => seesInternal(ctx.access) && includes(ctx.access.read, assignment.regionId),
   fields: (t) => ({
     role: t.expose("role", { type: CuratorRoleEnum }),

@@ -4,6 +4,7 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
+import { webUrlOrNull } from "../../lib/validate.js";
 import { CentreHelpKindEnum, VersionedInput } from "../centres/centres.schema.js";
 import { centreScope } from "../centres/centres.service.js";
 import { lifeSituationScope } from "../life-situations/life-situations.service.js";
@@ -71,7 +72,12 @@ export const Service = builder.prismaNode("Service", {
       resolve: (service) => service.fee?.toFixed(2) ?? null,
     }),
     requiredDocuments: t.exposeStringList("requiredDocuments"),
-    portalUrl: t.exposeString("portalUrl", { nullable: true }),
+    portalUrl: t.string({
+      nullable: true,
+      select: { portalUrl: true },
+      description: "The service's page on the portal, an http(s) address; null when none.",
+      resolve: (service) => webUrlOrNull(service.portalUrl),
+    }),
     status: t.expose("status", { type: PublicationStatusEnum }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),

@@ -4,7 +4,7 @@ import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../.
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { parse, webUrl } from "../../lib/validate.js";
 import { assertWritable, centreScope } from "../centres/centres.service.js";
 
 // ── Who sees and changes catalogue rows (services and life situations alike) ──
@@ -152,12 +152,7 @@ const serviceFields = {
   requiredDocuments: z
     .array(text(500), { error: "Give a list of documents (it may be empty)." })
     .max(100, "At most 100 documents."),
-  portalUrl: z
-    .string()
-    .trim()
-    .max(500, "At most 500 characters.")
-    .regex(/^https?:\/\/\S+$/, "Enter a full address starting with https://.")
-    .nullish(),
+  portalUrl: webUrl().nullish(),
   status: editableStatus,
 };
 

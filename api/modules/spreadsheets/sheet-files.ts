@@ -1,9 +1,9 @@
 // Spreadsheet files as rows of cells, both ways, for CSV and XLSX alike. Everything the
-// reports, lists and the regional report write or read goes through here, so every CSV the
-// system hands out has one dialect (UTF-8 with BOM, comma, RFC 4180 quoting, CRLF) and every
-// file it reads is taken in the dialects people's spreadsheet programs produce.
+// reports, lists and the regional report write or read goes through here: CSV is written by
+// lib/csv.ts, the API's one CSV writer, and every file read is taken in the dialects people's
+// spreadsheet programs produce.
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { csvText, defused } from "../../lib/csv.js";
 
 export type SpreadsheetFormat = "CSV" | "XLSX";
 
@@ -27,30 +27,13 @@ export const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
 
 export const EXTENSIONS: Record<SpreadsheetFormat, string> = { CSV: "csv", XLSX: "xlsx" };
 
-/**
- * A spreadsheet program runs a cell starting with = + - @ (or a tab / carriage return) as a
- * formula; text written by people (names, addresses) gets a leading apostrophe so an export
- * opened in Excel shows it instead (OWASP "CSV injection"). Numbers are written as numbers.
- */
-function defused(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function plainValue(cell: OutCell): string | number | null {
   return cell !== null && typeof cell === "object" ? cell.value : cell;
 }
 
-/** RFC 4180 CSV with a BOM (so Excel reads it as UTF-8) and every row the same width. */
+/** CSV as lib/csv.ts writes it (styles dropped), as bytes. */
 export function writeCsv(rows: OutCell[][]): Buffer {
-  const width = Math.max(0, ...rows.map((row) => row.length));
-  const records = rows.map((row) =>
-    Array.from({ length: width }, (_, i) => {
-      const value = plainValue(row[i] ?? null);
-      if (value === null) return "";
-      return typeof value === "number" ? String(value) : defused(value);
-    }),
-  );
-  return Buffer.from(stringify(records, { bom: true, record_delimiter: "windows" }), "utf8");
+  return Buffer.from(csvText(rows.map((row) => row.map(plainValue))), "utf8");
 }
 
 export async function writeXlsx(layout: SheetLayout): Promise<Buffer> {

@@ -82,7 +82,11 @@ export const ImportBatch = builder.prismaNode("ImportBatch", {
   nullable: true,
   // The report decides who sees its imports; the type-level check needs its scope columns.
   include: { report: { select: { regionId: true, centreId: true, status: true, published: true } } },
-  findUnique: (id, ctx) => ({ id: safeUuid(id), report: { AND: [reportScope(ctx.access)] } }),
+  // Partners read published reports but never their imports: not found, as for no such id.
+  findUnique: (id, ctx) => ({
+    id: ctx.access.partner ? safeUuid("") : safeUuid(id),
+    report: { AND: [reportScope(ctx.access)] },
+  }),
   authScopes: (batch, ctx) => !ctx.access.partner && batch.report !== null && canReadReport(ctx.access, batch.report),
   fields: (t) => ({
     status: t.expose("status", { type: ImportStatusEnum }),

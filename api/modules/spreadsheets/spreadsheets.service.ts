@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors
 import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { bucket, s3 } from "../../lib/s3.js";
-import { parse } from "../../lib/validate.js";
+import { parse, webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
 import { sanitiseFileName } from "../files/files.service.js";
 import { regionStatistics } from "../partners/partners.service.js";
@@ -362,7 +362,7 @@ export async function centresCsv(access: Access, filter?: CentreFilterInput | nu
     c.scanners,
     c.phone,
     c.email,
-    c.website,
+    webUrlOrNull(c.website),
     dateText(c.signatureValidUntil),
     instant(c.lastVerifiedAt),
     instant(c.archivedAt),

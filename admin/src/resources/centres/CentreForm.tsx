@@ -21,6 +21,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { webUrl } from "../../components/validators";
 import { centreKindChoices, centreStatusChoices } from "./choices";
 import type { CentreRecord } from "./types";
 
@@ -124,7 +125,7 @@ const CentreFields = ({ creating }: { creating: boolean }) => (
     <NumberInput source="longitude" validate={[minValue(-180), maxValue(180)]} step={0.000001} />
     <TextInput source="phone" />
     <TextInput source="email" validate={email()} />
-    <TextInput source="website" fullWidth />
+    <TextInput source="website" fullWidth validate={webUrl} />
     <DateInput source="signatureValidUntil" />
     <Section title="dostup.centres.tabs.accessibility" />
     <BooleanInput source="accessibleMobility" />

@@ -8,8 +8,8 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
-import { exportRows } from "../services/csv";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
 import { ExcerptField, StatusField } from "./StatusField";
 

@@ -8,9 +8,9 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { LocaleNumberField } from "../../components/localeFields";
 import { targetDirectionChoices } from "../qualityStandards/choices";
-import { exportRows } from "../services/csv";
 import { type KpiRecord, kpiSourceChoices } from "./choices";
 
 const Column = DataTable.Col<KpiRecord>;

@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField } from "react-admin";
-import { downloadRows } from "../centres/csv";
+import { exportRows } from "../../components/csv";
 import { municipalityKindChoices } from "./choices";
 
 const filters = [
@@ -11,7 +11,7 @@ const filters = [
 
 // The region comes out as its name, not [object Object].
 const exporter = (records: { id: string; name: string; oktmo: string; kind: string; region: { name: string } }[]) =>
-  downloadRows(
+  exportRows(
     records.map((row) => ({ id: row.id, name: row.name, oktmo: row.oktmo, kind: row.kind, region: row.region.name })),
     "municipalities",
   );

@@ -15,6 +15,7 @@ import {
   useRecordContext,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { webUrl } from "../../components/validators";
 import { organisationKindChoices } from "./choices";
 
 // The API checks the same: ИНН 10 or 12 digits, ОГРН 13 or 15.
@@ -48,7 +49,7 @@ const OrganisationFields = () => (
     <TextInput source="address" fullWidth />
     <TextInput source="phone" />
     <TextInput source="email" validate={email()} />
-    <TextInput source="website" fullWidth />
+    <TextInput source="website" fullWidth validate={webUrl} />
   </>
 );
 

@@ -11,7 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { downloadRows } from "../centres/csv";
+import { exportRows } from "../../components/csv";
 import { organisationKindChoices } from "./choices";
 
 interface OrganisationRow {
@@ -51,7 +51,7 @@ const NameCell = () => {
 
 // Nested records come out as names, not [object Object].
 const exporter = (records: OrganisationRow[]) =>
-  downloadRows(
+  exportRows(
     records.map((row) => ({
       id: row.id,
       name: row.name,

@@ -17,9 +17,9 @@ import {
   TopToolbar,
   useRecordContext,
 } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
-import { exportRows } from "../services/csv";
 import { RegionInput } from "../services/RegionInput";
 import { useWriteScope } from "../services/scope";
 

@@ -1,6 +1,6 @@
 import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, TextInput } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
-import { exportRows } from "../services/csv";
 import { MeetsTargetField } from "./MeetsTargetField";
 import type { QualityMeasurementRecord } from "./types";
 

@@ -1,6 +1,6 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
-import { exportRows } from "../services/csv";
 import { type QualityStandardRecord, standardStatusChoices } from "./choices";
 
 const Column = DataTable.Col<QualityStandardRecord>;

@@ -15,6 +15,7 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
+import { webUrl } from "../../components/validators";
 import { useRole } from "../../lib/resource";
 import { editableStatusChoices, serviceLevelChoices } from "./choices";
 import { RegionInput } from "./RegionInput";
@@ -30,7 +31,7 @@ const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (
     <TextInput source="description" multiline minRows={3} />
     <TextInput source="fee" helperText="dostup.services.fee_help" />
     <NumberInput source="processingDays" min={0} step={1} />
-    <TextInput source="portalUrl" type="url" />
+    <TextInput source="portalUrl" type="url" validate={webUrl} />
     <TextArrayInput source="requiredDocuments" helperText="dostup.services.documents_help" />
     <BooleanInput source="electronic" />
     <BooleanInput source="proactive" />

@@ -8,9 +8,9 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
+import { exportRows } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { publicationStatusChoices, type ServiceRecord, serviceLevelChoices } from "./choices";
-import { exportRows } from "./csv";
 
 const Column = DataTable.Col<ServiceRecord>;
 
