@@ -3,7 +3,6 @@
 // content are not. A file is kept only when all three agree: the name's extension and the
 // declared type name the same kind (checked when the upload is requested), and the content
 // is of that kind (checked when it is confirmed, before it becomes AVAILABLE).
-import { Readable } from "node:stream";
 
 /** The kinds of file the system keeps, by the names people know them by. */
 export type FileKind = "PDF" | "XLSX" | "DOCX" | "ODS" | "ODT" | "CSV" | "JPEG" | "PNG";
@@ -145,13 +144,23 @@ async function* upTo(source: AsyncIterable<Uint8Array>, limit: number, head: { b
 
 /** Binary kinds: the sniffer's verdict on the leading bytes. */
 async function checkSignature(kind: FileKind, source: AsyncIterable<Uint8Array>): Promise<ContentVerdict> {
-  // Loaded on first use, so a cold start that verifies no upload skips it.
-  const { fileTypeFromStream } = await import("file-type");
+  // Loaded on first use, so a cold start that verifies no upload skips it. The core entry:
+  // the Node one only adds file-system helpers, which would weigh on the Lambda bundle.
+  const { fileTypeFromStream } = await import("file-type/core");
   const head = { bytes: new Uint8Array(0) as Uint8Array };
-  // A byte stream, not an object stream: the sniffer reads bytes, not chunks.
-  const detected = await fileTypeFromStream(
-    Readable.from(upTo(source, SNIFF_LIMIT_BYTES, head), { objectMode: false }),
-  );
+  const chunks = upTo(source, SNIFF_LIMIT_BYTES, head);
+  // Pulled chunk by chunk: the sniffer reads only as far as it needs.
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const detected = await fileTypeFromStream(stream);
   if (detected && SNIFFED_KIND[detected.ext] === kind) return { ok: true, type: KINDS[kind].type };
   const detectedType = detected ? detected.mime : describeUndetected(head.bytes);
   const what = detectedType ? labelOf(detectedType) : "of a format that could not be recognised";

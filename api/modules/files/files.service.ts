@@ -657,7 +657,15 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
   const head = await headObject(file.bucket, file.key);
   if (!head) return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
 
-  const verified = await inspect(file, head);
+  let verified: Awaited<ReturnType<typeof inspect>>;
+  try {
+    verified = await inspect(file, head);
+  } catch (error) {
+    // A concurrent call that settled the row first deletes the pending object, which can
+    // break a read of it half-way: not a failure, the row is decided.
+    if (!(await stillPending(file.id))) return "ALREADY_FINAL";
+    throw error;
+  }
   if (verified === "MISSING") return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
   if (typeof verified !== "string") return reject(access, file, verified);
 
