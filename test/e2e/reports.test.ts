@@ -174,6 +174,7 @@ describe("a centre's report through its workflow", () => {
       await expect.poll(() => row.textContent()).toContain("Доступен");
       await screenshot(page, "reports-7-pdf-uploaded");
 
+      await page.getByRole("tab", { name: "Значения" }).click();
       await page.getByRole("button", { name: "Отправить на проверку" }).click();
       await expect.poll(() => status(page).textContent()).toBe("На проверке");
       // A submitted report takes no more files.
