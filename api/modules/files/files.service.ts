@@ -1,7 +1,8 @@
 // The upload protocol's server side (DESIGN.md, "Upload protocol"): handing out presigned
-// upload forms, checking an uploaded object against what its StoredFile row declared,
-// handing out download URLs (each one logged), and reconciling rows and objects that one
-// side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and the
+// upload forms, checking an uploaded object against what its StoredFile row declared (size,
+// type, SHA-256, and that its content is of the declared kind: file-types.ts), handing out
+// download URLs (each one logged, each through the download layer: lib/downloads.ts), and
+// reconciling rows and objects that one side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and the
 // scheduled job all come here, so every rule lives in one place.
 //
 // Keys are made here, never from the user's file name: a new upload goes to
