@@ -69,6 +69,22 @@ function origins(name: string): string[] {
   return list;
 }
 
+/** An http(s) URL without query or fragment, or nothing. */
+function baseUrl(name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`Configuration error: ${name} must be an http(s) URL, got "${raw}".`);
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) {
+    throw new Error(`Configuration error: ${name} must be an http(s) URL without query or fragment, got "${raw}".`);
+  }
+  return raw.replace(/\/+$/, "");
+}
+
 export const config = {
   production,
   databaseUrl: required("DATABASE_URL"),
@@ -83,6 +99,15 @@ export const config = {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
     /** Set for s3rver or another S3-compatible store; unset means AWS itself. */
     endpoint: env.S3_ENDPOINT || undefined,
+  },
+  files: {
+    /**
+     * Where download links point: the layer in front of the bucket that adds nosniff and a
+     * sandboxing CSP (CloudFront in AWS, the local server's /downloads/ route locally). The
+     * presigned path and query are kept, only the origin (and a path prefix) is replaced.
+     * Unset: links go straight to the bucket, without those headers.
+     */
+    downloadBaseUrl: baseUrl("FILES_DOWNLOAD_BASE_URL"),
   },
   graphql: {
     /** GraphiQL and introspection are development conveniences only. */

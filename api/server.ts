@@ -1,5 +1,6 @@
 // Local server: embedded PostgreSQL and s3rver unless real ones are configured, then
-// migrations, demo data when the database is empty, /graphql, /admin/ and /health.
+// migrations, demo data when the database is empty, /graphql, /admin/, /health and
+// /downloads/ (the download layer in front of the local store, CloudFront's role in AWS).
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ const port = Number(env.PORT ?? 4000);
 // DOSTUP_ADMIN_DIR serves another build of the panel (e.g. one per parallel e2e run).
 const adminRoot = env.DOSTUP_ADMIN_DIR ?? fileURLToPath(new URL("../admin/dist", import.meta.url));
 const stopping: Running[] = [];
+/** Where the local server passes presigned downloads on to the store (api/lib/downloads.ts). */
+const DOWNLOADS_PATH = "/downloads";
 
 function usesRealS3(): boolean {
   return Boolean(env.S3_ENDPOINT || env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE);
@@ -40,6 +43,8 @@ async function main(): Promise<void> {
     stopping.push(s3);
     env.S3_ENDPOINT = s3.endpoint;
   }
+  // Download links point here unless another layer is configured (see api/lib/downloads.ts).
+  if (env.S3_ENDPOINT) env.FILES_DOWNLOAD_BASE_URL ??= `http://localhost:${port}${DOWNLOADS_PATH}`;
   await migrate(env.DATABASE_URL);
 
   // Imported only now: these modules read the configuration the lines above completed.
@@ -49,6 +54,10 @@ async function main(): Promise<void> {
   const { config } = await import("./config.js");
   // The panel's CSP names the bucket the browser uploads to and loads photos from.
   const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3));
+  const { createDownloadProxy } = await import("./lib/download-proxy.js");
+  const downloads = env.S3_ENDPOINT
+    ? createDownloadProxy({ prefix: DOWNLOADS_PATH, upstream: env.S3_ENDPOINT, bucket: env.S3_BUCKET })
+    : null;
 
   let demo: { email: string; role: string }[] = [];
   if ((env.NODE_ENV === "development" || env.NODE_ENV === "test") && env.DOSTUP_DEMO !== "off") {
@@ -76,6 +85,10 @@ async function main(): Promise<void> {
           res.end();
         },
       );
+      return;
+    }
+    if (downloads && path.startsWith(`${DOWNLOADS_PATH}/`)) {
+      downloads(req, res);
       return;
     }
     yoga(req, res, { clientAddress: req.socket.remoteAddress });

@@ -12,6 +12,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../api/lib/db.js";
+import { DOWNLOAD_HEADERS } from "../api/lib/download-proxy.js";
 import { adminContentSecurityPolicy } from "../api/lib/static.js";
 import { emptyDatabase } from "./helpers/databases.js";
 
@@ -226,6 +227,48 @@ describe("serverless package", () => {
     expect(rendered(csp.ContentSecurityPolicy)).toBe(adminContentSecurityPolicy(bucket));
     expect(adminContentSecurityPolicy(bucket)).toContain(`connect-src 'self' ${bucket};`);
     expect(adminContentSecurityPolicy(bucket)).toContain("frame-ancestors 'none'");
+  });
+
+  it("sends every download through a distribution of its own that adds nosniff and a sandboxing CSP", () => {
+    const config = resource("FilesDistribution").Properties?.DistributionConfig as Json;
+    const origins = config.Origins as Json[];
+    expect(origins).toHaveLength(1);
+    // The host the SDK signs for, so the presigned signature holds when CloudFront sends it on.
+    expect(JSON.stringify(origins[0]?.DomainName)).toContain(".s3.");
+    expect(origins[0]?.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+    expect(origins[0]?.OriginAccessControlId).toBeUndefined();
+    const files = (config.CacheBehaviors as Json[]).find((behaviour) => behaviour.PathPattern === "/files/*");
+    expect(files).toMatchObject({
+      AllowedMethods: ["GET", "HEAD"],
+      ViewerProtocolPolicy: "https-only",
+      OriginRequestPolicyId: { Ref: "FilesOriginRequestPolicy" },
+      ResponseHeadersPolicyId: { Ref: "FilesResponseHeadersPolicy" },
+    });
+    expect((config.DefaultCacheBehavior as Json).FunctionAssociations).toEqual([
+      { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": ["FilesNotFoundFunction", "FunctionARN"] } },
+    ]);
+    expect(config.CustomErrorResponses).toBeUndefined();
+    const forwarded = resource("FilesOriginRequestPolicy").Properties?.OriginRequestPolicyConfig as Json;
+    expect(forwarded).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: "all" },
+      HeadersConfig: { HeaderBehavior: "none" },
+      CookiesConfig: { CookieBehavior: "none" },
+    });
+    // The same headers the local download layer adds (api/lib/download-proxy.ts).
+    const policy = resource("FilesResponseHeadersPolicy").Properties?.ResponseHeadersPolicyConfig as Json;
+    const security = policy.SecurityHeadersConfig as Json;
+    expect(DOWNLOAD_HEADERS["x-content-type-options"]).toBe("nosniff");
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    expect(security.ContentSecurityPolicy).toEqual({
+      ContentSecurityPolicy: DOWNLOAD_HEADERS["content-security-policy"],
+      Override: true,
+    });
+    expect(security.FrameOptions).toEqual({ FrameOption: DOWNLOAD_HEADERS["x-frame-options"], Override: true });
+    expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: DOWNLOAD_HEADERS["referrer-policy"], Override: true });
+
+    const environment = resource("GraphqlLambdaFunction").Properties?.Environment as { Variables: Json };
+    const variables = environment.Variables;
+    expect(JSON.stringify(variables.FILES_DOWNLOAD_BASE_URL)).toContain("FilesDistribution");
   });
 
   it("keeps every zip at 2 MB or less, with only what each function needs", async () => {

@@ -6,9 +6,11 @@
 // created here, on 2041–2044 periods no other file uses.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDownloadProxy } from "../../api/lib/download-proxy.js";
 import { type EmbeddedS3, freePort, startEmbeddedS3 } from "../../api/lib/embedded.js";
 
 type Headers = Record<string, string>;
@@ -46,6 +48,8 @@ const FILE = "id name status rejectReason";
 let dir: string;
 let port: number;
 let store: EmbeddedS3 | null = null;
+/** The download layer in front of this file's store, as the suite has one in front of its own. */
+let downloads: Server;
 
 // Loaded after S3_ENDPOINT/S3_BUCKET point at this file's s3rver.
 let app: {
@@ -80,6 +84,12 @@ beforeAll(async () => {
   await startStore();
   process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`;
   process.env.S3_BUCKET = BUCKET;
+  downloads = createServer(
+    createDownloadProxy({ prefix: "/downloads", upstream: process.env.S3_ENDPOINT, bucket: BUCKET }),
+  );
+  const downloadsPort = await freePort();
+  await new Promise<void>((done) => downloads.listen(downloadsPort, "127.0.0.1", done));
+  process.env.FILES_DOWNLOAD_BASE_URL = `http://127.0.0.1:${downloadsPort}/downloads`;
   const graphql = await import("../helpers/graphql.js");
   const { prisma } = await import("../../api/lib/db.js");
   const { fromGlobalId, toGlobalId } = await import("../../api/lib/ids.js");
@@ -98,6 +108,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  downloads?.closeAllConnections();
+  await new Promise<void>((done) => (downloads ? downloads.close(() => done()) : done()));
   await stopStore();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -232,13 +244,14 @@ describe("the file store going away during confirmation", () => {
 describe("file names", () => {
   // 296 characters + ".pdf" = 300: Cyrillic and guillemets, so truncation and encoding meet.
   const long = `${"«Годовой» отчёт ЦОД ".repeat(15).slice(0, 296)}.pdf`;
-  // Every name is accepted: it is only ever shown and used for downloads, made harmless on
-  // the way in (separators become "_", at most 255 characters with the extension kept).
+  // Every name with its type's extension is accepted: it is only ever shown and used for
+  // downloads, made harmless on the way in (separators become "_", at most 255 characters
+  // with the extension kept).
   const cases: [given: string, stored: string][] = [
     ["Отчёт ЦОД 2018.pdf", "Отчёт ЦОД 2018.pdf"],
     ["report with spaces.pdf", "report with spaces.pdf"],
     [`quote"s and 'apostrophes'.pdf`, `quote"s and 'apostrophes'.pdf`],
-    ["../../etc/passwd", ".._.._etc_passwd"],
+    ["../../etc/passwd.pdf", ".._.._etc_passwd.pdf"],
     ["..\\..\\windows\\system32\\evil.pdf", ".._.._windows_system32_evil.pdf"],
     [long, `${long.slice(0, 251)}.pdf`],
   ];

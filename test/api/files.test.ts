@@ -10,12 +10,13 @@ import { prisma } from "../../api/lib/db.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
 import { bucket, s3 } from "../../api/lib/s3.js";
 import { verifyStoredObject } from "../../api/modules/files/files.service.js";
+import * as fixtures from "../helpers/files.js";
 import { asUser, gql } from "../helpers/graphql.js";
 
 type Headers = Record<string, string>;
 
-const FILE = `id name contentType size sha256 status purpose rejectReason version createdAt confirmedAt uploadedByName
-  report { id }`;
+const FILE = `id name contentType size sha256 status purpose rejectReason rejectCode detectedType version createdAt
+  confirmedAt uploadedByName report { id }`;
 
 interface FileData {
   id: string;
@@ -26,6 +27,8 @@ interface FileData {
   status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
   purpose: string;
   rejectReason: string | null;
+  rejectCode: string | null;
+  detectedType: string | null;
   version: number;
   createdAt: string;
   confirmedAt: string | null;
@@ -166,8 +169,10 @@ let formId: string;
 let period = 0;
 const run = randomBytes(3).toString("hex");
 
+type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "LOCKED";
+
 /** A DRAFT report of a centre, on a period of its own. */
-async function newReport(centre: { id: string; regionId: string }, status: "DRAFT" | "LOCKED" = "DRAFT") {
+async function newReport(centre: { id: string; regionId: string }, status: ReportStatus = "DRAFT") {
   period += 1;
   const report = await prisma.report.create({
     data: {
@@ -333,7 +338,7 @@ describe("uploading a report file", () => {
     const huge = await requestUpload({ ...base, contentType: "application/pdf", size: 50 * 1024 * 1024 + 1 }, operator);
     const empty = await requestUpload({ ...base, contentType: "application/pdf", size: 0 }, operator);
     const badHash = await requestUpload({ ...base, contentType: "application/pdf", size: 10, sha256: "xyz" }, operator);
-    const photoAsReport = await requestUpload({ ...base, contentType: "image/png", size: 10 }, operator);
+    const webp = await requestUpload({ ...base, fileName: "x.webp", contentType: "image/webp", size: 10 }, operator);
 
     expect(exe.__typename).toBe("ValidationError");
     expect(exe.issues?.[0]?.field).toBe("input.contentType");
@@ -341,7 +346,7 @@ describe("uploading a report file", () => {
     expect(huge.issues).toEqual([{ field: "input.size", message: "A report file may be at most 50 MB." }]);
     expect(empty.issues?.[0]?.field).toBe("input.size");
     expect(badHash.issues?.[0]?.field).toBe("input.sha256");
-    expect(photoAsReport.issues?.[0]?.field).toBe("input.contentType");
+    expect(webp.issues?.map((issue) => issue.field)).toEqual(["input.contentType", "input.fileName"]);
     expect(await filesOf()).toBe(before);
   });
 
@@ -365,9 +370,9 @@ describe("uploading a report file", () => {
   it("never lets the file name reach the key", async () => {
     const reportId = await newReport(operatorCentre);
 
-    const { file } = await uploadOnly(operator, { reportId, name: "../../etc/passwd\u202Efdp.exe" });
+    const { file } = await uploadOnly(operator, { reportId, name: "../../etc/passwd\u202Efdp.exe.pdf" });
 
-    expect(file.name).toBe(".._.._etc_passwdfdp.exe");
+    expect(file.name).toBe(".._.._etc_passwdfdp.exe.pdf");
     const stored = await row(file.id);
     expect(stored.key).toMatch(/^pending\/report\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
     expect(stored.key).not.toContain("etc");
@@ -628,7 +633,7 @@ describe("curator photos", () => {
     expect(person.data?.node.photoUrl).toBeNull();
   });
 
-  it("accept only JPEG, PNG or WebP up to 5 MB, for people of the caller's regions", async () => {
+  it("accept only JPEG or PNG up to 5 MB, for people of the caller's regions", async () => {
     const personId = await newPerson("18", true);
     const pskovPerson = await newPerson("60", true);
     const base = { purpose: "PHOTO", personId, fileName: "p.png", sha256: "c".repeat(64) };
@@ -645,5 +650,357 @@ describe("curator photos", () => {
     expect(big.issues).toEqual([{ field: "input.size", message: "A photo may be at most 5 MB." }]);
     expect(elsewhere).toMatchObject({ __typename: "NotFoundError", entity: "person" });
     expect(byOperator).toMatchObject({ __typename: "NotFoundError", entity: "person" });
+  });
+});
+
+describe("content checks", () => {
+  const KIND_CASES = [
+    { kind: "PDF", name: "Отчёт за май.pdf", body: () => fixtures.pdf("May"), verified: fixtures.TYPES.PDF },
+    { kind: "XLSX", name: "Сводка.xlsx", body: fixtures.xlsx, verified: fixtures.TYPES.XLSX },
+    { kind: "DOCX", name: "Записка.docx", body: () => fixtures.docx(), verified: fixtures.TYPES.DOCX },
+    { kind: "ODS", name: "Сводка.ods", body: () => fixtures.ods(), verified: fixtures.TYPES.ODS },
+    { kind: "ODT", name: "Записка.odt", body: () => fixtures.odt(), verified: fixtures.TYPES.ODT },
+    {
+      kind: "CSV",
+      name: "Значения (UTF-8).csv",
+      body: () => Buffer.from(`\uFEFF${fixtures.CSV_TEXT}`),
+      verified: "text/csv; charset=utf-8",
+    },
+    {
+      kind: "CSV",
+      name: "Значения (Excel).csv",
+      body: () => fixtures.csvWindows1251(),
+      verified: "text/csv; charset=windows-1251",
+    },
+    { kind: "JPEG", name: "Скан.jpeg", body: () => fixtures.JPEG, verified: fixtures.TYPES.JPEG },
+    { kind: "PNG", name: "Скан.png", body: () => fixtures.PNG, verified: fixtures.TYPES.PNG },
+  ] as const;
+
+  it.each(KIND_CASES)("accepts a real $kind file named $name and stores it with the verified type", async (c) => {
+    const reportId = await newReport(operatorCentre);
+    const body = await c.body();
+
+    const { file } = await upload(operator, { reportId, name: c.name, type: fixtures.TYPES[c.kind], body });
+
+    expect(file).toMatchObject({ status: "AVAILABLE", rejectCode: null, contentType: c.verified, name: c.name });
+    const stored = await row(file.id);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: stored.key }));
+    expect(head.ContentType).toBe(c.verified);
+  });
+
+  it("accepts JPEG and PNG photos", async () => {
+    for (const [name, type, body] of [
+      ["портрет.jpg", fixtures.TYPES.JPEG, fixtures.JPEG],
+      ["портрет.png", fixtures.TYPES.PNG, fixtures.PNG],
+    ] as const) {
+      const personId = await newPerson("18", true);
+      const { file } = await upload(curator, { personId, name, type, body });
+      expect(file).toMatchObject({ status: "AVAILABLE", contentType: type });
+    }
+  });
+
+  const MISMATCHES = [
+    {
+      what: "a Windows program named .pdf",
+      name: "Отчёт за май.pdf",
+      type: fixtures.TYPES.PDF,
+      body: async () => fixtures.windowsProgram(),
+      code: "CONTENT_MISMATCH",
+      detected: "application/x-msdownload",
+      reason:
+        "The file's content is a Windows program (EXE/DLL), not a PDF file as its type and name say. Save it as PDF and upload it again.",
+    },
+    {
+      what: "HTML declared as application/pdf",
+      name: "evil.pdf",
+      type: fixtures.TYPES.PDF,
+      body: async () => fixtures.HTML,
+      code: "CONTENT_MISMATCH",
+      detected: "text/html",
+      reason:
+        "The file's content is HTML or XML markup, not a PDF file as its type and name say. Save it as PDF and upload it again.",
+    },
+    {
+      what: "a PDF named .xlsx",
+      name: "Сводка.xlsx",
+      type: fixtures.TYPES.XLSX,
+      body: async () => fixtures.pdf(),
+      code: "CONTENT_MISMATCH",
+      detected: "application/pdf",
+      reason:
+        "The file's content is a PDF file, not a XLSX file as its type and name say. Save it as XLSX and upload it again.",
+    },
+    {
+      what: "a PNG declared image/jpeg",
+      name: "Скан.jpg",
+      type: fixtures.TYPES.JPEG,
+      body: async () => fixtures.PNG,
+      code: "CONTENT_MISMATCH",
+      detected: "image/png",
+      reason:
+        "The file's content is a PNG image, not a JPEG image as its type and name say. Save it as JPEG and upload it again.",
+    },
+    {
+      what: "a DOCX declared as XLSX",
+      name: "Таблица.xlsx",
+      type: fixtures.TYPES.XLSX,
+      body: async () => fixtures.docx(),
+      code: "CONTENT_MISMATCH",
+      detected: fixtures.TYPES.DOCX,
+      reason:
+        "The file's content is a DOCX file, not a XLSX file as its type and name say. Save it as XLSX and upload it again.",
+    },
+    {
+      what: "a CSV with binary bytes",
+      name: "Значения.csv",
+      type: fixtures.TYPES.CSV,
+      body: async () => Buffer.concat([Buffer.from(fixtures.CSV_TEXT), Buffer.from([0x00, 0x01, 0xff, 0xfe])]),
+      code: "NOT_TEXT",
+      detected: null,
+      reason:
+        "A CSV file must be text, but this one contains binary data (control or NUL bytes): save the table as «CSV UTF-8» or «CSV (разделители — точка с запятой)» and upload it again.",
+    },
+  ] as const;
+
+  it.each(MISMATCHES)("rejects $what with the reason, deletes the object and hands out no link", async (c) => {
+    const reportId = await newReport(operatorCentre);
+    const { file } = await uploadOnly(operator, { reportId, name: c.name, type: c.type, body: await c.body() });
+    const pendingKey = (await row(file.id)).key;
+    expect(await exists(pendingKey)).toBe(true);
+
+    const confirmed = await confirm(file.id, operator);
+
+    expect(confirmed.__typename).toBe("MutationConfirmFileUploadSuccess");
+    expect(confirmed.data).toMatchObject({
+      status: "REJECTED",
+      rejectCode: c.code,
+      detectedType: c.detected,
+      rejectReason: c.reason,
+      contentType: c.type,
+      confirmedAt: null,
+    });
+    const stored = await row(file.id);
+    expect(stored.key).toBe(pendingKey);
+    expect(await exists(pendingKey)).toBe(false);
+    expect(await exists(pendingKey.replace(/^pending\//, "files/"))).toBe(false);
+    const download = await downloadUrl(file.id, "Проверка", operator);
+    expect(download.data?.fileDownloadUrl.__typename).toBe("ValidationError");
+    const transition = await prisma.changeLog.findFirstOrThrow({
+      where: { entity: "StoredFile", entityId: stored.id, action: "TRANSITION" },
+    });
+    expect(transition.changes).toMatchObject({ status: { from: "PENDING", to: "REJECTED" } });
+    // Asked again: the same answer, nothing more changes.
+    expect((await confirm(file.id, operator)).data).toEqual(confirmed.data);
+  });
+
+  it("refuses, when the upload is requested, a name whose extension is not allowed or not the declared type's", async () => {
+    const reportId = await newReport(operatorCentre);
+    const personId = await newPerson("18", true);
+    const filesOf = () =>
+      prisma.storedFile.count({ where: { reportId: fromGlobalId("Report", reportId) } }).then(
+        async (n) =>
+          n +
+          (await prisma.person.count({
+            where: { id: fromGlobalId("Person", personId), photoFileId: { not: null } },
+          })),
+      );
+    const before = await filesOf();
+    const report = { purpose: "REPORT", reportId, size: 10, sha256: "d".repeat(64) };
+    const photo = { purpose: "PHOTO", personId, size: 10, sha256: "d".repeat(64) };
+    const cases = [
+      { input: { ...report, fileName: "Отчёт за май.pdf.exe", contentType: fixtures.TYPES.PDF }, headers: operator },
+      { input: { ...report, fileName: "evil.html", contentType: fixtures.TYPES.PDF }, headers: operator },
+      { input: { ...report, fileName: "Отчёт.pdf", contentType: fixtures.TYPES.XLSX }, headers: operator },
+      { input: { ...report, fileName: "Отчёт", contentType: fixtures.TYPES.PDF }, headers: operator },
+      { input: { ...photo, fileName: "портрет.png", contentType: fixtures.TYPES.JPEG }, headers: curator },
+      { input: { ...photo, fileName: "портрет.pdf", contentType: fixtures.TYPES.PNG }, headers: curator },
+    ];
+
+    const answers = [];
+    for (const c of cases) answers.push(await requestUpload(c.input, c.headers));
+
+    expect(answers.map((a) => [a.__typename, a.issues])).toEqual([
+      [
+        "ValidationError",
+        [
+          {
+            field: "input.fileName",
+            message:
+              "«.exe» files are not accepted: report files are named .pdf, .xlsx, .docx, .ods, .odt, .csv, .jpg, .jpeg, .png.",
+          },
+        ],
+      ],
+      [
+        "ValidationError",
+        [
+          {
+            field: "input.fileName",
+            message:
+              "«.html» files are not accepted: report files are named .pdf, .xlsx, .docx, .ods, .odt, .csv, .jpg, .jpeg, .png.",
+          },
+        ],
+      ],
+      [
+        "ValidationError",
+        [
+          {
+            field: "input.fileName",
+            message: `The name says PDF but the type says XLSX (${fixtures.TYPES.XLSX}): give the file its own extension, .xlsx.`,
+          },
+        ],
+      ],
+      [
+        "ValidationError",
+        [
+          {
+            field: "input.fileName",
+            message:
+              "The name has no extension: report files are named .pdf, .xlsx, .docx, .ods, .odt, .csv, .jpg, .jpeg, .png.",
+          },
+        ],
+      ],
+      [
+        "ValidationError",
+        [
+          {
+            field: "input.fileName",
+            message:
+              "The name says PNG but the type says JPEG (image/jpeg): give the file its own extension, .jpg or .jpeg.",
+          },
+        ],
+      ],
+      [
+        "ValidationError",
+        [{ field: "input.fileName", message: "«.pdf» files are not accepted: photos are named .jpg, .jpeg, .png." }],
+      ],
+    ]);
+    expect(await filesOf()).toBe(before);
+  });
+});
+
+describe("files only on DRAFT or RETURNED reports", () => {
+  it("takes a file on a DRAFT or RETURNED report and refuses SUBMITTED, APPROVED and LOCKED ones, storing nothing", async () => {
+    const reports = {} as Record<ReportStatus, string>;
+    for (const status of ["DRAFT", "RETURNED", "SUBMITTED", "APPROVED", "LOCKED"] as const) {
+      reports[status] = await newReport(operatorCentre, status);
+    }
+    const filesOf = (reportId: string) =>
+      prisma.storedFile.count({ where: { reportId: fromGlobalId("Report", reportId) } });
+    const body = fixtures.pdf();
+    const input = {
+      purpose: "REPORT",
+      fileName: "Отчёт.pdf",
+      contentType: "application/pdf",
+      size: body.length,
+      sha256: sha256(body),
+    };
+
+    for (const status of ["DRAFT", "RETURNED"] as const) {
+      const { file } = await upload(operator, { reportId: reports[status], body });
+      expect(file.status, status).toBe("AVAILABLE");
+    }
+    const words = { SUBMITTED: "submitted for review", APPROVED: "approved", LOCKED: "locked" } as const;
+    for (const status of ["SUBMITTED", "APPROVED", "LOCKED"] as const) {
+      for (const headers of [operator, curator, admin]) {
+        const refused = await requestUpload({ ...input, reportId: reports[status] }, headers);
+        expect(refused, status).toMatchObject({
+          __typename: "ValidationError",
+          issues: [
+            {
+              field: "input.reportId",
+              message: `The report is ${words[status]} (${status}): files are added only while a report is a draft or returned for corrections.`,
+            },
+          ],
+        });
+      }
+      expect(await filesOf(reports[status])).toBe(0);
+    }
+  });
+
+  it("refuses to confirm an upload for a report submitted in the meantime, and keeps nothing of it", async () => {
+    const reportId = await newReport(operatorCentre);
+    const { file } = await uploadOnly(operator, { reportId, body: fixtures.pdf() });
+    const pendingKey = (await row(file.id)).key;
+    await prisma.report.update({ where: { id: fromGlobalId("Report", reportId) }, data: { status: "SUBMITTED" } });
+
+    const confirmed = await confirm(file.id, operator);
+
+    const reason =
+      "The report is submitted for review (SUBMITTED): files are added only while a report is a draft or returned for corrections.";
+    expect(confirmed).toMatchObject({
+      __typename: "ValidationError",
+      issues: [{ field: "input.fileId", message: reason }],
+    });
+    expect(await row(file.id)).toMatchObject({
+      status: "REJECTED",
+      rejectCode: "REPORT_NOT_EDITABLE",
+      rejectReason: reason,
+    });
+    expect(await exists(pendingKey)).toBe(false);
+    expect(await exists(pendingKey.replace(/^pending\//, "files/"))).toBe(false);
+    // Asked again, the same refusal; the report lists no available file.
+    expect((await confirm(file.id, operator)).__typename).toBe("ValidationError");
+    const listed = await gql<{ node: { files: { status: string }[] } }>(
+      `query R($id: ID!) { node(id: $id) { ... on Report { files { status } } } }`,
+      { id: reportId },
+      operator,
+    );
+    expect(listed.data?.node.files).toEqual([{ status: "REJECTED" }]);
+  });
+});
+
+describe("downloads through the download layer", () => {
+  it("answers the bytes with the verified type, nosniff and a sandboxing CSP, never from the bucket itself", async () => {
+    const reportId = await newReport(operatorCentre);
+    const body = fixtures.csvWindows1251();
+    const { file } = await upload(operator, { reportId, name: "Значения.csv", type: "text/csv", body });
+
+    const url = await urlFor(file.id, auditor);
+    const download = await fetch(url);
+
+    expect(url.startsWith(`${process.env.FILES_DOWNLOAD_BASE_URL}/`)).toBe(true);
+    expect(url.startsWith(process.env.S3_ENDPOINT ?? "-")).toBe(false);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("text/csv; charset=windows-1251");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(download.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(download.headers.get("content-disposition")).toContain("attachment;");
+    expect(Buffer.from(await download.arrayBuffer()).equals(body)).toBe(true);
+  });
+
+  it("leaves the decision to the store, adding its headers to a refusal, and passes on nothing but files/", async () => {
+    const reportId = await newReport(operatorCentre);
+    const { file } = await upload(operator, { reportId, body: fixtures.pdf() });
+    const url = new URL(await urlFor(file.id, operator));
+
+    // s3rver checks a link's credentials and date, not the SigV4 signature itself (AWS does).
+    const credential = url.searchParams.get("X-Amz-Credential") ?? "";
+    url.searchParams.set("X-Amz-Credential", credential.replace(/^[^/]+/, "UNKNOWNKEY"));
+    const refused = await fetch(url);
+    const pending = await fetch(url.href.replace("/files/", "/pending/"));
+
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(refused.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(pending.status).toBe(404);
+    expect(pending.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("serves a published photo through the same layer", async () => {
+    const personId = await newPerson("18", true);
+    await upload(curator, { personId, body: fixtures.JPEG, type: "image/jpeg", name: "портрет.jpg" });
+    const person = await gql<{ node: { photoUrl: string } }>(
+      `query P($id: ID!) { node(id: $id) { ... on Person { photoUrl } } }`,
+      { id: personId },
+      curator,
+    );
+
+    const photo = await fetch(person.data?.node.photoUrl ?? "");
+
+    expect(person.data?.node.photoUrl.startsWith(`${process.env.FILES_DOWNLOAD_BASE_URL}/`)).toBe(true);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get("content-type")).toBe("image/jpeg");
+    expect(photo.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await photo.arrayBuffer()).equals(fixtures.JPEG)).toBe(true);
   });
 });

@@ -32,6 +32,7 @@ async function start(stack = { dataDir, ports }, extra: NodeJS.ProcessEnv = {}):
     "DATABASE_URL",
     "S3_ENDPOINT",
     "S3_BUCKET",
+    "FILES_DOWNLOAD_BASE_URL",
     "VITEST",
     "VITEST_WORKER_ID",
     "VITEST_POOL_ID",
@@ -130,8 +131,14 @@ describe("npm start on the embedded stack", () => {
       `{ fileDownloadUrl(input: { fileId: "${file?.id}", purpose: "Проверка отчёта" }) { ... on QueryFileDownloadUrlSuccess { data { url } } } }`,
       auditor,
     );
-    const body = await fetch(download.fileDownloadUrl.data.url);
+    // The link leads through the server's own download layer, which adds nosniff.
+    const url = download.fileDownloadUrl.data.url;
+    expect(url.startsWith(`http://localhost:${ports.http}/downloads/`)).toBe(true);
+    const body = await fetch(url);
     expect(body.status).toBe(200);
+    expect(body.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(body.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(body.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect((await body.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     const log = await post<{ fileAccesses: { edges: { node: { purpose: string; role: string } }[] } }>(
       "{ fileAccesses(first: 5) { edges { node { purpose role } } } }",

@@ -48,7 +48,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     LOG_LEVEL: "warn",
   };
   // The embedded stack, whatever the shell that runs the tests points at.
-  for (const name of ["DATABASE_URL", "S3_ENDPOINT", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_PROFILE"]) {
+  for (const name of [
+    "DATABASE_URL",
+    "S3_ENDPOINT",
+    "S3_BUCKET",
+    "FILES_DOWNLOAD_BASE_URL",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_PROFILE",
+  ]) {
     delete env[name];
   }
   const child = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {

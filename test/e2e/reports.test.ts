@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdf } from "../helpers/files.js";
 import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
@@ -21,13 +22,12 @@ const FORM = "Деятельность центров общественного
 const PERIOD = `2031-${String(1 + (Date.now() % 12)).padStart(2, "0")}-01`;
 const REASON = "Проверьте число запросов информации об органах власти: в журнале их 45.";
 
-/** A PDF large enough for the upload to report progress on the way. */
-const PDF = Buffer.concat([
-  Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"),
-  Buffer.from(`%${"0".repeat(1_500_000)}\n`),
-  Buffer.from("trailer << /Root 1 0 R >>\n%%EOF\n"),
-]);
+/** A real one-page PDF, padded to 1.5 MB so the upload reports progress on the way. */
+const PDF = pdf("Signed report", 1_500_000);
 const PDF_NAME = `Отчёт-подписанный-${Date.now().toString(36)}.pdf`;
+/** A Windows program under a PDF's name: the API finds out from its first bytes. */
+const DISGUISED = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(512, 0x90)]);
+const DISGUISED_NAME = `Отчёт-за-май-${Date.now().toString(36)}.pdf`;
 
 let reportPath = "";
 
@@ -157,7 +157,7 @@ describe("a centre's report through its workflow", () => {
   );
 
   it(
-    "the operator sees the reason, fixes a value and submits again",
+    "the operator sees the reason, fixes a value, attaches the signed PDF (a disguised program is refused) and submits again",
     async () => {
       const { page, pageErrors, context } = await signIn(browser, "operator", { stepTimeout: STEP_MS });
       await openReport(page);
@@ -166,33 +166,21 @@ describe("a centre's report through its workflow", () => {
       await page.getByRole("button", { name: "Сохранить значения" }).click();
       await page.getByText("Значения сохранены").waitFor();
       await screenshot(page, "reports-5-fixed");
-      await page.getByRole("button", { name: "Отправить на проверку" }).click();
-      await expect.poll(() => status(page).textContent()).toBe("На проверке");
-      expect(pageErrors).toEqual([]);
-      await context.close();
-    },
-    TEST_MS,
-  );
 
-  it(
-    "the curator approves it: the values are locked; a signed PDF uploads to 100% and becomes available",
-    async () => {
-      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
-      await openReport(page);
-      await page.getByRole("button", { name: "Утвердить" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Утвердить" }).click();
-      await expect.poll(() => status(page).textContent()).toBe("Утверждён");
-      const grid = page.getByTestId("values-grid");
-      expect(await grid.locator("input").count()).toBe(0);
-      await expect.poll(() => grid.locator('tr[data-indicator="REQ_GOV_INFO"]').textContent()).toContain("45");
-      await expect.poll(() => grid.locator('tr[data-indicator="USERS"]').textContent()).toContain("30");
-      // No workflow step is left for values: neither save nor submit.
-      expect(await page.getByRole("button", { name: "Сохранить значения" }).count()).toBe(0);
-      expect(await page.getByRole("button", { name: "Отправить на проверку" }).count()).toBe(0);
-      await screenshot(page, "reports-6-approved-locked");
-
+      // Files go with the report while it can still change: a disguised program is
+      // refused with the reason in Russian, the signed PDF uploads to 100% and is available.
       await page.getByRole("tab", { name: "Файлы" }).click();
-      await page.getByTestId("file-input").waitFor({ state: "attached" });
+      const input = page.getByTestId("file-input");
+      await input.waitFor({ state: "attached" });
+      expect(await input.getAttribute("accept")).toBe(".pdf,.xlsx,.docx,.ods,.odt,.csv,.jpg,.jpeg,.png");
+      await input.setInputFiles({ name: DISGUISED_NAME, mimeType: "application/pdf", buffer: DISGUISED });
+      await page
+        .getByText(
+          `Файл «${DISGUISED_NAME}»: Отклонён. По содержимому это программа для Windows (EXE), а не PDF, как сказано в имени и типе файла. Сохраните файл в формате PDF и загрузите снова.`,
+        )
+        .waitFor();
+      await expect.poll(() => page.locator(`tr[data-file="${DISGUISED_NAME}"]`).textContent()).toContain("Отклонён");
+      await screenshot(page, "reports-6-disguised-rejected");
       // Every value the progress bar takes on the way, as the user would see it.
       await page.evaluate(() => {
         const seen: number[] = [];
@@ -210,7 +198,7 @@ describe("a centre's report through its workflow", () => {
           attributeFilter: ["aria-valuenow"],
         });
       });
-      await page.getByTestId("file-input").setInputFiles({ name: PDF_NAME, mimeType: "application/pdf", buffer: PDF });
+      await input.setInputFiles({ name: PDF_NAME, mimeType: "application/pdf", buffer: PDF });
       await page.getByText(`Файл «${PDF_NAME}» загружен и доступен`).waitFor();
       const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
       expect(seen.length).toBeGreaterThan(0);
@@ -218,6 +206,44 @@ describe("a centre's report through its workflow", () => {
       const row = page.locator(`tr[data-file="${PDF_NAME}"]`);
       await expect.poll(() => row.textContent()).toContain("Доступен");
       await screenshot(page, "reports-7-pdf-uploaded");
+
+      await page.getByRole("tab", { name: "Значения" }).click();
+      await page.getByRole("button", { name: "Отправить на проверку" }).click();
+      await expect.poll(() => status(page).textContent()).toBe("На проверке");
+      // A submitted report takes no more files.
+      await page.getByRole("tab", { name: "Файлы" }).click();
+      await page.locator(`tr[data-file="${PDF_NAME}"]`).waitFor();
+      expect(await page.getByTestId("file-input").count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "the curator approves it: the values and the files are locked",
+    async () => {
+      const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_MS });
+      await openReport(page);
+      await page.getByRole("button", { name: "Утвердить" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Утвердить" }).click();
+      await expect.poll(() => status(page).textContent()).toBe("Утверждён");
+      const grid = page.getByTestId("values-grid");
+      expect(await grid.locator("input").count()).toBe(0);
+      await expect.poll(() => grid.locator('tr[data-indicator="REQ_GOV_INFO"]').textContent()).toContain("45");
+      await expect.poll(() => grid.locator('tr[data-indicator="USERS"]').textContent()).toContain("30");
+      // No workflow step is left for values: neither save nor submit.
+      expect(await page.getByRole("button", { name: "Сохранить значения" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Отправить на проверку" }).count()).toBe(0);
+      await screenshot(page, "reports-8-approved-locked");
+
+      // The approved report keeps the signed PDF and takes no more files.
+      await page.getByRole("tab", { name: "Файлы" }).click();
+      const row = page.locator(`tr[data-file="${PDF_NAME}"]`);
+      await expect.poll(() => row.textContent()).toContain("Доступен");
+      expect(await page.getByTestId("file-input").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Загрузить файл" }).count()).toBe(0);
+      await screenshot(page, "reports-9-approved-files");
       expect(pageErrors).toEqual([]);
       await context.close();
     },
@@ -238,7 +264,7 @@ describe("a centre's report through its workflow", () => {
       await row.getByRole("button", { name: "Скачать" }).click();
       const dialog = page.getByRole("dialog");
       await dialog.locator('input[name="purpose"]').fill("Проверка отчётности центра за период");
-      await screenshot(page, "reports-8-download-purpose");
+      await screenshot(page, "reports-10-download-purpose");
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         dialog.getByRole("button", { name: "Скачать" }).click(),
@@ -251,7 +277,7 @@ describe("a centre's report through its workflow", () => {
       await page.goto("/admin/#/fileAccesses");
       const logged = page.locator("tbody tr", { hasText: PDF_NAME });
       await expect.poll(() => logged.first().textContent()).toContain("Проверка отчётности центра за период");
-      await screenshot(page, "reports-9-access-log");
+      await screenshot(page, "reports-11-access-log");
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -2,9 +2,11 @@
 // database on the server DATABASE_URL points at) and a fresh s3rver, migrated and seeded
 // with the demo data. Everything is dropped at the end.
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { createDownloadProxy } from "../../api/lib/download-proxy.js";
 import { freePort, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "../../api/lib/embedded.js";
 import { migrate } from "../../api/lib/migrate.js";
 import { seedDemo } from "../../prisma/seed/demo.js";
@@ -30,12 +32,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const s3 = await startEmbeddedS3({ dataDir: join(tempDir, "s3"), bucket: "dostup-test", port: await freePort() });
   cleanup.unshift(s3);
+  // Download links go through the same layer the local server puts in front of s3rver
+  // (CloudFront's role in AWS), so tests fetch them as a browser would.
+  const downloads = createServer(
+    createDownloadProxy({ prefix: "/downloads", upstream: s3.endpoint, bucket: "dostup-test" }),
+  );
+  const downloadsPort = await freePort();
+  await new Promise<void>((done) => downloads.listen(downloadsPort, "127.0.0.1", done));
+  cleanup.unshift({
+    stop: () =>
+      new Promise<void>((done) => {
+        downloads.closeAllConnections();
+        downloads.close(() => done());
+      }),
+  });
 
   const env = {
     DATABASE_URL: databaseUrl,
     DOSTUP_ROOT_DATABASE_URL: process.env.DATABASE_URL ?? "",
     S3_ENDPOINT: s3.endpoint,
     S3_BUCKET: "dostup-test",
+    FILES_DOWNLOAD_BASE_URL: `http://127.0.0.1:${downloadsPort}/downloads`,
     DOSTUP_TEST_DATABASE: databaseKind,
     // One connection per process on PGlite (see api/server.ts).
     DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "4" : "1",
@@ -63,6 +80,7 @@ declare module "vitest" {
       DOSTUP_ROOT_DATABASE_URL: string;
       S3_ENDPOINT: string;
       S3_BUCKET: string;
+      FILES_DOWNLOAD_BASE_URL: string;
       DOSTUP_TEST_DATABASE: string;
       DATABASE_POOL_SIZE: string;
     };

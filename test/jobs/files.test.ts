@@ -7,6 +7,7 @@ import { handler as scheduleHandler } from "../../api/jobs/schedule.js";
 import { prisma } from "../../api/lib/db.js";
 import { bucket, s3 } from "../../api/lib/s3.js";
 import { deleteOrphanObjects, STALE_UPLOAD_REASON, verifyStoredObject } from "../../api/modules/files/files.service.js";
+import * as fixtures from "../helpers/files.js";
 
 // Every key this file makes lives under its own folder, so sweeps and lookups here never
 // touch what other test files put in the shared bucket and database.
@@ -19,7 +20,10 @@ interface UploadOptions {
   key?: string;
   declaredSize?: number;
   declaredType?: string;
-  body?: string | null;
+  /** Defaults to report.csv. */
+  name?: string;
+  body?: string | Buffer | null;
+  reportId?: string;
   actualType?: string;
   createdAt?: Date;
   status?: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
@@ -27,7 +31,7 @@ interface UploadOptions {
   declaredSha256?: string;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const sha256 = (content: string | Buffer) => createHash("sha256").update(content).digest("hex");
 
 /** A StoredFile row as requestFileUpload makes it and, unless body is null, the uploaded object. */
 async function upload(options: UploadOptions = {}) {
@@ -37,12 +41,13 @@ async function upload(options: UploadOptions = {}) {
     data: {
       bucket,
       key,
-      name: "report.csv",
+      name: options.name ?? "report.csv",
       contentType: options.declaredType ?? "text/csv",
       size: BigInt(options.declaredSize ?? Buffer.byteLength(body ?? csv)),
       sha256: options.declaredSha256 ?? sha256(body ?? csv),
       purpose: "REPORT",
       status: options.status ?? "PENDING",
+      reportId: options.reportId ?? null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
   });
@@ -119,7 +124,8 @@ describe("S3 ObjectCreated events", () => {
     expect(row.confirmedAt).toBeInstanceOf(Date);
     expect(await exists(file.key)).toBe(false);
     const copy = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: finalKey }));
-    expect(copy.ContentType).toBe("text/csv");
+    // Stored with the type verified from the content (a CSV's charset included).
+    expect(copy.ContentType).toBe("text/csv; charset=utf-8");
     expect(await copy.Body?.transformToString()).toBe(csv);
   });
 
@@ -157,6 +163,80 @@ describe("S3 ObjectCreated events", () => {
     expect(row.status).toBe("REJECTED");
     expect(row.rejectReason).toContain(`SHA-256 is ${sha256(csv)}, but ${sha256("something else")} was declared`);
     expect(await exists(file.key)).toBe(false);
+  });
+
+  it("apply the same content checks as confirmation: what is not its declared kind is rejected and deleted", async () => {
+    const cases = [
+      { name: "Отчёт.pdf", type: fixtures.TYPES.PDF, body: fixtures.windowsProgram(), code: "CONTENT_MISMATCH" },
+      { name: "Сводка.xlsx", type: fixtures.TYPES.XLSX, body: fixtures.pdf(), code: "CONTENT_MISMATCH" },
+      { name: "Значения.csv", type: "text/csv", body: Buffer.from("a,b\n\u0000\u0001,2\n"), code: "NOT_TEXT" },
+      { name: "evil.html", type: fixtures.TYPES.PDF, body: fixtures.pdf(), code: "EXTENSION_MISMATCH" },
+    ];
+    const files = [];
+    for (const c of cases) {
+      files.push(await upload({ name: c.name, declaredType: c.type, actualType: c.type, body: c.body }));
+    }
+
+    const summary = await s3EventsHandler(s3Event(...files.map((file) => encodeEventKey(file.key))));
+
+    expect(summary.results.map((result) => result.outcome)).toEqual(cases.map(() => "REJECTED"));
+    for (const [index, file] of files.entries()) {
+      const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: file.id } });
+      expect(row, cases[index]?.name).toMatchObject({ status: "REJECTED", rejectCode: cases[index]?.code });
+      expect(await exists(file.key)).toBe(false);
+      expect(await exists(file.key.replace(/^pending\//, "files/"))).toBe(false);
+    }
+    const exe = await prisma.storedFile.findUniqueOrThrow({ where: { id: files[0]?.id } });
+    expect(exe.detectedType).toBe("application/x-msdownload");
+  });
+
+  it("store a verified PDF with its type, whatever type the upload carried in the store", async () => {
+    const body = fixtures.pdf();
+    const file = await upload({
+      name: "Отчёт.pdf",
+      declaredType: "application/pdf",
+      actualType: "application/pdf",
+      body,
+    });
+
+    const summary = await s3EventsHandler(s3Event(encodeEventKey(file.key)));
+
+    expect(summary.results[0]?.outcome).toBe("AVAILABLE");
+    const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: file.id } });
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: row.key }));
+    expect(head.ContentType).toBe("application/pdf");
+    expect(head.ContentDisposition).toBe("attachment");
+  });
+
+  it("reject, without reading it, an upload for a report that was submitted since it was requested", async () => {
+    const form = await prisma.reportForm.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    const centre = await prisma.centre.findFirstOrThrow();
+    const year = 2500 + Math.floor(Math.random() * 400);
+    const report = await prisma.report.create({
+      data: {
+        formId: form.id,
+        scope: "CENTRE",
+        centreId: centre.id,
+        regionId: centre.regionId,
+        periodStart: new Date(Date.UTC(year, 0, 1)),
+        periodEnd: new Date(Date.UTC(year, 11, 31)),
+        status: "APPROVED",
+      },
+    });
+    const file = await upload({ reportId: report.id });
+
+    const summary = await s3EventsHandler(s3Event(encodeEventKey(file.key)));
+
+    expect(summary.results[0]?.outcome).toBe("REJECTED");
+    expect(await prisma.storedFile.findUniqueOrThrow({ where: { id: file.id } })).toMatchObject({
+      status: "REJECTED",
+      rejectCode: "REPORT_NOT_EDITABLE",
+      rejectReason:
+        "The report is approved (APPROVED): files are added only while a report is a draft or returned for corrections.",
+    });
+    expect(await exists(file.key)).toBe(false);
+    await prisma.storedFile.delete({ where: { id: file.id } });
+    await prisma.report.delete({ where: { id: report.id } });
   });
 
   it("change nothing when the same key comes again (S3 delivers at least once)", async () => {
@@ -248,7 +328,7 @@ describe("the scheduled job", () => {
 
     expect(summary.rejectedPending).toBeGreaterThanOrEqual(1);
     const row = await prisma.storedFile.findUniqueOrThrow({ where: { id: stale.id } });
-    expect(row).toMatchObject({ status: "REJECTED", rejectReason: STALE_UPLOAD_REASON });
+    expect(row).toMatchObject({ status: "REJECTED", rejectReason: STALE_UPLOAD_REASON, rejectCode: "STALE" });
     expect(await exists(stale.key)).toBe(false);
     expect((await prisma.storedFile.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("PENDING");
     expect(await exists(fresh.key)).toBe(true);

@@ -9,32 +9,87 @@ export interface UploadedFile {
   id: string;
   name: string;
   status: string;
+  contentType: string;
   rejectReason: string | null;
+  rejectCode: string | null;
+  detectedType: string | null;
 }
+
+type Purpose = "REPORT" | "PHOTO";
 
 interface UploadForm {
   file: { id: string };
   upload: { url: string; fields: { name: string; value: string }[] };
 }
 
-// Browsers leave `type` empty for some extensions (CSV on Windows, ODS): the API pins the
-// content type in the presigned form, so it must be one it accepts.
+// Browsers leave `type` empty for some extensions (CSV on Windows, ODS) or give another one
+// (CSV as application/vnd.ms-excel): the API wants the type the name's extension stands for,
+// and checks the content against it.
 const TYPES_BY_EXTENSION: Record<string, string> = {
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  xls: "application/vnd.ms-excel",
-  ods: "application/vnd.oasis.opendocument.spreadsheet",
-  csv: "text/csv",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  odt: "application/vnd.oasis.opendocument.text",
+  csv: "text/csv",
   jpg: "image/jpeg",
   jpeg: "image/jpeg",
   png: "image/png",
-  webp: "image/webp",
+};
+
+/** What each purpose accepts, as the API's allow-list has it (api/modules/files/file-types.ts). */
+export const ACCEPTED_EXTENSIONS: Record<Purpose, string[]> = {
+  REPORT: ["pdf", "xlsx", "docx", "ods", "odt", "csv", "jpg", "jpeg", "png"],
+  PHOTO: ["jpg", "jpeg", "png"],
 };
 
 export function contentTypeOf(file: File): string {
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
   return TYPES_BY_EXTENSION[extension] ?? file.type ?? "application/octet-stream";
+}
+
+/** The names people know a type by (PDF, XLSX…), for the messages below. */
+function kindOf(contentType: string): string {
+  const base = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const extension = Object.keys(TYPES_BY_EXTENSION).find((ext) => TYPES_BY_EXTENSION[ext] === base);
+  return extension ? (extension === "jpg" ? "JPEG" : extension.toUpperCase()) : contentType;
+}
+
+/** What the API found a rejected file's content to be, as an i18n key under dostup.files.detected. */
+const DETECTED_KEYS: Record<string, string> = {
+  "application/x-msdownload": "exe",
+  "application/x-elf": "program",
+  "application/x-mach-binary": "program",
+  "application/zip": "zip",
+  "application/x-rar-compressed": "archive",
+  "application/x-7z-compressed": "archive",
+  "application/x-cfb": "cfb",
+  "text/html": "html",
+  "text/plain": "text",
+};
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * Why the API rejected an upload, in the UI's language: from its code (and what the
+ * content turned out to be), falling back to the API's English reason for codes it does not know.
+ */
+export function rejectionText(translate: Translate, file: Omit<UploadedFile, "id" | "name" | "status">): string {
+  if (!file.rejectCode) {
+    return file.rejectReason ?? "";
+  }
+  const declared = kindOf(file.contentType);
+  let detected = translate("dostup.files.detected.unknown");
+  if (file.detectedType) {
+    const key = DETECTED_KEYS[file.detectedType.toLowerCase()];
+    const kind = kindOf(file.detectedType);
+    detected = key
+      ? translate(`dostup.files.detected.${key}`)
+      : kind !== file.detectedType
+        ? translate("dostup.files.detected.kind", { kind })
+        : translate("dostup.files.detected.other", { type: file.detectedType });
+  }
+  return translate(`dostup.files.reject.${file.rejectCode}`, { declared, detected, _: file.rejectReason ?? "" });
 }
 
 async function sha256Hex(file: File): Promise<string> {
@@ -91,13 +146,17 @@ export async function uploadFile(
     "file { id } upload { url fields { name value } }",
   );
   await postToStorage(form, file, onProgress);
-  return mutate<UploadedFile>("confirmFileUpload", { fileId: form.file.id }, "id name status rejectReason");
+  return mutate<UploadedFile>(
+    "confirmFileUpload",
+    { fileId: form.file.id },
+    "id name status contentType rejectReason rejectCode detectedType",
+  );
 }
 
 interface FileUploadProps {
   owner: { purpose: "REPORT"; reportId: string } | { purpose: "PHOTO"; personId: string };
-  /** The file chooser's filter, e.g. ".pdf,.xlsx". */
-  accept: string;
+  /** Narrows the file chooser to some of the purpose's extensions, e.g. ["csv", "xlsx"]. */
+  extensions?: string[];
   label: string;
   onUploaded?: (file: UploadedFile) => void;
   disabled?: boolean;
@@ -110,7 +169,7 @@ type UploadState =
   | { step: "failed"; message: string };
 
 /** A file button with the upload's progress bar and outcome. */
-export const FileUpload = ({ owner, accept, label, onUploaded, disabled }: FileUploadProps) => {
+export const FileUpload = ({ owner, extensions, label, onUploaded, disabled }: FileUploadProps) => {
   const translate = useTranslate();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<UploadState>({ step: "idle" });
@@ -135,6 +194,7 @@ export const FileUpload = ({ owner, accept, label, onUploaded, disabled }: FileU
   };
 
   const uploading = state.step === "uploading";
+  const accept = (extensions ?? ACCEPTED_EXTENSIONS[owner.purpose]).map((extension) => `.${extension}`).join(",");
   return (
     <Stack spacing={1} sx={{ maxWidth: 560 }} data-testid="file-upload">
       <Box>
@@ -170,7 +230,7 @@ export const FileUpload = ({ owner, accept, label, onUploaded, disabled }: FileU
               : translate("dostup.files.not_available", {
                   name: state.file.name,
                   status: translate(`enums.FileStatus.${state.file.status}`),
-                  reason: state.file.rejectReason ?? "",
+                  reason: rejectionText(translate, state.file),
                 })}
           </Alert>
         </Box>

@@ -1,7 +1,7 @@
 // Files attached to reports and people: the upload protocol's GraphQL side (files never pass
 // through GraphQL, only presigned URLs do), and the log of every download URL handed out.
 import { builder, OrderDirection } from "../../builder.js";
-import { FilePurpose, FileStatus } from "../../generated/prisma/client.js";
+import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
@@ -27,6 +27,11 @@ export const FileStatusEnum = builder.enumType(FileStatus, {
   description: "PENDING until the upload is checked; then AVAILABLE, or REJECTED with the reason.",
 });
 export const FilePurposeEnum = builder.enumType(FilePurpose, { name: "FilePurpose" });
+const FileRejectCodeEnum = builder.enumType(FileRejectCode, {
+  name: "FileRejectCode",
+  description:
+    "Why an upload was rejected, for clients to say in their user's language: SIZE_MISMATCH, TYPE_MISMATCH and CHECKSUM_MISMATCH (the upload is not what was declared), CONTENT_MISMATCH (the content is not of the declared kind, see detectedType), NOT_TEXT (a CSV file that is not UTF-8 or Windows-1251 text), EXTENSION_MISMATCH (name and type disagree), REPORT_NOT_EDITABLE (the report was submitted before the upload was confirmed), STALE (not confirmed within 24 hours).",
+});
 const UploadPurposeEnum = builder.enumType("UploadPurpose", {
   description: "What a new upload is for: a file of a report, or a person's photo.",
   values: ["REPORT", "PHOTO"] as const,
@@ -42,7 +47,10 @@ export const StoredFileType = builder.prismaNode("StoredFile", {
   authScopes: (file, ctx) => canReadFile(ctx.access, file),
   fields: (t) => ({
     name: t.exposeString("name", { description: "The original file name, as downloads save it." }),
-    contentType: t.exposeString("contentType"),
+    contentType: t.exposeString("contentType", {
+      description:
+        "The declared media type; once AVAILABLE, the type verified from the content (CSV with its charset), which downloads carry.",
+    }),
     size: t.float({ description: "Size in bytes.", select: { size: true }, resolve: (file) => Number(file.size) }),
     sha256: t.exposeString("sha256", {
       description: "SHA-256 of the content (hex), checked when the upload is confirmed.",
@@ -50,6 +58,12 @@ export const StoredFileType = builder.prismaNode("StoredFile", {
     status: t.expose("status", { type: FileStatusEnum }),
     purpose: t.expose("purpose", { type: FilePurposeEnum }),
     rejectReason: t.exposeString("rejectReason", { nullable: true, description: "Why the upload was rejected." }),
+    rejectCode: t.expose("rejectCode", { type: FileRejectCodeEnum, nullable: true }),
+    detectedType: t.exposeString("detectedType", {
+      nullable: true,
+      description:
+        "For CONTENT_MISMATCH (and NOT_TEXT, when known): what the content turned out to be, as a media type, e.g. application/x-msdownload for a Windows program.",
+    }),
     version: t.exposeInt("version"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     confirmedAt: t.expose("confirmedAt", {
@@ -190,12 +204,15 @@ builder.queryFields((t) => ({
 const RequestFileUploadInput = builder.inputType("RequestFileUploadInput", {
   // No configured limit in the text: the printed schema must not depend on the environment.
   description:
-    "Describe the file you are about to upload. Report files (reportId): PDF, XLSX, XLS, ODS, CSV or DOCX, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise), not for locked reports. Photos (personId): JPEG, PNG or WebP, up to 5 MB.",
+    "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
   fields: (t) => ({
     purpose: t.field({ type: UploadPurposeEnum, required: true }),
     reportId: t.id({ required: false, description: "For REPORT: the report the file belongs to." }),
     personId: t.id({ required: false, description: "For PHOTO: the person the photo shows." }),
-    fileName: t.string({ required: true, description: "The original name; shown and used for downloads only." }),
+    fileName: t.string({
+      required: true,
+      description: "The original name, with the extension of its type; shown and used for downloads only.",
+    }),
     contentType: t.string({ required: true, description: "The media type, e.g. application/pdf." }),
     size: t.float({ required: true, description: "Exact size in bytes." }),
     sha256: t.string({ required: true, description: "SHA-256 of the content as 64 hex digits." }),
@@ -251,7 +268,7 @@ builder.mutationFields((t) => ({
   confirmFileUpload: t.prismaField({
     type: "StoredFile",
     description:
-      "Step 3: checks the uploaded object (size, type, SHA-256) and answers AVAILABLE, or REJECTED with the reason. Asking again gives the same answer.",
+      "Step 3: checks the uploaded object (size, type, SHA-256, and that its content is of the declared kind) and answers AVAILABLE, or REJECTED with the reason and its code. A ValidationError when the report was submitted in the meantime (the upload is then rejected and deleted). Asking again gives the same answer.",
     errors: {},
     authScopes: uploader,
     args: { input: t.arg({ type: ConfirmFileUploadInput, required: true }) },

@@ -1,7 +1,8 @@
 // The upload protocol's server side (DESIGN.md, "Upload protocol"): handing out presigned
-// upload forms, checking an uploaded object against what its StoredFile row declared,
-// handing out download URLs (each one logged), and reconciling rows and objects that one
-// side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and the
+// upload forms, checking an uploaded object against what its StoredFile row declared (size,
+// type, SHA-256, and that its content is of the declared kind: file-types.ts), handing out
+// download URLs (each one logged, each through the download layer: lib/downloads.ts), and
+// reconciling rows and objects that one side of the protocol left behind. The S3 event, the `confirmFileUpload` mutation and the
 // scheduled job all come here, so every rule lives in one place.
 //
 // Keys are made here, never from the user's file name: a new upload goes to
@@ -22,15 +23,22 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { config } from "../../config.js";
-import type { FilePurpose, FileStatus, Prisma, StoredFile } from "../../generated/prisma/client.js";
+import type {
+  FilePurpose,
+  FileRejectCode,
+  FileStatus,
+  Prisma,
+  ReportStatus,
+  StoredFile,
+} from "../../generated/prisma/client.js";
 import { type Access, accessFor, includes, inRegions, isAdmin } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
 import { csvText } from "../../lib/csv.js";
 import { prisma } from "../../lib/db.js";
+import { downloadUrl } from "../../lib/downloads.js";
 import { ForbiddenError, NotFoundError, UserInputError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
@@ -39,6 +47,17 @@ import { transliterate } from "../../lib/translit.js";
 import { parse } from "../../lib/validate.js";
 import { personScope } from "../people/people.service.js";
 import { reportScope } from "../reports/reports.service.js";
+import {
+  ALLOWED_KINDS,
+  checkContent,
+  extensionList,
+  extensionOf,
+  type FileKind,
+  KINDS,
+  kindOfName,
+  kindOfType,
+  type UploadPurpose,
+} from "./file-types.js";
 
 export const PENDING_PREFIX = "pending/";
 export const FILES_PREFIX = "files/";
@@ -56,20 +75,23 @@ export const UPLOAD_FORM_TTL_SECONDS = 15 * 60;
 /** How long a download URL works: enough to start the download, too short to pass around. */
 export const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
 
-/** Media types accepted per purpose, with the names people know them by. */
-const ACCEPTED_TYPES: Record<"REPORT" | "PHOTO", Record<string, string>> = {
-  REPORT: {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
-    "application/vnd.ms-excel": "XLS",
-    "application/vnd.oasis.opendocument.spreadsheet": "ODS",
-    "text/csv": "CSV",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-  },
-  PHOTO: { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP" },
+const MAX_BYTES: Record<UploadPurpose, number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+
+/** Files are added to a report only while its figures may still change. */
+const REPORT_STATUSES_TAKING_FILES: ReportStatus[] = ["DRAFT", "RETURNED"];
+
+const REPORT_STATUS_WORD: Record<ReportStatus, string> = {
+  DRAFT: "a draft",
+  SUBMITTED: "submitted for review",
+  RETURNED: "returned for corrections",
+  APPROVED: "approved",
+  LOCKED: "locked",
 };
 
-const MAX_BYTES: Record<"REPORT" | "PHOTO", number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+/** Why a report takes no more files, in the words of the status it is in. */
+function reportClosedReason(status: ReportStatus): string {
+  return `The report is ${REPORT_STATUS_WORD[status]} (${status}): files are added only while a report is a draft or returned for corrections.`;
+}
 
 /** Calls from S3 events and schedules act for nobody: their ChangeLog rows have no actor. */
 const SYSTEM: Access = accessFor(null);
@@ -177,13 +199,28 @@ const requestSchema = z
       .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
   })
   .superRefine((data, ctx) => {
-    const types = ACCEPTED_TYPES[data.purpose];
-    if (!(data.contentType in types)) {
-      const what = data.purpose === "REPORT" ? "Report files" : "Photos";
-      const list = Object.entries(types)
-        .map(([type, label]) => `${label} (${type})`)
-        .join(", ");
+    const what = data.purpose === "REPORT" ? "Report files" : "Photos";
+    const byType = kindOfType(data.purpose, data.contentType);
+    if (!byType) {
+      const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
       ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
+    }
+    // The name is what a person sees and what the saved download is called: it must say
+    // what the file is, e.g. not «Отчёт за май.pdf.exe», nor «evil.html» declared as a PDF.
+    const byName = kindOfName(data.purpose, data.fileName);
+    if (!byName) {
+      const extension = extensionOf(data.fileName);
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `${extension ? `«.${extension}» files are not accepted` : "The name has no extension"}: ${what.toLowerCase()} are named ${extensionList(data.purpose)}.`,
+      });
+    } else if (byType && byName !== byType) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `The name says ${byName} but the type says ${byType} (${data.contentType}): give the file its own extension, ${KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or ")}.`,
+      });
     }
     const max = MAX_BYTES[data.purpose];
     if (data.size > max) {
@@ -202,7 +239,7 @@ const requestSchema = z
     }
   });
 
-/** The report a file is attached to: readable (NotFound), changeable (Forbidden), not locked. */
+/** The report a file is attached to: readable (NotFound), changeable (Forbidden), DRAFT or RETURNED. */
 async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
   const id = fromGlobalId("Report", reportGlobalId, "input.reportId");
   const report = await tx.report.findFirst({ where: { id, AND: [reportScope(access)] } });
@@ -210,8 +247,8 @@ async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
   if (!canChangeReport(access, report)) {
     throw new ForbiddenError("Files are attached by the report's centre operator or a curator of its region.");
   }
-  if (report.status === "LOCKED") {
-    throw ValidationError.of("input.reportId", "The report is locked: no files can be added to it any more.");
+  if (!REPORT_STATUSES_TAKING_FILES.includes(report.status)) {
+    throw ValidationError.of("input.reportId", reportClosedReason(report.status));
   }
   return report;
 }
@@ -326,16 +363,12 @@ async function headObject(objectBucket: string, key: string): Promise<HeadObject
   }
 }
 
-/**
- * Hex SHA-256 of one object version, read as a stream and never past `limit` bytes (null
- * when the object is gone, `tooLarge` when it is longer than the limit).
- */
-async function hashObject(
+/** The body of one object version as a stream, or null when the object is gone. */
+async function openObject(
   objectBucket: string,
   key: string,
   versionId: string | undefined,
-  limit: number,
-): Promise<{ hex: string; tooLarge: boolean } | null> {
+): Promise<(AsyncIterable<Uint8Array> & { destroy?: () => void }) | null> {
   let body: unknown;
   try {
     body = (await s3.send(new GetObjectCommand({ Bucket: objectBucket, Key: key, VersionId: versionId }))).Body;
@@ -346,10 +379,25 @@ async function hashObject(
   if (!body || typeof body !== "object" || !(Symbol.asyncIterator in body)) {
     throw new Error("The storage returned an object without a readable body.");
   }
+  return body as AsyncIterable<Uint8Array> & { destroy?: () => void };
+}
+
+/**
+ * Hex SHA-256 of one object version, read as a stream and never past `limit` bytes (null
+ * when the object is gone, `tooLarge` when it is longer than the limit).
+ */
+async function hashObject(
+  objectBucket: string,
+  key: string,
+  versionId: string | undefined,
+  limit: number,
+): Promise<{ hex: string; tooLarge: boolean } | null> {
+  const body = await openObject(objectBucket, key, versionId);
+  if (!body) return null;
   const hash = createHash("sha256");
   let bytes = 0;
   // Leaving the loop early closes the stream, so an oversized object is never read in full.
-  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     bytes += chunk.byteLength;
     if (bytes > limit) return { hex: "", tooLarge: true };
     hash.update(chunk);
@@ -369,26 +417,56 @@ interface PendingFile {
   id: string;
   bucket: string;
   key: string;
+  name: string;
   size: bigint;
   contentType: string;
   sha256: string;
   purpose: FilePurpose;
+  reportId: string | null;
   regionId: string | null;
   createdAt: Date;
 }
 
+/** Why an upload is refused: the code a client translates, the reason in English, what was found. */
+interface Rejection {
+  code: FileRejectCode;
+  reason: string;
+  detectedType?: string | null;
+}
+
+/** The kind the row's declared type and name agree on, or why they do not. */
+function declaredKind(file: PendingFile): FileKind | Rejection {
+  const purpose: UploadPurpose = file.purpose === "PHOTO" ? "PHOTO" : "REPORT";
+  const byType = kindOfType(purpose, normaliseContentType(file.contentType).split(";")[0] ?? "");
+  const byName = kindOfName(purpose, file.name);
+  if (byType && byName === byType) return byType;
+  return {
+    code: "EXTENSION_MISMATCH",
+    reason: `The name «${file.name}» and the type "${file.contentType}" are not of one kind the ${purpose === "PHOTO" ? "photo" : "report file"} may be (${extensionList(purpose)}).`,
+  };
+}
+
 /**
- * Why the object does not match its row, in words the uploader can act on; null when it
- * matches; "MISSING" when it vanished while being read (a concurrent call settled the row).
+ * The object checked against its row, in words the uploader can act on: a Rejection; the
+ * type verified from its content when it matches; "MISSING" when it vanished while being
+ * read (a concurrent call settled the row).
  */
-async function mismatch(file: PendingFile, head: HeadObjectCommandOutput): Promise<string | null | "MISSING"> {
-  if (head.ContentLength === undefined) return "The storage did not report the uploaded file's size.";
+async function inspect(file: PendingFile, head: HeadObjectCommandOutput): Promise<Rejection | "MISSING" | string> {
+  if (head.ContentLength === undefined) {
+    return { code: "SIZE_MISMATCH", reason: "The storage did not report the uploaded file's size." };
+  }
   if (BigInt(head.ContentLength) !== file.size) {
-    return `The uploaded file is ${head.ContentLength} bytes, but ${file.size} bytes were declared.`;
+    return {
+      code: "SIZE_MISMATCH",
+      reason: `The uploaded file is ${head.ContentLength} bytes, but ${file.size} bytes were declared.`,
+    };
   }
   const actualType = head.ContentType ?? "";
   if (normaliseContentType(actualType) !== normaliseContentType(file.contentType)) {
-    return `The uploaded file has type "${actualType || "none"}", but "${file.contentType}" was declared.`;
+    return {
+      code: "TYPE_MISMATCH",
+      reason: `The uploaded file has type "${actualType || "none"}", but "${file.contentType}" was declared.`,
+    };
   }
   // AWS computed and checked the checksum the upload form required; a store that keeps no
   // checksum (s3rver) is read and hashed here instead, bounded by the size checked above.
@@ -398,13 +476,30 @@ async function mismatch(file: PendingFile, head: HeadObjectCommandOutput): Promi
   } else {
     const hashed = await hashObject(file.bucket, file.key, head.VersionId, Number(file.size));
     if (!hashed) return "MISSING";
-    if (hashed.tooLarge) return `The uploaded file is larger than the ${file.size} bytes declared.`;
+    if (hashed.tooLarge) {
+      return { code: "SIZE_MISMATCH", reason: `The uploaded file is larger than the ${file.size} bytes declared.` };
+    }
     actual = hashed.hex;
   }
   if (actual !== file.sha256) {
-    return `The uploaded file's SHA-256 is ${actual}, but ${file.sha256} was declared: the file changed or was damaged on the way. Upload it again.`;
+    return {
+      code: "CHECKSUM_MISMATCH",
+      reason: `The uploaded file's SHA-256 is ${actual}, but ${file.sha256} was declared: the file changed or was damaged on the way. Upload it again.`,
+    };
   }
-  return null;
+  // Rows made before names were checked at request time are held to the same rule here.
+  const kind = declaredKind(file);
+  if (typeof kind !== "string") return kind;
+  // The very version whose size and checksum were checked; read only as far as the check needs.
+  const body = await openObject(file.bucket, file.key, head.VersionId);
+  if (!body) return "MISSING";
+  try {
+    const verdict = await checkContent(kind, body);
+    if (!verdict.ok) return { code: verdict.code, reason: verdict.reason, detectedType: verdict.detectedType };
+    return verdict.type;
+  } finally {
+    body.destroy?.();
+  }
 }
 
 async function stillPending(id: string): Promise<boolean> {
@@ -441,46 +536,93 @@ async function attachPhoto(tx: Tx, access: Access, file: PendingFile): Promise<v
 }
 
 /**
- * Moves the row out of PENDING if, and only if, it still is; logs the decision in the same
- * transaction. False when another call decided first.
+ * The status of the report a file belongs to, read with a share lock: a submission or an
+ * approval of the report waits until this transaction ends, so a file never becomes
+ * AVAILABLE on a report that left DRAFT/RETURNED in the meantime. Null for files of no report.
  */
-async function settle(
-  access: Access,
-  file: PendingFile,
-  data: { status: "AVAILABLE" | "REJECTED"; key?: string; s3VersionId?: string | null; rejectReason?: string },
-): Promise<boolean> {
+async function reportStatusLocked(tx: Tx, reportId: string | null): Promise<ReportStatus | null> {
+  if (!reportId) return null;
+  const rows = await tx.$queryRaw<{ status: ReportStatus }[]>`
+    SELECT "status" FROM "Report" WHERE "id" = ${reportId}::uuid FOR SHARE`;
+  return rows[0]?.status ?? null;
+}
+
+type Settlement =
+  | { status: "AVAILABLE"; key: string; s3VersionId: string | null; contentType: string }
+  | { status: "REJECTED"; rejection: Rejection };
+
+/**
+ * Moves the row out of PENDING if, and only if, it still is; logs the decision in the same
+ * transaction. Answers what the row became (an AVAILABLE settlement turns into a rejection
+ * when its report stopped taking files), or null when another call decided first.
+ */
+async function settle(access: Access, file: PendingFile, wanted: Settlement): Promise<Settlement | null> {
   return change("file", async (tx) => {
+    let data = wanted;
+    if (data.status === "AVAILABLE") {
+      const reportStatus = await reportStatusLocked(tx, file.reportId);
+      if (reportStatus && !REPORT_STATUSES_TAKING_FILES.includes(reportStatus)) {
+        data = {
+          status: "REJECTED",
+          rejection: { code: "REPORT_NOT_EDITABLE", reason: reportClosedReason(reportStatus) },
+        };
+      }
+    }
     const { count } = await tx.storedFile.updateMany({
       where: { id: file.id, status: "PENDING" },
-      data: {
-        status: data.status,
-        ...(data.key ? { key: data.key } : {}),
-        ...(data.s3VersionId !== undefined ? { s3VersionId: data.s3VersionId } : {}),
-        confirmedAt: data.status === "AVAILABLE" ? new Date() : null,
-        rejectReason: data.rejectReason ?? null,
-        version: { increment: 1 },
-      },
+      data:
+        data.status === "AVAILABLE"
+          ? {
+              status: "AVAILABLE",
+              key: data.key,
+              s3VersionId: data.s3VersionId,
+              contentType: data.contentType,
+              confirmedAt: new Date(),
+              version: { increment: 1 },
+            }
+          : {
+              status: "REJECTED",
+              rejectReason: data.rejection.reason,
+              rejectCode: data.rejection.code,
+              detectedType: data.rejection.detectedType ?? null,
+              version: { increment: 1 },
+            },
     });
-    if (count === 0) return false;
+    if (count === 0) return null;
     await log(tx, access, {
       entity: "StoredFile",
       entityId: file.id,
       action: "TRANSITION",
       regionId: file.regionId,
-      before: { status: "PENDING", key: file.key },
-      after: { status: data.status, key: data.key ?? file.key },
-      note: data.rejectReason ? { reason: data.rejectReason } : undefined,
+      before: { status: "PENDING", key: file.key, contentType: file.contentType },
+      after:
+        data.status === "AVAILABLE"
+          ? { status: "AVAILABLE", key: data.key, contentType: data.contentType }
+          : { status: "REJECTED", key: file.key, contentType: file.contentType },
+      note:
+        data.status === "REJECTED"
+          ? { reason: data.rejection.reason, code: data.rejection.code, detectedType: data.rejection.detectedType }
+          : undefined,
     });
     if (data.status === "AVAILABLE" && file.purpose === "PHOTO") await attachPhoto(tx, access, file);
-    return true;
+    return data;
   });
+}
+
+/** Rejects the row (if still PENDING) and deletes what was uploaded for it. */
+async function reject(access: Access, file: PendingFile, rejection: Rejection): Promise<VerifyOutcome> {
+  if (!(await settle(access, file, { status: "REJECTED", rejection }))) return "ALREADY_FINAL";
+  await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
+  logger.info({ fileId: file.id, key: file.key, code: rejection.code, reason: rejection.reason }, "upload rejected");
+  return "REJECTED";
 }
 
 /**
  * Checks the object under `key` against its StoredFile row and settles the row: AVAILABLE
- * (object moved to its final key) or REJECTED (object deleted, reason recorded). Safe to
- * call any number of times and concurrently: only the call whose conditional update moves
- * the row out of PENDING acts on it; every other call reports ALREADY_FINAL.
+ * (object moved to its final key, stored with the type verified from its content) or
+ * REJECTED (object deleted, reason recorded). Safe to call any number of times and
+ * concurrently: only the call whose conditional update moves the row out of PENDING acts
+ * on it; every other call reports ALREADY_FINAL.
  */
 export async function verifyStoredObject(key: string, access: Access = SYSTEM): Promise<VerifyOutcome> {
   // An S3 event for `pending/x` may arrive after a confirmation already moved the file to
@@ -492,36 +634,49 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
       id: true,
       bucket: true,
       key: true,
+      name: true,
       size: true,
       contentType: true,
       sha256: true,
       purpose: true,
+      reportId: true,
       regionId: true,
       createdAt: true,
       status: true,
+      report: { select: { status: true } },
     },
   });
   if (!found) return "UNKNOWN";
-  const { status, ...file } = found;
+  const { status, report, ...file } = found;
   if (status !== "PENDING") return "ALREADY_FINAL";
+
+  // A report that was submitted (or further) since the upload was requested takes no more
+  // files, whatever was uploaded: nothing is read, the upload is refused.
+  if (report && !REPORT_STATUSES_TAKING_FILES.includes(report.status)) {
+    return reject(access, file, { code: "REPORT_NOT_EDITABLE", reason: reportClosedReason(report.status) });
+  }
 
   const head = await headObject(file.bucket, file.key);
   if (!head) return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
 
-  const problem = await mismatch(file, head);
-  if (problem === "MISSING") return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
-  if (problem) {
-    if (!(await settle(access, file, { status: "REJECTED", rejectReason: problem }))) return "ALREADY_FINAL";
-    await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
-    logger.info({ fileId: file.id, key: file.key, reason: problem }, "upload rejected");
-    return "REJECTED";
+  let verified: Awaited<ReturnType<typeof inspect>>;
+  try {
+    verified = await inspect(file, head);
+  } catch (error) {
+    // A concurrent call that settled the row first deletes the pending object, which can
+    // break a read of it half-way: not a failure, the row is decided.
+    if (!(await stillPending(file.id))) return "ALREADY_FINAL";
+    throw error;
   }
+  if (verified === "MISSING") return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
+  if (typeof verified !== "string") return reject(access, file, verified);
 
   const finalKey = finalKeyFor(file.key);
   let versionId = head.VersionId;
   if (finalKey !== file.key) {
     // Copy exactly the version that was checked: a second POST with the same presigned
-    // form could replace the pending object between HeadObject and here.
+    // form could replace the pending object between HeadObject and here. The copy carries
+    // the verified type (and saves as an attachment), whatever the upload said.
     const source = `${file.bucket}/${file.key.split("/").map(encodeURIComponent).join("/")}`;
     try {
       const copied = await s3.send(
@@ -529,7 +684,10 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
           Bucket: file.bucket,
           Key: finalKey,
           CopySource: head.VersionId ? `${source}?versionId=${encodeURIComponent(head.VersionId)}` : source,
-          MetadataDirective: "COPY",
+          MetadataDirective: "REPLACE",
+          ContentType: verified,
+          ContentDisposition: "attachment",
+          Metadata: { sha256: file.sha256 },
         }),
       );
       versionId = copied.VersionId;
@@ -539,12 +697,24 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
       throw error;
     }
   }
-  const settled = await settle(access, file, { status: "AVAILABLE", key: finalKey, s3VersionId: versionId ?? null });
+  const settled = await settle(access, file, {
+    status: "AVAILABLE",
+    key: finalKey,
+    s3VersionId: versionId ?? null,
+    contentType: verified,
+  });
   // The winner of a race removes the pending object; a crash before that leaves an
   // object no row owns, which deleteOrphanObjects and the lifecycle rule both remove.
   if (!settled) return "ALREADY_FINAL";
+  if (settled.status === "REJECTED") {
+    // The report was submitted while the content was being checked: neither copy stays.
+    if (finalKey !== file.key) await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: finalKey }));
+    await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
+    logger.info({ fileId: file.id, key: file.key, code: settled.rejection.code }, "upload rejected");
+    return "REJECTED";
+  }
   if (finalKey !== file.key) await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
-  logger.info({ fileId: file.id, key: finalKey }, "upload verified");
+  logger.info({ fileId: file.id, key: finalKey, contentType: verified }, "upload verified");
   return "AVAILABLE";
 }
 
@@ -582,6 +752,8 @@ export class StoreUnavailableError extends GraphQLError {
 /**
  * The client's side of "whichever comes first": verifies the upload unless the S3 event
  * already did, and returns the row as it now is (AVAILABLE, or REJECTED with the reason).
+ * An upload for a report that was submitted in the meantime is refused with a
+ * ValidationError (the row is REJECTED and the object deleted, whichever path saw it first).
  * Asking again returns the same answer.
  */
 export async function confirmFileUpload(access: Access, input: unknown): Promise<StoredFile> {
@@ -611,7 +783,11 @@ export async function confirmFileUpload(access: Access, input: unknown): Promise
       );
     }
   }
-  return prisma.storedFile.findUniqueOrThrow({ where: { id } });
+  const settled = await prisma.storedFile.findUniqueOrThrow({ where: { id } });
+  if (settled.rejectCode === "REPORT_NOT_EDITABLE") {
+    throw ValidationError.of("input.fileId", settled.rejectReason ?? "The report takes no more files.");
+  }
+  return settled;
 }
 
 // ───────────────────────────── Downloads and their log ─────────────────────────────
@@ -652,16 +828,17 @@ export async function fileDownloadUrl(access: Access, input: unknown): Promise<{
     await tx.fileAccess.create({
       data: { fileId: file.id, userId: identity.userId, role: identity.role, purpose: data.purpose, at: signedAt },
     });
-    const url = await getSignedUrl(
-      s3,
-      new GetObjectCommand({
+    // Through the download layer (nosniff, sandbox), with the type verified from the
+    // content forced on the answer whatever the object carries.
+    const url = await downloadUrl(
+      {
         Bucket: file.bucket,
         Key: file.key,
         // The version that was verified, even if the key were ever written again.
         VersionId: file.s3VersionId ?? undefined,
         ResponseContentDisposition: contentDisposition(file.name),
         ResponseContentType: file.contentType,
-      }),
+      },
       { expiresIn: DOWNLOAD_URL_TTL_SECONDS, signingDate: signedAt },
     );
     return { url, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000) };
@@ -806,7 +983,7 @@ export async function rejectStalePending(olderThan: Date): Promise<{ rejected: n
   const rows = await change("file", async (tx) => {
     const rejected = await tx.storedFile.updateManyAndReturn({
       where: { status: "PENDING", createdAt: { lt: olderThan } },
-      data: { status: "REJECTED", rejectReason: STALE_UPLOAD_REASON, version: { increment: 1 } },
+      data: { status: "REJECTED", rejectReason: STALE_UPLOAD_REASON, rejectCode: "STALE", version: { increment: 1 } },
       select: { id: true, bucket: true, key: true, regionId: true },
     });
     if (rejected.length) {
@@ -819,6 +996,7 @@ export async function rejectStalePending(olderThan: Date): Promise<{ rejected: n
           changes: {
             status: { from: "PENDING", to: "REJECTED" },
             rejectReason: { from: null, to: STALE_UPLOAD_REASON },
+            rejectCode: { from: null, to: "STALE" },
           },
         })),
       });

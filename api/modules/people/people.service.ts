@@ -3,15 +3,13 @@
 // life situation or centre in a region closes the previous one's period in the same
 // transaction as the new assignment is made.
 import { randomUUID } from "node:crypto";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { z } from "zod";
 import type { CuratorTarget, FileStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { downloadUrl } from "../../lib/downloads.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { s3 } from "../../lib/s3.js";
 import { parse } from "../../lib/validate.js";
 import { assertWritable } from "../centres/centres.service.js";
 
@@ -229,9 +227,9 @@ export function photoPublishable(person: PhotoSource): { bucket: string; key: st
  * the person's consent, so handing one out is not logged as a file access (report files are).
  */
 async function presignedGetUrl(object: { bucket: string; key: string }): Promise<string | null> {
-  return getSignedUrl(s3, new GetObjectCommand({ Bucket: object.bucket, Key: object.key }), {
-    expiresIn: PHOTO_URL_TTL_SECONDS,
-  });
+  // Through the download layer, like report files: the object carries the type verified
+  // from its content, and the layer adds nosniff.
+  return downloadUrl({ Bucket: object.bucket, Key: object.key }, { expiresIn: PHOTO_URL_TTL_SECONDS });
 }
 
 /** The photo's URL when the person consented to its publication and the upload was verified. */

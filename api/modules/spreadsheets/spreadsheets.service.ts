@@ -515,7 +515,10 @@ export async function generateRegionalReport(access: Access, input: unknown) {
   try {
     return await change("file", async (tx) => {
       // Filed with the region's annual report of the last year, when there is one, so it is
-      // listed (and downloaded) among that report's files.
+      // listed (and downloaded) among that report's files. Unlike uploads (DRAFT or RETURNED
+      // reports only), whatever the report's status: the file is made here from approved
+      // figures, so it adds no figure and no bytes of anyone's choosing to what was approved,
+      // and the annual report is usually approved by the time its summary is wanted.
       const annual = await tx.report.findFirst({
         where: {
           regionId: region.id,

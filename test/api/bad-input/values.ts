@@ -519,13 +519,12 @@ function fileNameCases(f: Fixtures): Case[] {
   const accepted: Record<string, string> = {
     Cyrillic: "Отчёт ЦОД за 2026 год.pdf",
     "NFD (decomposed й and ё)": "Отчет за май и\u0306 ее\u0308.pdf",
-    "right-to-left override": "report\u202Efdp.exe",
+    "right-to-left override": "report\u202Efdp.exe.pdf",
     "Arabic and Hebrew": "تقرير דוח.pdf",
     "../ in the name": "../../files/report/x.pdf",
     "..\\ in the name": "..\\..\\etc\\passwd.pdf",
     "a URL-encoded ../": "%2e%2e%2fetc%2fpasswd.pdf",
-    "only a separator (it becomes _)": "/",
-    "pending/ as the name": "pending/report/00000000-0000-0000-0000-000000000000/x",
+    "pending/ as the name": "pending/report/00000000-0000-0000-0000-000000000000/x.pdf",
     "zero-width and bidi marks": "\u200Bотчёт\u200F\u2066.pdf",
     emoji: "📄 отчёт 🇷🇺.pdf",
   };
@@ -571,6 +570,11 @@ function fileNameCases(f: Fixtures): Case[] {
     "a NUL byte in the name": "report.pdf\u0000.exe",
     "only controls": "\u0000\u202E\u200B",
     "4,097 characters": `${"я".repeat(4093)}.pdf`,
+    // The name must say what the file is: no extension, or another kind's, is refused.
+    "only a separator (it becomes _, without an extension)": "/",
+    "an executable behind a right-to-left override": "report\u202Efdp.exe",
+    "a double extension ending in .exe": "Отчёт за май.pdf.exe",
+    "HTML declared as a PDF": "evil.html",
   };
   for (const [label, name] of Object.entries(refusedNames))
     cases.push({

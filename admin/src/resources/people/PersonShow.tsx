@@ -120,7 +120,6 @@ const PhotoPanel = () => {
         (record.photoConsent ? (
           <FileUpload
             owner={{ purpose: "PHOTO", personId: record.id }}
-            accept=".jpg,.jpeg,.png,.webp"
             label={translate(record.photo ? "dostup.people.replace_photo" : "dostup.people.upload_photo")}
             onUploaded={() => refresh()}
           />

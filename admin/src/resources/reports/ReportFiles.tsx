@@ -2,12 +2,14 @@ import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typograp
 import { useMemo } from "react";
 import { useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { FileDownloadButton } from "../../components/FileDownloadButton";
-import { FileUpload } from "../../components/FileUpload";
+import { FileUpload, rejectionText } from "../../components/FileUpload";
 import { useIntlLocale } from "../../components/localeFields";
 import { useRole } from "../../lib/resource";
 import type { Report } from "./types";
 
 const UPLOADERS = ["ADMIN", "CURATOR", "OPERATOR"];
+/** The API takes files only while a report's figures may change (see requestFileUpload). */
+const TAKING_FILES = ["DRAFT", "RETURNED"];
 const STATUS_COLOURS: Record<string, "success" | "warning" | "error" | "default"> = {
   AVAILABLE: "success",
   PENDING: "warning",
@@ -29,8 +31,8 @@ export function formatSize(bytes: number, locale: string, translate: (key: strin
 }
 
 /**
- * The report's files (a signed PDF, spreadsheets): upload with progress while the report is
- * not locked, the list with statuses, and logged downloads.
+ * The report's files (a signed PDF, spreadsheets): upload with progress while the report is a
+ * draft or returned, the list with statuses (a rejection's reason on hover), and logged downloads.
  */
 export const ReportFiles = () => {
   const report = useRecordContext<Report>();
@@ -42,14 +44,13 @@ export const ReportFiles = () => {
   if (!report) {
     return null;
   }
-  const canUpload = role !== undefined && UPLOADERS.includes(role) && report.status !== "LOCKED";
+  const canUpload = role !== undefined && UPLOADERS.includes(role) && TAKING_FILES.includes(report.status);
   const files = report.files ?? [];
   return (
     <Stack spacing={2}>
       {canUpload && (
         <FileUpload
           owner={{ purpose: "REPORT", reportId: report.id }}
-          accept=".pdf,.xlsx,.xls,.ods,.csv,.docx"
           label={translate("dostup.files.upload")}
           onUploaded={() => refresh()}
         />
@@ -78,7 +79,7 @@ export const ReportFiles = () => {
                     size="small"
                     color={STATUS_COLOURS[file.status] ?? "default"}
                     label={translate(`enums.FileStatus.${file.status}`)}
-                    title={file.rejectReason ?? undefined}
+                    title={file.status === "REJECTED" ? rejectionText(translate, file) : undefined}
                   />
                 </TableCell>
                 <TableCell>{file.uploadedByName ?? "—"}</TableCell>

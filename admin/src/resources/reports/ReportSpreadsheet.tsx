@@ -183,7 +183,7 @@ export const ReportSpreadsheet = () => {
           </Typography>
           <FileUpload
             owner={{ purpose: "REPORT", reportId: report.id }}
-            accept=".csv,.xlsx"
+            extensions={["csv", "xlsx"]}
             label={translate("dostup.reports.import.choose")}
             onUploaded={importFile}
             disabled={importing}

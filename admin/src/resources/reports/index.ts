@@ -18,7 +18,7 @@ export default {
     detailFields: `${LIST_FIELDS} returnReason published canApprove lockedAt createdAt updatedAt
       form { id code name periodicity indicators { id code name unit category hasRuralSplit position } }
       values { indicator { id } total rural }
-      files { id name contentType size status rejectReason uploadedByName createdAt confirmedAt purpose }
+      files { id name contentType size status rejectReason rejectCode detectedType uploadedByName createdAt confirmedAt purpose }
       imports { id status rowCount startedAt finishedAt file { id name } errors { line column code reason } }`,
     filters: {
       status: "ReportStatus",

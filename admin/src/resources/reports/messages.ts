@@ -175,6 +175,32 @@ export const ru = {
       purpose: "Цель получения файла",
       purpose_help: "Записывается в журнал доступа вместе с вашим именем (от 3 символов)",
       units: { bytes: "Б", kb: "КБ", mb: "МБ", gb: "ГБ" },
+      reject: {
+        SIZE_MISMATCH: "Размер загруженного файла не совпадает с заявленным. Загрузите файл ещё раз.",
+        TYPE_MISMATCH: "Тип загруженного файла не совпадает с заявленным. Загрузите файл ещё раз.",
+        CHECKSUM_MISMATCH:
+          "Файл изменился или повредился при передаче (не совпала контрольная сумма). Загрузите его ещё раз.",
+        CONTENT_MISMATCH:
+          "По содержимому это %{detected}, а не %{declared}, как сказано в имени и типе файла. Сохраните файл в формате %{declared} и загрузите снова.",
+        NOT_TEXT:
+          "Файл CSV должен быть текстом в кодировке UTF-8 или Windows-1251, а в нём есть двоичные данные. Сохраните таблицу как «CSV UTF-8» и загрузите снова.",
+        EXTENSION_MISMATCH: "Расширение в имени файла не соответствует его типу.",
+        REPORT_NOT_EDITABLE:
+          "Отчёт уже отправлен на проверку или утверждён: файлы добавляются только к черновикам и отчётам, возвращённым на доработку.",
+        STALE: "Загрузка не была подтверждена в течение 24 часов.",
+      },
+      detected: {
+        exe: "программа для Windows (EXE)",
+        program: "исполняемая программа",
+        zip: "архив ZIP",
+        archive: "архив",
+        cfb: "файл старого формата Microsoft Office (DOC, XLS) или установщик",
+        html: "веб-страница (HTML)",
+        text: "обычный текст",
+        kind: "файл %{kind}",
+        other: "файл типа %{type}",
+        unknown: "файл неизвестного формата",
+      },
     },
   },
 };
@@ -356,6 +382,31 @@ export const en: typeof ru = {
       purpose: "Why you need the file",
       purpose_help: "Recorded in the access log with your name (3 characters or more)",
       units: { bytes: "B", kb: "KB", mb: "MB", gb: "GB" },
+      reject: {
+        SIZE_MISMATCH: "The uploaded file's size is not the declared one. Upload the file again.",
+        TYPE_MISMATCH: "The uploaded file's type is not the declared one. Upload the file again.",
+        CHECKSUM_MISMATCH: "The file changed or was damaged on the way (its checksum differs). Upload it again.",
+        CONTENT_MISMATCH:
+          "Its content is %{detected}, not %{declared} as its name and type say. Save it as %{declared} and upload it again.",
+        NOT_TEXT:
+          "A CSV file must be UTF-8 or Windows-1251 text, and this one contains binary data. Save the table as “CSV UTF-8” and upload it again.",
+        EXTENSION_MISMATCH: "The file name's extension does not match its type.",
+        REPORT_NOT_EDITABLE:
+          "The report has been submitted or approved: files are added only to drafts and reports returned for corrections.",
+        STALE: "The upload was not confirmed within 24 hours.",
+      },
+      detected: {
+        exe: "a Windows program (EXE)",
+        program: "a program",
+        zip: "a ZIP archive",
+        archive: "an archive",
+        cfb: "a legacy Microsoft Office file (DOC, XLS) or an installer",
+        html: "a web page (HTML)",
+        text: "plain text",
+        kind: "a %{kind} file",
+        other: "a file of type %{type}",
+        unknown: "a file of an unknown format",
+      },
     },
   },
 };

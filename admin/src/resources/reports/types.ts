@@ -24,6 +24,8 @@ export interface ReportFile {
   size: number;
   status: string;
   rejectReason: string | null;
+  rejectCode: string | null;
+  detectedType: string | null;
   uploadedByName: string | null;
   createdAt: string;
   confirmedAt: string | null;
