@@ -3,9 +3,11 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import type { UserRole } from "./generated/prisma/client.js";
 import { type Access, accessFor } from "./lib/access.js";
-import { hashApiKey, verifyAccessToken } from "./lib/auth.js";
+import type { ApiScope } from "./lib/api-scopes.js";
+import { verifyAccessToken } from "./lib/auth.js";
 import { prisma } from "./lib/db.js";
 import { AuthenticationError } from "./lib/errors.js";
+import { authenticatePartnerKey } from "./lib/partner-auth.js";
 
 export type Identity =
   | {
@@ -19,7 +21,7 @@ export type Identity =
       /** Region of an operator's centre. */
       centreRegionId: string | null;
     }
-  | { kind: "partner"; apiClientId: string; scopes: string[] };
+  | { kind: "partner"; apiClientId: string; scopes: ApiScope[] };
 
 export interface Context {
   identity: Identity | null;
@@ -50,12 +52,7 @@ async function userIdentity(token: string): Promise<Identity> {
 }
 
 async function partnerIdentity(key: string): Promise<Identity> {
-  const client = await prisma.apiClient.findUnique({ where: { keyHash: hashApiKey(key) } });
-  // Unknown, revoked and expired keys get one and the same answer.
-  if (!client || client.revokedAt || (client.expiresAt && client.expiresAt <= new Date())) {
-    throw new AuthenticationError("The API key is not valid.");
-  }
-  return { kind: "partner", apiClientId: client.id, scopes: client.scopes };
+  return authenticatePartnerKey(key);
 }
 
 async function identify(request: Request): Promise<Identity | null> {

@@ -175,7 +175,7 @@ async function fixtures(
   const key = `dsp_bench_${randomBytes(24).toString("base64url")}`;
   await db.query(
     `INSERT INTO "ApiClient" (id, name, "keyPrefix", "keyHash", scopes, "rateLimitPerMinute", "updatedAt")
-     VALUES (gen_random_uuid(), 'Бенчмарк', $1, $2, ARRAY['read'], 100000, now())`,
+     VALUES (gen_random_uuid(), 'Бенчмарк', $1, $2, ARRAY['registry:read', 'statistics:read'], 100000, now())`,
     [key.slice(0, 12), createHash("sha256").update(key).digest("hex")],
   );
   const centreIds = (

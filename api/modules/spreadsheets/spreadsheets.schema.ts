@@ -141,19 +141,19 @@ builder.queryFields((t) => ({
     type: SpreadsheetFile,
     description:
       "A report's values in its form's template; importing it into a report of the same period gives the same values.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: ReportExportInput, required: true }) },
     resolve: (_root, { input }, ctx) => reportExport(ctx.access, input),
   }),
   centresCsv: t.string({
     description: `The centres the list \`centres\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: { filter: t.arg({ type: CentreFilter, required: false }) },
     resolve: (_root, args, ctx) => centresCsv(ctx.access, args.filter as CentreFilterInput | null | undefined),
   }),
   reportsCsv: t.string({
     description: `The reports the list \`reports\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { filter: t.arg({ type: ReportFilter, required: false }) },
     resolve: (_root, args, ctx) => reportsCsv(ctx.access, args.filter as ReportFilterInput | null | undefined),
   }),

@@ -24,6 +24,16 @@ export const KeyState = (_props: { source?: string; label?: string }) => {
   );
 };
 
+/** The key's scopes by their names in the panel's language. */
+export const ScopeLabels = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<ApiClient>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return <span>{record.scopes.map((scope) => translate(`dostup.apiClients.scope.${scope}`)).join(", ")}</span>;
+};
+
 const exporter = (records: ApiClient[]) =>
   exportRows(
     records.map((client) => ({
@@ -53,7 +63,7 @@ export const ApiClientList = () => (
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="name" disableSort />
       <Column source="keyPrefix" disableSort />
-      <Column source="scopes" disableSort render={(record) => record.scopes.join(", ")} />
+      <Column source="scopes" disableSort field={ScopeLabels} />
       <Column source="rateLimitPerMinute" disableSort>
         <LocaleNumberField source="rateLimitPerMinute" />
       </Column>
