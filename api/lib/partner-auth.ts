@@ -8,7 +8,7 @@ import { type Database, prisma } from "./db.js";
 import { AuthenticationError, RateLimitedError } from "./errors.js";
 
 /** Length of a rate-limit window: `rateLimitPerMinute` requests are admitted per window. */
-export const RATE_WINDOW_SECONDS = 60;
+const RATE_WINDOW_SECONDS = 60;
 
 interface KeyCheck {
   id: string;

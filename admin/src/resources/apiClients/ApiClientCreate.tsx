@@ -35,11 +35,8 @@ interface Created {
   apiClient: { id: string; name: string; keyPrefix: string };
 }
 
-/** The API's ApiScope values, labelled by what each lets a partner read. */
-export const SCOPES = [
-  { id: "REGISTRY_READ", name: "dostup.apiClients.scope.REGISTRY_READ" },
-  { id: "STATISTICS_READ", name: "dostup.apiClients.scope.STATISTICS_READ" },
-];
+/** The API's ApiScope values, each labelled by what it lets a partner read. */
+const SCOPES = ["REGISTRY_READ", "STATISTICS_READ"].map((id) => ({ id, name: `dostup.apiClients.scope_full.${id}` }));
 
 /**
  * A new partner key. The API returns the whole key only in this answer (it stores a hash),

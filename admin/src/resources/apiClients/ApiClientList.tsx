@@ -1,4 +1,4 @@
-import { Chip } from "@mui/material";
+import { Chip, Stack } from "@mui/material";
 import { CreateButton, DataTable, ExportButton, List, TopToolbar, useRecordContext, useTranslate } from "react-admin";
 import { exportRows } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
@@ -31,7 +31,19 @@ export const ScopeLabels = (_props: { source?: string; label?: string }) => {
   if (!record) {
     return null;
   }
-  return <span>{record.scopes.map((scope) => translate(`dostup.apiClients.scope.${scope}`)).join(", ")}</span>;
+  return (
+    <Stack direction="row" spacing={0.5}>
+      {record.scopes.map((scope) => (
+        <Chip
+          key={scope}
+          size="small"
+          variant="outlined"
+          label={translate(`dostup.apiClients.scope.${scope}`)}
+          title={translate(`dostup.apiClients.scope_full.${scope}`)}
+        />
+      ))}
+    </Stack>
+  );
 };
 
 const exporter = (records: ApiClient[]) =>

@@ -20,7 +20,8 @@ export const ru = {
       tab: "Ключ",
       create: "Создать ключ",
       create_title: "Новый ключ API",
-      scope: {
+      scope: { REGISTRY_READ: "Реестр", STATISTICS_READ: "Статистика" },
+      scope_full: {
         REGISTRY_READ:
           "Реестр: центры, их часы работы и услуги, организации, каталог услуг, жизненные ситуации, география",
         STATISTICS_READ: "Статистика: опубликованные показатели, отчёты, KPI и аналитика",
@@ -68,7 +69,8 @@ export const en: typeof ru = {
       tab: "Key",
       create: "Create key",
       create_title: "New API key",
-      scope: {
+      scope: { REGISTRY_READ: "Registry", STATISTICS_READ: "Statistics" },
+      scope_full: {
         REGISTRY_READ:
           "Registry: centres with their hours and services, organisations, the service catalogue, life situations, geography",
         STATISTICS_READ: "Statistics: published figures, reports, KPIs and analytics",
