@@ -122,7 +122,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodeQueryOptions: {
-      // Any key may ask; the type found decides (partnerMayRead), as for nested fields.
+      // Staff, and keys with any scope: for a key, the type found then decides (partnerMayRead).
       authScopes: { staff: true, partner: ALL_API_SCOPES },
       resolve: async (_root, args, context, info, resolveNode) => {
         const node = await resolveNode(args.id);
