@@ -227,6 +227,8 @@ describe("rate limit", () => {
     expect(statements).toHaveLength(1);
     const whole = await recordSql(() => request(key));
     expect(whole.statements.filter((sql) => sql.includes('"ApiClient"'))).toHaveLength(1);
+    // Both were counted by that one statement.
+    expect((await usage(id)).rateWindowCount).toBe(2);
   });
 
   it("still gives a revoked or expired key the one answer for an invalid key, not a 429, and counts nothing", async () => {
@@ -298,6 +300,7 @@ describe("lastUsedAt", () => {
       admin,
     );
     const stored = await usage(id);
+    expect(stored.lastUsedAt).not.toBeNull();
     expect(shown.data?.node).toEqual({ lastUsedAt: stored.lastUsedAt?.toISOString(), scopes: ["REGISTRY_READ"] });
   });
 });
