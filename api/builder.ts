@@ -3,20 +3,22 @@ import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { Kind } from "graphql";
+import { type GraphQLNamedType, Kind } from "graphql";
 import { config } from "./config.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { UserRole } from "./generated/prisma/client.js";
 import { isAdmin, isStaff, seesInternal } from "./lib/access.js";
+import { ALL_API_SCOPES, type ApiScope } from "./lib/api-scopes.js";
 import { prisma } from "./lib/db.js";
 import {
   AccessDeniedError,
   ConflictError,
   ForbiddenError,
+  MissingScopeError,
   NotFoundError,
   UserInputError,
   ValidationError,
@@ -25,6 +27,43 @@ import {
 /** The largest page any connection returns, whatever `first` asks for. */
 export const MAX_PAGE_SIZE = 100;
 
+/** What a field asks of a partner key: one scope, or any one of several. */
+export type PartnerScopes = ApiScope | readonly ApiScope[];
+
+function holdsAny(ctx: Context, scopes: PartnerScopes): boolean {
+  if (ctx.identity?.kind !== "partner") return false;
+  const held = ctx.identity.scopes;
+  return typeof scopes === "string" ? held.includes(scopes) : scopes.some((scope) => held.includes(scope));
+}
+
+/** The partner scopes a failed check asked for (scope-auth's failure tree), to name them. */
+function partnerScopesIn(failure: AuthFailure): ApiScope[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return failure.scope === "partner" ? [failure.parameter as PartnerScopes].flat() : [];
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return [...new Set(failure.failures.flatMap(partnerScopesIn))];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Whether a partner key may read this row of this type, by the type's own declared auth
+ * scopes: only a type that names a partner scope the key holds (e.g. `{ staff: true, partner:
+ * "registry:read" }`) admits partners, so node(id) answers null for anything else, exactly as
+ * for an id that does not exist (no error that would tell the two apart), and a type nobody
+ * declared for partners stays closed to them.
+ */
+async function partnerMayRead(type: GraphQLNamedType | null | undefined, row: unknown, ctx: Context) {
+  const declared = (type?.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions
+    ?.authScopes;
+  const verdict = typeof declared === "function" ? await declared(row, ctx) : declared;
+  const scopes = (verdict as { partner?: PartnerScopes } | null | undefined)?.partner;
+  return typeof verdict === "object" && scopes !== undefined && holdsAny(ctx, scopes);
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -32,10 +71,13 @@ export const builder = new SchemaBuilder<{
   AuthScopes: {
     /** Anyone, signed in or not (login, me). */
     public: boolean;
-    /** Any verified identity: a signed-in user or a partner app's key. */
-    signedIn: boolean;
     /** A signed-in person of any role (not a partner app): may see personal data in scope. */
     staff: boolean;
+    /**
+     * A partner app's key holding this scope (or, given a list, any one of them). The only way a
+     * field admits partner keys: there is deliberately no "any verified identity" scope.
+     */
+    partner: PartnerScopes;
     /** Administrators, curators and auditors: internal records of their regions. */
     internal: boolean;
     /** Roles that change data: administrators, and curators within their regions. */
@@ -54,17 +96,18 @@ export const builder = new SchemaBuilder<{
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       public: true,
-      signedIn: ctx.identity !== null,
       staff: isStaff(ctx.access),
+      partner: (scopes) => holdsAny(ctx, scopes),
       internal: seesInternal(ctx.access),
       writer: ctx.access.write === "all" || ctx.access.write.length > 0,
       admin: isAdmin(ctx.access),
       role: (role) => ctx.identity?.kind === "user" && ctx.identity.role === role,
     }),
-    unauthorizedError: (_parent, context) =>
-      context.identity
-        ? new AccessDeniedError()
-        : new AccessDeniedError("Sign in, or send a partner API key, to use this."),
+    unauthorizedError: (_parent, context, _info, result) => {
+      if (!context.identity) return new AccessDeniedError("Sign in, or send a partner API key, to use this.");
+      const missing = context.identity.kind === "partner" ? partnerScopesIn(result.failure) : [];
+      return missing.length > 0 ? new MissingScopeError(missing) : new AccessDeniedError();
+    },
   },
   prisma: {
     client: prisma,
@@ -78,7 +121,15 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: { authScopes: { signedIn: true } },
+    nodeQueryOptions: {
+      // Staff, and keys with any scope: for a key, the type found then decides (partnerMayRead).
+      authScopes: { staff: true, partner: ALL_API_SCOPES },
+      resolve: async (_root, args, context, info, resolveNode) => {
+        const node = await resolveNode(args.id);
+        if (context.identity?.kind !== "partner" || node === null || node === undefined) return node;
+        return (await partnerMayRead(info.schema.getType(args.id.typename), node, context)) ? node : null;
+      },
+    },
     nodesQueryOptions: false,
   },
   errors: { defaultTypes: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },

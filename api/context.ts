@@ -2,9 +2,8 @@
 // from here, never from GraphQL arguments.
 import type { YogaInitialContext } from "graphql-yoga";
 import { type Access, accessFor, type Identity } from "./lib/access.js";
-import { hashApiKey } from "./lib/auth.js";
-import { prisma } from "./lib/db.js";
 import { AuthenticationError } from "./lib/errors.js";
+import { authenticatePartnerKey } from "./lib/partner-auth.js";
 import { identityOfToken } from "./lib/sessions.js";
 
 export type { Identity } from "./lib/access.js";
@@ -34,15 +33,6 @@ async function userIdentity(token: string): Promise<Identity> {
   return identity;
 }
 
-async function partnerIdentity(key: string): Promise<Identity> {
-  const client = await prisma.apiClient.findUnique({ where: { keyHash: hashApiKey(key) } });
-  // Unknown, revoked and expired keys get one and the same answer.
-  if (!client || client.revokedAt || (client.expiresAt && client.expiresAt <= new Date())) {
-    throw new AuthenticationError("The API key is not valid.");
-  }
-  return { kind: "partner", apiClientId: client.id, scopes: client.scopes };
-}
-
 async function identify(request: Request): Promise<Identity | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
@@ -51,7 +41,7 @@ async function identify(request: Request): Promise<Identity | null> {
     return userIdentity(match[1]);
   }
   const apiKey = request.headers.get("x-api-key");
-  if (apiKey) return partnerIdentity(apiKey);
+  if (apiKey) return authenticatePartnerKey(apiKey);
   return null;
 }
 

@@ -3,6 +3,7 @@
 import { builder } from "./builder.js";
 import { describeLimits, LIMITS } from "./lib/limits.js";
 import "./modules/auth/auth.schema.js";
+import "./modules/api-clients/api-clients.schema.js";
 import "./modules/geography/geography.schema.js";
 import "./modules/organisations/organisations.schema.js";
 import "./modules/centres/centres.schema.js";

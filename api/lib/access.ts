@@ -2,6 +2,7 @@
 // (context.ts); never from arguments. Every list, node lookup, nested relation and mutation
 // asks this module, so a rule changes in one place.
 import type { UserRole } from "../generated/prisma/client.js";
+import type { ApiScope } from "./api-scopes.js";
 
 /** Who is asking, as verified from the request's token or key (api/context.ts). */
 export type Identity =
@@ -18,7 +19,7 @@ export type Identity =
       /** Region of an operator's centre. */
       centreRegionId: string | null;
     }
-  | { kind: "partner"; apiClientId: string; scopes: string[] };
+  | { kind: "partner"; apiClientId: string; scopes: ApiScope[] };
 
 export type Regions = "all" | readonly string[];
 

@@ -22,6 +22,31 @@ export class AccessDeniedError extends GraphQLError {
   }
 }
 
+/** A partner key without the scope a field needs; names the scopes that would do. */
+export class MissingScopeError extends GraphQLError {
+  constructor(scopes: readonly string[]) {
+    super(`This API key does not have the scope ${scopes.join(" or ")}.`, {
+      extensions: { code: "FORBIDDEN", requiredScopes: [...scopes] },
+    });
+  }
+}
+
+/**
+ * A partner key over its requests per minute: HTTP 429 with Retry-After, and the same
+ * number of seconds in the error for clients that read only the body.
+ */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number) {
+    super(`Too many requests with this API key; try again in ${retryAfterSeconds} s.`, {
+      extensions: {
+        code: "RATE_LIMITED",
+        retryAfterSeconds,
+        http: { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+      },
+    });
+  }
+}
+
 // ── Typed domain errors: returned in mutation result unions, never masked ──
 
 export class NotFoundError extends Error {

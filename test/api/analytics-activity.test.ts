@@ -32,7 +32,12 @@ const created: string[] = [];
 async function partnerKey(): Promise<Record<string, string>> {
   const key = `dsp_${randomBytes(32).toString("base64url")}`;
   await prisma.apiClient.create({
-    data: { name: "Партнёр (аналитика)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
+    data: {
+      name: "Партнёр (аналитика)",
+      keyPrefix: key.slice(0, 12),
+      keyHash: hashApiKey(key),
+      scopes: ["registry:read", "statistics:read"],
+    },
   });
   // The empty authorization overrides the file's default (curator) identity.
   return { authorization: "", "x-api-key": key };

@@ -57,7 +57,12 @@ beforeAll(async () => {
   useIdentity(admin);
   const key = "dsp_opsan_test_partner_key_0123456789";
   await prisma.apiClient.create({
-    data: { name: "Operations analytics test partner", keyPrefix: "dsp_opsan_t", keyHash: hashApiKey(key), scopes: [] },
+    data: {
+      name: "Operations analytics test partner",
+      keyPrefix: "dsp_opsan_t",
+      keyHash: hashApiKey(key),
+      scopes: ["registry:read", "statistics:read"],
+    },
   });
   partner = { authorization: "", "x-api-key": key };
   for (const code of ["18", "67", "69", "14"]) {

@@ -51,7 +51,12 @@ describe("analytics: KPIs and quality", () => {
     useIdentity(admin);
     const key = "dsp_analytics_quality_partner_0123456789";
     await prisma.apiClient.create({
-      data: { name: "Analytics quality partner", keyPrefix: "dsp_analyti", keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "Analytics quality partner",
+        keyPrefix: "dsp_analyti",
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     partner = { authorization: "", "x-api-key": key };
     for (const code of ["67", "69", "18", "60"]) {

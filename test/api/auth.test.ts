@@ -83,7 +83,7 @@ describe("credentials", () => {
         data: { key: string; apiClient: { id: string; keyPrefix: string; version: number } };
       };
     }>(
-      `mutation { createApiClient(input: { name: "Карта центров (тест)" }) { __typename
+      `mutation { createApiClient(input: { name: "Карта центров (тест)", scopes: [REGISTRY_READ] }) { __typename
         ... on MutationCreateApiClientSuccess { data { key apiClient { id keyPrefix version } } } } }`,
       {},
       admin,
@@ -101,7 +101,11 @@ describe("credentials", () => {
     const asPartner = { "x-api-key": key };
     const read = await gql<{ regions: { totalCount: number } }>(QUERY, {}, asPartner);
     expect(read.data?.regions.totalCount).toBeGreaterThan(0);
-    const write = await gql(`mutation { createApiClient(input: { name: "x" }) { __typename } }`, {}, asPartner);
+    const write = await gql(
+      `mutation { createApiClient(input: { name: "x", scopes: [REGISTRY_READ] }) { __typename } }`,
+      {},
+      asPartner,
+    );
     expect(write.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
     const revoked = await gql<{ revokeApiClient: { __typename: string } }>(

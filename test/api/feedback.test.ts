@@ -152,7 +152,12 @@ describe("feedback", () => {
     useIdentity(curator);
     const key = `dsp_test_${randomBytes(16).toString("hex")}`;
     await prisma.apiClient.create({
-      data: { name: "Feedback test partner", keyPrefix: key.slice(0, 16), keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "Feedback test partner",
+        keyPrefix: key.slice(0, 16),
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     // An empty Authorization overrides the file's default identity, so the key is what counts.
     partner = { authorization: "", "x-api-key": key };

@@ -203,7 +203,12 @@ beforeAll(async () => {
   auditor = await asUser("auditor@dostup.local");
   const key = `dsp_files_${randomBytes(16).toString("hex")}`;
   await prisma.apiClient.create({
-    data: { name: `files test ${run}`, keyPrefix: key.slice(0, 18), keyHash: hashApiKey(key), scopes: [] },
+    data: {
+      name: `files test ${run}`,
+      keyPrefix: key.slice(0, 18),
+      keyHash: hashApiKey(key),
+      scopes: ["registry:read", "statistics:read"],
+    },
   });
   partner = { "x-api-key": key };
   const operatorUser = await prisma.user.findUniqueOrThrow({ where: { email: "operator@dostup.local" } });

@@ -95,7 +95,12 @@ describe("kpis", () => {
     useIdentity(admin);
     const key = "dsp_kpis_test_partner_key_0123456789";
     await prisma.apiClient.create({
-      data: { name: "KPI test partner", keyPrefix: "dsp_kpis_te", keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "KPI test partner",
+        keyPrefix: "dsp_kpis_te",
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     // Without the default identity's token, which would win over the key.
     partner = { authorization: "", "x-api-key": key };

@@ -499,7 +499,7 @@ describe("life situations", () => {
           name: "Life situations partner",
           keyPrefix: key.slice(0, 20),
           keyHash: hashApiKey(key),
-          scopes: ["read"],
+          scopes: ["registry:read", "statistics:read"],
         },
       });
       const partner = { "x-api-key": key };

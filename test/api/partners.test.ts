@@ -1,24 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
 import { gql, useIdentity } from "../helpers/graphql.js";
-
-/** A partner app's key, made as createApiClient would store it. */
-async function partnerKey(): Promise<Record<string, string>> {
-  const key = `dsp_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiClient.create({
-    data: { name: "Партнёр (тест)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
-  });
-  return { "x-api-key": key };
-}
+import { partnerKey } from "../helpers/partners.js";
 
 let serviceId: string;
 let origin: { latitude: number; longitude: number };
 
 beforeAll(async () => {
-  useIdentity(await partnerKey());
+  useIdentity((await partnerKey()).headers);
   const [busiest] = await prisma.centreService.groupBy({
     by: ["serviceId"],
     _count: { _all: true },

@@ -180,7 +180,12 @@ beforeAll(async () => {
   auditor = await asUser("auditor@dostup.local");
   const key = `dsp_people_${randomBytes(16).toString("hex")}`;
   await prisma.apiClient.create({
-    data: { name: `people test ${run}`, keyPrefix: key.slice(0, 18), keyHash: hashApiKey(key), scopes: [] },
+    data: {
+      name: `people test ${run}`,
+      keyPrefix: key.slice(0, 18),
+      keyHash: hashApiKey(key),
+      scopes: ["registry:read", "statistics:read"],
+    },
   });
   // An empty Authorization overrides the file's default identity, so the key is used.
   partner = { authorization: "", "x-api-key": key };

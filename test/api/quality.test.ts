@@ -131,7 +131,12 @@ describe("quality standards", () => {
     };
     const key = `dsp_test_${randomBytes(16).toString("hex")}`;
     await prisma.apiClient.create({
-      data: { name: "Quality test partner", keyPrefix: key.slice(0, 16), keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "Quality test partner",
+        keyPrefix: key.slice(0, 16),
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     // An empty Authorization overrides the file's default identity, so the key is what counts.
     partner = { authorization: "", "x-api-key": key };
@@ -521,7 +526,12 @@ describe("quality measurements", () => {
   it("keeps measurements from partners and curators of other regions", async () => {
     const key = `dsp_test_${randomBytes(16).toString("hex")}`;
     await prisma.apiClient.create({
-      data: { name: "Measurements partner", keyPrefix: key.slice(0, 16), keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "Measurements partner",
+        keyPrefix: key.slice(0, 16),
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     const partner = await gql(MEASUREMENTS, {}, { authorization: "", "x-api-key": key });
     expect(partner.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

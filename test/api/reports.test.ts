@@ -105,7 +105,12 @@ describe("reports", () => {
     useIdentity(admin);
     const key = "dsp_reports_test_partner_key_0123456789";
     await prisma.apiClient.create({
-      data: { name: "Reports test partner", keyPrefix: "dsp_reports_t", keyHash: hashApiKey(key), scopes: [] },
+      data: {
+        name: "Reports test partner",
+        keyPrefix: "dsp_reports_t",
+        keyHash: hashApiKey(key),
+        scopes: ["registry:read", "statistics:read"],
+      },
     });
     // Without the default identity's token, which would win over the key.
     partner = { authorization: "", "x-api-key": key };

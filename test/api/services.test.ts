@@ -81,7 +81,12 @@ async function mutate(
 async function partnerHeaders(): Promise<Record<string, string>> {
   const key = `dsp_services_${randomBytes(16).toString("hex")}`;
   await prisma.apiClient.create({
-    data: { name: "Services test partner", keyPrefix: key.slice(0, 20), keyHash: hashApiKey(key), scopes: ["read"] },
+    data: {
+      name: "Services test partner",
+      keyPrefix: key.slice(0, 20),
+      keyHash: hashApiKey(key),
+      scopes: ["registry:read", "statistics:read"],
+    },
   });
   return { "x-api-key": key };
 }

@@ -43,7 +43,7 @@ function typeOfIdField(name: string): string {
 function valueFor(type: GraphQLInputType, name: string, depth = 0): unknown {
   if (isNonNullType(type)) return valueFor(type.ofType, name, depth);
   if (isListType(type)) return [valueFor(type.ofType, name, depth)];
-  if (isEnumType(type)) return type.getValues()[0]?.value;
+  if (isEnumType(type)) return type.getValues()[0]?.name;
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {

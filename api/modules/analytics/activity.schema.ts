@@ -132,14 +132,14 @@ builder.queryFields((t) => ({
     type: [IndicatorDynamicsPoint],
     description:
       "An indicator's totals per year, quarter or month from approved reports, at the most aggregated level each region reported.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: IndicatorDynamicsInput, required: true }) },
     resolve: (_root, { input }, ctx) => indicatorDynamics(ctx.access, { ...input, scope: scopeOf(input.scope) }),
   }),
   requestsByCategory: t.field({
     type: [IndicatorTotalRef],
     description: "Requests fulfilled per category (indicators of category REQUESTS) over a range.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: ActivityRangeInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       categoryTotals(ctx.access, "REQUESTS", { ...input, scope: scopeOf(input.scope) }),
@@ -147,21 +147,21 @@ builder.queryFields((t) => ({
   eventsByType: t.field({
     type: [IndicatorTotalRef],
     description: "Events held per type (indicators of category EVENTS) over a range.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: ActivityRangeInput, required: true }) },
     resolve: (_root, { input }, ctx) => categoryTotals(ctx.access, "EVENTS", { ...input, scope: scopeOf(input.scope) }),
   }),
   centresByKind: t.field({
     type: [CentreKindCount],
     description: "Non-archived centres per kind; a centre of two kinds counts in both.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: CentresByKindInput, required: false }) },
     resolve: (_root, { input }, ctx) => centresByKind(ctx.access, { scope: scopeOf(input?.scope) }),
   }),
   centresByPlace: t.field({
     type: [CentrePlaceCount],
     description: "Non-archived centres per region or municipality (places with at least one centre).",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: CentresByPlaceInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       centresByPlace(ctx.access, {

@@ -46,7 +46,7 @@ builder.queryFields((t) => ({
     type: [KpiProgress],
     description:
       "KPIs against their targets in your regions and nationally. COMPUTED ones are counted from the catalogue now.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: KpiProgressInput, required: false }) },
     resolve: (_root, args, ctx) => kpiProgress(ctx.access, args.input),
   }),

@@ -109,7 +109,7 @@ builder.queryFields((t) => ({
   mobileOfficeActivity: t.field({
     type: MobileOfficeActivityType,
     description: "The mobile offices' visits, people served and documents issued in a period (no personal data).",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: MobileOfficeActivityInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       mobileOfficeActivity(ctx.access, { ...input, regionId: input.regionId?.toString() }),

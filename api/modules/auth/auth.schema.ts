@@ -7,17 +7,14 @@ import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
 import { given, selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
-import { VersionedInput } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import {
-  createApiClient,
   createUser,
   endUserSessions,
   InvalidCredentialsError,
   LoginThrottledError,
   login,
   logout,
-  revokeApiClient,
   updateUser,
 } from "./auth.service.js";
 
@@ -249,82 +246,6 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const user = await updateUser(ctx.access, given(input));
       return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
-    },
-  }),
-}));
-
-// ── API keys ──
-
-export const ApiClient = builder.prismaNode("ApiClient", {
-  id: { field: "id" },
-  // Out of scope or unknown: node(id) answers null, like an id that never existed.
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: isAdmin(ctx.access) ? safeUuid(id) : safeUuid("") }),
-  authScopes: (_client, ctx) => isAdmin(ctx.access),
-  fields: (t) => ({
-    name: t.exposeString("name"),
-    keyPrefix: t.exposeString("keyPrefix", { description: "The key's first characters, to tell keys apart." }),
-    scopes: t.exposeStringList("scopes"),
-    rateLimitPerMinute: t.exposeInt("rateLimitPerMinute"),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
-    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    version: t.exposeInt("version"),
-  }),
-});
-
-const CreateApiClientInput = builder.inputType("CreateApiClientInput", {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    scopes: t.stringList({ required: false, description: 'Defaults to ["read"].' }),
-    rateLimitPerMinute: t.int({ required: false }),
-    expiresAt: t.field({ type: "DateTime", required: false }),
-  }),
-});
-
-const CreateApiClientPayload = builder
-  .objectRef<{ clientId: string; key: string }>("CreateApiClientPayload")
-  .implement({
-    fields: (t) => ({
-      key: t.exposeString("key", { description: "The whole key. Shown this once only: store it now." }),
-      apiClient: t.prismaField({
-        type: "ApiClient",
-        resolve: (query, payload) =>
-          prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: payload.clientId } }),
-      }),
-    }),
-  });
-
-builder.queryField("apiClients", (t) =>
-  t.prismaConnection({
-    type: "ApiClient",
-    cursor: "id",
-    authScopes: { admin: true },
-    resolve: (query) => prisma.apiClient.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-    totalCount: () => prisma.apiClient.count(),
-  }),
-);
-
-builder.mutationFields((t) => ({
-  createApiClient: t.field({
-    type: CreateApiClientPayload,
-    errors: {},
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateApiClientInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const { client, key } = await createApiClient(ctx.access, given(input));
-      return { clientId: client.id, key };
-    },
-  }),
-  revokeApiClient: t.prismaField({
-    type: "ApiClient",
-    errors: {},
-    authScopes: { admin: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const client = await revokeApiClient(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: client.id } });
     },
   }),
 }));

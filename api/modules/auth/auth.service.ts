@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import type { Prisma, SessionEndReason } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
-import { hashApiKey } from "../../lib/auth.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
@@ -229,62 +227,5 @@ export async function endUserSessions(access: Access, input: { id: string }) {
       note: { sessionsEnded, reason: "ENDED_BY_ADMIN" },
     });
     return user;
-  });
-}
-
-// ── API keys for partner apps ──
-
-const apiClientSchema = z.object({
-  name: z.string().trim().min(1, "Cannot be empty.").max(200),
-  scopes: z
-    .array(z.enum(["read"]))
-    .min(1, "Give at least one scope.")
-    .default(["read"]),
-  rateLimitPerMinute: z.number().int().min(1).max(100_000).default(600),
-  expiresAt: z.date().min(new Date(0)).nullish(),
-});
-
-/**
- * A new key: 256 random bits, shown once. Only its SHA-256 is stored, with the first
- * characters kept visible so that people can tell keys apart in lists.
- */
-export async function createApiClient(access: Access, input: unknown) {
-  const data = parse(apiClientSchema, input);
-  if (data.expiresAt && data.expiresAt <= new Date())
-    throw ValidationError.of("input.expiresAt", "The expiry must be in the future.");
-  const secret = randomBytes(32).toString("base64url");
-  const key = `dsp_${secret}`;
-  const keyPrefix = key.slice(0, 12);
-  return change("API client", async (tx) => {
-    const client = await tx.apiClient.create({
-      data: {
-        name: data.name,
-        scopes: data.scopes,
-        rateLimitPerMinute: data.rateLimitPerMinute,
-        expiresAt: data.expiresAt ?? null,
-        keyPrefix,
-        keyHash: hashApiKey(key),
-        createdById: access.identity?.kind === "user" ? access.identity.userId : null,
-      },
-    });
-    await log(tx, access, { entity: "ApiClient", entityId: client.id, action: "CREATE", after: client });
-    return { client, key };
-  });
-}
-
-export async function revokeApiClient(access: Access, input: { id: string; version: number }) {
-  const id = fromGlobalId("ApiClient", input.id, "input.id");
-  return change("API client", async (tx) => {
-    const before = await tx.apiClient.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("API client");
-    if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
-    const result = await tx.apiClient.updateMany({
-      where: { id, version: input.version },
-      data: { revokedAt: new Date(), version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "API client", input.version);
-    const after = await tx.apiClient.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "ApiClient", entityId: id, action: "ARCHIVE", before, after });
-    return after;
   });
 }

@@ -37,7 +37,7 @@ export const Centre = builder.prismaNode("Centre", {
   // does; anything else is "not found".
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [centreScope(ctx.access)] }),
   // The last line of defence: a centre reached through any other path is checked too.
-  authScopes: (centre, ctx) => includes(ctx.access.read, centre.regionId),
+  authScopes: (centre, ctx) => includes(ctx.access.read, centre.regionId) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     name: t.exposeString("name"),
     kinds: t.expose("kinds", { type: [CentreKindEnum] }),
@@ -93,6 +93,8 @@ export const Centre = builder.prismaNode("Centre", {
       query: { where: { validTo: null }, orderBy: [{ primary: "desc" }, { validFrom: "desc" }, { id: "asc" }] },
     }),
     mobileVisits: t.relatedConnection("mobileVisits", {
+      // From the registry into the figures: a registry-only key gets not even the count.
+      authScopes: { staff: true, partner: "statistics:read" },
       cursor: "id",
       totalCount: true,
       query: () => ({ orderBy: [{ visitedOn: "desc" }, { id: "desc" }] }),
@@ -113,6 +115,7 @@ export const OpeningHoursException = builder.prismaNode("OpeningHoursException",
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
+  authScopes: { staff: true, partner: "registry:read" },
   fields: (t) => ({
     startsOn: t.expose("startsOn", { type: "Date" }),
     endsOn: t.expose("endsOn", { type: "Date" }),
@@ -153,7 +156,7 @@ builder.queryFields((t) => ({
   centres: t.prismaConnection({
     type: "Centre",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: {
       filter: t.arg({ type: CentreFilter, required: false }),
       orderBy: t.arg({ type: CentreOrderBy, required: false }),
@@ -325,6 +328,8 @@ export const MobileVisit = builder.prismaNode("MobileVisit", {
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
+  // Visits are activity figures (people served, documents issued), not the registry.
+  authScopes: { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     visitedOn: t.expose("visitedOn", { type: "Date" }),
     peopleServed: t.exposeInt("peopleServed"),

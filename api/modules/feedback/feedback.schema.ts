@@ -31,6 +31,7 @@ export const FeedbackCategory = builder.prismaNode("FeedbackCategory", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id) => ({ id: safeUuid(id) }),
+  authScopes: { staff: true, partner: "registry:read" },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -138,7 +139,7 @@ builder.queryFields((t) => ({
   feedbackCategories: t.prismaConnection({
     type: "FeedbackCategory",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     resolve: (query) => prisma.feedbackCategory.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     totalCount: () => prisma.feedbackCategory.count(),
   }),

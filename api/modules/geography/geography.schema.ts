@@ -22,7 +22,9 @@ export const Region = builder.prismaNode("Region", {
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [{ id: inRegions(ctx.access.read) }] }),
-  authScopes: (region, ctx) => includes(ctx.access.read, region.id),
+  // Geography labels the published figures as well as the registry: either scope reads it.
+  authScopes: (region, ctx) =>
+    includes(ctx.access.read, region.id) && { staff: true, partner: ["registry:read", "statistics:read"] },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -41,7 +43,8 @@ export const Municipality = builder.prismaNode("Municipality", {
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
-  authScopes: (municipality, ctx) => includes(ctx.access.read, municipality.regionId),
+  authScopes: (municipality, ctx) =>
+    includes(ctx.access.read, municipality.regionId) && { staff: true, partner: ["registry:read", "statistics:read"] },
   fields: (t) => ({
     oktmo: t.exposeString("oktmo"),
     name: t.exposeString("name"),
@@ -57,6 +60,7 @@ export const Settlement = builder.prismaNode("Settlement", {
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), municipality: { regionId: inRegions(ctx.access.read) } }),
+  authScopes: { staff: true, partner: ["registry:read", "statistics:read"] },
   fields: (t) => ({
     name: t.exposeString("name"),
     isRural: t.exposeBoolean("isRural"),
@@ -82,7 +86,7 @@ builder.queryFields((t) => ({
   regions: t.prismaConnection({
     type: "Region",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: { filter: t.arg({ type: RegionFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       prisma.region.findMany({
@@ -95,7 +99,7 @@ builder.queryFields((t) => ({
   municipalities: t.prismaConnection({
     type: "Municipality",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: { filter: t.arg({ type: MunicipalityFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       prisma.municipality.findMany({

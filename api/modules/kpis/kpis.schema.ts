@@ -26,7 +26,7 @@ export const Kpi = builder.prismaNode("Kpi", {
   // node(id) of a row outside the scope answers null, as for an id that does not exist.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [kpiScope(ctx.access)] }),
-  authScopes: (kpi, ctx) => canReadRegional(ctx.access, kpi),
+  authScopes: (kpi, ctx) => canReadRegional(ctx.access, kpi) && { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -60,7 +60,7 @@ export const KpiValue = builder.prismaNode("KpiValue", {
   // node(id) of a row outside the scope answers null, as for an id that does not exist.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [kpiValueScope(ctx.access), { kpi: kpiScope(ctx.access) }] }),
-  authScopes: (value, ctx) => canReadRegional(ctx.access, value),
+  authScopes: (value, ctx) => canReadRegional(ctx.access, value) && { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     periodStart: t.expose("periodStart", { type: "Date" }),
     periodEnd: t.expose("periodEnd", { type: "Date" }),
@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
     type: "Kpi",
     cursor: "id",
     description: "National KPIs and those of your regions.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: {
       filter: t.arg({ type: KpiFilter, required: false }),
       orderBy: t.arg({ type: KpiOrderBy, required: false }),

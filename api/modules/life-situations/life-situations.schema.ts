@@ -23,7 +23,8 @@ export const LifeSituation = builder.prismaNode("LifeSituation", {
   // Any id outside the caller's scope answers null, like an id that never existed.
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [lifeSituationScope(ctx.access)] }),
   nullable: true,
-  authScopes: (lifeSituation, ctx) => canReadCatalogueRow(ctx.access, lifeSituation),
+  authScopes: (lifeSituation, ctx) =>
+    canReadCatalogueRow(ctx.access, lifeSituation) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -74,7 +75,7 @@ builder.queryFields((t) => ({
   lifeSituations: t.prismaConnection({
     type: "LifeSituation",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: {
       filter: t.arg({ type: LifeSituationFilter, required: false }),
       orderBy: t.arg({ type: CatalogueOrderBy, required: false }),

@@ -20,7 +20,8 @@ export const Organisation = builder.prismaNode("Organisation", {
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
-  authScopes: (organisation, ctx) => includes(ctx.access.read, organisation.regionId),
+  authScopes: (organisation, ctx) =>
+    includes(ctx.access.read, organisation.regionId) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     name: t.exposeString("name"),
     shortName: t.exposeString("shortName", { nullable: true }),
@@ -61,7 +62,7 @@ builder.queryFields((t) => ({
   organisations: t.prismaConnection({
     type: "Organisation",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: { filter: t.arg({ type: OrganisationFilter, required: false }) },
     resolve: (query, _root, args, ctx) =>
       prisma.organisation.findMany({

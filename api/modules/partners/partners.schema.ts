@@ -25,7 +25,7 @@ builder.queryField("centresNear", (t) =>
   t.prismaField({
     type: ["Centre"],
     description: "Centres that help with a service, nearest first, within a radius of a point.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: {
       serviceId: t.arg.id({ required: true }),
       latitude: t.arg.float({ required: true }),
@@ -67,7 +67,7 @@ builder.queryField("regionStatistics", (t) =>
   t.field({
     type: [RegionStatistic],
     description: "A region's published statistics (approved reports marked published), per year and indicator.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: {
       regionId: t.arg.id({ required: true }),
       fromYear: t.arg.int({ required: true }),

@@ -46,7 +46,7 @@ export const QualityStandard = builder.prismaNode("QualityStandard", {
   // The service decides who may read: its region (or everyone for a federal service).
   include: { service: { select: { regionId: true, status: true } } },
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [standardScope(ctx.access)] }),
-  authScopes: (standard, ctx) => standardVisible(ctx.access, standard),
+  authScopes: (standard, ctx) => standardVisible(ctx.access, standard) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     revision: t.exposeInt("revision", { description: "1, 2, … within the service." }),
     title: t.exposeString("title"),
@@ -166,7 +166,7 @@ builder.queryFields((t) => ({
     type: "QualityStandard",
     cursor: "id",
     description: "Revisions of services' quality standards (partners: approved ones only). Newest revision first.",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: {
       filter: t.arg({ type: QualityStandardFilter, required: false }),
       orderBy: t.arg({ type: QualityStandardOrderBy, required: false }),

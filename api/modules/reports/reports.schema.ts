@@ -42,7 +42,7 @@ export const ReportForm = builder.prismaNode("ReportForm", {
   // node(id) of a row outside the scope answers null, as for an id that does not exist.
   nullable: true,
   findUnique: (id) => ({ id: safeUuid(id) }),
-  authScopes: (_form, ctx) => ctx.identity !== null,
+  authScopes: { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     code: t.exposeString("code"),
     revision: t.exposeInt("revision"),
@@ -62,7 +62,7 @@ export const ReportIndicator = builder.prismaNode("ReportIndicator", {
   // node(id) of a row outside the scope answers null, as for an id that does not exist.
   nullable: true,
   findUnique: (id) => ({ id: safeUuid(id) }),
-  authScopes: (_indicator, ctx) => ctx.identity !== null,
+  authScopes: { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -82,7 +82,7 @@ export const Report = builder.prismaNode("Report", {
   nullable: true,
   // node(id) finds only reports in the caller's scope; anything else is "not found".
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [reportScope(ctx.access)] }),
-  authScopes: (report, ctx) => canReadReport(ctx.access, report),
+  authScopes: (report, ctx) => canReadReport(ctx.access, report) && { staff: true, partner: "statistics:read" },
   fields: (t) => ({
     scope: t.expose("scope", { type: ReportScopeEnum }),
     periodStart: t.expose("periodStart", { type: "Date" }),
@@ -185,7 +185,7 @@ builder.queryFields((t) => ({
   reportForms: t.prismaConnection({
     type: "ReportForm",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: {
       filter: t.arg({ type: ReportFormFilter, required: false }),
       orderBy: t.arg({ type: ReportFormOrderBy, required: false }),
@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
     type: "Report",
     cursor: "id",
     description: "Reports in your scope (partner apps: published approved and locked reports).",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "statistics:read" },
     args: {
       filter: t.arg({ type: ReportFilter, required: false }),
       orderBy: t.arg({ type: ReportOrderBy, required: false }),

@@ -35,7 +35,7 @@ export const Service = builder.prismaNode("Service", {
   // any other id answers null, like an id that never existed.
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [serviceScope(ctx.access)] }),
   nullable: true,
-  authScopes: (service, ctx) => canReadCatalogueRow(ctx.access, service),
+  authScopes: (service, ctx) => canReadCatalogueRow(ctx.access, service) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     registryId: t.exposeString("registryId", {
       nullable: true,
@@ -136,7 +136,7 @@ builder.queryFields((t) => ({
   services: t.prismaConnection({
     type: "Service",
     cursor: "id",
-    authScopes: { signedIn: true },
+    authScopes: { staff: true, partner: "registry:read" },
     args: {
       filter: t.arg({ type: ServiceFilter, required: false }),
       orderBy: t.arg({ type: CatalogueOrderBy, required: false }),

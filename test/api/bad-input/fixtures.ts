@@ -42,7 +42,13 @@ export async function createFixtures(): Promise<Fixtures> {
   const key = async (name: string, data: { revokedAt?: Date; expiresAt?: Date }) => {
     const value = `dsp_${randomBytes(24).toString("base64url")}`;
     const client = await prisma.apiClient.create({
-      data: { name: `bad input ${name} ${run}`, keyPrefix: value.slice(0, 12), keyHash: hashApiKey(value), ...data },
+      data: {
+        name: `bad input ${name} ${run}`,
+        keyPrefix: value.slice(0, 12),
+        keyHash: hashApiKey(value),
+        scopes: ["registry:read", "statistics:read"],
+        ...data,
+      },
     });
     created.push(client.id);
     return value;

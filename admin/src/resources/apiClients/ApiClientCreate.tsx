@@ -17,6 +17,8 @@ import {
   CheckboxGroupInput,
   DateTimeInput,
   Form,
+  maxValue,
+  minValue,
   NumberInput,
   required,
   SaveButton,
@@ -33,7 +35,8 @@ interface Created {
   apiClient: { id: string; name: string; keyPrefix: string };
 }
 
-const SCOPES = [{ id: "read", name: "dostup.apiClients.scope.read" }];
+/** The API's ApiScope values, each labelled by what it lets a partner read. */
+const SCOPES = ["REGISTRY_READ", "STATISTICS_READ"].map((id) => ({ id, name: `dostup.apiClients.scope_full.${id}` }));
 
 /**
  * A new partner key. The API returns the whole key only in this answer (it stores a hash),
@@ -52,7 +55,7 @@ export const ApiClientCreate = () => {
         "createApiClient",
         {
           name: values.name,
-          scopes: Array.isArray(values.scopes) && values.scopes.length > 0 ? values.scopes : ["read"],
+          scopes: Array.isArray(values.scopes) ? values.scopes : [],
           rateLimitPerMinute: typeof values.rateLimitPerMinute === "number" ? values.rateLimitPerMinute : null,
           expiresAt: values.expiresAt || null,
         },
@@ -83,11 +86,25 @@ export const ApiClientCreate = () => {
     <Box sx={{ mt: 2 }}>
       <Title title="dostup.apiClients.create_title" />
       <Card>
-        <Form onSubmit={submit} defaultValues={{ scopes: ["read"], rateLimitPerMinute: 600 }}>
+        <Form onSubmit={submit} defaultValues={{ scopes: [], rateLimitPerMinute: 600 }}>
           <CardContent>
             <TextInput source="name" resource="apiClients" validate={required()} sx={{ minWidth: 400 }} />
-            <CheckboxGroupInput source="scopes" resource="apiClients" choices={SCOPES} />
-            <NumberInput source="rateLimitPerMinute" resource="apiClients" min={1} />
+            <CheckboxGroupInput
+              source="scopes"
+              resource="apiClients"
+              choices={SCOPES}
+              row={false}
+              validate={required("dostup.apiClients.scope_required")}
+              helperText="dostup.apiClients.scope_help"
+            />
+            <NumberInput
+              source="rateLimitPerMinute"
+              resource="apiClients"
+              min={1}
+              max={100000}
+              validate={[required(), minValue(1), maxValue(100000)]}
+              helperText="dostup.apiClients.rate_limit_help"
+            />
             <DateTimeInput source="expiresAt" resource="apiClients" />
             <Box>
               <SaveButton label="dostup.apiClients.create" />

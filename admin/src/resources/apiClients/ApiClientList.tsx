@@ -1,4 +1,4 @@
-import { Chip } from "@mui/material";
+import { Chip, Stack } from "@mui/material";
 import { CreateButton, DataTable, ExportButton, List, TopToolbar, useRecordContext, useTranslate } from "react-admin";
 import { exportRows } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
@@ -21,6 +21,28 @@ export const KeyState = (_props: { source?: string; label?: string }) => {
       color={state === "active" ? "success" : "default"}
       label={translate(`dostup.apiClients.state.${state}`)}
     />
+  );
+};
+
+/** The key's scopes by their names in the panel's language. */
+export const ScopeLabels = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<ApiClient>();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return (
+    <Stack direction="row" spacing={0.5}>
+      {record.scopes.map((scope) => (
+        <Chip
+          key={scope}
+          size="small"
+          variant="outlined"
+          label={translate(`dostup.apiClients.scope.${scope}`)}
+          title={translate(`dostup.apiClients.scope_full.${scope}`)}
+        />
+      ))}
+    </Stack>
   );
 };
 
@@ -53,7 +75,7 @@ export const ApiClientList = () => (
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="name" disableSort />
       <Column source="keyPrefix" disableSort />
-      <Column source="scopes" disableSort render={(record) => record.scopes.join(", ")} />
+      <Column source="scopes" disableSort field={ScopeLabels} />
       <Column source="rateLimitPerMinute" disableSort>
         <LocaleNumberField source="rateLimitPerMinute" />
       </Column>

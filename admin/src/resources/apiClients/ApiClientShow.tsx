@@ -1,13 +1,21 @@
-import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from "react-admin";
+import { Box, Typography } from "@mui/material";
+import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
-import { KeyState } from "./ApiClientList";
+import { KeyState, ScopeLabels } from "./ApiClientList";
 import { RevokeButton } from "./RevokeButton";
-import type { ApiClient } from "./types";
 
-const Scopes = (_props: { source?: string }) => {
-  const record = useRecordContext<ApiClient>();
-  return record ? <span>{record.scopes.join(", ")}</span> : null;
+/** When the key was last used, with how exact that is (the API writes it once a minute at most). */
+const LastUsed = (_props: { source?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <LocaleDateField source="lastUsedAt" showTime emptyText="—" />
+      <Typography variant="caption" component="p" color="text.secondary">
+        {translate("dostup.apiClients.last_used_help")}
+      </Typography>
+    </Box>
+  );
 };
 
 export const ApiClientShow = () => (
@@ -23,7 +31,7 @@ export const ApiClientShow = () => (
         <TextField source="name" />
         <TextField source="keyPrefix" />
         <Labeled source="scopes">
-          <Scopes />
+          <ScopeLabels />
         </Labeled>
         <LocaleNumberField source="rateLimitPerMinute" />
         <Labeled source="state">
@@ -31,7 +39,9 @@ export const ApiClientShow = () => (
         </Labeled>
         <LocaleDateField source="createdAt" showTime />
         <LocaleDateField source="expiresAt" showTime emptyText="—" />
-        <LocaleDateField source="lastUsedAt" showTime emptyText="—" />
+        <Labeled source="lastUsedAt">
+          <LastUsed />
+        </Labeled>
         <LocaleDateField source="revokedAt" showTime emptyText="—" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.history.tab" path="history">

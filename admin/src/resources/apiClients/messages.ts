@@ -20,7 +20,16 @@ export const ru = {
       tab: "Ключ",
       create: "Создать ключ",
       create_title: "Новый ключ API",
-      scope: { read: "Чтение данных" },
+      scope: { REGISTRY_READ: "Реестр", STATISTICS_READ: "Статистика" },
+      scope_full: {
+        REGISTRY_READ:
+          "Реестр: центры, их часы работы и услуги, организации, каталог услуг, жизненные ситуации, география",
+        STATISTICS_READ: "Статистика: опубликованные показатели, отчёты, KPI и аналитика",
+      },
+      scope_help: "Поля, не входящие в отмеченные права, ключу отвечают отказом (FORBIDDEN).",
+      scope_required: "Отметьте хотя бы одно право",
+      rate_limit_help: "Сверх этого числа за минуту партнёр получает ответ 429 с заголовком Retry-After.",
+      last_used_help: "С точностью до минуты: записывается не чаще раза в минуту.",
       state: { active: "Действует", revoked: "Отозван", expired: "Истёк" },
       key_title: "Ключ для «%{name}»",
       key_warning:
@@ -60,7 +69,16 @@ export const en: typeof ru = {
       tab: "Key",
       create: "Create key",
       create_title: "New API key",
-      scope: { read: "Read data" },
+      scope: { REGISTRY_READ: "Registry", STATISTICS_READ: "Statistics" },
+      scope_full: {
+        REGISTRY_READ:
+          "Registry: centres with their hours and services, organisations, the service catalogue, life situations, geography",
+        STATISTICS_READ: "Statistics: published figures, reports, KPIs and analytics",
+      },
+      scope_help: "Fields outside the ticked scopes answer this key with a refusal (FORBIDDEN).",
+      scope_required: "Tick at least one scope",
+      rate_limit_help: "Beyond this many requests in a minute the partner gets 429 with a Retry-After header.",
+      last_used_help: "To the minute: written at most once a minute.",
       state: { active: "Active", revoked: "Revoked", expired: "Expired" },
       key_title: "Key for “%{name}”",
       key_warning:

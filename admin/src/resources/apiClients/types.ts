@@ -4,6 +4,7 @@ export interface ApiClient extends RaRecord<string> {
   version: number;
   name: string;
   keyPrefix: string;
+  /** ApiScope values, e.g. REGISTRY_READ. */
   scopes: string[];
   rateLimitPerMinute: number;
   createdAt: string;
