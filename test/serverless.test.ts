@@ -307,7 +307,16 @@ describe("serverless package", () => {
       authorization: `Bearer ${token}`,
     });
     const health = apiEvent("GET", "/health");
-    const [graphql, healthResult] = (await runBundled("graphql", "api/handler.mjs", [post, health], {
+    // zod's messages still work in the bundle, which leaves zod's locales out.
+    const invalid = apiEvent(
+      "POST",
+      "/graphql",
+      JSON.stringify({
+        query: `mutation { updateCentre(input: { id: "x", version: 1, website: "javascript:alert(1)" }) { __typename ... on ValidationError { issues { field message } } } }`,
+      }),
+      { authorization: `Bearer ${token}` },
+    );
+    const [graphql, healthResult, refused] = (await runBundled("graphql", "api/handler.mjs", [post, health, invalid], {
       DATABASE_URL: process.env.DATABASE_URL,
       S3_ENDPOINT: process.env.S3_ENDPOINT,
       S3_BUCKET: process.env.S3_BUCKET,
@@ -318,6 +327,9 @@ describe("serverless package", () => {
     expect(body.data.centres.totalCount).toBeGreaterThan(0);
     expect(healthResult?.statusCode).toBe(200);
     expect(JSON.parse(healthResult?.body ?? "{}")).toEqual({ db: "ok", s3: "ok" });
+    const validation = JSON.parse(refused?.body ?? "{}").data?.updateCentre;
+    expect(validation?.__typename).toBe("ValidationError");
+    expect(JSON.stringify(validation?.issues)).toMatch(/http/);
   }, 90_000);
 
   it("runs the bundled migrate function, which finds the migrations in its own package", async () => {

@@ -127,7 +127,7 @@ describe("credentials", () => {
         name: "Expired",
         keyPrefix: key.slice(0, 12),
         keyHash: hashApiKey(key),
-        scopes: ["read"],
+        scopes: ["registry:read"],
         expiresAt: new Date(Date.now() - 1000),
       },
     });

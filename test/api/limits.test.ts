@@ -21,9 +21,9 @@ beforeAll(async () => {
   admin = await asUser("admin@dostup.local");
   curator = await asUser("curator@dostup.local");
   auditor = await asUser("auditor@dostup.local");
-  // A key as an administrator makes it, with the default scopes.
+  // A key as an administrator makes it, with every scope.
   const created = await gql<{ createApiClient: { data: { key: string } } }>(
-    `mutation { createApiClient(input: { name: "Лимиты (тест)" }) { ... on MutationCreateApiClientSuccess { data { key } } } }`,
+    `mutation { createApiClient(input: { name: "Лимиты (тест)", scopes: [REGISTRY_READ, STATISTICS_READ] }) { ... on MutationCreateApiClientSuccess { data { key } } } }`,
     {},
     admin,
   );

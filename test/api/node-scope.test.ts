@@ -2,15 +2,15 @@
 // caller's scope answers exactly what an id that never existed answers (null, no error), so
 // `node(id) { __typename }` tells a partner, an operator or a curator of other regions
 // nothing about rows they may not read.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
 import { schema } from "../../api/schema.js";
 import { asUser, gql } from "../helpers/graphql.js";
+import { partnerKey } from "../helpers/partners.js";
 
 const ROLES = ["ADMIN", "PARTNER", "OPERATOR", "CURATOR", "AUDITOR_OF_PSKOV", "AUDITOR"] as const;
 type Role = (typeof ROLES)[number];
@@ -117,10 +117,7 @@ async function createMissingRows() {
 }
 
 beforeAll(async () => {
-  const key = `dsp_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiClient.create({
-    data: { name: "Партнёр (node)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
-  });
+  const partner = await partnerKey({ name: "Партнёр (node)" });
   const pskov = await prisma.region.findUniqueOrThrow({ where: { code: "60" } });
   const auditorEmail = `auditor-pskov-${randomUUID().slice(0, 8)}@dostup.local`;
   await prisma.user.create({
@@ -132,7 +129,7 @@ beforeAll(async () => {
       regions: { create: [{ regionId: pskov.id }] },
     },
   });
-  headers.PARTNER = { "x-api-key": key };
+  headers.PARTNER = partner.headers;
   headers.ADMIN = await asUser("admin@dostup.local");
   headers.OPERATOR = await asUser("operator@dostup.local");
   headers.CURATOR = await asUser("curator@dostup.local");

@@ -2,12 +2,12 @@
 // services' portal pages become links in the panel and in partner apps, where `javascript:`,
 // `data:` or `vbscript:` would run in whoever clicks them. Addresses stored before the check
 // are never served.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
 import { asUser, gql } from "../helpers/graphql.js";
+import { partnerKey } from "../helpers/partners.js";
 
 const RESULT = `__typename ... on ValidationError { issues { field message } }`;
 
@@ -45,11 +45,7 @@ let smolensk: { regionId: string; settlementId: string; hostId: string };
 
 beforeAll(async () => {
   curator = await asUser("curator@dostup.local");
-  const key = `dsp_${randomBytes(32).toString("base64url")}`;
-  await prisma.apiClient.create({
-    data: { name: "Партнёр (адреса)", keyPrefix: key.slice(0, 12), keyHash: hashApiKey(key), scopes: ["read"] },
-  });
-  partner = { "x-api-key": key };
+  partner = (await partnerKey({ name: "Партнёр (адреса)" })).headers;
   const region = await prisma.region.findUniqueOrThrow({ where: { code: "67" } });
   const settlement = await prisma.settlement.findFirstOrThrow({ where: { municipality: { regionId: region.id } } });
   const host = await prisma.organisation.findFirstOrThrow({ where: { regionId: region.id } });
