@@ -551,25 +551,43 @@ type Settlement =
   | { status: "AVAILABLE"; key: string; s3VersionId: string | null; contentType: string }
   | { status: "REJECTED"; rejection: Rejection };
 
+/** What a verified file asks for: its type, and the copy to its final key (made only if it still may). */
+interface Acceptance {
+  status: "AVAILABLE";
+  contentType: string;
+  place: () => Promise<{ key: string; s3VersionId: string | null }>;
+}
+
 /**
  * Moves the row out of PENDING if, and only if, it still is; logs the decision in the same
- * transaction. Answers what the row became (an AVAILABLE settlement turns into a rejection
- * when its report stopped taking files), or null when another call decided first.
+ * transaction. Answers what the row became (an acceptance turns into a rejection when its
+ * report stopped taking files), or null when another call decided first.
+ *
+ * The row is locked first, so that concurrent verifiers of one file (the S3 event and the
+ * confirmation) take turns, and the second finds it decided. Only the first therefore copies
+ * the object to its final key: a second copy onto the same key is not atomic on every
+ * S3-compatible store (s3rver deletes the destination before copying), and one racing the
+ * winner's removal of the pending object lost the file.
  */
-async function settle(access: Access, file: PendingFile, wanted: Settlement): Promise<Settlement | null> {
+async function settle(access: Access, file: PendingFile, wanted: Acceptance | Settlement): Promise<Settlement | null> {
   return change("file", async (tx) => {
-    let data = wanted;
-    if (data.status === "AVAILABLE") {
+    const [row] = await tx.$queryRaw<{ status: FileStatus }[]>`
+      SELECT "status" FROM "StoredFile" WHERE "id" = ${file.id}::uuid FOR UPDATE`;
+    if (row?.status !== "PENDING") return null;
+    let data: Settlement;
+    if (wanted.status === "AVAILABLE") {
       const reportStatus = await reportStatusLocked(tx, file.reportId);
-      if (reportStatus && !REPORT_STATUSES_TAKING_FILES.includes(reportStatus)) {
-        data = {
-          status: "REJECTED",
-          rejection: { code: "REPORT_NOT_EDITABLE", reason: reportClosedReason(reportStatus) },
-        };
-      }
+      data =
+        reportStatus && !REPORT_STATUSES_TAKING_FILES.includes(reportStatus)
+          ? { status: "REJECTED", rejection: { code: "REPORT_NOT_EDITABLE", reason: reportClosedReason(reportStatus) } }
+          : "place" in wanted
+            ? { status: "AVAILABLE", contentType: wanted.contentType, ...(await wanted.place()) }
+            : wanted;
+    } else {
+      data = wanted;
     }
-    const { count } = await tx.storedFile.updateMany({
-      where: { id: file.id, status: "PENDING" },
+    await tx.storedFile.update({
+      where: { id: file.id },
       data:
         data.status === "AVAILABLE"
           ? {
@@ -588,7 +606,6 @@ async function settle(access: Access, file: PendingFile, wanted: Settlement): Pr
               version: { increment: 1 },
             },
     });
-    if (count === 0) return null;
     await log(tx, access, {
       entity: "StoredFile",
       entityId: file.id,
@@ -672,43 +689,39 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
   if (typeof verified !== "string") return reject(access, file, verified);
 
   const finalKey = finalKeyFor(file.key);
-  let versionId = head.VersionId;
-  if (finalKey !== file.key) {
-    // Copy exactly the version that was checked: a second POST with the same presigned
-    // form could replace the pending object between HeadObject and here. The copy carries
-    // the verified type (and saves as an attachment), whatever the upload said.
+  // Copy exactly the version that was checked: a second POST with the same presigned form
+  // could replace the pending object between HeadObject and here. The copy carries the
+  // verified type (and saves as an attachment), whatever the upload said.
+  const place = async () => {
+    if (finalKey === file.key) return { key: finalKey, s3VersionId: head.VersionId ?? null };
     const source = `${file.bucket}/${file.key.split("/").map(encodeURIComponent).join("/")}`;
-    try {
-      const copied = await s3.send(
-        new CopyObjectCommand({
-          Bucket: file.bucket,
-          Key: finalKey,
-          CopySource: head.VersionId ? `${source}?versionId=${encodeURIComponent(head.VersionId)}` : source,
-          MetadataDirective: "REPLACE",
-          ContentType: verified,
-          ContentDisposition: "attachment",
-          Metadata: { sha256: file.sha256 },
-        }),
-      );
-      versionId = copied.VersionId;
-    } catch (error) {
-      // A concurrent confirmation finished first and deleted the pending object.
-      if (isNotFound(error)) return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
-      throw error;
-    }
+    const copied = await s3.send(
+      new CopyObjectCommand({
+        Bucket: file.bucket,
+        Key: finalKey,
+        CopySource: head.VersionId ? `${source}?versionId=${encodeURIComponent(head.VersionId)}` : source,
+        MetadataDirective: "REPLACE",
+        ContentType: verified,
+        ContentDisposition: "attachment",
+        Metadata: { sha256: file.sha256 },
+      }),
+    );
+    return { key: finalKey, s3VersionId: copied.VersionId ?? null };
+  };
+  let settled: Settlement | null;
+  try {
+    settled = await settle(access, file, { status: "AVAILABLE", contentType: verified, place });
+  } catch (error) {
+    // The pending object is gone though the row was still PENDING when locked: it was never
+    // there to copy (a lifecycle rule, a manual delete). Nothing was decided; it is missing.
+    if (isNotFound(error)) return (await stillPending(file.id)) ? "MISSING" : "ALREADY_FINAL";
+    throw error;
   }
-  const settled = await settle(access, file, {
-    status: "AVAILABLE",
-    key: finalKey,
-    s3VersionId: versionId ?? null,
-    contentType: verified,
-  });
-  // The winner of a race removes the pending object; a crash before that leaves an
-  // object no row owns, which deleteOrphanObjects and the lifecycle rule both remove.
+  // The winner removes the pending object; a crash before that leaves an object no row owns,
+  // which deleteOrphanObjects and the lifecycle rule both remove.
   if (!settled) return "ALREADY_FINAL";
   if (settled.status === "REJECTED") {
-    // The report was submitted while the content was being checked: neither copy stays.
-    if (finalKey !== file.key) await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: finalKey }));
+    // The report was submitted while the content was being checked: nothing was copied.
     await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
     logger.info({ fileId: file.id, key: file.key, code: settled.rejection.code }, "upload rejected");
     return "REJECTED";
