@@ -185,8 +185,29 @@ describe("serverless package", () => {
       NODE_ENV: "production",
       DATABASE_URL: "{{resolve:ssm:/dostup/test/database-url}}",
       JWT_SECRET: "{{resolve:ssm:/dostup/test/jwt-secret}}",
+      EDGE_SECRET: "{{resolve:ssm:/dostup/test/edge-secret}}",
       CORS_ORIGINS: "",
     });
+  });
+
+  it("names the viewer's address to the API through CloudFront only, with the edge secret beside it", () => {
+    const config = resource("AdminDistribution").Properties?.DistributionConfig as Json;
+    const api = (config.Origins as Json[]).find((origin) => origin.Id === "api");
+    expect(api?.OriginCustomHeaders).toEqual([
+      { HeaderName: "x-dostup-edge", HeaderValue: "{{resolve:ssm:/dostup/test/edge-secret}}" },
+    ]);
+    const graphql = (config.CacheBehaviors as Json[]).find((behaviour) => behaviour.PathPattern === "/graphql");
+    expect(graphql?.FunctionAssociations).toEqual([
+      { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": ["ViewerAddressFunction", "FunctionARN"] } },
+    ]);
+    // The function's code, run as CloudFront would: the viewer's own header is overwritten.
+    const code = String(resource("ViewerAddressFunction").Properties?.FunctionCode);
+    const handler = new Function(`${code}; return handler;`)() as (event: Json) => { headers: Json };
+    const request = handler({
+      viewer: { ip: "198.51.100.9" },
+      request: { headers: { "x-dostup-viewer-address": { value: "203.0.113.1" } } },
+    });
+    expect(request.headers["x-dostup-viewer-address"]).toEqual({ value: "198.51.100.9" });
   });
 
   it("serves the admin from a private bucket through CloudFront with origin access control", () => {
