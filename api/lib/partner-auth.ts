@@ -1,7 +1,7 @@
 // A partner app's key → its identity, counted against the key's requests per minute. The
 // count lives on the ApiClient row, so every Lambda container (and every local server) shares
 // it, and one SQL statement per request both authenticates the key and counts the request.
-import type { Identity } from "../context.js";
+import type { Identity } from "./access.js";
 import { isApiScope } from "./api-scopes.js";
 import { hashApiKey } from "./auth.js";
 import { type Database, prisma } from "./db.js";
