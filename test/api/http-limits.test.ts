@@ -1,76 +1,30 @@
-// The local server's HTTP limits (issue 11), as a browser or a script meets them: bodies over
-// 4 MiB refused with 413 whether or not they say their length, the server answering others
-// afterwards, and CORS for the origins in CORS_ORIGINS only, never with credentials.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../api/lib/embedded.js";
+import { type LocalServer, startLocalServer, stopLocalServer } from "../helpers/local-server.js";
 
 const MIB = 1024 * 1024;
 const ALLOWED = "https://partner.example.org";
 const OTHER = "https://evil.example";
 
 let dataDir: string;
-let server: ChildProcess | null = null;
+let server: LocalServer | null = null;
 let base = "";
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "dostup-http-limits-"));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    PGLITE_PORT: String(await freePort()),
-    S3RVER_PORT: String(await freePort()),
-    DOSTUP_DATA_DIR: dataDir,
-    DOSTUP_DEMO: "off",
-    CORS_ORIGINS: `${ALLOWED}, http://localhost:5173`,
-    LOG_LEVEL: "warn",
-  };
-  for (const name of [
-    "DATABASE_URL",
-    "S3_ENDPOINT",
-    "S3_BUCKET",
-    "VITEST",
-    "VITEST_WORKER_ID",
-    "VITEST_POOL_ID",
-    "NODE_ENV",
-  ])
-    delete env[name];
-  const child = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
+  server = await startLocalServer({
+    ports: { http: await freePort(), pglite: await freePort(), s3: await freePort() },
+    dataDir,
+    env: { DOSTUP_DEMO: "off", CORS_ORIGINS: `${ALLOWED}, http://localhost:5173` },
   });
-  server = child;
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  await new Promise<void>((done, fail) => {
-    const timer = setInterval(() => {
-      if (output.includes("Dostup is ready")) {
-        clearInterval(timer);
-        done();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        fail(new Error(`server exited early:\n${output}`));
-      }
-    }, 100);
-  });
-  base = `http://127.0.0.1:${port}`;
-}, 120_000);
+  base = server.base;
+}, 180_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise<void>((done) => server?.once("exit", () => done()));
-    server.kill("SIGINT");
-    await exited;
-  }
+  if (server) await stopLocalServer(server);
   await rm(dataDir, { recursive: true, force: true });
 });
 

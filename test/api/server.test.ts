@@ -1,6 +1,3 @@
-// `npm start` as a user runs it: a child process on its own data directory and ports,
-// stopped with Ctrl-C (SIGINT) and started again.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -8,69 +5,16 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../api/lib/embedded.js";
+import { type LocalServer, startLocalServer, stopLocalServer } from "../helpers/local-server.js";
 
 let dataDir: string;
 let ports: { http: number; pglite: number; s3: number };
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  readyMs: number;
-}
+type Started = LocalServer;
 
-async function start(stack = { dataDir, ports }, extra: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(stack.ports.http),
-    PGLITE_PORT: String(stack.ports.pglite),
-    S3RVER_PORT: String(stack.ports.s3),
-    DOSTUP_DATA_DIR: stack.dataDir,
-    LOG_LEVEL: "warn",
-    ...extra,
-  };
-  for (const name of [
-    "DATABASE_URL",
-    "S3_ENDPOINT",
-    "S3_BUCKET",
-    "FILES_DOWNLOAD_BASE_URL",
-    "VITEST",
-    "VITEST_WORKER_ID",
-    "VITEST_POOL_ID",
-    "NODE_ENV",
-  ])
-    delete env[name];
-  const began = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "api/server.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  await new Promise<void>((done, fail) => {
-    const timer = setInterval(() => {
-      if (output.includes("Dostup is ready")) {
-        clearInterval(timer);
-        done();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        fail(new Error(`server exited early:\n${output}`));
-      }
-    }, 100);
-  });
-  return { child, output: () => output, readyMs: Date.now() - began };
-}
-
-async function stop(server: Started): Promise<number> {
-  const began = Date.now();
-  server.child.kill("SIGINT");
-  await new Promise<void>((done) => server.child.once("exit", () => done()));
-  return Date.now() - began;
-}
+const start = (stack = { dataDir, ports }, env: NodeJS.ProcessEnv = {}): Promise<Started> =>
+  startLocalServer({ ...stack, env });
+const stop = (server: Started): Promise<number> => stopLocalServer(server);
 
 /** Signs in as the demo administrator, as a user of the started server would. */
 async function post<T>(query: string, token?: string): Promise<T> {
