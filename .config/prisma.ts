@@ -1,20 +1,12 @@
-// Prisma CLI configuration. The JS schema engine and the pg driver adapter keep every
-// Prisma command offline (see shared/ENVIRONMENT.md): no native engine is downloaded.
-import { PrismaPg } from "@prisma/adapter-pg";
+// Prisma CLI configuration (Prisma 7). `prisma generate` needs no database. The project applies
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= "/bin/true";
+
+// migrations with its own runner (api/lib/migrate.ts) and writes new migration SQL with
+// `npm run db:diff` (README, "Making a migration"), so the CLI's native schema engine, which it
+// would download, is never needed.
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
-  experimental: { adapter: true },
-  engine: "js",
   schema: "../prisma/schema.prisma",
   migrations: { path: "../prisma/migrations" },
-  async adapter() {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) {
-      throw new Error(
-        "DATABASE_URL is not set: run this through `npm run db:migrate`, which starts the embedded database when no URL is configured.",
-      );
-    }
-    return new PrismaPg({ connectionString });
-  },
 });
