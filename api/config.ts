@@ -25,6 +25,12 @@ function integer(name: string, fallback: number): number {
 const development = env.NODE_ENV === "development" || env.NODE_ENV === "test";
 const production = !development;
 
+function atMost(name: string, fallback: number, max: number): number {
+  const value = integer(name, fallback);
+  if (value > max) throw new Error(`Configuration error: ${name} is at most ${max}, got ${value}.`);
+  return value;
+}
+
 const DEVELOPMENT_JWT_SECRET = "dostup-development-secret-not-for-production";
 /** HS256 needs a key as long as its output to be as strong as it: 256 bits. */
 const MIN_JWT_SECRET_BYTES = 32;
@@ -125,7 +131,18 @@ export const config = {
      */
     edgeSecret: env.EDGE_SECRET || undefined,
   },
+  /**
+   * How long a process remembers who a token or an API key belongs to (api/lib/identity-cache.ts):
+   * the longest a change of access made on another container takes to reach this one. 0 turns
+   * the cache off.
+   */
+  identityCacheSeconds: atMost("IDENTITY_CACHE_SECONDS", 15, 30),
   /** Browser origins allowed to call the API across origins, without credentials. */
   cors: { origins: origins("CORS_ORIGINS") },
   logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),
+  /**
+   * Prisma's query events, which the tests listen to to count statements. Off elsewhere: with
+   * them on, Prisma serialises every statement and its parameters whether anyone listens or not.
+   */
+  queryEvents: Boolean(env.VITEST) || env.DOSTUP_QUERY_EVENTS === "on",
 } as const;

@@ -3,7 +3,7 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import { type Access, accessFor, type Identity } from "./lib/access.js";
 import { AuthenticationError } from "./lib/errors.js";
-import { authenticatePartnerKey } from "./lib/partner-auth.js";
+import { admitPartnerRequest } from "./lib/partner-auth.js";
 import { identityOfToken } from "./lib/sessions.js";
 
 export type { Identity } from "./lib/access.js";
@@ -41,7 +41,7 @@ async function identify(request: Request): Promise<Identity | null> {
     return userIdentity(match[1]);
   }
   const apiKey = request.headers.get("x-api-key");
-  if (apiKey) return authenticatePartnerKey(apiKey);
+  if (apiKey) return admitPartnerRequest(request, apiKey);
   return null;
 }
 

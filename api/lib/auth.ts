@@ -15,6 +15,11 @@ export interface TokenClaims {
   sessionId: string;
 }
 
+export interface VerifiedToken extends TokenClaims {
+  /** The token's `exp`, in milliseconds since the epoch. */
+  expiresAt: number;
+}
+
 export async function signAccessToken(claims: TokenClaims, expiresAt: Date): Promise<string> {
   return new SignJWT({ sid: claims.sessionId })
     .setProtectedHeader({ alg: "HS256" })
@@ -27,7 +32,7 @@ export async function signAccessToken(claims: TokenClaims, expiresAt: Date): Pro
 }
 
 /** The claims of a valid token, or null for any invalid one (the caller says why not). */
-export async function verifyAccessToken(token: string): Promise<TokenClaims | null> {
+export async function verifyAccessToken(token: string): Promise<VerifiedToken | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: ["HS256"],
@@ -37,9 +42,9 @@ export async function verifyAccessToken(token: string): Promise<TokenClaims | nu
       requiredClaims: ["exp", "sub", "sid"],
     });
     // Only UUIDs can name a user and a session; anything else would fail in the database as a 500.
-    const { sub, sid } = payload;
+    const { sub, sid, exp } = payload;
     return typeof sub === "string" && UUID.test(sub) && typeof sid === "string" && UUID.test(sid)
-      ? { userId: sub, sessionId: sid }
+      ? { userId: sub, sessionId: sid, expiresAt: (exp ?? 0) * 1000 }
       : null;
   } catch {
     return null;

@@ -39,8 +39,8 @@ function keepPoolWhole(client: pg.PoolClient): void {
 }
 
 /**
- * Query events are emitted (not printed) so that tests and benchmarks can count the SQL
- * statements a request issues; nothing listens in production, which costs next to nothing.
+ * Query events are emitted (not printed) only where something counts them (the tests; see
+ * config.queryEvents): Prisma serialises each statement for them even when nobody listens.
  */
 export function createPrisma(connectionString: string, max = config.databasePoolSize) {
   // A runaway statement is cancelled by the server instead of holding a connection.
@@ -55,7 +55,7 @@ export function createPrisma(connectionString: string, max = config.databasePool
   pool.on("connect", (client) => keepPoolWhole(client));
   return new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
-    log: [{ emit: "event", level: "query" }],
+    log: config.queryEvents ? [{ emit: "event", level: "query" }] : [],
   });
 }
 

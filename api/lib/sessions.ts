@@ -7,6 +7,7 @@ import type { Identity } from "./access.js";
 import { signAccessToken, verifyAccessToken } from "./auth.js";
 import type { Tx } from "./change.js";
 import { prisma } from "./db.js";
+import { IdentityCache } from "./identity-cache.js";
 
 /** Where a sign-in came from, kept with the session for the administrator's view. */
 export interface SessionOrigin {
@@ -60,13 +61,27 @@ interface IdentityRow {
   regionIds: string[];
 }
 
+/** Identities by token, for `config.identityCacheSeconds` (api/lib/identity-cache.ts). */
+const identities = new IdentityCache<Identity>();
+
+/**
+ * Makes this process ask the database again about a user, after a change to their sessions or
+ * access has been committed; other processes see it within the cache's time.
+ */
+export function forgetUser(userId: string): void {
+  identities.forget(userId);
+}
+
 /**
  * The identity behind a token: its signature and claims valid, its session open and its user
- * active; else null. One statement (session, user, regions and the operator's centre) because
- * every signed-in request pays for it. The session's expiry is the token's own `exp`, which
- * the signature check has already enforced.
+ * active; else null. Remembered for a short while (identity-cache.ts); otherwise one statement
+ * (session, user, regions and the operator's centre) because every signed-in request pays for
+ * it. The session's expiry is the token's own `exp`, which the signature check has enforced and
+ * the cache never outlives.
  */
 export async function identityOfToken(token: string): Promise<Identity | null> {
+  const cached = identities.get(token);
+  if (cached) return cached;
   const claims = await verifyAccessToken(token);
   if (!claims) return null;
   const [row] = await prisma.$queryRaw<IdentityRow[]>`
@@ -80,7 +95,7 @@ export async function identityOfToken(token: string): Promise<Identity | null> {
        AND s."endedAt" IS NULL AND u.active
      GROUP BY u.id, c."regionId"`;
   if (!row) return null;
-  return {
+  const identity: Identity = {
     kind: "user",
     userId: row.id,
     sessionId: claims.sessionId,
@@ -90,6 +105,8 @@ export async function identityOfToken(token: string): Promise<Identity | null> {
     centreId: row.centreId,
     centreRegionId: row.centreRegionId,
   };
+  identities.set(token, row.id, identity, claims.expiresAt);
+  return identity;
 }
 
 /** The schedule's sweep: sessions that expired or ended more than 30 days ago. */

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import type { EmbeddedDatabase } from "../../api/lib/embedded.js";
 import { toGlobalId } from "../../api/lib/ids.js";
@@ -49,13 +49,27 @@ const usage = (id: string) =>
   });
 
 /** Ends the key's current window as if a minute had passed, without waiting for it. */
+/**
+ * Lets `seconds` pass for the key's window, on both clocks that keep it: the database's (the
+ * window moves back) and this process's (Date.now moves on, so what it leased and its remembered
+ * identity lapse as they would). Undone by `vi.useRealTimers()`.
+ */
 async function moveWindowBack(id: string, seconds = 61): Promise<void> {
   await prisma.$executeRaw`
     UPDATE "ApiClient" SET
       "rateWindowStartedAt" = "rateWindowStartedAt" - make_interval(secs => ${seconds}),
       "lastUsedAt" = "lastUsedAt" - make_interval(secs => ${seconds})
     WHERE id = ${id}::uuid`;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + seconds * 1000);
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** What one lease of a key of `budget` requests a minute holds (api/lib/partner-auth.ts). */
+const leaseOf = (budget: number) => Math.min(1000, Math.max(1, Math.floor(budget / 20)));
 
 describe("createApiClient", () => {
   const create = (input: Record<string, unknown>, admin: Record<string, string>) =>
@@ -220,15 +234,32 @@ describe("rate limit", () => {
     expect((await request(key)).status).toBe(429);
   });
 
-  it("authenticates and counts a request in one SQL statement", async () => {
+  it("authenticates and leases in one SQL statement, then admits from the lease without any", async () => {
     const { id, key } = await partnerKey();
     const { result, statements } = await recordSql(() => authenticatePartnerKey(key));
     expect(result).toEqual({ kind: "partner", apiClientId: id, scopes: ["registry:read", "statistics:read"] });
     expect(statements).toHaveLength(1);
-    const whole = await recordSql(() => request(key));
-    expect(whole.statements.filter((sql) => sql.includes('"ApiClient"'))).toHaveLength(1);
-    // Both were counted by that one statement.
-    expect((await usage(id)).rateWindowCount).toBe(2);
+    // The lease is counted in the database at once, as a share of the budget.
+    expect((await usage(id)).rateWindowCount).toBe(leaseOf(100_000));
+    for (let i = 0; i < 5; i++) {
+      const whole = await recordSql(() => request(key));
+      expect(whole.result.status).toBe(200);
+      expect(whole.statements.filter((sql) => sql.includes('"ApiClient"'))).toHaveLength(0);
+    }
+    expect((await usage(id)).rateWindowCount).toBe(leaseOf(100_000));
+  });
+
+  it("hands back what it leased and did not use when it leases again in the same window", async () => {
+    const { id, key } = await partnerKey({ rateLimitPerMinute: 100 });
+    expect((await request(key)).status).toBe(200);
+    expect((await usage(id)).rateWindowCount).toBe(leaseOf(100));
+    // 31 s on, what this process knows of the key lapses (at most 30 s), not the window: the next
+    // request leases anew and hands back the rest of the first lease.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 31_000);
+    expect((await request(key)).status).toBe(200);
+    // 1 used of the first lease, a whole new lease taken: nothing stranded.
+    expect((await usage(id)).rateWindowCount).toBe(1 + leaseOf(100));
   });
 
   it("still gives a revoked or expired key the one answer for an invalid key, not a 429, and counts nothing", async () => {
@@ -273,14 +304,14 @@ describe("lastUsedAt", () => {
     expect((await request(key)).status).toBe(200);
     const within = await usage(id);
     expect(within.lastUsedAt).toEqual(first.lastUsedAt);
-    expect(within.rateWindowCount).toBe(3);
+    expect(within.rateWindowCount).toBe(leaseOf(100_000));
 
     await moveWindowBack(id, 120);
     const moved = await usage(id);
     expect((await request(key)).status).toBe(200);
     const after = await usage(id);
     expect(after.lastUsedAt?.getTime()).toBeGreaterThan(moved.lastUsedAt?.getTime() ?? 0);
-    expect(after.rateWindowCount).toBe(1);
+    expect(after.rateWindowCount).toBe(leaseOf(100_000));
 
     // Usage is not an edit of the key: no version, no updatedAt, no history entry.
     expect({ version: after.version, updatedAt: after.updatedAt }).toEqual({

@@ -6,6 +6,7 @@ import { hashApiKey } from "../../lib/auth.js";
 import { assertUpdated, change, log } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { forgetApiClient } from "../../lib/partner-auth.js";
 import { parse } from "../../lib/validate.js";
 
 const apiClientSchema = z.object({
@@ -48,7 +49,7 @@ export async function createApiClient(access: Access, input: unknown) {
 
 export async function revokeApiClient(access: Access, input: { id: string; version: number }) {
   const id = fromGlobalId("ApiClient", input.id, "input.id");
-  return change("API client", async (tx) => {
+  const revoked = await change("API client", async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("API client");
     if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
@@ -61,4 +62,7 @@ export async function revokeApiClient(access: Access, input: { id: string; versi
     await log(tx, access, { entity: "ApiClient", entityId: id, action: "ARCHIVE", before, after });
     return after;
   });
+  // Committed: this process refuses the key from now on; others within the identity cache's time.
+  forgetApiClient(id);
+  return revoked;
 }

@@ -6,7 +6,7 @@ import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { endSessions, type SessionOrigin, startSession } from "../../lib/sessions.js";
+import { endSessions, forgetUser, type SessionOrigin, startSession } from "../../lib/sessions.js";
 import { beginSignIn, settleSignIn } from "../../lib/sign-in-throttle.js";
 import { parse } from "../../lib/validate.js";
 
@@ -50,9 +50,11 @@ export async function login(email: string, password: string, origin: SessionOrig
 export async function logout(access: Access, everywhere: boolean): Promise<number> {
   const identity = access.identity;
   if (identity?.kind !== "user" || (!everywhere && !identity.sessionId)) return 0;
-  return change("session", (tx) =>
+  const ended = await change("session", (tx) =>
     endSessions(tx, identity.userId, "SIGNED_OUT", everywhere ? undefined : identity.sessionId),
   );
+  forgetUser(identity.userId);
+  return ended;
 }
 
 // ── User accounts (administrators only) ──
@@ -170,7 +172,7 @@ export async function updateUser(access: Access, input: unknown) {
   const { id: globalId, version, password, regionIds, centreId, ...fields } = parse(updateUserSchema, input);
   const id = fromGlobalId("User", globalId, "input.id");
   const passwordHash = password ? await hash(password) : undefined;
-  return change("user", async (tx) => {
+  const updated = await change("user", async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: { regions: true } });
     if (!before) throw new NotFoundError("user");
     const role = fields.role ?? before.role;
@@ -211,14 +213,17 @@ export async function updateUser(access: Access, input: unknown) {
     });
     return after;
   });
+  // Committed: this process stops using what it remembered of the user at once.
+  forgetUser(id);
+  return updated;
 }
 
 /** An administrator signs a user out everywhere without changing the account. */
 export async function endUserSessions(access: Access, input: { id: string }) {
   const id = fromGlobalId("User", input.id, "input.id");
-  return change("user", async (tx) => {
-    const user = await tx.user.findUnique({ where: { id } });
-    if (!user) throw new NotFoundError("user");
+  const user = await change("user", async (tx) => {
+    const found = await tx.user.findUnique({ where: { id } });
+    if (!found) throw new NotFoundError("user");
     const sessionsEnded = await endSessions(tx, id, "ENDED_BY_ADMIN");
     await log(tx, access, {
       entity: "User",
@@ -226,6 +231,8 @@ export async function endUserSessions(access: Access, input: { id: string }) {
       action: "TRANSITION",
       note: { sessionsEnded, reason: "ENDED_BY_ADMIN" },
     });
-    return user;
+    return found;
   });
+  forgetUser(id);
+  return user;
 }
