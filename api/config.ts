@@ -137,6 +137,12 @@ export const config = {
    * the cache off.
    */
   identityCacheSeconds: atMost("IDENTITY_CACHE_SECONDS", 15, 30),
+  /**
+   * How long a partner read is served from the response cache (api/lib/response-cache.ts): the
+   * longest a change made on another container takes to reach partners reading from this one.
+   * 0 turns the cache off.
+   */
+  responseCacheSeconds: atMost("RESPONSE_CACHE_SECONDS", 30, 300),
   /** Browser origins allowed to call the API across origins, without credentials. */
   cors: { origins: origins("CORS_ORIGINS") },
   logLevel: env.LOG_LEVEL ?? (env.VITEST ? "silent" : "info"),

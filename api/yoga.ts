@@ -29,6 +29,7 @@ import {
   unstorableVariablesError,
 } from "./lib/limits.js";
 import { logger } from "./lib/logger.js";
+import { partnerResponseCache } from "./lib/response-cache.js";
 import { schema } from "./schema.js";
 
 /** `/health` answers 200 with which stores are reachable, 503 when one is not. */
@@ -264,6 +265,8 @@ export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>
       blockFieldSuggestion: { enabled: config.production },
     }),
     ...(config.graphql.introspection ? [] : [useDisableIntrospection()]),
+    // Partner reads answered from the cache, before the context is built (lib/response-cache.ts).
+    ...partnerResponseCache(),
     codedErrors,
     bodyLimitMessage,
   ],

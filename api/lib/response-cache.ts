@@ -1,0 +1,57 @@
+// Partner reads served from a response cache. What a partner key reads is published data, the
+// same for every key with the same scopes, so answers are cached per scope set (never per key,
+// never for people signed in) for config.responseCacheSeconds. A hit is answered before the
+// context is built: the key is known from this process's lease (partner-auth.ts), so it costs
+// no SQL, yet every hit is counted against the key's rate limit.
+//
+// Any mutation this process runs makes every cached answer stale at once (a new generation in
+// the cache key): a change shows up after its mutation, whatever types it touched (figures,
+// exports and statistics included). A mutation on another container shows up here within the
+// cache's time.
+
+import { createInMemoryCache, hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { config } from "../config.js";
+import { admitPartnerRequest } from "./partner-auth.js";
+
+/** Whose answers may be cached: a partner key, and no one signed in beside it. */
+function partnerKeyOf(request: Request): string | null {
+  return request.headers.has("authorization") ? null : request.headers.get("x-api-key");
+}
+
+export function partnerResponseCache(): Plugin[] {
+  if (config.responseCacheSeconds <= 0) return [];
+  let generation = 0;
+  const bumpOnMutation: Plugin = {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
+      return {
+        onExecuteDone() {
+          generation += 1;
+        },
+      };
+    },
+  };
+  const cache = useResponseCache({
+    cache: createInMemoryCache({ max: 1_000 }),
+    ttl: config.responseCacheSeconds * 1000,
+    enabled: (request) => partnerKeyOf(request) !== null,
+    // Admits the key (and counts the request) before the cache is looked up: a hit is counted,
+    // and a revoked or spent key is refused even when an answer is cached.
+    session: async (request) => {
+      const key = partnerKeyOf(request);
+      if (!key) return null;
+      const identity = await admitPartnerRequest(request, key);
+      return `${generation}:${[...identity.scopes].sort().join(" ")}`;
+    },
+    // Requests that are not cached skip the hashing of their document and variables.
+    buildResponseCacheKey: ({ sessionId, documentString, variableValues, operationName }) =>
+      sessionId == null
+        ? ""
+        : hashSHA256(`${sessionId}|${operationName ?? ""}|${documentString}|${JSON.stringify(variableValues ?? {})}`),
+    // The generation does the invalidating (above), for every type and every scalar answer.
+    invalidateViaMutation: false,
+  });
+  return [bumpOnMutation, cache];
+}
