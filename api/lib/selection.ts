@@ -13,3 +13,20 @@ export function selection<T extends object>(query: T): T {
 export function given<T extends object>(input: T): T {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as T;
 }
+
+/**
+ * The answer to a mutation: the row it wrote when the client's selection needs nothing but
+ * the row's own columns (the usual `{ id version status }`), else `reload(query)` for the
+ * relations and counts it asked for. Saves the statement that would read back what is at hand.
+ */
+export async function answer<Row extends object>(
+  query: object,
+  row: Row,
+  reload: (query: object) => Promise<Row>,
+): Promise<Row> {
+  const { include, select } = query as { include?: Record<string, unknown>; select?: Record<string, unknown> };
+  const ownColumns =
+    (!include || Object.keys(include).length === 0) &&
+    (!select || Object.entries(select).every(([field, wanted]) => wanted === true && field in row));
+  return ownColumns ? row : reload(selection(query));
+}

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
-import { gql, useIdentity } from "../helpers/graphql.js";
+import { asUser, gql, useIdentity } from "../helpers/graphql.js";
 import { partnerKey } from "../helpers/partners.js";
+import { recordSql } from "../helpers/sql.js";
 
 let serviceId: string;
 let origin: { latitude: number; longitude: number };
+let originCentreId: string;
 
 beforeAll(async () => {
   useIdentity((await partnerKey()).headers);
@@ -20,6 +22,7 @@ beforeAll(async () => {
     where: { latitude: { not: null }, services: { some: { serviceId } }, region: { code: "60" } },
   });
   origin = { latitude: centre.latitude ?? 0, longitude: centre.longitude ?? 0 };
+  originCentreId = centre.id;
 });
 
 describe("partner queries", () => {
@@ -37,6 +40,50 @@ describe("partner queries", () => {
     expect(distances.every((d) => d <= 150)).toBe(true);
     const ids = found.map((c) => c.id.length);
     expect(ids.every((n) => n > 0)).toBe(true);
+  });
+
+  it("finds them in two statements, checks the service in the same search, and hides services a partner cannot see", async () => {
+    const near = `query N($s: ID!, $lat: Float!, $lon: Float!) {
+      centresNear(serviceId: $s, latitude: $lat, longitude: $lon, radiusKm: 50, first: 5) { id name } }`;
+    const admin = await asUser("admin@dostup.local");
+    await gql("{ me { email } }", {}, admin);
+    const counted = await recordSql(() =>
+      gql<{ centresNear: { id: string }[] }>(
+        near,
+        { s: toGlobalId("Service", serviceId), lat: origin.latitude, lon: origin.longitude },
+        admin,
+      ),
+    );
+    expect(counted.result.errors).toBeUndefined();
+    expect(counted.result.data?.centresNear.length).toBeGreaterThan(0);
+    // The caller is known already: 1 finds the service and the nearest centres, 1 reads them.
+    expect(counted.statements).toHaveLength(2);
+
+    // Nowhere near a centre: an empty list, not an error.
+    const ocean = await gql<{ centresNear: unknown[] }>(near, {
+      s: toGlobalId("Service", serviceId),
+      lat: -60,
+      lon: -150,
+    });
+    expect(ocean.errors).toBeUndefined();
+    expect(ocean.data?.centresNear).toEqual([]);
+
+    // A DRAFT service is the curators' work in progress: a partner is told it does not exist,
+    // as for an id that never was, while staff may search with it.
+    const draft = await prisma.service.create({
+      data: { name: "Черновик услуги (тест поиска центров)", level: "FEDERAL", status: "DRAFT" },
+    });
+    await prisma.centreService.create({
+      data: { serviceId: draft.id, centreId: originCentreId, helpKinds: ["CONSULTATION"] },
+    });
+    const variables = { s: toGlobalId("Service", draft.id), lat: origin.latitude, lon: origin.longitude };
+    const hidden = await gql(near, variables);
+    expect(hidden.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const missing = await gql(near, { ...variables, s: toGlobalId("Service", "00000000-0000-4000-8000-000000000000") });
+    expect(missing.errors?.[0]?.message).toBe(hidden.errors?.[0]?.message);
+    const staff = await gql<{ centresNear: { id: string }[] }>(near, variables, admin);
+    expect(staff.errors).toBeUndefined();
+    expect(staff.data?.centresNear).toHaveLength(1);
   });
 
   it("explains a bad point or radius instead of failing", async () => {

@@ -508,6 +508,54 @@ describe("reports", () => {
     expect((await readReport(report.id, operator))?.values).toEqual([]);
   });
 
+  it("writes values in four statements and one transaction, logging only what changed, before and after", async () => {
+    const report = await draft("2030-08-01");
+    const first = await ok(
+      "setReportValues",
+      "SetReportValuesInput",
+      {
+        id: report.id,
+        version: 1,
+        values: [
+          { indicatorCode: "USERS", total: 7, rural: 1 },
+          { indicatorCode: "WEBINARS", total: 3 },
+        ],
+      },
+      operator,
+    );
+    const written = await recordSql(() =>
+      mutate(
+        "setReportValues",
+        "SetReportValuesInput",
+        {
+          id: report.id,
+          version: first.version,
+          values: [
+            { indicatorCode: "USERS", total: 9, rural: 1 },
+            { indicatorCode: "WEBINARS", total: 3 },
+          ],
+        },
+        operator,
+        "id version status",
+      ),
+    );
+    expect(written.result.result).toMatchObject({ __typename: "MutationSetReportValuesSuccess", data: { version: 3 } });
+    // The report with its form's indicators, the version, the values (read before and after in
+    // the statement that writes them), the log; then COMMIT. The answer's columns are at hand.
+    expect(written.statements.filter((statement) => !/^(BEGIN|COMMIT)/.test(statement))).toHaveLength(4);
+    const log = await changeLog(report.id);
+    expect(log.at(-1)?.changes).toEqual({
+      "values.USERS": { from: { total: 7, rural: 1 }, to: { total: 9, rural: 1 } },
+    });
+    expect(await readReport(report.id, operator)).toMatchObject({
+      version: 3,
+      values: expect.arrayContaining([
+        { total: 9, rural: 1, indicator: { code: "USERS" } },
+        { total: 3, rural: null, indicator: { code: "WEBINARS" } },
+      ]),
+    });
+  });
+
   it("answers a stale version with ConflictError and changes nothing", async () => {
     const report = await draft("2030-04-01");
     await ok(

@@ -1,6 +1,6 @@
 import { builder, MAX_PAGE_SIZE } from "../../builder.js";
 import type { Centre as CentreRow } from "../../generated/prisma/client.js";
-import { includes, regionOrFederal } from "../../lib/access.js";
+import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
@@ -35,10 +35,10 @@ builder.queryField("centresNear", (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const serviceId = fromGlobalId("Service", String(args.serviceId), "serviceId");
-      const service = await prisma.service.findFirst({ where: { id: serviceId, ...regionOrFederal(ctx.access.read) } });
-      if (!service) throw new NotFoundError("service");
       const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, args.first ?? 20));
       const near = await centresNear(ctx.access, { ...args, serviceId, limit });
+      if (!near) throw new NotFoundError("service");
+      if (near.length === 0) return [];
       const rows = await prisma.centre.findMany({ ...query, where: { id: { in: near.map((n) => n.id) } } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return near.flatMap(({ id, km }) => {

@@ -13,14 +13,15 @@ export interface NearbyCentre {
 const EARTH_KM = 6371;
 
 /**
- * Centres that help with the service, within `radiusKm` of the point, nearest first. A
- * bounding box on the indexed coordinates narrows the candidates before the exact
- * great-circle distance is computed.
+ * Centres that help with the service, within `radiusKm` of the point, nearest first; null
+ * when the caller cannot see the service (partners see PUBLISHED services only). One
+ * statement: the service's check and the search. A bounding box on the indexed coordinates
+ * narrows the candidates before the exact great-circle distance is computed.
  */
 export async function centresNear(
   access: Access,
   args: { serviceId: string; latitude: number; longitude: number; radiusKm: number; limit: number },
-): Promise<NearbyCentre[]> {
+): Promise<NearbyCentre[] | null> {
   const { serviceId, latitude, longitude, radiusKm, limit } = args;
   if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "Latitude is between −90 and 90.");
   if (!(longitude >= -180 && longitude <= 180))
@@ -31,24 +32,33 @@ export async function centresNear(
   const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))));
   const all = access.read === "all";
   const regions = all ? [] : [...access.read];
-  return prisma.$queryRaw<NearbyCentre[]>`
-    SELECT id, km FROM (
-      SELECT c.id::text AS id,
-        ${EARTH_KM} * 2 * asin(sqrt(
-          power(sin(radians(c.latitude - ${latitude}) / 2), 2)
-          + cos(radians(${latitude})) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - ${longitude}) / 2), 2)
-        )) AS km
-      FROM "Centre" c
-      WHERE c."archivedAt" IS NULL
-        AND c.status IN ('ACTIVE', 'TEMPORARILY_CLOSED')
-        AND c.latitude BETWEEN ${latitude - dLat} AND ${latitude + dLat}
-        AND c.longitude BETWEEN ${longitude - dLon} AND ${longitude + dLon}
-        AND (${all} OR c."regionId"::text = ANY(${regions}::text[]))
-        AND EXISTS (SELECT 1 FROM "CentreService" cs WHERE cs."centreId" = c.id AND cs."serviceId" = ${serviceId}::uuid)
-    ) nearby
-    WHERE km <= ${radiusKm}
-    ORDER BY km, id
-    LIMIT ${limit}`;
+  const rows = await prisma.$queryRaw<{ id: string | null; km: number | null }[]>`
+    SELECT near.id, near.km FROM "Service" s
+    LEFT JOIN LATERAL (
+      SELECT id, km FROM (
+        SELECT c.id::text AS id,
+          ${EARTH_KM} * 2 * asin(sqrt(
+            power(sin(radians(c.latitude - ${latitude}) / 2), 2)
+            + cos(radians(${latitude})) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - ${longitude}) / 2), 2)
+          )) AS km
+        FROM "Centre" c
+        WHERE c."archivedAt" IS NULL
+          AND c.status IN ('ACTIVE', 'TEMPORARILY_CLOSED')
+          AND c.latitude BETWEEN ${latitude - dLat} AND ${latitude + dLat}
+          AND c.longitude BETWEEN ${longitude - dLon} AND ${longitude + dLon}
+          AND (${all} OR c."regionId"::text = ANY(${regions}::text[]))
+          AND EXISTS (SELECT 1 FROM "CentreService" cs WHERE cs."centreId" = c.id AND cs."serviceId" = s.id)
+      ) nearby
+      WHERE km <= ${radiusKm}
+      ORDER BY km, id
+      LIMIT ${limit}
+    ) near ON true
+    WHERE s.id = ${serviceId}::uuid
+      AND (${all} OR s."regionId" IS NULL OR s."regionId"::text = ANY(${regions}::text[]))
+      AND (${!access.partner} OR s.status = 'PUBLISHED')
+    ORDER BY near.km, near.id`;
+  if (rows.length === 0) return null;
+  return rows.flatMap((row) => (row.id === null || row.km === null ? [] : [{ id: row.id, km: row.km }]));
 }
 
 export interface StatisticRow {

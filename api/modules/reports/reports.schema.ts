@@ -2,7 +2,7 @@ import { builder, OrderDirection } from "../../builder.js";
 import { Periodicity, ReportFormStatus, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { selection } from "../../lib/selection.js";
+import { answer, selection } from "../../lib/selection.js";
 import { VersionedInput } from "../centres/centres.schema.js";
 import {
   approveReport,
@@ -359,7 +359,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await createReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
   setReportValues: t.prismaField({
@@ -371,7 +371,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetReportValuesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await setReportValues(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
   submitReport: t.prismaField({
@@ -382,7 +382,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await submitReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
   returnReport: t.prismaField({
@@ -393,7 +393,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReturnReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await returnReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
   approveReport: t.prismaField({
@@ -405,7 +405,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApproveReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await approveReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
   lockReport: t.prismaField({
@@ -416,7 +416,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const report = await lockReport(ctx.access, input);
-      return prisma.report.findUniqueOrThrow({ ...selection(query), where: { id: report.id } });
+      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
     },
   }),
 }));

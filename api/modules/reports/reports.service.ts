@@ -2,6 +2,7 @@ import { z } from "zod";
 import type {
   Periodicity,
   Prisma,
+  Report,
   ReportFormStatus,
   ReportScope,
   ReportStatus,
@@ -620,29 +621,10 @@ function checkValues(
 }
 
 /**
- * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
- * replaced; others stay. Nothing is applied unless every value is valid.
+ * Writes a report's values (new indicators inserted, given ones replaced, others left alone, whatever their number: an import may carry thousands) and logs each changed indicator's before and after,
+ * in one statement: the values as they were and as written come back from the same
+ * statement that writes them (its parts share one snapshot, so `previous` is the old state).
  */
-/**
- * Writes a report's values in one statement, whatever their number (an import may carry
- * thousands): new indicators are inserted, given ones replaced, others left alone.
- */
-async function upsertReportValues(
-  tx: Tx,
-  reportId: string,
-  rows: readonly { indicatorId: string; total: number; rural: number | null }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "ReportValue" (id, "reportId", "indicatorId", total, rural, "updatedAt")
-    SELECT gen_random_uuid(), ${reportId}::uuid, v.indicator_id, v.total, v.rural, now()
-    FROM unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.total)}::int[], ${rows.map((r) => r.rural)}::int[])
-      AS v(indicator_id, total, rural)
-    ON CONFLICT ("reportId", "indicatorId")
-    DO UPDATE SET total = EXCLUDED.total, rural = EXCLUDED.rural, version = "ReportValue".version + 1, "updatedAt" = now()`;
-}
-
-/** Writes values (see upsertReportValues) and logs each changed indicator's before and after. */
 export async function writeReportValues(
   tx: Tx,
   access: Access,
@@ -650,50 +632,69 @@ export async function writeReportValues(
   rows: readonly { indicatorId: string; total: number; rural: number | null }[],
   note?: Record<string, unknown>,
 ): Promise<void> {
-  // The report's values with their codes in one plain statement, kept to the indicators
-  // written here in JS: a Prisma `in` list of every indicator id (10,000 in a large import)
-  // costs seconds to compile and map, and `include` would send that list a second time.
-  const written = new Set(rows.map((row) => row.indicatorId));
-  const read = async () =>
-    (
-      await tx.$queryRaw<{ indicatorId: string; code: string; total: number; rural: number | null }[]>`
-        SELECT v."indicatorId"::text AS "indicatorId", i.code, v.total, v.rural
-        FROM "ReportValue" v JOIN "ReportIndicator" i ON i.id = v."indicatorId"
-        WHERE v."reportId" = ${report.id}::uuid`
+  const changed =
+    rows.length === 0
+      ? []
+      : await tx.$queryRaw<{ side: "before" | "after"; code: string; total: number; rural: number | null }[]>`
+    WITH given AS (
+      SELECT * FROM unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.total)}::int[], ${rows.map((r) => r.rural)}::int[])
+        AS v(indicator_id, total, rural)
+    ), previous AS (
+      SELECT v."indicatorId", v.total, v.rural FROM "ReportValue" v
+      WHERE v."reportId" = ${report.id}::uuid AND v."indicatorId" IN (SELECT indicator_id FROM given)
+    ), written AS (
+      INSERT INTO "ReportValue" (id, "reportId", "indicatorId", total, rural, "updatedAt")
+      SELECT gen_random_uuid(), ${report.id}::uuid, g.indicator_id, g.total, g.rural, now() FROM given g
+      ON CONFLICT ("reportId", "indicatorId")
+      DO UPDATE SET total = EXCLUDED.total, rural = EXCLUDED.rural, version = "ReportValue".version + 1, "updatedAt" = now()
+      RETURNING "indicatorId", total, rural
     )
-      .filter((value) => written.has(value.indicatorId))
+    SELECT 'before' AS side, i.code, p.total, p.rural FROM previous p JOIN "ReportIndicator" i ON i.id = p."indicatorId"
+    UNION ALL
+    SELECT 'after' AS side, i.code, w.total, w.rural FROM written w JOIN "ReportIndicator" i ON i.id = w."indicatorId"`;
+  const side = (which: "before" | "after") =>
+    changed
+      .filter((value) => value.side === which)
       .map((value) => ({ indicator: { code: value.code }, total: value.total, rural: value.rural }));
-  const previous = await read();
-  await upsertReportValues(tx, report.id, rows);
-  const current = await read();
   await log(tx, access, {
     entity: "Report",
     entityId: report.id,
     action: "UPDATE",
     regionId: report.regionId,
-    before: valuesByCode(previous),
-    after: valuesByCode(current),
+    before: valuesByCode(side("before")),
+    after: valuesByCode(side("after")),
     note,
   });
 }
 
+/**
+ * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
+ * replaced; others stay. Nothing is applied unless every value is valid. Four statements: the
+ * report with its form's indicators, the version bump, the values with their log's before and
+ * after, the log.
+ */
 export async function setReportValues(access: Access, input: unknown) {
   const data = parse(valuesSchema, input);
   return change("report", async (tx) => {
-    const report = await readableReport(tx, access, data.id);
+    const id = fromGlobalId("Report", data.id, "input.id");
+    const found = await tx.report.findFirst({
+      where: { id, AND: [reportScope(access)] },
+      include: { form: { select: { indicators: true } } },
+    });
+    if (!found) throw new NotFoundError("report");
+    const { form, ...report } = found;
     if (!canEdit(access, report))
       throw new ForbiddenError("Only the centre's operator or a curator of the region can fill in this report.");
     assertVersion(report, data.version);
     assertValuesEditable(report);
-    const indicators = await tx.reportIndicator.findMany({ where: { formId: report.formId } });
-    const rows = checkValues(data.values, indicators);
-    const result = await tx.report.updateMany({
-      where: { id: report.id, version: data.version, status: { in: ["DRAFT", "RETURNED"] } },
-      data: { version: { increment: 1 } },
-    });
-    assertUpdated(result.count, report, "report", data.version);
+    const rows = checkValues(data.values, form.indicators);
+    const [after] = await tx.$queryRaw<Report[]>`
+      UPDATE "Report" SET version = version + 1, "updatedAt" = now()
+      WHERE id = ${report.id}::uuid AND version = ${data.version} AND status IN ('DRAFT', 'RETURNED')
+      RETURNING *`;
+    assertUpdated(after ? 1 : 0, report, "report", data.version);
     await writeReportValues(tx, access, report, rows);
-    return tx.report.findUniqueOrThrow({ where: { id: report.id } });
+    return after as Report;
   });
 }
 
