@@ -4,6 +4,7 @@ import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
 import { asUser, gql, useIdentity } from "../helpers/graphql.js";
+import { recordSql } from "../helpers/sql.js";
 
 type Headers = Record<string, string>;
 
@@ -260,5 +261,39 @@ describe("analytics: KPIs and quality", () => {
     expect(sla.data?.feedbackSla.total).toBe(
       await prisma.feedback.count({ where: { regionId: { in: [region["67"]?.id ?? "", region["18"]?.id ?? ""] } } }),
     );
+  });
+
+  it("names the services without a curator without reading each one again (no statement per service)", async () => {
+    const tver = region["69"]?.id ?? "";
+    const created = await Promise.all(
+      [
+        "Выдача справок (тест оповещений, 1)",
+        "Выдача справок (тест оповещений, 2)",
+        "Выдача справок (тест оповещений, 3)",
+      ].map((name) =>
+        prisma.service.create({
+          data: { name, level: "REGIONAL", regionId: tver, socialSignificant: true, status: "PUBLISHED" },
+        }),
+      ),
+    );
+    try {
+      const query = (fields: string) => `query($input: AlertsInput) { alerts(input: $input) {
+        servicesWithoutCurator { totalCount items { service { ${fields} } } } } }`;
+      const input = { input: { regionId: region["69"]?.global } };
+      await gql(query("id"), input);
+      const bare = await recordSql(() => gql(query("id"), input));
+      const named = await recordSql(() =>
+        gql<{ alerts: { servicesWithoutCurator: { items: { service: { name: string } }[] } } }>(
+          query("id name"),
+          input,
+        ),
+      );
+      expect(named.result.errors).toBeUndefined();
+      const names = named.result.data?.alerts.servicesWithoutCurator.items.map((item) => item.service.name) ?? [];
+      expect(names).toEqual(expect.arrayContaining(created.map((service) => service.name)));
+      expect(named.statements).toHaveLength(bare.statements.length);
+    } finally {
+      await prisma.service.deleteMany({ where: { id: { in: created.map((service) => service.id) } } });
+    }
   });
 });

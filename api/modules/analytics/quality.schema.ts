@@ -1,5 +1,7 @@
 // Quality analytics for administrators, curators and auditors (issue 5, items 5–6).
 import { builder } from "../../builder.js";
+import { prisma } from "../../lib/db.js";
+import { answer } from "../../lib/selection.js";
 import { Centre } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -134,7 +136,13 @@ const ServiceWithoutCurator = builder
   .objectRef<Alerts["servicesWithoutCurator"]["items"][number]>("ServiceWithoutCurator")
   .implement({
     fields: (t) => ({
-      service: t.field({ type: Service, resolve: (row) => row.service }),
+      // A prismaField, so Pothos knows which of the Service's columns the row holds: as a plain
+      // field, its select-mode type would reload every service, one statement each.
+      service: t.prismaField({
+        type: Service,
+        resolve: (query, row) =>
+          answer(query, row.service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: row.service.id } })),
+      }),
       region: t.field({ type: Region, resolve: (row) => row.region }),
     }),
   });

@@ -274,7 +274,9 @@ export async function alerts(
   const regions = scopeRegions(access, input?.regionId);
   const within = Math.max(0, Math.min(input?.signatureWithinDays ?? 30, 3650));
 
-  const signatures = await prisma.$queryRaw<{ id: string; validUntil: Date; daysLeft: number; totalCount: number }[]>`
+  // The four lists are independent: asked at once, the answer takes as long as the slowest
+  // list (its capped rows, then their records), not the sum of eight round trips.
+  const expiringSignatures = prisma.$queryRaw<{ id: string; validUntil: Date; daysLeft: number; totalCount: number }[]>`
     SELECT c."id", c."signatureValidUntil" AS "validUntil",
            (c."signatureValidUntil" - CURRENT_DATE)::int AS "daysLeft", count(*) OVER ()::int AS "totalCount"
       FROM "Centre" c
@@ -282,60 +284,79 @@ export async function alerts(
        AND c."signatureValidUntil" <= CURRENT_DATE + ${within}::int
        AND ${regionSql(regions, `c."regionId"`)}
      ORDER BY c."signatureValidUntil", c."name", c."id"
-     LIMIT ${ALERT_LIMIT}`;
+     LIMIT ${ALERT_LIMIT}`.then((rows) =>
+    attach(
+      rows,
+      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (row, centre) => ({ centre, validUntil: row.validUntil, daysLeft: row.daysLeft }),
+    ),
+  );
 
-  const reports = await prisma.$queryRaw<{ id: string; dueDate: Date; daysOverdue: number; totalCount: number }[]>`
+  const overdueReports = prisma.$queryRaw<{ id: string; dueDate: Date; daysOverdue: number; totalCount: number }[]>`
     SELECT r."id", (r."periodEnd" + f."dueDays") AS "dueDate",
            (CURRENT_DATE - (r."periodEnd" + f."dueDays"))::int AS "daysOverdue", count(*) OVER ()::int AS "totalCount"
       FROM "Report" r JOIN "ReportForm" f ON f."id" = r."formId"
      WHERE r."status" IN ('DRAFT', 'RETURNED') AND (r."periodEnd" + f."dueDays") < CURRENT_DATE
        AND ${regionSql(regions, `r."regionId"`)}
      ORDER BY "dueDate", r."id"
-     LIMIT ${ALERT_LIMIT}`;
+     LIMIT ${ALERT_LIMIT}`.then((rows) =>
+    attach(
+      rows,
+      (ids) => prisma.report.findMany({ where: { id: { in: ids } } }),
+      (row, report) => ({ report, dueDate: row.dueDate, daysOverdue: row.daysOverdue }),
+    ),
+  );
 
-  const unverified = await prisma.$queryRaw<{ id: string; lastVerifiedAt: Date | null; totalCount: number }[]>`
+  const unverifiedCentres = prisma.$queryRaw<{ id: string; lastVerifiedAt: Date | null; totalCount: number }[]>`
     SELECT c."id", c."lastVerifiedAt", count(*) OVER ()::int AS "totalCount"
       FROM "Centre" c
      WHERE c."archivedAt" IS NULL
        AND (c."lastVerifiedAt" IS NULL OR c."lastVerifiedAt" < now() - interval '12 months')
        AND ${regionSql(regions, `c."regionId"`)}
      ORDER BY c."lastVerifiedAt" ASC NULLS FIRST, c."name", c."id"
-     LIMIT ${ALERT_LIMIT}`;
+     LIMIT ${ALERT_LIMIT}`.then((rows) =>
+    attach(
+      rows,
+      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (row, centre) => ({ centre, lastVerifiedAt: row.lastVerifiedAt }),
+    ),
+  );
 
-  const uncurated = await prisma.$queryRaw<{ id: string; regionId: string; totalCount: number }[]>`
+  const servicesWithoutCurator = prisma.$queryRaw<{ id: string; regionId: string; totalCount: number }[]>`
     SELECT s."id", s."regionId", count(*) OVER ()::int AS "totalCount"
       FROM "Service" s
      WHERE s."socialSignificant" AND s."status" = 'PUBLISHED' AND s."regionId" IS NOT NULL
        AND NOT ${Prisma.raw(COVERED)}
        AND ${regionSql(regions, `s."regionId"`)}
      ORDER BY s."regionId", s."name", s."id"
-     LIMIT ${ALERT_LIMIT}`;
-  const regionRows = await regionsById(uncurated.map((row) => row.regionId));
-  const uncuratedRows = uncurated.flatMap((row) => {
-    const region = regionRows.get(row.regionId);
-    return region ? [{ ...row, region }] : [];
+     LIMIT ${ALERT_LIMIT}`.then(async (rows) => {
+    const [regionRows, list] = await Promise.all([
+      regionsById(rows.map((row) => row.regionId)),
+      attach(
+        rows,
+        (ids) => prisma.service.findMany({ where: { id: { in: ids } } }),
+        (row, service) => ({ service, regionId: row.regionId }),
+      ),
+    ]);
+    return {
+      totalCount: list.totalCount,
+      items: list.items.flatMap(({ service, regionId }) => {
+        const region = regionRows.get(regionId);
+        return region ? [{ service, region }] : [];
+      }),
+    };
   });
 
+  const [signatures, reports, unverified, uncurated] = await Promise.all([
+    expiringSignatures,
+    overdueReports,
+    unverifiedCentres,
+    servicesWithoutCurator,
+  ]);
   return {
-    expiringSignatures: await attach(
-      signatures,
-      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
-      (row, centre) => ({ centre, validUntil: row.validUntil, daysLeft: row.daysLeft }),
-    ),
-    overdueReports: await attach(
-      reports,
-      (ids) => prisma.report.findMany({ where: { id: { in: ids } } }),
-      (row, report) => ({ report, dueDate: row.dueDate, daysOverdue: row.daysOverdue }),
-    ),
-    unverifiedCentres: await attach(
-      unverified,
-      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
-      (row, centre) => ({ centre, lastVerifiedAt: row.lastVerifiedAt }),
-    ),
-    servicesWithoutCurator: await attach(
-      uncuratedRows,
-      (ids) => prisma.service.findMany({ where: { id: { in: ids } } }),
-      (row, service) => ({ service, region: row.region }),
-    ),
+    expiringSignatures: signatures,
+    overdueReports: reports,
+    unverifiedCentres: unverified,
+    servicesWithoutCurator: uncurated,
   };
 }
