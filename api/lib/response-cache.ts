@@ -53,5 +53,44 @@ export function partnerResponseCache(): Plugin[] {
     // The generation does the invalidating (above), for every type and every scalar answer.
     invalidateViaMutation: false,
   });
-  return [bumpOnMutation, cache];
+  return [bumpOnMutation, withSchemaWorkDeferred(cache)];
+}
+
+/**
+ * The cache reads the whole schema when it is set (a `mapSchema` over every type and field, a
+ * tenth of a Lambda cold start) though only partner requests ever use what it finds. That
+ * reading is put off until the first partner request reaches execution, so a container that
+ * serves the admin panel never does it.
+ */
+function withSchemaWorkDeferred(plugin: Plugin): Plugin {
+  const { onPluginInit } = plugin;
+  if (!onPluginInit) return plugin;
+  return {
+    ...plugin,
+    onPluginInit(init) {
+      return onPluginInit({
+        ...init,
+        addPlugin: (inner) => {
+          const { onSchemaChange, onExecute } = inner;
+          if (!onSchemaChange || !onExecute) return init.addPlugin(inner);
+          let pending: Parameters<typeof onSchemaChange>[0] | null = null;
+          return init.addPlugin({
+            ...inner,
+            onSchemaChange(payload) {
+              pending = payload;
+            },
+            onExecute(payload) {
+              const request = (payload.args.contextValue as { request?: Request }).request;
+              if (pending && request && partnerKeyOf(request)) {
+                const schemaChange = pending;
+                pending = null;
+                onSchemaChange(schemaChange);
+              }
+              return onExecute(payload);
+            },
+          });
+        },
+      });
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 import type { Prisma, SessionEndReason } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
@@ -9,6 +8,14 @@ import { fromGlobalId } from "../../lib/ids.js";
 import { endSessions, forgetUser, type SessionOrigin, startSession } from "../../lib/sessions.js";
 import { beginSignIn, settleSignIn } from "../../lib/sign-in-throttle.js";
 import { parse } from "../../lib/validate.js";
+
+/**
+ * The native argon2 hasher, loaded at the first sign-in or password change rather than at
+ * start-up: most requests carry a token and never hash (a Lambda cold start saves its load).
+ */
+const argon2 = () => import("@node-rs/argon2");
+const hash = async (password: string) => (await argon2()).hash(password);
+const verify = async (hashed: string, password: string) => (await argon2()).verify(hashed, password);
 
 export class InvalidCredentialsError extends Error {
   constructor() {
