@@ -30,6 +30,7 @@ import {
   startServer,
   waitIdle,
 } from "./processes.js";
+import { type LoadFigure, type Row, type SqlFigure, targetRows } from "./targets.js";
 
 // ── Options ──
 
@@ -71,7 +72,8 @@ const IMPORT_ROWS = 10_000;
 
 const GOALS = {
   q2P99Ms: 50,
-  coldStartP50Ms: 300,
+  /** Issue 12: p50 at most 400 ms (300 the aim). */
+  coldStartP50Ms: 400,
   zipBytes: 2 * 1024 * 1024,
   importMs: 3000,
 };
@@ -106,38 +108,6 @@ async function gql<T = Record<string, unknown>>(
 
 // ── Types of the figures ──
 
-interface LoadFigure {
-  operation: string;
-  connections: number;
-  requests: number;
-  reqPerSec: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  failedAnswers: number;
-  /** CPU time (user + system) the server process used per answered request. */
-  serverCpuMs: number;
-}
-
-interface SqlFigure {
-  operation: string;
-  data: number;
-  overhead: number;
-  /** Median over the samples: the request as the client saw it, and its statements' time in the database. */
-  requestMs: number;
-  sqlMs: number;
-  statements: { ms: number; text: string }[];
-}
-
-interface Row {
-  figure: string;
-  value: string;
-  goal: string;
-  status: "OK" | "MISS" | "INFO" | "FAILED";
-}
-
 // ── The run ──
 
 interface Fixtures {
@@ -146,6 +116,8 @@ interface Fixtures {
   partner: Record<string, string>;
   adminUserId: string;
   centreIds: string[];
+  /** More centres than the partner response cache holds (1,000), so rotating over them never hits it. */
+  manyCentreIds: string[];
   nationalRegionIds: string[];
   n01: string;
   formId: string;
@@ -187,6 +159,11 @@ async function fixtures(
     )
   ).rows.map((r) => toGlobalId("Centre", r.id));
   if (centreIds.length === 0) throw new Error("the national data set has no centres");
+  const manyCentreIds = (
+    await db.query<{ id: string }>(
+      `SELECT id FROM "Centre" WHERE "archivedAt" IS NULL AND status IN ('ACTIVE', 'TEMPORARILY_CLOSED') ORDER BY id LIMIT 5000`,
+    )
+  ).rows.map((r) => toGlobalId("Centre", r.id));
   const regions = (
     await db.query<{ id: string }>(
       `SELECT r.id FROM "Region" r WHERE r.code ~ '^N[0-9]{2}$'
@@ -260,6 +237,7 @@ async function fixtures(
     partner: { "x-api-key": key },
     adminUserId: admin.id,
     centreIds,
+    manyCentreIds,
     nationalRegionIds: regions,
     n01,
     formId: toGlobalId("ReportForm", form.id),
@@ -306,6 +284,8 @@ async function storedVersions(db: pg.Client, ids: string[]): Promise<Map<string,
 
 function operations(f: Fixtures, db: pg.Client, fromGlobalId: (type: string, id: string) => string): Operation[] {
   let q1 = 0;
+  let q1partner = 0;
+  let q4 = 0;
   let seed = 0;
   const free = [...f.drafts];
   const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -315,6 +295,12 @@ function operations(f: Fixtures, db: pg.Client, fromGlobalId: (type: string, id:
       description: "a centre by id (node), 16 fields, ids rotating over 500 national centres",
       headers: f.admin,
       next: () => ({ body: body(Q1, { id: f.centreIds[q1++ % f.centreIds.length] }) }),
+    },
+    {
+      name: "Q1 partner",
+      description: `Q1 with a partner API key, ids rotating over ${f.manyCentreIds.length} centres (more than the response cache holds: every request a miss)`,
+      headers: f.partner,
+      next: () => ({ body: body(Q1, { id: f.manyCentreIds[q1partner++ % f.manyCentreIds.length] }) }),
     },
     {
       name: "Q2",
@@ -330,11 +316,10 @@ function operations(f: Fixtures, db: pg.Client, fromGlobalId: (type: string, id:
     },
     {
       name: "Q4",
-      description: "centresNear (partner API key): 20 nearest within 100 km helping with a service",
+      description:
+        "centresNear (partner API key): 20 nearest within 100 km helping with a service, a point a few metres on each request (never a cache hit)",
       headers: f.partner,
-      next: () => ({
-        body: body(Q4, { s: f.near.serviceId, lat: f.near.latitude, lon: f.near.longitude }),
-      }),
+      next: () => ({ body: body(Q4, nearVariables(f, q4++)) }),
     },
     {
       name: "M1",
@@ -368,7 +353,19 @@ function operations(f: Fixtures, db: pg.Client, fromGlobalId: (type: string, id:
         free.splice(0, free.length, ...f.drafts);
       },
     },
+    {
+      name: "cache hit",
+      description:
+        "a partner's repeated published read: Q1 of one centre with the partner key, answered from the response cache",
+      headers: f.partner,
+      next: () => ({ body: body(Q1, { id: f.centreIds[0] }) }),
+    },
   ];
+}
+
+/** Q4's variables: the point moves north by ~1 cm per request, so no two requests share a cache entry. */
+function nearVariables(f: Fixtures, n: number) {
+  return { s: f.near.serviceId, lat: f.near.latitude + n * 1e-7, lon: f.near.longitude };
 }
 
 async function load(endpoint: string, serverPid: number, operation: Operation, connections: number, duration: number) {
@@ -477,9 +474,12 @@ async function countStatements(
       text: `${s.overhead ? "[tx] " : ""}${s.text.replace(/\s+/g, " ").trim().slice(0, 160)}`,
     }));
   }
-  const first = counts[0] ?? { data: Number.NaN, overhead: Number.NaN };
-  if (counts.some((c) => c.data !== first.data || c.overhead !== first.overhead)) {
-    throw new Error(`${name}: statement counts differ between identical requests: ${JSON.stringify(counts)}`);
+  // Requests alike cost alike, except that a partner key takes a new lease of its rate limit when
+  // a minute's window turns (one statement a minute, not a request's): the fewest is the request's.
+  const fewest = Math.min(...counts.map((c) => c.data + c.overhead));
+  const first = counts.find((c) => c.data + c.overhead === fewest) ?? { data: Number.NaN, overhead: Number.NaN };
+  if (counts.some((c) => c.data + c.overhead > fewest + 1)) {
+    throw new Error(`${name}: statement counts differ between like requests: ${JSON.stringify(counts)}`);
   }
   const median = (values: number[]) =>
     percentile(
@@ -729,14 +729,20 @@ async function main(): Promise<void> {
         countBody(Q3, { regionId: f.nationalRegionIds[0] }),
       ),
     );
+    let countQ4 = 1_000_000;
     sql.push(
-      await countStatements(
-        counter.endpoint,
-        proxy,
-        "Q4",
-        f.partner,
-        countBody(Q4, { s: f.near.serviceId, lat: f.near.latitude, lon: f.near.longitude }),
+      await countStatements(counter.endpoint, proxy, "Q4", f.partner, () =>
+        JSON.stringify({ query: Q4, variables: nearVariables(f, countQ4++) }),
       ),
+    );
+    let countQ1 = 0;
+    sql.push(
+      await countStatements(counter.endpoint, proxy, "Q1 partner", f.partner, () =>
+        JSON.stringify({ query: Q1, variables: { id: f.manyCentreIds[countQ1++ % f.manyCentreIds.length] } }),
+      ),
+    );
+    sql.push(
+      await countStatements(counter.endpoint, proxy, "cache hit", f.partner, countBody(Q1, { id: f.centreIds[0] })),
     );
     let countSeed = 1_000_000;
     const countDraft = f.countDraft;
@@ -855,6 +861,7 @@ async function main(): Promise<void> {
         status: !clean ? "FAILED" : isGoal && !embedded ? (figure.p99 <= GOALS.q2P99Ms ? "OK" : "MISS") : "INFO",
       });
     }
+    rows.push(...targetRows(sql, figures));
     rows.push({
       figure: "server peak RSS (VmHWM, after the 50-connection runs)",
       value: serverMemory ? `${serverMemory.peakMiB.toFixed(0)} MiB` : "-",
