@@ -2,7 +2,8 @@
 // fresh `node` processes that import the unzipped graphql handler and answer one API Gateway
 // (HTTP API, payload 2.0) event each, timed from spawn to the answer.
 import { execFile, spawn } from "node:child_process";
-import { cp, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { root } from "./processes.js";
@@ -35,6 +36,28 @@ export async function packageFunctions(dir: string): Promise<PackageResult> {
     if (name.endsWith(".zip")) zips[name.replace(/\.zip$/, "")] = (await stat(join(dir, name))).size;
   }
   return { dir, seconds: (performance.now() - started) / 1000, zips };
+}
+
+/**
+ * The Node.js the cold start runs on: Lambda's (nodejs22.x), not this machine's Node 20. Node 22
+ * comes from the npm registry (the `node` package), installed once under node_modules/.cache;
+ * where that cannot be done, this machine's node, said in the result.
+ */
+export async function lambdaNode(): Promise<{ path: string; version: string }> {
+  const dir = join(root, "node_modules/.cache/dostup-node-22");
+  const bin = join(dir, "node_modules/.bin/node");
+  if (!existsSync(bin)) {
+    await mkdir(dir, { recursive: true });
+    try {
+      await run("npm", ["install", "--prefix", dir, "--no-save", "--no-audit", "--no-fund", "node@22"], {
+        timeout: 300_000,
+      });
+    } catch {
+      return { path: process.execPath, version: process.version };
+    }
+  }
+  const { stdout } = await run(bin, ["--version"]);
+  return { path: bin, version: stdout.trim() };
 }
 
 export interface ColdRun {
@@ -77,10 +100,15 @@ process.exit(0);
   return app;
 }
 
-export function coldRun(app: string, event: unknown, env: NodeJS.ProcessEnv): Promise<ColdRun & { body: string }> {
+export function coldRun(
+  app: string,
+  event: unknown,
+  env: NodeJS.ProcessEnv,
+  node = process.execPath,
+): Promise<ColdRun & { body: string }> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["cold.mjs", JSON.stringify(event)], { cwd: app, env });
+    const child = spawn(node, ["cold.mjs", JSON.stringify(event)], { cwd: app, env });
     let stdout = "";
     let stderr = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ANALYTICS_P50, ANALYTICS_P95, type AnalyticsResult, runAnalytics } from "./analytics.js";
-import { coldRun, graphqlEvent, packageFunctions, prepareBundle } from "./cold-start.js";
+import { coldRun, graphqlEvent, lambdaNode, packageFunctions, prepareBundle } from "./cold-start.js";
 import { type Indicator, M1, problemOf, Q1, Q2, Q3, Q4, reportValues } from "./operations.js";
 import { type CountingProxy, startCountingProxy } from "./pg-proxy.js";
 import {
@@ -920,6 +920,7 @@ async function main(): Promise<void> {
         status: zip <= GOALS.zipBytes ? "OK" : "MISS",
       });
       const app = await prepareBundle(packaged.dir);
+      const node = await lambdaNode();
       const event = graphqlEvent(
         JSON.stringify({
           query: "query Cold($id: ID!) { node(id: $id) { ... on Centre { id name address } } }",
@@ -941,7 +942,7 @@ async function main(): Promise<void> {
       };
       const runs = [];
       for (let i = 0; i < COLD_RUNS; i++) {
-        const result = await coldRun(app, event, env);
+        const result = await coldRun(app, event, env, node.path);
         if (result.statusCode !== 200 || problemOf(result.body)) {
           throw new Error(`cold start answered ${result.statusCode}: ${result.body.slice(0, 300)}`);
         }
@@ -964,7 +965,7 @@ async function main(): Promise<void> {
           `first answer ${answerP50.toFixed(0)} ms), peak RSS ${peak.toFixed(0)} MiB`,
       );
       rows.push({
-        figure: `cold start p50 of ${COLD_RUNS} (spawn → answer)`,
+        figure: `cold start p50 of ${COLD_RUNS} (spawn → answer, Node ${node.version})`,
         value: `${p50.toFixed(0)} ms`,
         goal: `<= ${GOALS.coldStartP50Ms} ms`,
         status: p50 <= GOALS.coldStartP50Ms ? "OK" : "MISS",
@@ -977,7 +978,7 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: "cold start peak RSS", value: `${peak.toFixed(0)} MiB`, goal: "-", status: "INFO" });
       json.package = packaged;
-      json.coldStart = { runs, p50, importP50, answerP50, peakRssMiB: peak };
+      json.coldStart = { node: node.version, runs, p50, importP50, answerP50, peakRssMiB: peak };
     }
 
     // ── Report ──
