@@ -309,6 +309,17 @@ describe("serverless package", () => {
     expect(migrate).toContain("api/jobs/migrate.mjs");
     expect(migrate.some((path) => /^prisma\/migrations\/[^/]+\/migration\.sql$/.test(path))).toBe(true);
     expect((await listZip(join(dir, "s3Events.zip"))).some((path) => path.startsWith("prisma/"))).toBe(false);
+    // esbuild splits what is imported only when needed (the SDK, spreadsheets, the query
+    // compiler) into chunks beside each bundle: each function carries its own, none another's.
+    expect(graphql.some((path) => /^api\/chunks\/[^/]+\.mjs$/.test(path))).toBe(true);
+    expect(graphql.filter((path) => path.startsWith("api/jobs/"))).toEqual([]);
+    for (const job of ["migrate.zip", "s3Events.zip", "schedule.zip"]) {
+      const files = await listZip(join(dir, job));
+      expect(
+        files.filter((path) => path.startsWith("api/chunks/") || path === "api/handler.mjs"),
+        job,
+      ).toEqual([]);
+    }
   });
 
   it("runs the bundled graphql handler with plain Node against a real database", async () => {

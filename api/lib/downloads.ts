@@ -6,10 +6,9 @@
 // forwards the presigned request unchanged and adds DOWNLOAD_HEADERS to the answer. In AWS
 // that layer is CloudFront (serverless.yml, FilesDistribution, which mirrors the headers);
 // locally it is the local server's /downloads/ route (download-proxy.ts).
-import { GetObjectCommand, type GetObjectCommandInput } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { GetObjectCommandInput } from "@aws-sdk/client-s3";
 import { config } from "../config.js";
-import { s3 } from "./s3.js";
+import { s3Client, s3Sdk } from "./s3.js";
 
 /**
  * Points a presigned URL at the download layer: same path and query (the signature), the
@@ -28,5 +27,11 @@ export async function downloadUrl(
   input: GetObjectCommandInput,
   options: { expiresIn: number; signingDate?: Date },
 ): Promise<string> {
-  return throughDownloadLayer(await getSignedUrl(s3, new GetObjectCommand(input), options));
+  // The SDK and its presigner are loaded at the first download (lib/s3.ts says why).
+  const [{ GetObjectCommand }, { getSignedUrl }, client] = await Promise.all([
+    s3Sdk(),
+    import("@aws-sdk/s3-request-presigner"),
+    s3Client(),
+  ]);
+  return throughDownloadLayer(await getSignedUrl(client, new GetObjectCommand(input), options));
 }

@@ -12,17 +12,7 @@
 // expires everything under `pending/` after two days (serverless.yml), so an abandoned
 // upload disappears even if every job here failed, while confirmed files are kept.
 import { createHash, randomUUID } from "node:crypto";
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  type HeadObjectCommandOutput,
-  ListObjectsV2Command,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
+import type { HeadObjectCommandOutput } from "@aws-sdk/client-s3";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import { config } from "../../config.js";
@@ -42,7 +32,7 @@ import { downloadUrl } from "../../lib/downloads.js";
 import { ForbiddenError, NotFoundError, UserInputError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
-import { bucket, s3 } from "../../lib/s3.js";
+import { bucket, s3, s3Client, s3ErrorStatus, s3Sdk } from "../../lib/s3.js";
 import { transliterate } from "../../lib/translit.js";
 import { parse } from "../../lib/validate.js";
 import { personScope } from "../people/people.service.js";
@@ -308,7 +298,9 @@ export async function requestFileUpload(access: Access, input: unknown): Promise
     });
     return row;
   });
-  const post = await createPresignedPost(s3, {
+  // The SDK and the presigner are loaded at the first upload (lib/s3.ts says why).
+  const [{ createPresignedPost }, client] = await Promise.all([import("@aws-sdk/s3-presigned-post"), s3Client()]);
+  const post = await createPresignedPost(client, {
     Bucket: file.bucket,
     Key: file.key,
     Expires: UPLOAD_FORM_TTL_SECONDS,
@@ -350,10 +342,11 @@ export function photoOwnerOf(key: string): string | null {
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
+  return s3ErrorStatus(error) === 404;
 }
 
 async function headObject(objectBucket: string, key: string): Promise<HeadObjectCommandOutput | null> {
+  const { HeadObjectCommand } = await s3Sdk();
   try {
     // ChecksumMode makes AWS return the SHA-256 it computed and checked on upload.
     return await s3.send(new HeadObjectCommand({ Bucket: objectBucket, Key: key, ChecksumMode: "ENABLED" }));
@@ -370,6 +363,7 @@ async function openObject(
   versionId: string | undefined,
 ): Promise<(AsyncIterable<Uint8Array> & { destroy?: () => void }) | null> {
   let body: unknown;
+  const { GetObjectCommand } = await s3Sdk();
   try {
     body = (await s3.send(new GetObjectCommand({ Bucket: objectBucket, Key: key, VersionId: versionId }))).Body;
   } catch (error) {
@@ -629,6 +623,7 @@ async function settle(access: Access, file: PendingFile, wanted: Acceptance | Se
 /** Rejects the row (if still PENDING) and deletes what was uploaded for it. */
 async function reject(access: Access, file: PendingFile, rejection: Rejection): Promise<VerifyOutcome> {
   if (!(await settle(access, file, { status: "REJECTED", rejection }))) return "ALREADY_FINAL";
+  const { DeleteObjectCommand } = await s3Sdk();
   await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
   logger.info({ fileId: file.id, key: file.key, code: rejection.code, reason: rejection.reason }, "upload rejected");
   return "REJECTED";
@@ -695,6 +690,7 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
   const place = async () => {
     if (finalKey === file.key) return { key: finalKey, s3VersionId: head.VersionId ?? null };
     const source = `${file.bucket}/${file.key.split("/").map(encodeURIComponent).join("/")}`;
+    const { CopyObjectCommand } = await s3Sdk();
     const copied = await s3.send(
       new CopyObjectCommand({
         Bucket: file.bucket,
@@ -720,6 +716,7 @@ export async function verifyStoredObject(key: string, access: Access = SYSTEM): 
   // The winner removes the pending object; a crash before that leaves an object no row owns,
   // which deleteOrphanObjects and the lifecycle rule both remove.
   if (!settled) return "ALREADY_FINAL";
+  const { DeleteObjectCommand } = await s3Sdk();
   if (settled.status === "REJECTED") {
     // The report was submitted while the content was being checked: nothing was copied.
     await s3.send(new DeleteObjectCommand({ Bucket: file.bucket, Key: file.key }));
@@ -746,7 +743,8 @@ const UNREACHABLE_CODES = new Set([
 
 /** The store did not answer, or answered that it cannot serve now: asking again later may work. */
 function isStoreUnavailable(error: unknown): boolean {
-  if (error instanceof S3ServiceException) return (error.$metadata.httpStatusCode ?? 0) >= 500;
+  const status = s3ErrorStatus(error);
+  if (status !== null) return status >= 500;
   if (!(error instanceof Error)) return false;
   const code = (error as NodeJS.ErrnoException).code;
   return error.name === "TimeoutError" || (code !== undefined && UNREACHABLE_CODES.has(code));
@@ -970,6 +968,7 @@ export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterI
 /** Deletes up to 1,000 keys per request; a key that is already gone counts as deleted. */
 async function deleteKeys(objectBucket: string, keys: string[]): Promise<number> {
   let deleted = 0;
+  const { DeleteObjectsCommand } = await s3Sdk();
   for (let start = 0; start < keys.length; start += 1000) {
     const batch = keys.slice(start, start + 1000);
     const result = await s3.send(
@@ -1039,6 +1038,7 @@ export async function deleteOrphanObjects(
   let scanned = 0;
   let deleted = 0;
   let continuationToken: string | undefined;
+  const { ListObjectsV2Command } = await s3Sdk();
   do {
     const page = await s3.send(
       new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: continuationToken }),

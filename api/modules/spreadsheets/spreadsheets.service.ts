@@ -2,7 +2,6 @@
 // filled-in template into a report (all rows valid or nothing applied, every attempt kept as
 // an ImportBatch), lists as CSV, and the consolidated regional report stored in S3.
 import { createHash, randomUUID } from "node:crypto";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
@@ -11,7 +10,7 @@ import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
-import { bucket, s3 } from "../../lib/s3.js";
+import { bucket, s3, s3Sdk } from "../../lib/s3.js";
 import { parse, webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
 import { sanitiseFileName } from "../files/files.service.js";
@@ -149,6 +148,7 @@ async function uploadedBytes(globalId: string, reportId: string): Promise<{ id: 
   if (file.size > BigInt(MAX_FILE_BYTES)) {
     throw ValidationError.of("input.fileId", `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   }
+  const { GetObjectCommand } = await s3Sdk();
   const object = await s3.send(
     new GetObjectCommand({ Bucket: file.bucket, Key: file.key, VersionId: file.s3VersionId ?? undefined }),
   );
@@ -503,6 +503,7 @@ export async function generateRegionalReport(access: Access, input: unknown) {
   const id = randomUUID();
   const key = `files/exports/${id}.${EXTENSIONS[data.format]}`;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { DeleteObjectCommand, PutObjectCommand } = await s3Sdk();
   const put = await s3.send(
     new PutObjectCommand({
       Bucket: bucket,
