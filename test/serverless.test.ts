@@ -312,6 +312,8 @@ describe("serverless package", () => {
     // esbuild splits what is imported only when needed (the SDK, spreadsheets, the query
     // compiler) into chunks beside each bundle: each function carries its own, none another's.
     expect(graphql.some((path) => /^api\/chunks\/[^/]+\.mjs$/.test(path))).toBe(true);
+    // Prisma's query compiler as the binary, not as 2.3 MB of base64 in JavaScript.
+    expect(graphql).toContain("api/chunks/query-compiler.wasm");
     expect(graphql.filter((path) => path.startsWith("api/jobs/"))).toEqual([]);
     for (const job of ["migrate.zip", "s3Events.zip", "schedule.zip"]) {
       const files = await listZip(join(dir, job));
