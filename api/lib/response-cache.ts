@@ -9,7 +9,8 @@
 // exports and statistics included). A mutation on another container shows up here within the
 // cache's time.
 
-import { createInMemoryCache, hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { createHash } from "node:crypto";
+import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { config } from "../config.js";
@@ -45,11 +46,14 @@ export function partnerResponseCache(): Plugin[] {
       const identity = await admitPartnerRequest(request, key);
       return `${generation}:${[...identity.scopes].sort().join(" ")}`;
     },
-    // Requests that are not cached skip the hashing of their document and variables.
+    // Requests that are not cached skip the hashing of their document and variables, and the
+    // others are hashed in place (node:crypto) rather than through WebCrypto's promise.
     buildResponseCacheKey: ({ sessionId, documentString, variableValues, operationName }) =>
       sessionId == null
         ? ""
-        : hashSHA256(`${sessionId}|${operationName ?? ""}|${documentString}|${JSON.stringify(variableValues ?? {})}`),
+        : createHash("sha256")
+            .update(`${sessionId}|${operationName ?? ""}|${documentString}|${JSON.stringify(variableValues ?? {})}`)
+            .digest("hex"),
     // The generation does the invalidating (above), for every type and every scalar answer.
     invalidateViaMutation: false,
   });
