@@ -70,7 +70,9 @@ async function lease(db: Database, keyHash: string, handBack: Admission | undefi
   const [row] = await db.$queryRaw<Lease[]>`
     WITH key AS (
       SELECT id, scopes, "rateLimitPerMinute" AS budget, "rateWindowStartedAt" AS started, "rateWindowCount" AS used,
-        now() AT TIME ZONE 'UTC' AS at
+        -- In whole milliseconds, as the column keeps it (TIMESTAMP(3) would round the rest): the
+        -- window named to this process must be the one stored, or its hand-back would not match.
+        date_trunc('milliseconds', now() AT TIME ZONE 'UTC') AS at
       FROM "ApiClient"
       WHERE "keyHash" = ${keyHash}
         AND "revokedAt" IS NULL
