@@ -31,6 +31,7 @@ export const CentreHelpKindEnum = builder.enumType(CentreHelpKind, { name: "Cent
 
 export const Centre = builder.prismaNode("Centre", {
   id: { field: "id" },
+  select: { id: true, regionId: true },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   // node(id) finds only centres in the caller's scope (partners: not archived), as the list
@@ -57,6 +58,7 @@ export const Centre = builder.prismaNode("Centre", {
     email: t.exposeString("email", { nullable: true }),
     website: t.string({
       nullable: true,
+      select: { website: true },
       description: "An http(s) address; null when none (or when one stored before the check was not http(s)).",
       resolve: (centre) => webUrlOrNull(centre.website),
     }),
@@ -314,6 +316,7 @@ builder.mutationFields((t) => ({
 }));
 
 export const CentreService = builder.prismaObject("CentreService", {
+  select: { centreId: true, serviceId: true },
   description: "A service a centre helps with, and how.",
   fields: (t) => ({
     helpKinds: t.expose("helpKinds", { type: [CentreHelpKindEnum] }),

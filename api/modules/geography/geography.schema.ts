@@ -19,6 +19,7 @@ export const MunicipalityKindEnum = builder.enumType(MunicipalityKind, { name: "
 
 export const Region = builder.prismaNode("Region", {
   id: { field: "id" },
+  select: { id: true },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [{ id: inRegions(ctx.access.read) }] }),
@@ -40,6 +41,7 @@ export const Region = builder.prismaNode("Region", {
 
 export const Municipality = builder.prismaNode("Municipality", {
   id: { field: "id" },
+  select: { id: true, regionId: true },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
@@ -57,6 +59,7 @@ export const Municipality = builder.prismaNode("Municipality", {
 
 export const Settlement = builder.prismaNode("Settlement", {
   id: { field: "id" },
+  select: { id: true },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), municipality: { regionId: inRegions(ctx.access.read) } }),

@@ -17,6 +17,7 @@ export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "
 
 export const Organisation = builder.prismaNode("Organisation", {
   id: { field: "id" },
+  select: { id: true, regionId: true },
   // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
   findUnique: (id, ctx) => ({ id: safeUuid(id), regionId: inRegions(ctx.access.read) }),
@@ -33,6 +34,7 @@ export const Organisation = builder.prismaNode("Organisation", {
     email: t.exposeString("email", { nullable: true }),
     website: t.string({
       nullable: true,
+      select: { website: true },
       description: "An http(s) address; null when none (or when one stored before the check was not http(s)).",
       resolve: (organisation) => webUrlOrNull(organisation.website),
     }),
