@@ -63,6 +63,8 @@ export async function lambdaNode(): Promise<{ path: string; version: string }> {
 export interface ColdRun {
   /** Spawn → answer received, as the parent sees it. */
   totalMs: number;
+  /** Spawn → the process has exited (its teardown is no part of a Lambda's answer). */
+  exitMs: number;
   /** Inside the child, from its time origin: handler module imported, answer ready. */
   importedMs: number;
   answeredMs: number;
@@ -112,22 +114,25 @@ export function coldRun(
     let stdout = "";
     let stderr = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    let answeredAt = Number.NaN;
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
+      answeredAt = performance.now();
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.once("error", fail);
     child.once("exit", (code) => {
-      const totalMs = performance.now() - started;
+      const exitMs = performance.now() - started;
+      const totalMs = answeredAt - started;
       clearTimeout(timer);
       if (code !== 0) {
         fail(new Error(`cold start run failed (${code}): ${stderr.slice(-2000)}`));
         return;
       }
       try {
-        done({ totalMs, ...(JSON.parse(stdout) as Omit<ColdRun, "totalMs"> & { body: string }) });
+        done({ totalMs, exitMs, ...(JSON.parse(stdout) as Omit<ColdRun, "totalMs" | "exitMs"> & { body: string }) });
       } catch (error) {
         fail(new Error(`cold start run answered ${stdout.slice(0, 500)} ${stderr.slice(-500)}`, { cause: error }));
       }

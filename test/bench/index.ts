@@ -976,9 +976,19 @@ async function main(): Promise<void> {
         goal: "-",
         status: "INFO",
       });
+      const exitP50 = percentile(
+        runs.map((r) => r.exitMs).sort((a, b) => a - b),
+        50,
+      );
+      rows.push({
+        figure: "  spawn → the process has exited (teardown, no part of an answer)",
+        value: `${exitP50.toFixed(0)} ms`,
+        goal: "-",
+        status: "INFO",
+      });
       rows.push({ figure: "cold start peak RSS", value: `${peak.toFixed(0)} MiB`, goal: "-", status: "INFO" });
       json.package = packaged;
-      json.coldStart = { node: node.version, runs, p50, importP50, answerP50, peakRssMiB: peak };
+      json.coldStart = { node: node.version, runs, p50, importP50, answerP50, exitP50, peakRssMiB: peak };
     }
 
     // ── Report ──
