@@ -52,4 +52,23 @@ export const wasm = readFileSync(new URL("./${WASM_FILE}", import.meta.url)).toS
   },
 };
 
-module.exports = [zodWithoutLocales, prismaWasmFromFile];
+// Node loads its own fetch implementation (undici, ~20 ms of a cold start) the first time
+// anything reads globalThis.Request, Headers, Response or fetch. The API never uses it: Yoga
+// answers with whatwg-node's ponyfill. But whatwg-node's server adapter reads
+// globalThis.Request when Yoga is created, only to learn whether its fetch API is the native
+// one, which on Node it never is (the ponyfill is skipped only on Deno, Bun and Next.js).
+// So the comparison is answered at build time; the build fails if the line changes.
+const UNDICI_PROBE = "? fetchAPI.Request !== globalThis.Request";
+const serverAdapterWithoutUndici = {
+  name: "server-adapter-without-undici",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@whatwg-node[\\/]server[\\/]esm[\\/]createServerAdapter\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes(UNDICI_PROBE))
+        throw new Error(`server-adapter-without-undici: "${UNDICI_PROBE}" not found in ${args.path}`);
+      return { contents: source.replace(UNDICI_PROBE, "? true"), loader: "js" };
+    });
+  },
+};
+
+module.exports = [zodWithoutLocales, prismaWasmFromFile, serverAdapterWithoutUndici];

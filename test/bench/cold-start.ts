@@ -70,6 +70,8 @@ export interface ColdRun {
   answeredMs: number;
   statusCode: number;
   peakRssMiB: number;
+  /** Whether Node loaded its own fetch (undici), ~20 ms that the handler never needs. */
+  undici: boolean;
 }
 
 /** Unzips graphql.zip next to the package and prepares a one-event runner; returns its folder. */
@@ -95,7 +97,8 @@ const importedMs = performance.now();
 const result = await handler(JSON.parse(process.argv[2]), { functionName: "dostup-bench-graphql" });
 const answeredMs = performance.now();
 const hwm = Number(/^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "NaN");
-process.stdout.write(JSON.stringify({ importedMs, answeredMs, statusCode: result.statusCode, body: result.body, peakRssMiB: hwm / 1024 }));
+const undici = process.moduleLoadList.some((name) => name.includes("undici"));
+process.stdout.write(JSON.stringify({ importedMs, answeredMs, statusCode: result.statusCode, body: result.body, peakRssMiB: hwm / 1024, undici }));
 process.exit(0);
 `,
   );

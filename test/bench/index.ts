@@ -987,6 +987,12 @@ async function main(): Promise<void> {
         status: "INFO",
       });
       rows.push({ figure: "cold start peak RSS", value: `${peak.toFixed(0)} MiB`, goal: "-", status: "INFO" });
+      rows.push({
+        figure: "  Node's fetch (undici) loaded by a cold answer",
+        value: runs.some((r) => r.undici) ? "yes" : "no",
+        goal: "no",
+        status: runs.some((r) => r.undici) ? "MISS" : "OK",
+      });
       json.package = packaged;
       json.coldStart = { node: node.version, runs, p50, importP50, answerP50, exitP50, peakRssMiB: peak };
     }
