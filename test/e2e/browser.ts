@@ -140,13 +140,55 @@ export async function pageMain(page: Page, kind: keyof typeof PAGE_MAIN): Promis
   return main;
 }
 
+/** GraphQL requests of each page: how many are in flight, and when the last one started or ended. */
+const traffic = new WeakMap<Page, { inFlight: number; lastChange: number }>();
+
+function trafficOf(page: Page) {
+  let state = traffic.get(page);
+  if (state) return state;
+  const seen = { inFlight: 0, lastChange: Date.now() };
+  const counted = new WeakSet<object>();
+  page.on("request", (request) => {
+    if (!request.url().includes("/graphql")) return;
+    counted.add(request);
+    seen.inFlight += 1;
+    seen.lastChange = Date.now();
+  });
+  const ended = (request: object) => {
+    if (!counted.has(request)) return;
+    counted.delete(request);
+    seen.inFlight -= 1;
+    seen.lastChange = Date.now();
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  state = seen;
+  traffic.set(page, state);
+  return state;
+}
+
+/**
+ * Waits until the page has had no GraphQL request in flight for `quietMs`: long enough for
+ * react-admin's debounced search (250 ms) to have sent its request, and for its answer to be
+ * on screen.
+ */
+async function networkQuiet(page: Page, quietMs = 500): Promise<void> {
+  const state = trafficOf(page);
+  await expect
+    .poll(() => state.inFlight === 0 && Date.now() - state.lastChange >= quietMs, { timeout: STEP_MS, interval: 100 })
+    .toBe(true);
+}
+
 /**
  * Chooses an option of the autocomplete labelled `label` inside `scope` (a page's main area or
- * a dialog): types `search` (which opens the options) or else clicks it open, clicks the
- * option named `option` and waits until the input shows it, so a choice that did not take
- * fails here, by name. Returns the option's text. Name the option whenever a search narrows
- * the list: react-admin keeps showing the previous options until the search's answer arrives,
- * so "the first option" may still be one of those.
+ * a dialog): types `search` (which opens the options) or else clicks it open, waits until the
+ * options have stopped changing, clicks the option named `option` and waits until the input
+ * shows it, so a choice that did not take fails here, by name. Returns the option's text.
+ * Name the option whenever a search narrows the list: the previous options stay on screen
+ * until the search's answer arrives, and are then replaced under the pointer (a click on one
+ * once timed out on "<html> intercepts pointer events", then "element was detached"). So the
+ * click waits for the network to fall quiet, and a click that still loses its option to a
+ * late re-render is tried again on the option as it is now.
  */
 export async function choose(
   scope: Locator,
@@ -154,16 +196,34 @@ export async function choose(
   search: string | null,
   option: string | RegExp | null = search,
 ): Promise<string> {
+  const page = scope.page();
+  trafficOf(page);
   const input = scope.getByRole("combobox", { name: label }).first();
   if (search) {
     await input.fill(search);
   } else {
     await input.click();
   }
-  const page = scope.page();
+  await networkQuiet(page);
   const item = (option === null ? page.getByRole("option") : page.getByRole("option", { name: option })).first();
-  const text = ((await item.textContent()) ?? "").trim();
-  await item.click();
+  let text = "";
+  await expect
+    .poll(
+      async () => {
+        try {
+          text = ((await item.textContent({ timeout: 2_000 })) ?? "").trim();
+          await item.click({ timeout: 2_000 });
+          return true;
+        } catch {
+          // The list closed under the click: open it again (the search text stays typed).
+          if ((await page.getByRole("listbox").count()) === 0) await input.click();
+          await networkQuiet(page);
+          return false;
+        }
+      },
+      { timeout: STEP_MS, interval: 200 },
+    )
+    .toBe(true);
   await expect.poll(() => input.inputValue(), { timeout: STEP_MS }).toBe(text);
   return text;
 }
