@@ -212,6 +212,21 @@ describe("string lengths", () => {
     expect(atMost.errors).toBeUndefined();
   });
 
+  it("checks each request's variables, though a document's arguments are found once", async () => {
+    const query = "query Reused($s: String) { centres(filter: { search: $s }) { totalCount } }";
+    const short = await gql(query, { s: "Смоленск" }, partner);
+    expect(short.errors).toBeUndefined();
+    const long = await gql(query, { s: "я".repeat(201) }, partner);
+    expect(long.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      variable: "$s",
+      maxLength: 200,
+      length: 201,
+    });
+    const shortAgain = await gql(query, { s: "Смоленск" }, partner);
+    expect(shortAgain.errors).toBeUndefined();
+  });
+
   it("leaves the field's own, tighter rule to answer in the mutation's result", async () => {
     // A centre's name may have 300 characters; 301 is within the name class's 1,000, so the
     // service answers with a ValidationError the form can show beside the field.
