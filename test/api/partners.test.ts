@@ -42,7 +42,7 @@ describe("partner queries", () => {
     expect(ids.every((n) => n > 0)).toBe(true);
   });
 
-  it("finds them in two statements, checks the service in the same search, and hides services a partner cannot see", async () => {
+  it("finds them in one statement, checks the service in the same search, and hides services a partner cannot see", async () => {
     const near = `query N($s: ID!, $lat: Float!, $lon: Float!) {
       centresNear(serviceId: $s, latitude: $lat, longitude: $lon, radiusKm: 50, first: 5) { id name } }`;
     const admin = await asUser("admin@dostup.local");
@@ -56,8 +56,19 @@ describe("partner queries", () => {
     );
     expect(counted.result.errors).toBeUndefined();
     expect(counted.result.data?.centresNear.length).toBeGreaterThan(0);
-    // The caller is known already: 1 finds the service and the nearest centres, 1 reads them.
-    expect(counted.statements).toHaveLength(2);
+    // The caller is known already: one statement checks the service and finds the nearest
+    // centres with the columns asked for.
+    expect(counted.statements).toHaveLength(1);
+    // A relation in the selection is read by Prisma after the search.
+    const withRegion = await recordSql(() =>
+      gql<{ centresNear: { id: string }[] }>(
+        near.replace("{ id name }", "{ id name region { name } }"),
+        { s: toGlobalId("Service", serviceId), lat: origin.latitude, lon: origin.longitude },
+        admin,
+      ),
+    );
+    expect(withRegion.result.errors).toBeUndefined();
+    expect(withRegion.statements).toHaveLength(2);
 
     // Nowhere near a centre: an empty list, not an error.
     const ocean = await gql<{ centresNear: unknown[] }>(near, {
@@ -84,6 +95,29 @@ describe("partner queries", () => {
     const staff = await gql<{ centresNear: { id: string }[] }>(near, variables, admin);
     expect(staff.errors).toBeUndefined();
     expect(staff.data?.centresNear).toHaveLength(1);
+  });
+
+  it("answers every column the same whether the search reads it or Prisma does", async () => {
+    const fields = `id name kinds status statusAlert address latitude longitude accessibleVision accessibleHearing
+      accessibleMobility workstations printers scanners equipmentNote phone email website signatureValidUntil
+      lastVerifiedAt archivedAt version createdAt updatedAt distanceKm`;
+    const admin = await asUser("admin@dostup.local");
+    const search = (selection: string) =>
+      gql<{ centresNear: Record<string, unknown>[] }>(
+        `query N($s: ID!, $lat: Float!, $lon: Float!) {
+          centresNear(serviceId: $s, latitude: $lat, longitude: $lon, radiusKm: 300, first: 20) { ${selection} } }`,
+        { s: toGlobalId("Service", serviceId), lat: origin.latitude, lon: origin.longitude },
+        admin,
+      );
+    const inOne = await search(fields);
+    // A relation sends the same search through Prisma's read of the rows.
+    const throughPrisma = await search(`${fields} region { name }`);
+    expect(inOne.errors).toBeUndefined();
+    expect(throughPrisma.errors).toBeUndefined();
+    const found = inOne.data?.centresNear ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((centre) => Array.isArray(centre.kinds) && centre.kinds.length > 0)).toBe(true);
+    expect(found).toEqual((throughPrisma.data?.centresNear ?? []).map(({ region: _region, ...centre }) => centre));
   });
 
   it("explains a bad point or radius instead of failing", async () => {

@@ -5,7 +5,7 @@ import { prisma } from "../../lib/db.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { Centre } from "../centres/centres.schema.js";
-import { centresNear, regionStatistics, type StatisticRow } from "./partners.service.js";
+import { centreColumnsOnly, centresNear, regionStatistics, type StatisticRow } from "./partners.service.js";
 
 /** Distances of the centres one `centresNear` answer returned, keyed by the row objects. */
 const distances = new WeakMap<object, number>();
@@ -36,9 +36,23 @@ builder.queryField("centresNear", (t) =>
     resolve: async (query, _root, args, ctx) => {
       const serviceId = fromGlobalId("Service", String(args.serviceId), "serviceId");
       const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, args.first ?? 20));
-      const near = await centresNear(ctx.access, { ...args, serviceId, limit });
+      // What the selection needs of each centre: when that is only the centre's own columns
+      // (the usual id, name, address), the search reads them in its one statement;
+      // anything more (a relation, a count) is read by Prisma after it.
+      const select = (query as { select?: Record<string, unknown> }).select ?? {};
+      const ownColumns = Object.entries(select).every(([, wanted]) => wanted === true);
+      const columns = Object.keys(select);
+      const inOne = ownColumns && columns.length > 0 && centreColumnsOnly(columns);
+      const near = await centresNear(ctx.access, { ...args, serviceId, limit, columns: inOne ? columns : [] });
       if (!near) throw new NotFoundError("service");
       if (near.length === 0) return [];
+      if (inOne) {
+        return near.map(({ row, km }) => {
+          const centre = row as CentreRow;
+          distances.set(centre, km);
+          return centre;
+        });
+      }
       const rows = await prisma.centre.findMany({ ...query, where: { id: { in: near.map((n) => n.id) } } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return near.flatMap(({ id, km }) => {

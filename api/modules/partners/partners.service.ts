@@ -1,6 +1,7 @@
 // Questions partner apps ask: where is the nearest centre that helps with a service, and
 // what are a region's published figures. Answered with SQL aggregation, never by loading
 // rows into Node.
+import { type Centre, Prisma } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { ValidationError } from "../../lib/errors.js";
@@ -8,6 +9,31 @@ import { ValidationError } from "../../lib/errors.js";
 export interface NearbyCentre {
   id: string;
   km: number;
+  /** The centre's columns asked for (`columns`), read in the same statement. */
+  row?: Partial<Centre>;
+}
+
+const CENTRE_COLUMNS = new Set<string>(Object.values(Prisma.CentreScalarFieldEnum));
+
+/**
+ * The select list of Centre's own columns, each under its Prisma name. An enum list comes back
+ * from a raw statement as PostgreSQL's text ("{A,B}"), so it is read as text[], an array,
+ * as Prisma reads it.
+ */
+function centreColumns(columns: readonly string[]): Prisma.Sql {
+  return Prisma.raw(
+    columns
+      .map((column) => {
+        if (!CENTRE_COLUMNS.has(column)) throw new Error(`Centre has no column ${column}`);
+        return column === "kinds" ? `c."kinds"::text[] AS "kinds"` : `c."${column}"`;
+      })
+      .join(", "),
+  );
+}
+
+/** Whether every name is one of Centre's own columns (no relation, no count). */
+export function centreColumnsOnly(names: readonly string[]): boolean {
+  return names.every((name) => CENTRE_COLUMNS.has(name));
 }
 
 const EARTH_KM = 6371;
@@ -20,9 +46,17 @@ const EARTH_KM = 6371;
  */
 export async function centresNear(
   access: Access,
-  args: { serviceId: string; latitude: number; longitude: number; radiusKm: number; limit: number },
+  args: {
+    serviceId: string;
+    latitude: number;
+    longitude: number;
+    radiusKm: number;
+    limit: number;
+    /** Centre columns to read with the search (each row's `row`); none: ids and distances only. */
+    columns?: readonly string[];
+  },
 ): Promise<NearbyCentre[] | null> {
-  const { serviceId, latitude, longitude, radiusKm, limit } = args;
+  const { serviceId, latitude, longitude, radiusKm, limit, columns = [] } = args;
   if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "Latitude is between −90 and 90.");
   if (!(longitude >= -180 && longitude <= 180))
     throw ValidationError.of("longitude", "Longitude is between −180 and 180.");
@@ -32,11 +66,14 @@ export async function centresNear(
   const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))));
   const all = access.read === "all";
   const regions = all ? [] : [...access.read];
-  const rows = await prisma.$queryRaw<{ id: string | null; km: number | null }[]>`
-    SELECT near.id, near.km FROM "Service" s
+  // The centre's own columns ride along beside id and km (Centre has no column "km"; its id is
+  // the one already selected).
+  const extra = columns.filter((column) => column !== "id");
+  const rows = await prisma.$queryRaw<({ id: string | null; km: number | null } & Record<string, unknown>)[]>`
+    SELECT near.* FROM "Service" s
     LEFT JOIN LATERAL (
-      SELECT id, km FROM (
-        SELECT c.id::text AS id,
+      SELECT * FROM (
+        SELECT c.id::text AS id,${extra.length > 0 ? Prisma.sql` ${centreColumns(extra)},` : Prisma.empty}
           ${EARTH_KM} * 2 * asin(sqrt(
             power(sin(radians(c.latitude - ${latitude}) / 2), 2)
             + cos(radians(${latitude})) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - ${longitude}) / 2), 2)
@@ -58,7 +95,10 @@ export async function centresNear(
       AND (${!access.partner} OR s.status = 'PUBLISHED')
     ORDER BY near.km, near.id`;
   if (rows.length === 0) return null;
-  return rows.flatMap((row) => (row.id === null || row.km === null ? [] : [{ id: row.id, km: row.km }]));
+  return rows.flatMap(({ id, km, ...row }) => {
+    if (id === null || km === null) return [];
+    return columns.length > 0 ? [{ id, km, row: { ...row, id } as Partial<Centre> }] : [{ id, km }];
+  });
 }
 
 export interface StatisticRow {
