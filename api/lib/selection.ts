@@ -24,9 +24,17 @@ export async function answer<Row extends object>(
   row: Row,
   reload: (query: object) => Promise<Row>,
 ): Promise<Row> {
+  return asksOnlyColumns(query, (field) => field in row) ? row : reload(selection(query));
+}
+
+/**
+ * Whether a Pothos query asks for nothing but the row's own columns (no relation, no count);
+ * `isColumn` says which names are columns.
+ */
+export function asksOnlyColumns(query: object, isColumn: (field: string) => boolean): boolean {
   const { include, select } = query as { include?: Record<string, unknown>; select?: Record<string, unknown> };
-  const ownColumns =
+  return (
     (!include || Object.keys(include).length === 0) &&
-    (!select || Object.entries(select).every(([field, wanted]) => wanted === true && field in row));
-  return ownColumns ? row : reload(selection(query));
+    (!select || Object.entries(select).every(([field, wanted]) => wanted === true && isColumn(field)))
+  );
 }

@@ -144,8 +144,8 @@ export async function pageMain(page: Page, kind: keyof typeof PAGE_MAIN): Promis
 const traffic = new WeakMap<Page, { inFlight: number; lastChange: number }>();
 
 function trafficOf(page: Page) {
-  let state = traffic.get(page);
-  if (state) return state;
+  const known = traffic.get(page);
+  if (known) return known;
   const seen = { inFlight: 0, lastChange: Date.now() };
   const counted = new WeakSet<object>();
   page.on("request", (request) => {
@@ -162,9 +162,8 @@ function trafficOf(page: Page) {
   };
   page.on("requestfinished", ended);
   page.on("requestfailed", ended);
-  state = seen;
-  traffic.set(page, state);
-  return state;
+  traffic.set(page, seen);
+  return seen;
 }
 
 /**

@@ -4,8 +4,9 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { asksOnlyColumns } from "../../lib/selection.js";
 import { Centre } from "../centres/centres.schema.js";
-import { centreColumnsOnly, centresNear, regionStatistics, type StatisticRow } from "./partners.service.js";
+import { centresNear, isCentreColumn, regionStatistics, type StatisticRow } from "./partners.service.js";
 
 /** Distances of the centres one `centresNear` answer returned, keyed by the row objects. */
 const distances = new WeakMap<object, number>();
@@ -39,10 +40,8 @@ builder.queryField("centresNear", (t) =>
       // What the selection needs of each centre: when that is only the centre's own columns
       // (the usual id, name, address), the search reads them in its one statement;
       // anything more (a relation, a count) is read by Prisma after it.
-      const select = (query as { select?: Record<string, unknown> }).select ?? {};
-      const ownColumns = Object.entries(select).every(([, wanted]) => wanted === true);
-      const columns = Object.keys(select);
-      const inOne = ownColumns && columns.length > 0 && centreColumnsOnly(columns);
+      const columns = Object.keys((query as { select?: Record<string, unknown> }).select ?? {});
+      const inOne = columns.length > 0 && asksOnlyColumns(query, isCentreColumn);
       const near = await centresNear(ctx.access, { ...args, serviceId, limit, columns: inOne ? columns : [] });
       if (!near) throw new NotFoundError("service");
       if (near.length === 0) return [];

@@ -31,9 +31,9 @@ function centreColumns(columns: readonly string[]): Prisma.Sql {
   );
 }
 
-/** Whether every name is one of Centre's own columns (no relation, no count). */
-export function centreColumnsOnly(names: readonly string[]): boolean {
-  return names.every((name) => CENTRE_COLUMNS.has(name));
+/** Whether the name is one of Centre's own columns (not a relation, not a count). */
+export function isCentreColumn(name: string): boolean {
+  return CENTRE_COLUMNS.has(name);
 }
 
 const EARTH_KM = 6371;
