@@ -97,4 +97,22 @@ const paramGraphOnDemand = {
   },
 };
 
-module.exports = [zodWithoutLocales, prismaWasmFromFile, serverAdapterWithoutUndici, paramGraphOnDemand];
+// Two libraries would come into the bundle as CommonJS although they ship ES modules, and
+// CommonJS is compiled twice on a cold start (pre-parsed with the bundle, then parsed again
+// inside its wrapper when first required): Prisma's runtime (the "node" condition of its
+// exports picks client.js, ~255 kB with its utils) and, for graphql-armor's token limit,
+// graphql's parser (`graphql/language/parser` resolves to parser.js, not parser.mjs), which
+// was a second copy of the parser beside the ES one the rest of the API uses.
+const ES_BUILDS = {
+  "@prisma/client/runtime/client": "@prisma/client/runtime/client.mjs",
+  "graphql/language/parser": "graphql/language/parser.mjs",
+};
+const esBuilds = {
+  name: "es-builds",
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(ES_BUILDS).join("|").replace(/[./]/g, "\\$&")})$`);
+    build.onResolve({ filter }, (args) => ({ path: require.resolve(ES_BUILDS[args.path]) }));
+  },
+};
+
+module.exports = [zodWithoutLocales, prismaWasmFromFile, serverAdapterWithoutUndici, paramGraphOnDemand, esBuilds];

@@ -350,11 +350,24 @@ describe("serverless package", () => {
       }),
       { authorization: `Bearer ${token}` },
     );
-    const [graphql, healthResult, refused] = (await runBundled("graphql", "api/handler.mjs", [post, health, invalid], {
-      DATABASE_URL: process.env.DATABASE_URL,
-      S3_ENDPOINT: process.env.S3_ENDPOINT,
-      S3_BUCKET: process.env.S3_BUCKET,
-    })) as APIGatewayProxyStructuredResultV2[];
+    // The token limit's parser is graphql's ES build in the bundle (.config/esbuild-plugins.cjs):
+    // a flood of tokens and a broken document are still refused as parse errors.
+    const flood = apiEvent("POST", "/graphql", JSON.stringify({ query: `{ me { ${"id ".repeat(1001)} } }` }), {
+      authorization: `Bearer ${token}`,
+    });
+    const broken = apiEvent("POST", "/graphql", JSON.stringify({ query: "{ centres(first: " }), {
+      authorization: `Bearer ${token}`,
+    });
+    const [graphql, healthResult, refused, flooded, unparsed] = (await runBundled(
+      "graphql",
+      "api/handler.mjs",
+      [post, health, invalid, flood, broken],
+      {
+        DATABASE_URL: process.env.DATABASE_URL,
+        S3_ENDPOINT: process.env.S3_ENDPOINT,
+        S3_BUCKET: process.env.S3_BUCKET,
+      },
+    )) as APIGatewayProxyStructuredResultV2[];
     expect(graphql?.statusCode).toBe(200);
     const body = JSON.parse(graphql?.body ?? "{}");
     expect(body.errors).toBeUndefined();
@@ -364,6 +377,14 @@ describe("serverless package", () => {
     const validation = JSON.parse(refused?.body ?? "{}").data?.updateCentre;
     expect(validation?.__typename).toBe("ValidationError");
     expect(JSON.stringify(validation?.issues)).toMatch(/http/);
+    for (const [result, message] of [
+      [flooded, /Token limit of 1000 exceeded/],
+      [unparsed, /Syntax Error: Unexpected <EOF>/],
+    ] as const) {
+      const errors = JSON.parse(result?.body ?? "{}").errors as { message: string; extensions?: { code?: string } }[];
+      expect(errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+      expect(errors?.[0]?.message).toMatch(message);
+    }
   }, 90_000);
 
   it("runs the bundled migrate function, which finds the migrations in its own package", async () => {
