@@ -38,3 +38,21 @@ export function asksOnlyColumns(query: object, isColumn: (field: string) => bool
     (!select || Object.entries(select).every(([field, wanted]) => wanted === true && isColumn(field)))
   );
 }
+
+/**
+ * The resolver of a `t.prismaField` whose parent already holds the whole row (analytics rows,
+ * alerts: their records read by id beside the figures). Pothos then knows which of the row's
+ * fields are at hand: as a plain `t.field`, a select-mode type (Centre, Service, Region…) would
+ * read every row of the list again, one statement each, for any field beyond its ids. The row
+ * is answered as it is when the selection asks only for columns; a relation reloads it.
+ */
+export function rowAtHand<Parent, Held extends { id: string } | null>(
+  row: (parent: Parent) => Held,
+  reload: (query: object, id: string) => Promise<NonNullable<Held>>,
+): (query: object, parent: Parent) => Promise<Held> {
+  return async (query, parent) => {
+    const held = row(parent);
+    if (held === null) return held;
+    return answer(query, held, (q) => reload(q, held.id));
+  };
+}

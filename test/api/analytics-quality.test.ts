@@ -296,4 +296,44 @@ describe("analytics: KPIs and quality", () => {
       await prisma.service.deleteMany({ where: { id: { in: created.map((service) => service.id) } } });
     }
   });
+  // Centre, Service and Region are read in select mode: a record handed to GraphQL beside the
+  // figures must say which of its fields it holds, or every name would cost a statement per row.
+  const named: [string, string, string, Record<string, unknown>][] = [
+    [
+      "alerts",
+      `alerts(input: $input) { expiringSignatures { items { centre { id } } } unverifiedCentres { items { centre { id } } }
+        servicesWithoutCurator { items { service { id } region { id } } } }`,
+      "AlertsInput",
+      { signatureWithinDays: 3650 },
+    ],
+    ["kpiProgress", "kpiProgress(input: $input) { region { id } }", "KpiProgressInput", {}],
+    ["curatorCoverage", "curatorCoverage(input: $input) { region { id } }", "CuratorCoverageInput", {}],
+    ["serviceCompliance", "serviceCompliance(input: $input) { service { id } }", "ServiceComplianceInput", {}],
+  ];
+  for (const [field, selection, inputType, input] of named) {
+    it(`${field}: naming the records it lists costs no statement per row`, async () => {
+      const query = (names: string) =>
+        `query($input: ${inputType}) { ${selection.replaceAll("{ id }", `{ id ${names} }`)} }`;
+      await gql(query(""), { input });
+      const bare = await recordSql(() => gql(query(""), { input }));
+      const withNames = await recordSql(() => gql<Record<string, unknown>>(query("name"), { input }));
+      expect(withNames.result.errors).toBeUndefined();
+      const answer = JSON.stringify(withNames.result.data);
+      expect(answer.match(/"name":"[^"]+"/g)?.length ?? 0).toBeGreaterThan(1);
+      expect(withNames.statements).toHaveLength(bare.statements.length);
+    });
+  }
+
+  it("asks each region's name with the user, not once per region", async () => {
+    const query = (names: string) => `{ me { regions { id ${names} } } }`;
+    const curator = await asUser("curator@dostup.local");
+    await gql(query(""), {}, curator); // the identity is read once per token, then cached
+    const bare = await recordSql(() => gql(query(""), {}, curator));
+    const withNames = await recordSql(() =>
+      gql<{ me: { regions: { name: string }[] } }>(query("name code"), {}, curator),
+    );
+    expect(withNames.result.data?.me.regions.length).toBeGreaterThan(1);
+    expect(withNames.result.data?.me.regions.every((r) => r.name.length > 0)).toBe(true);
+    expect(withNames.statements).toHaveLength(bare.statements.length);
+  });
 });

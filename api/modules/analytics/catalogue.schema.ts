@@ -1,5 +1,7 @@
 // KPI progress towards targets (issue 5, item 4).
 import { builder } from "../../builder.js";
+import { prisma } from "../../lib/db.js";
+import { rowAtHand } from "../../lib/selection.js";
 import { Region } from "../geography/geography.schema.js";
 import { Kpi, KpiValueSourceEnum } from "../kpis/kpis.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -9,11 +11,14 @@ const KpiProgress = builder.objectRef<KpiProgressRow>("KpiProgress").implement({
   description: "The value of a KPI in a region (or the country) against its target.",
   fields: (t) => ({
     kpi: t.field({ type: Kpi, resolve: (row) => row.kpi }),
-    region: t.field({
+    region: t.prismaField({
       type: Region,
       nullable: true,
       description: "Null for a national value.",
-      resolve: (row) => row.region,
+      resolve: rowAtHand(
+        (row) => row.region,
+        (query, id) => prisma.region.findUniqueOrThrow({ ...query, where: { id } }),
+      ),
     }),
     year: t.exposeInt("year"),
     periodStart: t.field({ type: "Date", nullable: true, resolve: (row) => row.periodStart }),

@@ -1,7 +1,7 @@
 // Quality analytics for administrators, curators and auditors (issue 5, items 5–6).
 import { builder } from "../../builder.js";
 import { prisma } from "../../lib/db.js";
-import { answer } from "../../lib/selection.js";
+import { rowAtHand } from "../../lib/selection.js";
 import { Centre } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -26,6 +26,11 @@ const RegionInput = (name: string) =>
     }),
   });
 
+// Records read beside the figures, answered through rowAtHand (lib/selection.ts).
+const reloadService = (query: object, id: string) => prisma.service.findUniqueOrThrow({ ...query, where: { id } });
+const reloadRegion = (query: object, id: string) => prisma.region.findUniqueOrThrow({ ...query, where: { id } });
+const reloadCentre = (query: object, id: string) => prisma.centre.findUniqueOrThrow({ ...query, where: { id } });
+
 // ── Compliance ──
 
 const TargetComplianceRef = builder.objectRef<TargetCompliance>("TargetCompliance").implement({
@@ -44,7 +49,7 @@ const TargetComplianceRef = builder.objectRef<TargetCompliance>("TargetComplianc
 
 const ServiceComplianceRef = builder.objectRef<ServiceComplianceRow>("ServiceCompliance").implement({
   fields: (t) => ({
-    service: t.field({ type: Service, resolve: (row) => row.service }),
+    service: t.prismaField({ type: Service, resolve: rowAtHand((row) => row.service, reloadService) }),
     targets: t.field({ type: [TargetComplianceRef], resolve: (row) => row.targets }),
     targetCount: t.exposeInt("targetCount"),
     metCount: t.exposeInt("metCount"),
@@ -68,7 +73,7 @@ const ServiceComplianceRef = builder.objectRef<ServiceComplianceRow>("ServiceCom
 
 const CuratorCoverageRef = builder.objectRef<CuratorCoverageRow>("CuratorCoverage").implement({
   fields: (t) => ({
-    region: t.field({ type: Region, resolve: (row) => row.region }),
+    region: t.prismaField({ type: Region, resolve: rowAtHand((row) => row.region, reloadRegion) }),
     socialServices: t.exposeInt("socialServices", {
       description: "Published socially significant services of the region.",
     }),
@@ -111,7 +116,7 @@ const ExpiringSignature = builder
   .objectRef<Alerts["expiringSignatures"]["items"][number]>("ExpiringSignature")
   .implement({
     fields: (t) => ({
-      centre: t.field({ type: Centre, resolve: (row) => row.centre }),
+      centre: t.prismaField({ type: Centre, resolve: rowAtHand((row) => row.centre, reloadCentre) }),
       validUntil: t.field({ type: "Date", resolve: (row) => row.validUntil }),
       daysLeft: t.exposeInt("daysLeft", { description: "Negative when already expired." }),
     }),
@@ -127,7 +132,7 @@ const OverdueReport = builder.objectRef<Alerts["overdueReports"]["items"][number
 
 const UnverifiedCentre = builder.objectRef<Alerts["unverifiedCentres"]["items"][number]>("UnverifiedCentre").implement({
   fields: (t) => ({
-    centre: t.field({ type: Centre, resolve: (row) => row.centre }),
+    centre: t.prismaField({ type: Centre, resolve: rowAtHand((row) => row.centre, reloadCentre) }),
     lastVerifiedAt: t.field({ type: "DateTime", nullable: true, resolve: (row) => row.lastVerifiedAt }),
   }),
 });
@@ -136,14 +141,8 @@ const ServiceWithoutCurator = builder
   .objectRef<Alerts["servicesWithoutCurator"]["items"][number]>("ServiceWithoutCurator")
   .implement({
     fields: (t) => ({
-      // A prismaField, so Pothos knows which of the Service's columns the row holds: as a plain
-      // field, its select-mode type would reload every service, one statement each.
-      service: t.prismaField({
-        type: Service,
-        resolve: (query, row) =>
-          answer(query, row.service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: row.service.id } })),
-      }),
-      region: t.field({ type: Region, resolve: (row) => row.region }),
+      service: t.prismaField({ type: Service, resolve: rowAtHand((row) => row.service, reloadService) }),
+      region: t.prismaField({ type: Region, resolve: rowAtHand((row) => row.region, reloadRegion) }),
     }),
   });
 

@@ -50,7 +50,8 @@ export const User = builder.prismaNode("User", {
     centre: t.relation("centre", { nullable: true }),
     regions: t.field({
       type: [Region],
-      select: { regions: { select: { region: true } } },
+      // The regions' own selection, so Pothos knows which of their fields were read.
+      select: (_args, _ctx, nestedSelection) => ({ regions: { select: { region: nestedSelection(true) } } }),
       resolve: (user) => user.regions.map((r) => r.region),
     }),
   }),
