@@ -1,3 +1,8 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../context.js";
+import type PrismaTypes from "../generated/pothos-types.js";
+
 /**
  * Pothos hands a prismaField `{ select: {} }` when the client selected only `__typename`
  * (or only the error members of a result union); Prisma refuses an empty select. Reloading
@@ -40,19 +45,21 @@ export function asksOnlyColumns(query: object, isColumn: (field: string) => bool
 }
 
 /**
- * The resolver of a `t.prismaField` whose parent already holds the whole row (analytics rows,
- * alerts: their records read by id beside the figures). Pothos then knows which of the row's
- * fields are at hand: as a plain `t.field`, a select-mode type (Centre, Service, Region…) would
- * read every row of the list again, one statement each, for any field beyond its ids. The row
- * is answered as it is when the selection asks only for columns; a relation reloads it.
+ * The Pothos query for records a resolver reads itself and hands on inside rows of its own
+ * (analytics: the centres, services and regions beside the figures), at `path` below the field
+ * `info` resolves. The service reads them with it, and Pothos then knows which of their fields
+ * and relations are at hand: read whole and handed on without it, a select-mode type (Centre,
+ * Service, Region…) would read every record again, one statement each, for any field beyond
+ * its ids, and any type would for a relation. `{}` (whole rows) when nothing below asks.
  */
-export function rowAtHand<Parent, Held extends { id: string } | null>(
-  row: (parent: Parent) => Held,
-  reload: (query: object, id: string) => Promise<NonNullable<Held>>,
-): (query: object, parent: Parent) => Promise<Held> {
-  return async (query, parent) => {
-    const held = row(parent);
-    if (held === null) return held;
-    return answer(query, held, (q) => reload(q, held.id));
-  };
+export function recordQuery(
+  context: Context,
+  info: GraphQLResolveInfo,
+  typeName: keyof PrismaTypes,
+  ...path: string[]
+): RecordQuery {
+  return queryFromInfo({ context, info, typeName, path });
 }
+
+/** What a service reads records with that GraphQL hands on: recordQuery's, or {} for whole rows. */
+export type RecordQuery = object;

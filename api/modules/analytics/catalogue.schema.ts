@@ -1,7 +1,6 @@
 // KPI progress towards targets (issue 5, item 4).
 import { builder } from "../../builder.js";
-import { prisma } from "../../lib/db.js";
-import { rowAtHand } from "../../lib/selection.js";
+import { recordQuery } from "../../lib/selection.js";
 import { Region } from "../geography/geography.schema.js";
 import { Kpi, KpiValueSourceEnum } from "../kpis/kpis.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -11,14 +10,11 @@ const KpiProgress = builder.objectRef<KpiProgressRow>("KpiProgress").implement({
   description: "The value of a KPI in a region (or the country) against its target.",
   fields: (t) => ({
     kpi: t.field({ type: Kpi, resolve: (row) => row.kpi }),
-    region: t.prismaField({
+    region: t.field({
       type: Region,
       nullable: true,
       description: "Null for a national value.",
-      resolve: rowAtHand(
-        (row) => row.region,
-        (query, id) => prisma.region.findUniqueOrThrow({ ...query, where: { id } }),
-      ),
+      resolve: (row) => row.region,
     }),
     year: t.exposeInt("year"),
     periodStart: t.field({ type: "Date", nullable: true, resolve: (row) => row.periodStart }),
@@ -53,6 +49,7 @@ builder.queryFields((t) => ({
       "KPIs against their targets in your regions and nationally. COMPUTED ones are counted from the catalogue now.",
     authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: KpiProgressInput, required: false }) },
-    resolve: (_root, args, ctx) => kpiProgress(ctx.access, args.input),
+    resolve: (_root, args, ctx, info) =>
+      kpiProgress(ctx.access, args.input, recordQuery(ctx, info, "Region", "region")),
   }),
 }));

@@ -5,13 +5,17 @@ import { type Kpi, Prisma, type Region, type TargetDirection } from "../../gener
 import { type Access, includes, type Regions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import type { RecordQuery } from "../../lib/selection.js";
 import { kpiScope } from "../kpis/kpis.service.js";
 
-/** Rows of a table by id in one query, for attaching the objects aggregated rows refer to. */
-export async function regionsById(ids: readonly (string | null)[]): Promise<Map<string, Region>> {
+/** Regions by id in one query (with `query`'s selection), for the aggregated rows that name them. */
+export async function regionsById(
+  ids: readonly (string | null)[],
+  query: RecordQuery = {},
+): Promise<Map<string, Region>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await prisma.region.findMany({ where: { id: { in: wanted } } });
+  const rows = await prisma.region.findMany({ ...query, where: { id: { in: wanted } } });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -104,7 +108,12 @@ async function proactiveCount(regionId: string | null) {
  * the current catalogue (for the current year, or when no year is asked); for past years
  * their stored values are shown. ENTERED KPIs show the value of the year asked, or the latest.
  */
-export async function kpiProgress(access: Access, input?: KpiProgressInput | null): Promise<KpiProgressRow[]> {
+/** `regionQuery`: how the rows' regions are read (lib/selection.ts recordQuery); whole by default. */
+export async function kpiProgress(
+  access: Access,
+  input?: KpiProgressInput | null,
+  regionQuery: RecordQuery = {},
+): Promise<KpiProgressRow[]> {
   const regions = scopeRegions(access, input?.regionId);
   const oneRegion = input?.regionId && regions !== "all" ? (regions[0] ?? null) : null;
   if (input?.regionId && !oneRegion && regions !== "all") return [];
@@ -181,6 +190,9 @@ export async function kpiProgress(access: Access, input?: KpiProgressInput | nul
       });
     }
   }
-  const regionRows = await regionsById(rows.map((row) => row.regionId));
+  const regionRows = await regionsById(
+    rows.map((row) => row.regionId),
+    regionQuery,
+  );
   return rows.map(({ regionId, ...row }) => ({ ...row, region: regionId ? (regionRows.get(regionId) ?? null) : null }));
 }

@@ -1,7 +1,6 @@
 // Quality analytics for administrators, curators and auditors (issue 5, items 5–6).
 import { builder } from "../../builder.js";
-import { prisma } from "../../lib/db.js";
-import { rowAtHand } from "../../lib/selection.js";
+import { recordQuery } from "../../lib/selection.js";
 import { Centre } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -26,11 +25,6 @@ const RegionInput = (name: string) =>
     }),
   });
 
-// Records read beside the figures, answered through rowAtHand (lib/selection.ts).
-const reloadService = (query: object, id: string) => prisma.service.findUniqueOrThrow({ ...query, where: { id } });
-const reloadRegion = (query: object, id: string) => prisma.region.findUniqueOrThrow({ ...query, where: { id } });
-const reloadCentre = (query: object, id: string) => prisma.centre.findUniqueOrThrow({ ...query, where: { id } });
-
 // ── Compliance ──
 
 const TargetComplianceRef = builder.objectRef<TargetCompliance>("TargetCompliance").implement({
@@ -49,7 +43,7 @@ const TargetComplianceRef = builder.objectRef<TargetCompliance>("TargetComplianc
 
 const ServiceComplianceRef = builder.objectRef<ServiceComplianceRow>("ServiceCompliance").implement({
   fields: (t) => ({
-    service: t.prismaField({ type: Service, resolve: rowAtHand((row) => row.service, reloadService) }),
+    service: t.field({ type: Service, resolve: (row) => row.service }),
     targets: t.field({ type: [TargetComplianceRef], resolve: (row) => row.targets }),
     targetCount: t.exposeInt("targetCount"),
     metCount: t.exposeInt("metCount"),
@@ -73,7 +67,7 @@ const ServiceComplianceRef = builder.objectRef<ServiceComplianceRow>("ServiceCom
 
 const CuratorCoverageRef = builder.objectRef<CuratorCoverageRow>("CuratorCoverage").implement({
   fields: (t) => ({
-    region: t.prismaField({ type: Region, resolve: rowAtHand((row) => row.region, reloadRegion) }),
+    region: t.field({ type: Region, resolve: (row) => row.region }),
     socialServices: t.exposeInt("socialServices", {
       description: "Published socially significant services of the region.",
     }),
@@ -116,7 +110,7 @@ const ExpiringSignature = builder
   .objectRef<Alerts["expiringSignatures"]["items"][number]>("ExpiringSignature")
   .implement({
     fields: (t) => ({
-      centre: t.prismaField({ type: Centre, resolve: rowAtHand((row) => row.centre, reloadCentre) }),
+      centre: t.field({ type: Centre, resolve: (row) => row.centre }),
       validUntil: t.field({ type: "Date", resolve: (row) => row.validUntil }),
       daysLeft: t.exposeInt("daysLeft", { description: "Negative when already expired." }),
     }),
@@ -132,7 +126,7 @@ const OverdueReport = builder.objectRef<Alerts["overdueReports"]["items"][number
 
 const UnverifiedCentre = builder.objectRef<Alerts["unverifiedCentres"]["items"][number]>("UnverifiedCentre").implement({
   fields: (t) => ({
-    centre: t.prismaField({ type: Centre, resolve: rowAtHand((row) => row.centre, reloadCentre) }),
+    centre: t.field({ type: Centre, resolve: (row) => row.centre }),
     lastVerifiedAt: t.field({ type: "DateTime", nullable: true, resolve: (row) => row.lastVerifiedAt }),
   }),
 });
@@ -141,8 +135,8 @@ const ServiceWithoutCurator = builder
   .objectRef<Alerts["servicesWithoutCurator"]["items"][number]>("ServiceWithoutCurator")
   .implement({
     fields: (t) => ({
-      service: t.prismaField({ type: Service, resolve: rowAtHand((row) => row.service, reloadService) }),
-      region: t.prismaField({ type: Region, resolve: rowAtHand((row) => row.region, reloadRegion) }),
+      service: t.field({ type: Service, resolve: (row) => row.service }),
+      region: t.field({ type: Region, resolve: (row) => row.region }),
     }),
   });
 
@@ -212,14 +206,16 @@ builder.queryFields((t) => ({
     description: "Services with an approved standard: targets against the latest measurements, worst first.",
     authScopes: { internal: true },
     args: { input: t.arg({ type: ServiceComplianceInput, required: false }) },
-    resolve: (_root, args, ctx) => serviceCompliance(ctx.access, args.input),
+    resolve: (_root, args, ctx, info) =>
+      serviceCompliance(ctx.access, args.input, recordQuery(ctx, info, "Service", "service")),
   }),
   curatorCoverage: t.field({
     type: [CuratorCoverageRef],
     description: "Per region: socially significant services with and without an active primary curator.",
     authScopes: { internal: true },
     args: { input: t.arg({ type: CuratorCoverageInput, required: false }) },
-    resolve: (_root, args, ctx) => curatorCoverage(ctx.access, args.input),
+    resolve: (_root, args, ctx, info) =>
+      curatorCoverage(ctx.access, args.input, recordQuery(ctx, info, "Region", "region")),
   }),
   feedbackSla: t.field({
     type: FeedbackSlaRef,
@@ -233,6 +229,13 @@ builder.queryFields((t) => ({
     description: "What needs attention in your regions; each list capped at 100 with its total.",
     authScopes: { internal: true },
     args: { input: t.arg({ type: AlertsInput, required: false }) },
-    resolve: (_root, args, ctx) => alerts(ctx.access, args.input),
+    resolve: (_root, args, ctx, info) =>
+      alerts(ctx.access, args.input, {
+        expiringCentres: recordQuery(ctx, info, "Centre", "expiringSignatures", "items", "centre"),
+        overdueReports: recordQuery(ctx, info, "Report", "overdueReports", "items", "report"),
+        unverifiedCentres: recordQuery(ctx, info, "Centre", "unverifiedCentres", "items", "centre"),
+        services: recordQuery(ctx, info, "Service", "servicesWithoutCurator", "items", "service"),
+        regions: recordQuery(ctx, info, "Region", "servicesWithoutCurator", "items", "region"),
+      }),
   }),
 }));

@@ -3,6 +3,7 @@
 import { type Centre, Prisma, type Region, type Report, type Service } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
+import type { RecordQuery } from "../../lib/selection.js";
 import { regionSql, regionsById, scopeRegions } from "./catalogue.service.js";
 
 const RATINGS = ["ratingTime", "ratingWaiting", "ratingStaff", "ratingComfort", "ratingInformation"] as const;
@@ -66,6 +67,7 @@ const asDate = (value: string | null) => (value ? new Date(`${value.slice(0, 10)
 export async function serviceCompliance(
   access: Access,
   input?: { regionId?: string | null } | null,
+  serviceQuery: RecordQuery = {},
 ): Promise<ServiceComplianceRow[]> {
   const regions = scopeRegions(access, input?.regionId);
   const rows = await prisma.$queryRaw<ComplianceSql[]>`
@@ -126,7 +128,10 @@ export async function serviceCompliance(
       LEFT JOIN per ON per."serviceId" = svc."id"
       LEFT JOIN fb ON fb."serviceId" = svc."id"
      ORDER BY "metShare" ASC NULLS LAST, svc."name", svc."id"`;
-  const services = await prisma.service.findMany({ where: { id: { in: rows.map((row) => row.serviceId) } } });
+  const services = await prisma.service.findMany({
+    ...serviceQuery,
+    where: { id: { in: rows.map((row) => row.serviceId) } },
+  });
   const byId = new Map(services.map((service) => [service.id, service]));
   return rows.flatMap(({ serviceId, targets, ...row }) => {
     const service = byId.get(serviceId);
@@ -165,6 +170,7 @@ const COVERED = `EXISTS (SELECT 1 FROM "CuratorAssignment" a
 export async function curatorCoverage(
   access: Access,
   input?: { regionId?: string | null } | null,
+  regionQuery: RecordQuery = {},
 ): Promise<CuratorCoverageRow[]> {
   const regions = scopeRegions(access, input?.regionId);
   const rows = await prisma.$queryRaw<
@@ -179,7 +185,10 @@ export async function curatorCoverage(
      WHERE ${regionSql(regions, `r."id"`)}
      GROUP BY r."id", r."code"
      ORDER BY r."code"`;
-  const regionRows = await regionsById(rows.map((row) => row.regionId));
+  const regionRows = await regionsById(
+    rows.map((row) => row.regionId),
+    regionQuery,
+  );
   return rows.flatMap((row) => {
     const region = regionRows.get(row.regionId);
     return region ? [{ ...row, region, uncovered: row.socialServices - row.covered }] : [];
@@ -245,6 +254,15 @@ export interface AlertsResult {
 
 export const ALERT_LIMIT = 100;
 
+/** How each list's records are read (lib/selection.ts recordQuery); whole rows by default. */
+export interface AlertQueries {
+  expiringCentres?: RecordQuery;
+  overdueReports?: RecordQuery;
+  unverifiedCentres?: RecordQuery;
+  services?: RecordQuery;
+  regions?: RecordQuery;
+}
+
 async function attach<R extends { id: string }, T extends { id: string; totalCount: number }, O>(
   rows: T[],
   load: (ids: string[]) => Promise<R[]>,
@@ -270,6 +288,7 @@ async function attach<R extends { id: string }, T extends { id: string; totalCou
 export async function alerts(
   access: Access,
   input?: { regionId?: string | null; signatureWithinDays?: number | null } | null,
+  queries: AlertQueries = {},
 ): Promise<AlertsResult> {
   const regions = scopeRegions(access, input?.regionId);
   const within = Math.max(0, Math.min(input?.signatureWithinDays ?? 30, 3650));
@@ -287,7 +306,7 @@ export async function alerts(
      LIMIT ${ALERT_LIMIT}`.then((rows) =>
     attach(
       rows,
-      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (ids) => prisma.centre.findMany({ ...queries.expiringCentres, where: { id: { in: ids } } }),
       (row, centre) => ({ centre, validUntil: row.validUntil, daysLeft: row.daysLeft }),
     ),
   );
@@ -302,7 +321,7 @@ export async function alerts(
      LIMIT ${ALERT_LIMIT}`.then((rows) =>
     attach(
       rows,
-      (ids) => prisma.report.findMany({ where: { id: { in: ids } } }),
+      (ids) => prisma.report.findMany({ ...queries.overdueReports, where: { id: { in: ids } } }),
       (row, report) => ({ report, dueDate: row.dueDate, daysOverdue: row.daysOverdue }),
     ),
   );
@@ -317,7 +336,7 @@ export async function alerts(
      LIMIT ${ALERT_LIMIT}`.then((rows) =>
     attach(
       rows,
-      (ids) => prisma.centre.findMany({ where: { id: { in: ids } } }),
+      (ids) => prisma.centre.findMany({ ...queries.unverifiedCentres, where: { id: { in: ids } } }),
       (row, centre) => ({ centre, lastVerifiedAt: row.lastVerifiedAt }),
     ),
   );
@@ -331,10 +350,13 @@ export async function alerts(
      ORDER BY s."regionId", s."name", s."id"
      LIMIT ${ALERT_LIMIT}`.then(async (rows) => {
     const [regionRows, list] = await Promise.all([
-      regionsById(rows.map((row) => row.regionId)),
+      regionsById(
+        rows.map((row) => row.regionId),
+        queries.regions,
+      ),
       attach(
         rows,
-        (ids) => prisma.service.findMany({ where: { id: { in: ids } } }),
+        (ids) => prisma.service.findMany({ ...queries.services, where: { id: { in: ids } } }),
         (row, service) => ({ service, regionId: row.regionId }),
       ),
     ]);
