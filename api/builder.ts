@@ -193,38 +193,3 @@ builder.scalarType("Date", {
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
 });
-
-export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
-
-// ── Typed errors of every mutation's result union ──
-
-const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
-  description: "A problem the caller can act on.",
-  fields: (t) => ({ message: t.exposeString("message") }),
-});
-
-builder.objectType(NotFoundError, {
-  name: "NotFoundError",
-  interfaces: [ErrorInterface],
-  fields: (t) => ({ entity: t.exposeString("entity") }),
-});
-
-builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
-
-const FieldIssue = builder.objectRef<{ field: string; message: string }>("FieldIssue").implement({
-  description: "One problem with one input field.",
-  fields: (t) => ({ field: t.exposeString("field"), message: t.exposeString("message") }),
-});
-
-builder.objectType(ValidationError, {
-  name: "ValidationError",
-  interfaces: [ErrorInterface],
-  fields: (t) => ({ issues: t.field({ type: [FieldIssue], resolve: (error) => error.issues }) }),
-});
-
-builder.objectType(ConflictError, {
-  name: "ConflictError",
-  interfaces: [ErrorInterface],
-  description: "Someone saved first (stale `version`) or the record would duplicate another.",
-  fields: (t) => ({ currentVersion: t.exposeInt("currentVersion", { nullable: true }) }),
-});

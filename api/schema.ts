@@ -2,6 +2,7 @@
 // the SDL printer, so adding a module means adding one line here.
 import { builder } from "./builder.js";
 import { describeLimits, LIMITS } from "./lib/limits.js";
+import "./shared.js";
 import "./modules/auth/auth.schema.js";
 import "./modules/api-clients/api-clients.schema.js";
 import "./modules/geography/geography.schema.js";

@@ -3,6 +3,7 @@
 // asks this module, so a rule changes in one place.
 import type { UserRole } from "../generated/prisma/client.js";
 import type { ApiScope } from "./api-scopes.js";
+import { ForbiddenError } from "./errors.js";
 
 /** Who is asking, as verified from the request's token or key (api/context.ts). */
 export type Identity =
@@ -92,4 +93,10 @@ export function isStaff(access: Access): boolean {
  */
 export function seesInternal(access: Access): boolean {
   return access.identity?.kind === "user" && access.identity.role !== "OPERATOR";
+}
+
+/** Refuses a change to a record of a region the caller may not change (`entity` names it). */
+export function assertWritable(access: Access, regionId: string, entity = "record"): void {
+  if (!includes(access.write, regionId))
+    throw new ForbiddenError(`You cannot change a ${entity} outside your regions.`);
 }

@@ -6,7 +6,7 @@ import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
-import { VersionedInput } from "../centres/centres.schema.js";
+import { VersionedInput } from "../../shared.js";
 import { createApiClient, revokeApiClient } from "./api-clients.service.js";
 
 export const ApiScopeEnum = builder.enumType("ApiScope", {

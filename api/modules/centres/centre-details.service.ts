@@ -2,12 +2,12 @@
 // belong to one centre and follow its write scope.
 import { z } from "zod";
 import type { Access } from "../../lib/access.js";
-import { includes, inRegions } from "../../lib/access.js";
+import { assertWritable, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
-import { assertWritable, writableCentre } from "./centres.service.js";
+import { writableCentre } from "./centres.service.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 

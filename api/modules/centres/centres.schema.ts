@@ -1,11 +1,12 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { centreScope, serviceScope } from "../../lib/scopes.js";
 import { given, selection } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { serviceScope } from "../services/services.service.js";
+import { DeletedRecord, OrderDirection, VersionedInput } from "../../shared.js";
 import {
   addHoursException,
   recordMobileVisit,
@@ -16,7 +17,6 @@ import {
 } from "./centre-details.service.js";
 import {
   centreOrderBy,
-  centreScope,
   centreWhere,
   createCentre,
   setCentreArchived,
@@ -229,11 +229,6 @@ const UpdateCentreInput = builder.inputType("UpdateCentreInput", {
   }),
 });
 
-export const VersionedInput = builder.inputType("VersionedInput", {
-  description: "A record and the version you read.",
-  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
-});
-
 const OpeningHoursInput = builder.inputType("OpeningHoursInput", {
   fields: (t) => ({
     weekday: t.int({ required: true }),
@@ -353,11 +348,6 @@ export const MobileVisitDocument = builder.prismaObject("MobileVisitDocument", {
 });
 
 // ── Opening-hour exceptions and mobile visits ──
-
-export const DeletedRecord = builder.objectRef<{ id: string }>("DeletedRecord").implement({
-  description: "The global id of a record that no longer exists.",
-  fields: (t) => ({ id: t.exposeID("id") }),
-});
 
 const AddOpeningHoursExceptionInput = builder.inputType("AddOpeningHoursExceptionInput", {
   fields: (t) => ({

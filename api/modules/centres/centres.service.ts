@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Access, includes, inRegions } from "../../lib/access.js";
+import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { centreScope } from "../../lib/scopes.js";
 import { parse, webUrl } from "../../lib/validate.js";
 
 export interface CentreFilterInput {
@@ -22,11 +23,6 @@ export type CentreOrderField = "NAME" | "CREATED_AT" | "SIGNATURE_VALID_UNTIL";
 export interface CentreOrderByInput {
   field: CentreOrderField;
   direction: "ASC" | "DESC";
-}
-
-/** The centres a caller may read: their regions (partners: all non-archived). */
-export function centreScope(access: Access): Prisma.CentreWhereInput {
-  return { regionId: inRegions(access.read), ...(access.partner ? { archivedAt: null } : {}) };
 }
 
 export function centreWhere(access: Access, filter?: CentreFilterInput | null): Prisma.CentreWhereInput {
@@ -128,11 +124,6 @@ function coordinatesPaired(data: { latitude?: number | null; longitude?: number 
   ) {
     throw ValidationError.of("input.latitude", "Give both latitude and longitude, or neither.");
   }
-}
-
-export function assertWritable(access: Access, regionId: string, entity = "record"): void {
-  if (!includes(access.write, regionId))
-    throw new ForbiddenError(`You cannot change a ${entity} outside your regions.`);
 }
 
 /** A centre the caller may change, read inside the transaction. */

@@ -1,9 +1,10 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.js";
 import { isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { selection } from "../../lib/selection.js";
+import { OrderDirection } from "../../shared.js";
 import {
   allowedTransitions,
   assignFeedback,

@@ -1,11 +1,12 @@
 // Files attached to reports and people: the upload protocol's GraphQL side (files never pass
 // through GraphQL, only presigned URLs do), and the log of every download URL handed out.
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
 import { given, selection } from "../../lib/selection.js";
+import { OrderDirection } from "../../shared.js";
 import {
   canReadAccessLog,
   canReadFile,

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type Access, includes, inRegions } from "../../lib/access.js";
+import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
-import { assertWritable } from "../centres/centres.service.js";
 
 export interface RegionFilterInput {
   search?: string | null;

@@ -1,8 +1,9 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { selection } from "../../lib/selection.js";
+import { OrderDirection } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import {

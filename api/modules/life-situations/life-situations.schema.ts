@@ -2,13 +2,13 @@ import { builder } from "../../builder.js";
 import { LifeSituationKind } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { given, selection } from "../../lib/selection.js";
-import { VersionedInput } from "../centres/centres.schema.js";
+import { VersionedInput } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
-import { canReadCatalogueRow, catalogueOrderBy, serviceScope } from "../services/services.service.js";
+import { catalogueOrderBy } from "../services/services.service.js";
 import {
   createLifeSituation,
-  lifeSituationScope,
   lifeSituationWhere,
   setLifeSituationArchived,
   setLifeSituationServices,

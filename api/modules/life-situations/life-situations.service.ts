@@ -4,18 +4,9 @@ import { type Access, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { parse } from "../../lib/validate.js";
-import { assertCatalogueWritable, readableRegion, serviceScope } from "../services/services.service.js";
-
-/** Life situations a caller may read: federal ones and their regions'; partners: published only. */
-export function lifeSituationScope(access: Access): Prisma.LifeSituationWhereInput {
-  return {
-    AND: [
-      regionOrFederal(access.read) as Prisma.LifeSituationWhereInput,
-      access.partner ? { status: "PUBLISHED" } : {},
-    ],
-  };
-}
+import { assertCatalogueWritable, readableRegion } from "../services/services.service.js";
 
 export interface LifeSituationFilterInput {
   search?: string | null;

@@ -5,7 +5,7 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { VersionedInput } from "../centres/centres.schema.js";
+import { VersionedInput } from "../../shared.js";
 import {
   createOrganisation,
   organisationWhere,

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
-import { type Access, includes, inRegions } from "../../lib/access.js";
+import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse, webUrl } from "../../lib/validate.js";
-import { assertWritable } from "../centres/centres.service.js";
 
 export interface OrganisationFilterInput {
   search?: string | null;

@@ -1,10 +1,10 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { given, selection } from "../../lib/selection.js";
-import { VersionedInput } from "../centres/centres.schema.js";
+import { OrderDirection, VersionedInput } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
   assignCurator,

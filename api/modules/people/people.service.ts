@@ -5,13 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CuratorTarget, FileStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Access, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
+import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { parse } from "../../lib/validate.js";
-import { assertWritable } from "../centres/centres.service.js";
 
 type Direction = "ASC" | "DESC";
 

@@ -1,9 +1,9 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { Periodicity, ReportFormStatus, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { answer, selection } from "../../lib/selection.js";
-import { VersionedInput } from "../centres/centres.schema.js";
+import { OrderDirection, VersionedInput } from "../../shared.js";
 import {
   approveReport,
   canApproveReport,

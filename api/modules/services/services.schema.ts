@@ -1,20 +1,18 @@
-import { builder, OrderDirection } from "../../builder.js";
+import { builder } from "../../builder.js";
 import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
+import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { given, selection } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { CentreHelpKindEnum, VersionedInput } from "../centres/centres.schema.js";
-import { centreScope } from "../centres/centres.service.js";
-import { lifeSituationScope } from "../life-situations/life-situations.service.js";
+import { OrderDirection, VersionedInput } from "../../shared.js";
+import { CentreHelpKindEnum } from "../centres/centres.schema.js";
 import { Organisation } from "../organisations/organisations.schema.js";
 import {
-  canReadCatalogueRow,
   catalogueOrderBy,
   createService,
   removeCentreService,
-  serviceScope,
   serviceWhere,
   setCentreService,
   setServiceArchived,

@@ -1,32 +1,13 @@
 import { z } from "zod";
 import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
-import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
+import { type Access, assertWritable, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { centreScope, serviceScope } from "../../lib/scopes.js";
 import { parse, webUrl } from "../../lib/validate.js";
-import { assertWritable, centreScope } from "../centres/centres.service.js";
 
 // ── Who sees and changes catalogue rows (services and life situations alike) ──
-
-/**
- * Services a caller may read: federal ones (no region) and those of their regions; partner
- * apps only see what is published.
- */
-export function serviceScope(access: Access): Prisma.ServiceWhereInput {
-  return {
-    AND: [regionOrFederal(access.read) as Prisma.ServiceWhereInput, access.partner ? { status: "PUBLISHED" } : {}],
-  };
-}
-
-/** The same rule as `serviceScope`, for a row already loaded (the type-level safety net). */
-export function canReadCatalogueRow(
-  access: Access,
-  row: { regionId: string | null; status: PublicationStatus },
-): boolean {
-  if (access.partner && row.status !== "PUBLISHED") return false;
-  return row.regionId === null || includes(access.read, row.regionId);
-}
 
 /**
  * Federal catalogue rows belong to everyone, so only administrators change them; regional
