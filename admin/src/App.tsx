@@ -3,10 +3,12 @@ import { Dashboard } from "./dashboard/Dashboard";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import type { AdminResource } from "./lib/resource";
-import { authProvider, type Role } from "./providers/authProvider";
+import { authProvider, type Role, translateLoginMessagesWith } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18nProvider";
 import { resources } from "./resources";
+
+translateLoginMessagesWith(i18nProvider.translate);
 
 /**
  * The resource's routes for a role: a role outside `read` gets it without pages (no menu

@@ -6,6 +6,16 @@ const STORAGE_KEY = "dostup.auth";
 // i18n keys: react-admin translates the messages of rejected logins.
 const INVALID_CREDENTIALS = "dostup.auth.invalid_credentials";
 const THROTTLED = "dostup.auth.throttled";
+
+/**
+ * Translates the one message login must word itself (see login). App gives it the i18n
+ * provider's `translate`: importing the provider here would close a cycle, since it imports
+ * every resource's messages and the resources import this module.
+ */
+let translate: (key: string, options: Record<string, unknown>) => string = (key) => key;
+export function translateLoginMessagesWith(fn: typeof translate): void {
+  translate = fn;
+}
 const SIGN_IN_ERROR = "ra.auth.sign_in_error";
 /** Longer than the 0 ms timer of react-admin's logout redirect; see getPermissions. */
 const SIGNED_OUT_PERMISSIONS_DELAY_MS = 50;
@@ -150,10 +160,8 @@ export const authProvider: AuthProvider = {
     }
     if ("retryAfterSeconds" in result) {
       // The login form shows a message that is not a key as it is, so it is translated here,
-      // with the wait in it. Imported when needed: the i18n provider imports every resource,
-      // and they import this module.
-      const { i18nProvider } = await import("./i18nProvider");
-      throw new Error(i18nProvider.translate(THROTTLED, { seconds: result.retryAfterSeconds }));
+      // with the wait in it.
+      throw new Error(translate(THROTTLED, { seconds: result.retryAfterSeconds }));
     }
     if ("issues" in result && result.issues.length > 0) {
       throw new Error(result.issues.map((issue) => issue.message).join("\n"));
