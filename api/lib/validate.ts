@@ -13,6 +13,16 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = "
   );
 }
 
+/** A required text: trimmed, not empty, at most `max` characters (null or a non-string: "Cannot be empty."). */
+export const text = (max: number) =>
+  z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
+
+/** An optional text: trimmed, at most `max` characters; null or absent allowed. */
+export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
+
+/** A global id in an input, decoded and checked for its type where it is used. */
+export const globalId = z.string().min(1, "Cannot be empty.");
+
 /** The longest web address any field stores. */
 export const MAX_WEB_URL_LENGTH = 500;
 

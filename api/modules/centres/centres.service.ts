@@ -5,7 +5,7 @@ import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import { parse, webUrl } from "../../lib/validate.js";
+import { optionalText, parse, text, webUrl } from "../../lib/validate.js";
 
 export interface CentreFilterInput {
   search?: string | null;
@@ -68,8 +68,6 @@ export function centreOrderBy(orderBy?: CentreOrderByInput | null): Prisma.Centr
 // ── Changes ──
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
 
 const centreFields = {
   name: text(300),

@@ -4,7 +4,7 @@ import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { optionalText, parse, text } from "../../lib/validate.js";
 
 // ── The workflow ──
 
@@ -107,14 +107,8 @@ export function feedbackOrderBy(
 
 // ── Categories ──
 
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .nullish()
-    .transform((value) => (value ? value : null));
+/** Optional text where an empty answer is stored as none (null). */
+const textOrNull = (max: number) => optionalText(max).transform((value) => (value ? value : null));
 
 const categoryFields = {
   code: z
@@ -177,8 +171,8 @@ const submitSchema = z.object({
   ratingComfort: rating,
   ratingInformation: rating,
   text: text(10_000),
-  authorName: optionalText(300),
-  authorContact: optionalText(300),
+  authorName: textOrNull(300),
+  authorContact: textOrNull(300),
   receivedAt: z
     .date()
     .nullish()
@@ -317,10 +311,10 @@ const transitionSchema = z.object({
   id: z.string(),
   version: z.number().int(),
   to: z.enum(["RECEIVED", "IN_PROGRESS", "ANSWERED", "CLOSED", "REJECTED", "DUPLICATE", "REDIRECTED"]),
-  comment: optionalText(2000),
-  answer: optionalText(10_000),
+  comment: textOrNull(2000),
+  answer: textOrNull(10_000),
   duplicateOfId: z.string().nullish(),
-  redirectedTo: optionalText(500),
+  redirectedTo: textOrNull(500),
 });
 type TransitionInput = z.infer<typeof transitionSchema>;
 

@@ -4,7 +4,7 @@ import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../.
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { optionalText, parse, text } from "../../lib/validate.js";
 
 // ── Who sees KPIs ──
 
@@ -65,8 +65,6 @@ export function kpiOrderBy(orderBy?: KpiOrderByInput | null): Prisma.KpiOrderByW
 
 // ── KPIs (administrators) ──
 
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
 /** The columns are numeric(14,4): ten digits before the point. */
 const amount = z
   .number()

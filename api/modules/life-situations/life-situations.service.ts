@@ -5,7 +5,7 @@ import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/chan
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { parse } from "../../lib/validate.js";
+import { parse, text } from "../../lib/validate.js";
 import { assertCatalogueWritable, readableRegion } from "../services/services.service.js";
 
 export interface LifeSituationFilterInput {
@@ -45,8 +45,6 @@ export function lifeSituationWhere(
 
 const MAX_SERVICES = 100;
 
-const text = (max: number) =>
-  z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
   error: "Choose DRAFT or PUBLISHED; use archiveLifeSituation to archive.",
 });

@@ -5,7 +5,7 @@ import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { parse, text } from "../../lib/validate.js";
 
 // ── Reading ──
 
@@ -156,7 +156,6 @@ export function meetsTarget(target: Pick<QualityTarget, "direction" | "threshold
 // ── Changes ──
 
 const MAX_ABS = 9_999_999_999;
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
 const indicatorCode = z
   .string()
   .trim()

@@ -12,7 +12,7 @@ import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { optionalText, parse, text } from "../../lib/validate.js";
 
 // ── Who sees and changes reports ──
 
@@ -205,8 +205,6 @@ export function reportOrderBy(orderBy?: ReportOrderByInput | null): Prisma.Repor
 
 // ── Report forms ──
 
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 const code = (max: number) =>
   z

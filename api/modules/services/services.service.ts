@@ -5,7 +5,7 @@ import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { parse, webUrl } from "../../lib/validate.js";
+import { optionalText, parse, text, webUrl } from "../../lib/validate.js";
 
 // ── Who sees and changes catalogue rows (services and life situations alike) ──
 
@@ -95,9 +95,6 @@ export function catalogueOrderBy(
 
 // ── Changes to services ──
 
-const text = (max: number) =>
-  z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
 const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
   error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
