@@ -11,6 +11,7 @@ import "./modules/centres/centres.schema.js";
 import "./modules/services/services.schema.js";
 import "./modules/life-situations/life-situations.schema.js";
 import "./modules/people/people.schema.js";
+import "./modules/projects/projects.schema.js";
 import "./modules/quality/quality.schema.js";
 import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/reports.schema.js";

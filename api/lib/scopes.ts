@@ -1,9 +1,13 @@
-// Who reads which centres and catalogue rows, as Prisma filters and as checks of a loaded row.
+// Who reads which rows of the types several modules show, as Prisma filters and as checks of a
+// loaded row, and the regions an input names.
 // Centres, services and life situations show each other (a centre's services, a service's
 // centres and life situations), so their rules live here, below all three modules, rather than
 // in one module that the others would import back.
 import type { Prisma, PublicationStatus } from "../generated/prisma/client.js";
-import { type Access, includes, inRegions, regionOrFederal } from "./access.js";
+import { type Access, assertWritable, includes, inRegions, regionOrFederal } from "./access.js";
+import type { Tx } from "./change.js";
+import { NotFoundError } from "./errors.js";
+import { fromGlobalId } from "./ids.js";
 
 /** The centres a caller may read: their regions (partners: all non-archived). */
 export function centreScope(access: Access): Prisma.CentreWhereInput {
@@ -37,4 +41,19 @@ export function lifeSituationScope(access: Access): Prisma.LifeSituationWhereInp
       access.partner ? { status: "PUBLISHED" } : {},
     ],
   };
+}
+
+/** A region the caller can read (NotFound otherwise) and change (Forbidden otherwise). */
+export async function writableRegion(tx: Tx, access: Access, regionGlobalId: string, entity: string) {
+  const region = await tx.region.findFirst({
+    where: { id: fromGlobalId("Region", regionGlobalId, "input.regionId"), AND: [{ id: inRegions(access.read) }] },
+  });
+  if (!region) throw new NotFoundError("region");
+  assertWritable(access, region.id, entity);
+  return region;
+}
+
+/** Projects: staff of their regions (partners none); assignments of curators check it too. */
+export function projectScope(access: Access): Prisma.ProjectWhereInput {
+  return access.partner ? { id: { in: [] } } : { regionId: inRegions(access.read) };
 }

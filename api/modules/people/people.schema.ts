@@ -12,7 +12,6 @@ import {
   assignmentScope,
   assignmentWhere,
   createPerson,
-  createProject,
   endCuratorAssignment,
   fullName,
   PHOTO_SELECT,
@@ -21,13 +20,9 @@ import {
   personScope,
   personWhere,
   photoUrl,
-  projectOrderBy,
-  projectScope,
-  projectWhere,
   setPersonArchived,
   updateCuratorAssignment,
   updatePerson,
-  updateProject,
 } from "./people.service.js";
 
 export const CuratorRoleEnum = builder.enumType(CuratorRole, { name: "CuratorRole" });
@@ -75,27 +70,6 @@ export const Person = builder.prismaNode("Person", {
       cursor: "id",
       totalCount: true,
       // A person may curate in regions the caller cannot see; those rows stay hidden.
-      query: (_args, ctx) => ({ where: assignmentScope(ctx.access), orderBy: ASSIGNMENT_HISTORY_ORDER }),
-    }),
-  }),
-});
-
-export const Project = builder.prismaNode("Project", {
-  description: "A regional project with its own curator.",
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [projectScope(ctx.access)] }),
-  authScopes: (project, ctx) => !ctx.access.partner && includes(ctx.access.read, project.regionId),
-  fields: (t) => ({
-    name: t.exposeString("name"),
-    description: t.exposeString("description", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    region: t.relation("region"),
-    curatorAssignments: t.relatedConnection("curatorAssignments", {
-      cursor: "id",
-      totalCount: true,
       query: (_args, ctx) => ({ where: assignmentScope(ctx.access), orderBy: ASSIGNMENT_HISTORY_ORDER }),
     }),
   }),
@@ -154,22 +128,6 @@ const PersonOrderBy = builder.inputType("PersonOrderBy", {
   }),
 });
 
-const ProjectFilter = builder.inputType("ProjectFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the name; % and _ match themselves." }),
-    regionId: t.id({ required: false }),
-  }),
-});
-
-const ProjectOrderField = builder.enumType("ProjectOrderField", { values: ["NAME", "CREATED_AT"] as const });
-
-const ProjectOrderBy = builder.inputType("ProjectOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: ProjectOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
-
 const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
   fields: (t) => ({
     regionId: t.id({ required: false }),
@@ -211,22 +169,6 @@ builder.queryFields((t) => ({
         orderBy: personOrderBy(args.orderBy),
       }),
     totalCount: (_root, args, ctx) => prisma.person.count({ where: personWhere(ctx.access, args.filter) }),
-  }),
-  projects: t.prismaConnection({
-    type: "Project",
-    cursor: "id",
-    authScopes: { staff: true },
-    args: {
-      filter: t.arg({ type: ProjectFilter, required: false }),
-      orderBy: t.arg({ type: ProjectOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.project.findMany({
-        ...query,
-        where: projectWhere(ctx.access, args.filter),
-        orderBy: projectOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.project.count({ where: projectWhere(ctx.access, args.filter) }),
   }),
   curatorAssignments: t.prismaConnection({
     type: "CuratorAssignment",
@@ -277,23 +219,6 @@ const UpdatePersonInput = builder.inputType("UpdatePersonInput", {
     email: t.string({ required: false }),
     phone: t.string({ required: false }),
     photoConsent: t.boolean({ required: false }),
-  }),
-});
-
-const CreateProjectInput = builder.inputType("CreateProjectInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    description: t.string({ required: false }),
-  }),
-});
-
-const UpdateProjectInput = builder.inputType("UpdateProjectInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    name: t.string({ required: false }),
-    description: t.string({ required: false }),
   }),
 });
 
@@ -371,26 +296,6 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false);
       return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
-    },
-  }),
-  createProject: t.prismaField({
-    type: "Project",
-    errors: {},
-    authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const project = await createProject(ctx.access, given(input));
-      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
-    },
-  }),
-  updateProject: t.prismaField({
-    type: "Project",
-    errors: {},
-    authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const project = await updateProject(ctx.access, given(input));
-      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
     },
   }),
   assignCurator: t.prismaField({

@@ -1,4 +1,4 @@
-// People and who is responsible for what. Curator assignments are history: a period is
+// People and who is responsible for what (projects: modules/projects). Curator assignments are history: a period is
 // closed (validTo), never rewritten or deleted, and a new primary curator of a service,
 // life situation or centre in a region closes the previous one's period in the same
 // transaction as the new assignment is made.
@@ -10,23 +10,10 @@ import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import { projectScope, writableRegion } from "../../lib/scopes.js";
+import { globalId, optionalText, parse, text } from "../../lib/validate.js";
 
 type Direction = "ASC" | "DESC";
-
-const text = (max: number) => z.string().trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
-const globalId = z.string().min(1, "Cannot be empty.");
-
-/** A region the caller can read (NotFound otherwise) and change (Forbidden otherwise). */
-async function writableRegion(tx: Tx, access: Access, regionGlobalId: string, entity: string) {
-  const region = await tx.region.findFirst({
-    where: { id: fromGlobalId("Region", regionGlobalId, "input.regionId"), AND: [{ id: inRegions(access.read) }] },
-  });
-  if (!region) throw new NotFoundError("region");
-  assertWritable(access, region.id, entity);
-  return region;
-}
 
 // ───────────────────────────── People ─────────────────────────────
 
@@ -235,86 +222,6 @@ async function presignedGetUrl(object: { bucket: string; key: string }): Promise
 export async function photoUrl(person: PhotoSource): Promise<string | null> {
   const object = photoPublishable(person);
   return object ? presignedGetUrl(object) : null;
-}
-
-// ───────────────────────────── Projects ─────────────────────────────
-
-export interface ProjectFilterInput {
-  search?: string | null;
-  regionId?: string | null;
-}
-
-export interface ProjectOrderByInput {
-  field: "NAME" | "CREATED_AT";
-  direction: Direction;
-}
-
-export function projectScope(access: Access): Prisma.ProjectWhereInput {
-  return access.partner ? { id: { in: [] } } : { regionId: inRegions(access.read) };
-}
-
-export function projectWhere(access: Access, filter?: ProjectFilterInput | null): Prisma.ProjectWhereInput {
-  const search = filter?.search?.trim();
-  return {
-    AND: [
-      projectScope(access),
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
-      search ? { name: { contains: escapeLike(search), mode: "insensitive" } } : {},
-    ],
-  };
-}
-
-export function projectOrderBy(orderBy?: ProjectOrderByInput | null): Prisma.ProjectOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
-  return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
-}
-
-const projectFields = { name: text(300), description: optionalText(5000) };
-const createProjectSchema = z.object({ regionId: globalId, ...projectFields });
-const updateProjectSchema = z
-  .object({ id: globalId, version: z.number().int() })
-  .extend(z.object(projectFields).partial().shape);
-
-export async function createProject(access: Access, input: unknown) {
-  const { regionId, ...fields } = parse(createProjectSchema, input);
-  return change("project", async (tx) => {
-    const region = await writableRegion(tx, access, regionId, "project");
-    const project = await tx.project.create({ data: { ...fields, regionId: region.id } });
-    await log(tx, access, {
-      entity: "Project",
-      entityId: project.id,
-      action: "CREATE",
-      regionId: project.regionId,
-      after: project,
-    });
-    return project;
-  });
-}
-
-export async function updateProject(access: Access, input: unknown) {
-  const { id, version, ...fields } = parse(updateProjectSchema, input);
-  return change("project", async (tx) => {
-    const before = await tx.project.findFirst({
-      where: { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) },
-    });
-    if (!before) throw new NotFoundError("project");
-    assertWritable(access, before.regionId, "project");
-    const result = await tx.project.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "project", version);
-    const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Project",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
-  });
 }
 
 // ───────────────────────────── Curator assignments ─────────────────────────────

@@ -1,0 +1,83 @@
+// Regional projects, each with its own curator (modules/people assigns curators to them).
+import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { type Access, assertWritable } from "../../lib/access.js";
+import { assertUpdated, change, log } from "../../lib/change.js";
+import { NotFoundError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { projectScope, writableRegion } from "../../lib/scopes.js";
+import { globalId, optionalText, parse, text } from "../../lib/validate.js";
+
+export interface ProjectFilterInput {
+  search?: string | null;
+  regionId?: string | null;
+}
+
+export interface ProjectOrderByInput {
+  field: "NAME" | "CREATED_AT";
+  direction: "ASC" | "DESC";
+}
+
+export function projectWhere(access: Access, filter?: ProjectFilterInput | null): Prisma.ProjectWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    AND: [
+      projectScope(access),
+      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      search ? { name: { contains: escapeLike(search), mode: "insensitive" } } : {},
+    ],
+  };
+}
+
+export function projectOrderBy(orderBy?: ProjectOrderByInput | null): Prisma.ProjectOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
+}
+
+const projectFields = { name: text(300), description: optionalText(5000) };
+const createProjectSchema = z.object({ regionId: globalId, ...projectFields });
+const updateProjectSchema = z
+  .object({ id: globalId, version: z.number().int() })
+  .extend(z.object(projectFields).partial().shape);
+
+export async function createProject(access: Access, input: unknown) {
+  const { regionId, ...fields } = parse(createProjectSchema, input);
+  return change("project", async (tx) => {
+    const region = await writableRegion(tx, access, regionId, "project");
+    const project = await tx.project.create({ data: { ...fields, regionId: region.id } });
+    await log(tx, access, {
+      entity: "Project",
+      entityId: project.id,
+      action: "CREATE",
+      regionId: project.regionId,
+      after: project,
+    });
+    return project;
+  });
+}
+
+export async function updateProject(access: Access, input: unknown) {
+  const { id, version, ...fields } = parse(updateProjectSchema, input);
+  return change("project", async (tx) => {
+    const before = await tx.project.findFirst({
+      where: { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) },
+    });
+    if (!before) throw new NotFoundError("project");
+    assertWritable(access, before.regionId, "project");
+    const result = await tx.project.updateMany({
+      where: { id: before.id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "project", version);
+    const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Project",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
