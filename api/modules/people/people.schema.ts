@@ -11,8 +11,11 @@ import {
   assignmentOrderBy,
   assignmentScope,
   assignmentWhere,
-  createPerson,
   endCuratorAssignment,
+  updateCuratorAssignment,
+} from "./assignments.service.js";
+import {
+  createPerson,
   fullName,
   PHOTO_SELECT,
   PHOTO_URL_TTL_SECONDS,
@@ -21,7 +24,6 @@ import {
   personWhere,
   photoUrl,
   setPersonArchived,
-  updateCuratorAssignment,
   updatePerson,
 } from "./people.service.js";
 

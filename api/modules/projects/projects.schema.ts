@@ -6,7 +6,7 @@ import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
 import { given, selection } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
-import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/people.service.js";
+import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
 
 export const Project = builder.prismaNode("Project", {

@@ -1,0 +1,353 @@
+// Who is responsible for what: curator assignments. They are history: a period is
+// closed (validTo), never rewritten or deleted, and a new primary curator of a service,
+// life situation or centre in a region closes the previous one's period in the same
+// transaction as the new assignment is made.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
+import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { projectScope, writableRegion } from "../../lib/scopes.js";
+import { globalId, optionalText, parse } from "../../lib/validate.js";
+import { personScope } from "./people.service.js";
+
+type Direction = "ASC" | "DESC";
+
+export interface CuratorAssignmentFilterInput {
+  regionId?: string | null;
+  personId?: string | null;
+  serviceId?: string | null;
+  lifeSituationId?: string | null;
+  centreId?: string | null;
+  projectId?: string | null;
+  targetType?: CuratorTarget | null;
+  activeOnly?: boolean | null;
+  primaryOnly?: boolean | null;
+}
+
+export interface CuratorAssignmentOrderByInput {
+  field: "VALID_FROM" | "CREATED_AT";
+  direction: Direction;
+}
+
+/** Assignments name a person, so they are internal records like people themselves. */
+export function assignmentScope(access: Access): Prisma.CuratorAssignmentWhereInput {
+  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+}
+
+export function assignmentWhere(
+  access: Access,
+  filter?: CuratorAssignmentFilterInput | null,
+): Prisma.CuratorAssignmentWhereInput {
+  const id = (typename: string, value: string | null | undefined, field: string) =>
+    value ? fromGlobalId(typename, value, `filter.${field}`) : undefined;
+  return {
+    AND: [
+      assignmentScope(access),
+      filter?.regionId ? { regionId: id("Region", filter.regionId, "regionId") } : {},
+      filter?.personId ? { personId: id("Person", filter.personId, "personId") } : {},
+      filter?.serviceId ? { serviceId: id("Service", filter.serviceId, "serviceId") } : {},
+      filter?.lifeSituationId
+        ? { lifeSituationId: id("LifeSituation", filter.lifeSituationId, "lifeSituationId") }
+        : {},
+      filter?.centreId ? { centreId: id("Centre", filter.centreId, "centreId") } : {},
+      filter?.projectId ? { projectId: id("Project", filter.projectId, "projectId") } : {},
+      filter?.targetType ? { targetType: filter.targetType } : {},
+      filter?.activeOnly ? { validTo: null } : {},
+      filter?.primaryOnly ? { primary: true } : {},
+    ],
+  };
+}
+
+export function assignmentOrderBy(
+  orderBy?: CuratorAssignmentOrderByInput | null,
+): Prisma.CuratorAssignmentOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
+  return [{ validFrom: direction }, { createdAt: direction }, { id: direction }];
+}
+
+/** Newest first: the current assignment on top, then its predecessors. */
+export const ASSIGNMENT_HISTORY_ORDER: Prisma.CuratorAssignmentOrderByWithRelationInput[] = [
+  { validFrom: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+
+const TARGET_FIELDS = {
+  SERVICE: { field: "serviceId", noun: "service" },
+  LIFE_SITUATION: { field: "lifeSituationId", noun: "life situation" },
+  CENTRE: { field: "centreId", noun: "centre" },
+  PROJECT: { field: "projectId", noun: "project" },
+} as const satisfies Record<Exclude<CuratorTarget, "REGION">, { field: string; noun: string }>;
+
+type TargetField = (typeof TARGET_FIELDS)[keyof typeof TARGET_FIELDS]["field"];
+
+/** Targets with one primary curator per region: a new primary one closes the previous period. */
+const SINGLE_PRIMARY: ReadonlySet<CuratorTarget> = new Set(["SERVICE", "LIFE_SITUATION", "CENTRE"]);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+const assignSchema = z.object({
+  personId: globalId,
+  role: z.enum([
+    "PROJECT_CURATOR",
+    "REGIONAL_COORDINATOR",
+    "CENTRE_CURATOR",
+    "SERVICE_CURATOR",
+    "LIFE_SITUATION_CURATOR",
+  ]),
+  targetType: z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]),
+  serviceId: globalId.nullish(),
+  lifeSituationId: globalId.nullish(),
+  centreId: globalId.nullish(),
+  projectId: globalId.nullish(),
+  regionId: globalId,
+  validFrom: z.date(),
+  primary: z.boolean(),
+  note: optionalText(2000),
+});
+
+type AssignData = z.infer<typeof assignSchema>;
+
+/** Exactly the target column `targetType` names is given; every other one is left out. */
+function assertTargetShape(data: AssignData): void {
+  const expected = data.targetType === "REGION" ? null : TARGET_FIELDS[data.targetType];
+  const issues: { field: string; message: string }[] = [];
+  if (expected && !data[expected.field]) {
+    issues.push({ field: `input.${expected.field}`, message: `Choose the ${expected.noun} of this assignment.` });
+  }
+  for (const target of Object.values(TARGET_FIELDS)) {
+    if (target !== expected && data[target.field]) {
+      const names = expected ? `a ${expected.noun}` : "only its region";
+      issues.push({
+        field: `input.${target.field}`,
+        message: `Leave this out: a ${data.targetType} assignment names ${names}.`,
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/** The target row's id, after checking it is readable and belongs to (or serves) the region. */
+async function targetIn(
+  tx: Tx,
+  access: Access,
+  data: AssignData,
+  regionId: string,
+): Promise<Partial<Record<TargetField, string>>> {
+  const wrongRegion = (field: TargetField, noun: string) =>
+    ValidationError.of(`input.${field}`, `This ${noun} belongs to another region than the assignment.`);
+  switch (data.targetType) {
+    case "REGION":
+      return {};
+    case "SERVICE": {
+      // Federal services (no region) can have a curator in every region.
+      const service = await tx.service.findFirst({
+        where: {
+          id: fromGlobalId("Service", data.serviceId ?? "", "input.serviceId"),
+          ...regionOrFederal(access.read),
+        },
+      });
+      if (!service) throw new NotFoundError("service");
+      if (service.regionId !== null && service.regionId !== regionId) throw wrongRegion("serviceId", "service");
+      return { serviceId: service.id };
+    }
+    case "LIFE_SITUATION": {
+      const situation = await tx.lifeSituation.findFirst({
+        where: {
+          id: fromGlobalId("LifeSituation", data.lifeSituationId ?? "", "input.lifeSituationId"),
+          ...regionOrFederal(access.read),
+        },
+      });
+      if (!situation) throw new NotFoundError("life situation");
+      if (situation.regionId !== null && situation.regionId !== regionId)
+        throw wrongRegion("lifeSituationId", "life situation");
+      return { lifeSituationId: situation.id };
+    }
+    case "CENTRE": {
+      const centre = await tx.centre.findFirst({
+        where: { id: fromGlobalId("Centre", data.centreId ?? "", "input.centreId"), regionId: inRegions(access.read) },
+      });
+      if (!centre) throw new NotFoundError("centre");
+      if (centre.regionId !== regionId) throw wrongRegion("centreId", "centre");
+      if (centre.archivedAt) throw ValidationError.of("input.centreId", "The centre is archived; restore it first.");
+      return { centreId: centre.id };
+    }
+    case "PROJECT": {
+      const project = await tx.project.findFirst({
+        where: { id: fromGlobalId("Project", data.projectId ?? "", "input.projectId"), ...projectScope(access) },
+      });
+      if (!project) throw new NotFoundError("project");
+      if (project.regionId !== regionId) throw wrongRegion("projectId", "project");
+      return { projectId: project.id };
+    }
+  }
+}
+
+/**
+ * Two assignments of one target in one region at the same moment: the first takes this
+ * lock, the second is told to reload (ConflictError) rather than silently closing a
+ * period it never saw. The partial unique index is the last word for services.
+ */
+async function lockTarget(tx: Tx, targetId: string, regionId: string): Promise<void> {
+  const key = `CuratorAssignment:${targetId}:${regionId}`;
+  const [row] = await tx.$queryRaw<
+    { locked: boolean }[]
+  >`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
+  if (!row?.locked) {
+    throw new ConflictError(
+      "Someone else is assigning a curator to the same target and region right now. Reload and try again.",
+    );
+  }
+}
+
+/**
+ * Makes an assignment. A primary one for a service, life situation or centre closes the
+ * current primary period(s) of that target in that region on the day before, in the same
+ * transaction, and logs both changes.
+ */
+export async function assignCurator(access: Access, input: unknown) {
+  const data = parse(assignSchema, input);
+  assertTargetShape(data);
+  return change("curator assignment", async (tx) => {
+    const region = await writableRegion(tx, access, data.regionId, "curator assignment");
+    const person = await tx.person.findFirst({
+      where: { id: fromGlobalId("Person", data.personId, "input.personId"), ...personScope(access) },
+    });
+    if (!person) throw new NotFoundError("person");
+    if (person.regionId !== region.id)
+      throw ValidationError.of("input.personId", "Choose a person of the assignment's region.");
+    if (person.archivedAt) throw ValidationError.of("input.personId", "The person is archived; restore them first.");
+    const target = await targetIn(tx, access, data, region.id);
+
+    const id = randomUUID();
+    const targetId = Object.values(target)[0];
+    if (data.primary && SINGLE_PRIMARY.has(data.targetType) && targetId) {
+      await lockTarget(tx, targetId, region.id);
+      const current = await tx.curatorAssignment.findMany({
+        where: { ...target, targetType: data.targetType, regionId: region.id, primary: true, validTo: null },
+        orderBy: { validFrom: "asc" },
+      });
+      const validTo = new Date(data.validFrom.getTime() - DAY_MS);
+      for (const previous of current) {
+        if (validTo < previous.validFrom) {
+          throw ValidationError.of(
+            "input.validFrom",
+            `The current primary curator has been in charge since ${isoDate(previous.validFrom)}; the new one must start after that day.`,
+          );
+        }
+        const closed = await tx.curatorAssignment.updateMany({
+          where: { id: previous.id, version: previous.version, validTo: null },
+          data: { validTo, version: { increment: 1 } },
+        });
+        if (closed.count === 0) {
+          throw new ConflictError("The current curator's assignment was changed meanwhile. Reload and try again.");
+        }
+        const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: previous.id } });
+        await log(tx, access, {
+          entity: "CuratorAssignment",
+          entityId: previous.id,
+          action: "UPDATE",
+          regionId: previous.regionId,
+          before: previous,
+          after,
+          note: { closedBy: id },
+        });
+      }
+    }
+
+    const assignment = await tx.curatorAssignment.create({
+      data: {
+        id,
+        personId: person.id,
+        role: data.role,
+        targetType: data.targetType,
+        ...target,
+        regionId: region.id,
+        validFrom: data.validFrom,
+        primary: data.primary,
+        note: data.note ?? null,
+      },
+    });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: assignment.id,
+      action: "CREATE",
+      regionId: assignment.regionId,
+      after: assignment,
+    });
+    return assignment;
+  });
+}
+
+/** An assignment the caller may change, read inside the transaction. */
+async function writableAssignment(tx: Tx, access: Access, assignmentGlobalId: string) {
+  const assignment = await tx.curatorAssignment.findFirst({
+    where: { id: fromGlobalId("CuratorAssignment", assignmentGlobalId, "input.id"), ...assignmentScope(access) },
+  });
+  if (!assignment) throw new NotFoundError("curator assignment");
+  assertWritable(access, assignment.regionId, "curator assignment");
+  return assignment;
+}
+
+const endSchema = z.object({ id: globalId, version: z.number().int(), validTo: z.date() });
+
+/** Closes an active period. An ended one stays as it is: history is not rewritten. */
+export async function endCuratorAssignment(access: Access, input: unknown) {
+  const data = parse(endSchema, input);
+  return change("curator assignment", async (tx) => {
+    const before = await writableAssignment(tx, access, data.id);
+    if (before.validTo && before.version === data.version) {
+      throw ValidationError.of("input.id", `The assignment already ended on ${isoDate(before.validTo)}.`);
+    }
+    if (data.validTo < before.validFrom) {
+      throw ValidationError.of("input.validTo", `The end cannot be before the start (${isoDate(before.validFrom)}).`);
+    }
+    const result = await tx.curatorAssignment.updateMany({
+      where: { id: before.id, version: data.version, validTo: null },
+      data: { validTo: data.validTo, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "curator assignment", data.version);
+    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const noteSchema = z.object({ id: globalId, version: z.number().int(), note: optionalText(2000) });
+
+/** Only the note changes; who, what and when stay as they were recorded. */
+export async function updateCuratorAssignment(access: Access, input: unknown) {
+  const data = parse(noteSchema, input);
+  return change("curator assignment", async (tx) => {
+    const before = await writableAssignment(tx, access, data.id);
+    const result = await tx.curatorAssignment.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { note: data.note ?? null, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "curator assignment", data.version);
+    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "CuratorAssignment",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** For the Person type's photo field: the person's photo file, as `photoUrl` needs it. */
