@@ -1,0 +1,55 @@
+// How the code may depend on itself (`npm run lint` runs dependency-cruiser with this).
+//
+// 1. No import cycle anywhere: api, prisma, test, admin.
+// 2. API modules depend only downward. A module imports `api/shared.ts`, `api/lib/` and, for a
+//    relation of the domain, the modules listed for it below, never one that would import it
+//    back. What several modules need (read rules, typed errors, input helpers) belongs in lib/
+//    or shared.ts, not in whichever module wrote it first.
+
+/** The modules each module may import, for a real relation of the domain. */
+const MODULE_RELATIONS = {
+  analytics: ["centres", "geography", "kpis", "quality", "reports", "services"], // counts them
+  auth: ["geography"], // a user's regions
+  files: ["people", "reports"], // photos and report files
+  kpis: ["quality"], // target directions
+  "life-situations": ["services"], // a life situation's services
+  partners: ["centres"], // centres near a point
+  projects: ["people"], // a project's curators
+  services: ["centres", "organisations"], // a service's centres and competent authority
+  spreadsheets: ["centres", "files", "partners", "reports"], // exports and imports of them
+};
+
+const { readdirSync } = require("node:fs");
+const { join } = require("node:path");
+
+const modules = readdirSync(join(__dirname, "../api/modules"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const pattern = (names) => `^api/modules/(${names.map((name) => name.replace(/[.-]/g, "\\$&")).join("|")})/`;
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "An import cycle: move what both sides need below them (lib/, shared.ts).",
+      from: {},
+      to: { circular: true },
+    },
+    ...modules.map((name) => ({
+      name: `module-${name}-imports-unrelated-module`,
+      severity: "error",
+      comment:
+        `modules/${name} imports a module it has no listed relation to (.config/dependency-cruiser.cjs): ` +
+        "move the shared piece to lib/ or shared.ts, or list the relation if it is one of the domain.",
+      from: { path: pattern([name]) },
+      to: { path: "^api/modules/", pathNot: pattern([name, ...(MODULE_RELATIONS[name] ?? [])]) },
+    })),
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)generated/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+  },
+};
