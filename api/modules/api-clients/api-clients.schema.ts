@@ -5,7 +5,7 @@ import { isAdmin } from "../../lib/access.js";
 import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given, selection } from "../../lib/selection.js";
 import { VersionedInput } from "../../shared.js";
 import { createApiClient, revokeApiClient } from "./api-clients.service.js";
 
@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const client = await revokeApiClient(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.apiClient.findUniqueOrThrow({ ...selection(query), where: { id: client.id } });
+      return answer(query, client, (q) => prisma.apiClient.findUniqueOrThrow({ ...q, where: { id: client.id } }));
     },
   }),
 }));

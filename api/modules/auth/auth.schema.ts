@@ -5,7 +5,7 @@ import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given, selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
 import { Region } from "../geography/geography.schema.js";
 import {
@@ -225,7 +225,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const user = await createUser(ctx.access, given(input));
-      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
     },
   }),
   endUserSessions: t.prismaField({
@@ -236,7 +236,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EndUserSessionsInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const user = await endUserSessions(ctx.access, { id: String(input.id) });
-      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
     },
   }),
   updateUser: t.prismaField({
@@ -246,7 +246,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const user = await updateUser(ctx.access, given(input));
-      return prisma.user.findUniqueOrThrow({ ...selection(query), where: { id: user.id } });
+      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
     },
   }),
 }));

@@ -4,7 +4,7 @@ import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { DeletedRecord, OrderDirection, VersionedInput } from "../../shared.js";
 import {
@@ -253,7 +253,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await createCentre(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
   updateCentre: t.prismaField({
@@ -263,7 +263,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await updateCentre(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
   archiveCentre: t.prismaField({
@@ -273,7 +273,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
   restoreCentre: t.prismaField({
@@ -283,7 +283,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
   verifyCentre: t.prismaField({
@@ -294,7 +294,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await verifyCentre(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
   setCentreOpeningHours: t.prismaField({
@@ -305,7 +305,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetCentreOpeningHoursInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await setOpeningHours(ctx.access, input);
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
 }));
@@ -413,7 +413,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddOpeningHoursExceptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await addHoursException(ctx.access, given(input));
-      return prisma.openingHoursException.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   updateOpeningHoursException: t.prismaField({
@@ -423,7 +423,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateOpeningHoursExceptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await updateHoursException(ctx.access, given(input));
-      return prisma.openingHoursException.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   removeOpeningHoursException: t.field({
@@ -443,7 +443,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordMobileVisitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await recordMobileVisit(ctx.access, given(input));
-      return prisma.mobileVisit.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   updateMobileVisit: t.prismaField({
@@ -453,7 +453,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateMobileVisitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await updateMobileVisit(ctx.access, given(input));
-      return prisma.mobileVisit.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   removeMobileVisit: t.field({

@@ -3,7 +3,7 @@ import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.j
 import { isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { selection } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
   allowedTransitions,
@@ -256,7 +256,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateFeedbackCategoryInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const category = await createCategory(ctx.access, input);
-      return prisma.feedbackCategory.findUniqueOrThrow({ ...selection(query), where: { id: category.id } });
+      return answer(query, category, (q) =>
+        prisma.feedbackCategory.findUniqueOrThrow({ ...q, where: { id: category.id } }),
+      );
     },
   }),
   updateFeedbackCategory: t.prismaField({
@@ -266,7 +268,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateFeedbackCategoryInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const category = await updateCategory(ctx.access, withoutNulls(input, ["code", "name", "slaDays"]));
-      return prisma.feedbackCategory.findUniqueOrThrow({ ...selection(query), where: { id: category.id } });
+      return answer(query, category, (q) =>
+        prisma.feedbackCategory.findUniqueOrThrow({ ...q, where: { id: category.id } }),
+      );
     },
   }),
   submitFeedback: t.prismaField({
@@ -278,7 +282,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SubmitFeedbackInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const feedback = await submitFeedback(ctx.access, input);
-      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
     },
   }),
   transitionFeedback: t.prismaField({
@@ -289,7 +293,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: TransitionFeedbackInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const feedback = await transitionFeedback(ctx.access, input);
-      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
     },
   }),
   assignFeedback: t.prismaField({
@@ -299,7 +303,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AssignFeedbackInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const feedback = await assignFeedback(ctx.access, input);
-      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
     },
   }),
   setFeedbackSystemicError: t.prismaField({
@@ -310,7 +314,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetFeedbackSystemicErrorInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const feedback = await setSystemicError(ctx.access, input);
-      return prisma.feedback.findUniqueOrThrow({ ...selection(query), where: { id: feedback.id } });
+      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
     },
   }),
 }));

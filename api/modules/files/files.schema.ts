@@ -5,7 +5,7 @@ import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given, selection } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
   canReadAccessLog,
@@ -275,7 +275,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ConfirmFileUploadInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const file = await confirmFileUpload(ctx.access, { fileId: String(input.fileId) });
-      return prisma.storedFile.findUniqueOrThrow({ ...selection(query), where: { id: file.id } });
+      return answer(query, file, (q) => prisma.storedFile.findUniqueOrThrow({ ...q, where: { id: file.id } }));
     },
   }),
 }));

@@ -3,7 +3,7 @@ import { MunicipalityKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import {
   createMunicipality,
   createRegion,
@@ -166,65 +166,59 @@ builder.mutationFields((t) => ({
     errors: {},
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateRegionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.region.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await createRegion(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await createRegion(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
   updateRegion: t.prismaField({
     type: "Region",
     errors: {},
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateRegionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.region.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await updateRegion(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateRegion(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
   createMunicipality: t.prismaField({
     type: "Municipality",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateMunicipalityInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.municipality.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await createMunicipality(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await createMunicipality(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
   updateMunicipality: t.prismaField({
     type: "Municipality",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.municipality.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await updateMunicipality(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateMunicipality(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
   createSettlement: t.prismaField({
     type: "Settlement",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateSettlementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.settlement.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await createSettlement(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await createSettlement(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
   updateSettlement: t.prismaField({
     type: "Settlement",
     errors: {},
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateSettlementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) =>
-      prisma.settlement.findUniqueOrThrow({
-        ...selection(query),
-        where: { id: (await updateSettlement(ctx.access, given(input))).id },
-      }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const row = await updateSettlement(ctx.access, given(input));
+      return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
+    },
   }),
 }));

@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { selection } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
@@ -169,7 +169,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateKpiInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const kpi = await createKpi(ctx.access, input);
-      return prisma.kpi.findUniqueOrThrow({ ...selection(query), where: { id: kpi.id } });
+      return answer(query, kpi, (q) => prisma.kpi.findUniqueOrThrow({ ...q, where: { id: kpi.id } }));
     },
   }),
   updateKpi: t.prismaField({
@@ -179,7 +179,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateKpiInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const kpi = await updateKpi(ctx.access, input);
-      return prisma.kpi.findUniqueOrThrow({ ...selection(query), where: { id: kpi.id } });
+      return answer(query, kpi, (q) => prisma.kpi.findUniqueOrThrow({ ...q, where: { id: kpi.id } }));
     },
   }),
   recordKpiValue: t.prismaField({
@@ -190,7 +190,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordKpiValueInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const value = await recordKpiValue(ctx.access, input);
-      return prisma.kpiValue.findUniqueOrThrow({ ...selection(query), where: { id: value.id } });
+      return answer(query, value, (q) => prisma.kpiValue.findUniqueOrThrow({ ...q, where: { id: value.id } }));
     },
   }),
 }));

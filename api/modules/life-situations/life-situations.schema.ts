@@ -3,7 +3,7 @@ import { LifeSituationKind } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { VersionedInput } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { catalogueOrderBy } from "../services/services.service.js";
@@ -148,7 +148,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await createLifeSituation(ctx.access, given(input));
-      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
+      return answer(query, lifeSituation, (q) =>
+        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
+      );
     },
   }),
   updateLifeSituation: t.prismaField({
@@ -158,7 +160,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await updateLifeSituation(ctx.access, given(input));
-      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
+      return answer(query, lifeSituation, (q) =>
+        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
+      );
     },
   }),
   archiveLifeSituation: t.prismaField({
@@ -172,7 +176,9 @@ builder.mutationFields((t) => ({
         { id: String(input.id), version: input.version },
         true,
       );
-      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
+      return answer(query, lifeSituation, (q) =>
+        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
+      );
     },
   }),
   restoreLifeSituation: t.prismaField({
@@ -187,7 +193,9 @@ builder.mutationFields((t) => ({
         { id: String(input.id), version: input.version },
         false,
       );
-      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
+      return answer(query, lifeSituation, (q) =>
+        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
+      );
     },
   }),
   setLifeSituationServices: t.prismaField({
@@ -198,7 +206,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetLifeSituationServicesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const lifeSituation = await setLifeSituationServices(ctx.access, input);
-      return prisma.lifeSituation.findUniqueOrThrow({ ...selection(query), where: { id: lifeSituation.id } });
+      return answer(query, lifeSituation, (q) =>
+        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
+      );
     },
   }),
 }));

@@ -3,7 +3,7 @@ import { OrganisationKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { VersionedInput } from "../../shared.js";
 import {
@@ -112,7 +112,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await createOrganisation(ctx.access, given(input));
-      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   updateOrganisation: t.prismaField({
@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await updateOrganisation(ctx.access, given(input));
-      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   archiveOrganisation: t.prismaField({
@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
   restoreOrganisation: t.prismaField({
@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return prisma.organisation.findUniqueOrThrow({ ...selection(query), where: { id: row.id } });
+      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
 }));

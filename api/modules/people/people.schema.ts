@@ -3,7 +3,7 @@ import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
@@ -267,7 +267,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const person = await createPerson(ctx.access, given(input));
-      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
   updatePerson: t.prismaField({
@@ -277,7 +277,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const person = await updatePerson(ctx.access, given(input));
-      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
   archivePerson: t.prismaField({
@@ -287,7 +287,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
   restorePerson: t.prismaField({
@@ -297,7 +297,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return prisma.person.findUniqueOrThrow({ ...selection(query), where: { id: person.id } });
+      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
   assignCurator: t.prismaField({
@@ -307,7 +307,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AssignCuratorInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const assignment = await assignCurator(ctx.access, given(input));
-      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+      return answer(query, assignment, (q) =>
+        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
+      );
     },
   }),
   endCuratorAssignment: t.prismaField({
@@ -317,7 +319,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EndCuratorAssignmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const assignment = await endCuratorAssignment(ctx.access, given(input));
-      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+      return answer(query, assignment, (q) =>
+        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
+      );
     },
   }),
   updateCuratorAssignment: t.prismaField({
@@ -327,7 +331,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCuratorAssignmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const assignment = await updateCuratorAssignment(ctx.access, given(input));
-      return prisma.curatorAssignment.findUniqueOrThrow({ ...selection(query), where: { id: assignment.id } });
+      return answer(query, assignment, (q) =>
+        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
+      );
     },
   }),
 }));

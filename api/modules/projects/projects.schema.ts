@@ -4,7 +4,7 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
@@ -90,7 +90,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const project = await createProject(ctx.access, given(input));
-      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
+      return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
     },
   }),
   updateProject: t.prismaField({
@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const project = await updateProject(ctx.access, given(input));
-      return prisma.project.findUniqueOrThrow({ ...selection(query), where: { id: project.id } });
+      return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
     },
   }),
 }));

@@ -3,7 +3,7 @@ import { StandardStatus, TargetDirection } from "../../generated/prisma/client.j
 import { includes, isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { selection } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
   approveStandard,
@@ -281,7 +281,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateQualityStandardDraftInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const standard = await createStandardDraft(ctx.access, input);
-      return prisma.qualityStandard.findUniqueOrThrow({ ...selection(query), where: { id: standard.id } });
+      return answer(query, standard, (q) =>
+        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
+      );
     },
   }),
   updateQualityStandardDraft: t.prismaField({
@@ -292,7 +294,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateQualityStandardDraftInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const standard = await updateStandardDraft(ctx.access, withoutNulls(input, ["title", "targets"]));
-      return prisma.qualityStandard.findUniqueOrThrow({ ...selection(query), where: { id: standard.id } });
+      return answer(query, standard, (q) =>
+        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
+      );
     },
   }),
   approveQualityStandard: t.prismaField({
@@ -304,7 +308,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ApproveQualityStandardInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const standard = await approveStandard(ctx.access, input);
-      return prisma.qualityStandard.findUniqueOrThrow({ ...selection(query), where: { id: standard.id } });
+      return answer(query, standard, (q) =>
+        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
+      );
     },
   }),
   recordQualityMeasurement: t.prismaField({
@@ -314,7 +320,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordQualityMeasurementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const measurement = await recordMeasurement(ctx.access, input);
-      return prisma.qualityMeasurement.findUniqueOrThrow({ ...selection(query), where: { id: measurement.id } });
+      return answer(query, measurement, (q) =>
+        prisma.qualityMeasurement.findUniqueOrThrow({ ...q, where: { id: measurement.id } }),
+      );
     },
   }),
   updateQualityMeasurement: t.prismaField({
@@ -325,7 +333,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateQualityMeasurementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const measurement = await updateMeasurement(ctx.access, withoutNulls(input, ["value"]));
-      return prisma.qualityMeasurement.findUniqueOrThrow({ ...selection(query), where: { id: measurement.id } });
+      return answer(query, measurement, (q) =>
+        prisma.qualityMeasurement.findUniqueOrThrow({ ...q, where: { id: measurement.id } }),
+      );
     },
   }),
 }));

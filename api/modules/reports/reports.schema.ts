@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { Periodicity, ReportFormStatus, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer, selection } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
 import {
   approveReport,
@@ -327,7 +327,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateReportFormInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await createReportForm(ctx.access, given(input));
-      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
     },
   }),
   updateReportForm: t.prismaField({
@@ -337,7 +337,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateReportFormInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await updateReportForm(ctx.access, given(input));
-      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
     },
   }),
   retireReportForm: t.prismaField({
@@ -348,7 +348,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const form = await retireReportForm(ctx.access, { id: String(input.id), version: input.version });
-      return prisma.reportForm.findUniqueOrThrow({ ...selection(query), where: { id: form.id } });
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
     },
   }),
   createReport: t.prismaField({

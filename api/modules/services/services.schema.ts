@@ -4,7 +4,7 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { given, selection } from "../../lib/selection.js";
+import { answer, given } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
 import { CentreHelpKindEnum } from "../centres/centres.schema.js";
@@ -227,7 +227,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const service = await createService(ctx.access, given(input));
-      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
   updateService: t.prismaField({
@@ -237,7 +237,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const service = await updateService(ctx.access, given(input));
-      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
   archiveService: t.prismaField({
@@ -248,7 +248,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
   restoreService: t.prismaField({
@@ -259,7 +259,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: VersionedInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return prisma.service.findUniqueOrThrow({ ...selection(query), where: { id: service.id } });
+      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
   setCentreService: t.prismaField({
@@ -270,7 +270,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const link = await setCentreService(ctx.access, given(input));
-      return prisma.centreService.findUniqueOrThrow({ ...selection(query), where: { id: link.id } });
+      return answer(query, link, (q) => prisma.centreService.findUniqueOrThrow({ ...q, where: { id: link.id } }));
     },
   }),
   removeCentreService: t.prismaField({
@@ -281,7 +281,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RemoveCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const centre = await removeCentreService(ctx.access, given(input));
-      return prisma.centre.findUniqueOrThrow({ ...selection(query), where: { id: centre.id } });
+      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
 }));

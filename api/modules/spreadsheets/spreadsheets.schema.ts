@@ -3,7 +3,7 @@ import { ImportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT, REPORT_SPREADSHEET } from "../../lib/limits.js";
-import { selection } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { CentreFilter } from "../centres/centres.schema.js";
 import type { CentreFilterInput } from "../centres/centres.service.js";
 import { ReportFilter } from "../reports/reports.schema.js";
@@ -211,7 +211,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ImportReportValuesInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const batch = await importReportValues(ctx.access, input);
-      return prisma.importBatch.findUniqueOrThrow({ ...selection(query), where: { id: batch.id } });
+      return answer(query, batch, (q) => prisma.importBatch.findUniqueOrThrow({ ...q, where: { id: batch.id } }));
     },
   }),
   generateRegionalReport: t.prismaField({
@@ -225,7 +225,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: GenerateRegionalReportInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const file = await generateRegionalReport(ctx.access, input);
-      return prisma.storedFile.findUniqueOrThrow({ ...selection(query), where: { id: file.id } });
+      return answer(query, file, (q) => prisma.storedFile.findUniqueOrThrow({ ...q, where: { id: file.id } }));
     },
   }),
 }));
