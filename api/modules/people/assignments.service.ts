@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
@@ -307,21 +307,20 @@ export async function endCuratorAssignment(access: Access, input: unknown) {
     if (data.validTo < before.validFrom) {
       throw ValidationError.of("input.validTo", `The end cannot be before the start (${isoDate(before.validFrom)}).`);
     }
-    const result = await tx.curatorAssignment.updateMany({
-      where: { id: before.id, version: data.version, validTo: null },
-      data: { validTo: data.validTo, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "curator assignment", data.version);
-    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "CuratorAssignment",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "curator assignment",
       before,
-      after,
+      version: data.version,
+      action: "UPDATE",
+      update: (where) =>
+        tx.curatorAssignment.updateMany({
+          where: { ...where, validTo: null },
+          data: { validTo: data.validTo, version: { increment: 1 } },
+        }),
+      reload: () => tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 
@@ -332,21 +331,17 @@ export async function updateCuratorAssignment(access: Access, input: unknown) {
   const data = parse(noteSchema, input);
   return change("curator assignment", async (tx) => {
     const before = await writableAssignment(tx, access, data.id);
-    const result = await tx.curatorAssignment.updateMany({
-      where: { id: before.id, version: data.version },
-      data: { note: data.note ?? null, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "curator assignment", data.version);
-    const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "CuratorAssignment",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "curator assignment",
       before,
-      after,
+      version: data.version,
+      action: "UPDATE",
+      update: (where) =>
+        tx.curatorAssignment.updateMany({ where, data: { note: data.note ?? null, version: { increment: 1 } } }),
+      reload: () => tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 

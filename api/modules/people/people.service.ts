@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FileStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, seesInternal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
@@ -141,26 +141,25 @@ export async function updatePerson(access: Access, input: unknown) {
     const before = await writablePerson(tx, access, id);
     const organisation =
       organisationId === undefined ? undefined : await organisationIn(tx, organisationId, before.regionId);
-    const result = await tx.person.updateMany({
-      where: { id: before.id, version },
-      data: {
-        ...fields,
-        ...consentStamp(photoConsent, before),
-        ...(organisation === undefined ? {} : { organisationId: organisation?.id ?? null }),
-        version: { increment: 1 },
-      },
-    });
-    assertUpdated(result.count, before, "person", version);
-    const after = await tx.person.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Person",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "person",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) =>
+        tx.person.updateMany({
+          where,
+          data: {
+            ...fields,
+            ...consentStamp(photoConsent, before),
+            ...(organisation === undefined ? {} : { organisationId: organisation?.id ?? null }),
+            version: { increment: 1 },
+          },
+        }),
+      reload: () => tx.person.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 
@@ -168,21 +167,17 @@ export async function updatePerson(access: Access, input: unknown) {
 export async function setPersonArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
   return change("person", async (tx) => {
     const before = await writablePerson(tx, access, input.id);
-    const result = await tx.person.updateMany({
-      where: { id: before.id, version: input.version },
-      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "person", input.version);
-    const after = await tx.person.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Person",
-      entityId: after.id,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      regionId: after.regionId,
+      label: "person",
       before,
-      after,
+      version: input.version,
+      action: archived ? "ARCHIVE" : "RESTORE",
+      update: (where) =>
+        tx.person.updateMany({ where, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } }),
+      reload: () => tx.person.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable } from "../../lib/access.js";
-import { assertUpdated, change, log } from "../../lib/change.js";
+import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
@@ -64,20 +64,15 @@ export async function updateProject(access: Access, input: unknown) {
     });
     if (!before) throw new NotFoundError("project");
     assertWritable(access, before.regionId, "project");
-    const result = await tx.project.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "project", version);
-    const after = await tx.project.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Project",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "project",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.project.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.project.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
