@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Access } from "../../lib/access.js";
 import { ALL_API_SCOPES, type ApiScope } from "../../lib/api-scopes.js";
 import { hashApiKey } from "../../lib/auth.js";
-import { assertUpdated, change, log } from "../../lib/change.js";
+import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { forgetApiClient } from "../../lib/partner-auth.js";
@@ -53,14 +53,17 @@ export async function revokeApiClient(access: Access, input: { id: string; versi
     const before = await tx.apiClient.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("API client");
     if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
-    const result = await tx.apiClient.updateMany({
-      where: { id, version: input.version },
-      data: { revokedAt: new Date(), version: { increment: 1 } },
+    return saveVersion(tx, access, {
+      entity: "ApiClient",
+      label: "API client",
+      before,
+      version: input.version,
+      action: "ARCHIVE",
+      update: (where) => tx.apiClient.updateMany({ where, data: { revokedAt: new Date(), version: { increment: 1 } } }),
+      reload: () => tx.apiClient.findUniqueOrThrow({ where: { id } }),
+      // API clients are national.
+      regionOf: () => null,
     });
-    assertUpdated(result.count, before, "API client", input.version);
-    const after = await tx.apiClient.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "ApiClient", entityId: id, action: "ARCHIVE", before, after });
-    return after;
   });
   // Committed: this process refuses the key from now on; others within the identity cache's time.
   forgetApiClient(id);

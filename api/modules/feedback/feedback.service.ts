@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Feedback, FeedbackStatus, FeedbackSubject, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { optionalText, parse, text } from "../../lib/validate.js";
@@ -142,14 +142,17 @@ export async function updateCategory(access: Access, input: unknown) {
       where: { id: fromGlobalId("FeedbackCategory", globalId, "input.id") },
     });
     if (!before) throw new NotFoundError("feedback category");
-    const result = await tx.feedbackCategory.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, version: { increment: 1 } },
+    return saveVersion(tx, access, {
+      entity: "FeedbackCategory",
+      label: "feedback category",
+      before,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.feedbackCategory.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.feedbackCategory.findUniqueOrThrow({ where: { id: before.id } }),
+      // Categories are national.
+      regionOf: () => null,
     });
-    assertUpdated(result.count, before, "feedback category", version);
-    const after = await tx.feedbackCategory.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, { entity: "FeedbackCategory", entityId: after.id, action: "UPDATE", before, after });
-    return after;
   });
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { KpiValueSource, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { optionalText, parse, text } from "../../lib/validate.js";
@@ -140,11 +140,16 @@ export async function updateKpi(access: Access, input: unknown) {
   return change("KPI", async (tx) => {
     const before = await tx.kpi.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("KPI");
-    const result = await tx.kpi.updateMany({ where: { id, version }, data: { ...fields, version: { increment: 1 } } });
-    assertUpdated(result.count, before, "KPI", version);
-    const after = await tx.kpi.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "Kpi", entityId: id, action: "UPDATE", regionId: after.regionId, before, after });
-    return after;
+    return saveVersion(tx, access, {
+      entity: "Kpi",
+      label: "KPI",
+      before,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.kpi.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.kpi.findUniqueOrThrow({ where: { id } }),
+      regionOf: (row) => row.regionId,
+    });
   });
 }
 

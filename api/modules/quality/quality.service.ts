@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
@@ -594,20 +594,15 @@ export async function updateMeasurement(access: Access, input: unknown) {
     if (fields.value !== undefined) {
       checkValue(fields.value, await indicatorUnit(tx, before.serviceId, before.indicatorCode));
     }
-    const result = await tx.qualityMeasurement.updateMany({
-      where: { id: before.id, version },
-      data: { ...fields, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "quality measurement", version);
-    const after = await tx.qualityMeasurement.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "QualityMeasurement",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
+      label: "quality measurement",
       before,
-      after,
+      version,
+      action: "UPDATE",
+      update: (where) => tx.qualityMeasurement.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
+      reload: () => tx.qualityMeasurement.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (row) => row.regionId,
     });
-    return after;
   });
 }
