@@ -8,6 +8,7 @@ import "./modules/api-clients/api-clients.schema.js";
 import "./modules/geography/geography.schema.js";
 import "./modules/organisations/organisations.schema.js";
 import "./modules/centres/centres.schema.js";
+import "./modules/centres/centre-details.schema.js";
 import "./modules/services/services.schema.js";
 import "./modules/life-situations/life-situations.schema.js";
 import "./modules/people/people.schema.js";
