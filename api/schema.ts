@@ -15,6 +15,7 @@ import "./modules/people/people.schema.js";
 import "./modules/projects/projects.schema.js";
 import "./modules/quality/quality.schema.js";
 import "./modules/feedback/feedback.schema.js";
+import "./modules/reports/report-forms.schema.js";
 import "./modules/reports/reports.schema.js";
 import "./modules/spreadsheets/spreadsheets.schema.js";
 import "./modules/files/files.schema.js";

@@ -1,0 +1,175 @@
+// Report forms: what centres report (indicators, periodicity, due days), their revisions and
+// the administrators' changes to them. Reports themselves: reports.schema.ts.
+import { builder } from "../../builder.js";
+import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
+import { prisma } from "../../lib/db.js";
+import { safeUuid } from "../../lib/ids.js";
+import { answer } from "../../lib/selection.js";
+import { OrderDirection, VersionedInput } from "../../shared.js";
+import {
+  createReportForm,
+  reportFormOrderBy,
+  reportFormWhere,
+  retireReportForm,
+  updateReportForm,
+} from "./reports.service.js";
+
+export const PeriodicityEnum = builder.enumType(Periodicity, { name: "Periodicity" });
+export const ReportFormStatusEnum = builder.enumType(ReportFormStatus, { name: "ReportFormStatus" });
+
+export const ReportForm = builder.prismaNode("ReportForm", {
+  id: { field: "id" },
+  // node(id) of a row outside the scope answers null, as for an id that does not exist.
+  nullable: true,
+  findUnique: (id) => ({ id: safeUuid(id) }),
+  authScopes: { staff: true, partner: "statistics:read" },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    revision: t.exposeInt("revision"),
+    name: t.exposeString("name"),
+    periodicity: t.expose("periodicity", { type: PeriodicityEnum }),
+    dueDays: t.exposeInt("dueDays", { description: "Days after the period's end by which a report is due." }),
+    status: t.expose("status", { type: ReportFormStatusEnum }),
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    indicators: t.relation("indicators", { query: { orderBy: [{ position: "asc" }, { id: "asc" }] } }),
+  }),
+});
+
+export const ReportIndicator = builder.prismaNode("ReportIndicator", {
+  id: { field: "id" },
+  // node(id) of a row outside the scope answers null, as for an id that does not exist.
+  nullable: true,
+  findUnique: (id) => ({ id: safeUuid(id) }),
+  authScopes: { staff: true, partner: "statistics:read" },
+  fields: (t) => ({
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    unit: t.exposeString("unit"),
+    hasRuralSplit: t.exposeBoolean("hasRuralSplit", {
+      description: "Whether a rural part is reported beside the total.",
+    }),
+    category: t.exposeString("category", { nullable: true }),
+    position: t.exposeInt("position"),
+    form: t.relation("form"),
+  }),
+});
+
+const ReportFormFilter = builder.inputType("ReportFormFilter", {
+  fields: (t) => ({
+    search: t.string({ required: false, description: "Part of the code or name; % and _ match themselves." }),
+    status: t.field({ type: ReportFormStatusEnum, required: false }),
+    periodicity: t.field({ type: PeriodicityEnum, required: false }),
+  }),
+});
+
+const ReportFormOrderField = builder.enumType("ReportFormOrderField", {
+  values: ["CODE", "NAME", "CREATED_AT"] as const,
+});
+
+const ReportFormOrderBy = builder.inputType("ReportFormOrderBy", {
+  fields: (t) => ({
+    field: t.field({ type: ReportFormOrderField, required: true }),
+    direction: t.field({ type: OrderDirection, required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reportForms: t.prismaConnection({
+    type: "ReportForm",
+    cursor: "id",
+    authScopes: { staff: true, partner: "statistics:read" },
+    args: {
+      filter: t.arg({ type: ReportFormFilter, required: false }),
+      orderBy: t.arg({ type: ReportFormOrderBy, required: false }),
+    },
+    resolve: (query, _root, args) =>
+      prisma.reportForm.findMany({
+        ...query,
+        where: reportFormWhere(args.filter),
+        orderBy: reportFormOrderBy(args.orderBy),
+      }),
+    totalCount: (_root, args) => prisma.reportForm.count({ where: reportFormWhere(args.filter) }),
+  }),
+}));
+
+const ReportIndicatorInput = builder.inputType("ReportIndicatorInput", {
+  description: "An indicator of a form; its position is its place in the list.",
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    unit: t.string({ required: true }),
+    hasRuralSplit: t.boolean({ required: false }),
+    category: t.string({ required: false }),
+  }),
+});
+
+const CreateReportFormInput = builder.inputType("CreateReportFormInput", {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    revision: t.int({
+      required: false,
+      description: "Omit to create the next revision of the code (1 for a new code).",
+    }),
+    name: t.string({ required: true }),
+    periodicity: t.field({ type: PeriodicityEnum, required: true }),
+    dueDays: t.int({ required: true }),
+    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE (default)." }),
+    indicators: t.field({ type: [ReportIndicatorInput], required: true }),
+  }),
+});
+
+const UpdateReportFormInput = builder.inputType("UpdateReportFormInput", {
+  description:
+    "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ required: true }),
+    code: t.string({ required: false }),
+    name: t.string({ required: false }),
+    periodicity: t.field({ type: PeriodicityEnum, required: false }),
+    dueDays: t.int({ required: false }),
+    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE." }),
+    indicators: t.field({ type: [ReportIndicatorInput], required: false }),
+  }),
+});
+
+/** Drops fields a client left out or sent as null: "not given" never means "set to null" here. */
+function given<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as Partial<T>;
+}
+
+builder.mutationFields((t) => ({
+  createReportForm: t.prismaField({
+    type: "ReportForm",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateReportFormInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await createReportForm(ctx.access, given(input));
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
+    },
+  }),
+  updateReportForm: t.prismaField({
+    type: "ReportForm",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateReportFormInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await updateReportForm(ctx.access, given(input));
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
+    },
+  }),
+  retireReportForm: t.prismaField({
+    type: "ReportForm",
+    description: "The form takes no new reports; existing ones keep it.",
+    errors: {},
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: VersionedInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const form = await retireReportForm(ctx.access, { id: String(input.id), version: input.version });
+      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
+    },
+  }),
+}));
