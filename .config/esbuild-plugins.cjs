@@ -74,22 +74,19 @@ const serverAdapterWithoutUndici = {
 // Prisma's client decodes its whole parameterization graph (~20 MB of objects) when it is
 // constructed; the bundle's copy decodes each node when a query first needs it instead
 // (.config/prisma-param-graph.cjs says why and how). The one-line function that calls
-// Prisma's decoder is found by its shape; the build fails if Prisma changes it.
+// Prisma's decoder is found by its shape; the build fails if Prisma changes it. Only the ES
+// build of the runtime is patched: es-builds (below) makes it the one the bundle takes.
 const PARAM_GRAPH_DECODE = /function ([\w$]+)\((\w)\)\{return new [\w$]+\(\2\)\.deserialize\(\)\}/;
 const paramGraphOnDemand = {
   name: "prisma-param-graph-on-demand",
   setup(build) {
     build.onLoad({ filter: /[\\/]@prisma[\\/]client[\\/]runtime[\\/]client\.m?js$/ }, (args) => {
+      if (!args.path.endsWith(".mjs"))
+        throw new Error(`prisma-param-graph-on-demand: the bundle took Prisma's CommonJS runtime (${args.path})`);
       const source = readFileSync(args.path, "utf8");
       const found = PARAM_GRAPH_DECODE.exec(source);
       if (!found) throw new Error(`prisma-param-graph-on-demand: Prisma's graph decoder not found in ${args.path}`);
       const helper = JSON.stringify(join(__dirname, "prisma-param-graph.cjs"));
-      // CommonJS (the build Node resolves) requires the helper where it is called: a line put
-      // before the source would push its "use strict" out of the directive position.
-      if (!args.path.endsWith(".mjs")) {
-        const call = `function ${found[1]}(e){return require(${helper}).lazyParamGraph(e)}`;
-        return { contents: source.replace(found[0], call), loader: "js" };
-      }
       const call = `function ${found[1]}(e){return __dostupLazyParamGraph(e)}`;
       const load = `import { lazyParamGraph as __dostupLazyParamGraph } from ${helper};\n`;
       return { contents: load + source.replace(found[0], call), loader: "js" };

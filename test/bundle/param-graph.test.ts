@@ -62,10 +62,8 @@ describe("the bundle's parameterization graph", () => {
     expect(lazy.inputNodes[0]?.edges).toBe(lazy.inputNodes[0]?.edges);
   });
 
-  it("is found in both of Prisma's runtime builds, so the bundle's patch applies", () => {
-    for (const build of ["client.js", "client.mjs"]) {
-      const source = readFileSync(require.resolve(`@prisma/client/runtime/${build}`), "utf8");
-      expect(source.match(new RegExp(PARAM_GRAPH_DECODE, "g")), build).toHaveLength(1);
-    }
+  it("is found once in Prisma's ES runtime, the one the bundle patches", () => {
+    const source = readFileSync(require.resolve("@prisma/client/runtime/client.mjs"), "utf8");
+    expect(source.match(new RegExp(PARAM_GRAPH_DECODE, "g"))).toHaveLength(1);
   });
 });
