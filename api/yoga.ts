@@ -7,6 +7,7 @@ import { type CORSOptions, createYoga, type Plugin, type YogaInitialContext } fr
 import { MAX_PAGE_SIZE } from "./builder.js";
 import { config } from "./config.js";
 import { type Context, createContext, type ServerContext } from "./context.js";
+import { smallDocumentCache } from "./lib/document-cache.js";
 import {
   ConflictError,
   DatabaseUnavailableError,
@@ -16,20 +17,14 @@ import {
   ValidationError,
 } from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
-import {
-  clampPageSizes,
-  fieldCostRule,
-  findUnstorableString,
-  LIMITS,
-  maxDepthRule,
-  smallDocumentCache,
-  storableStringsRule,
-  stringLengthErrors,
-  TOO_LARGE_MESSAGE,
-  unstorableVariablesError,
-} from "./lib/limits.js";
+import { LIMITS, TOO_LARGE_MESSAGE } from "./lib/limits.js";
 import { logger } from "./lib/logger.js";
+import { clampPageSizes } from "./lib/page-sizes.js";
+import { fieldCostRule } from "./lib/query-cost.js";
+import { maxDepthRule } from "./lib/query-depth.js";
 import { partnerResponseCache } from "./lib/response-cache.js";
+import { findUnstorableString, storableStringsRule, unstorableVariablesError } from "./lib/storable-strings.js";
+import { stringLengthErrors } from "./lib/string-lengths.js";
 import { schema } from "./schema.js";
 
 /** `/health` answers 200 with which stores are reachable, 503 when one is not. */
