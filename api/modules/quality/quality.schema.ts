@@ -6,22 +6,24 @@ import { safeUuid } from "../../lib/ids.js";
 import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
-  approveStandard,
-  canApproveStandard,
-  createStandardDraft,
   measurementOrderBy,
   measurementScope,
   measurementWhere,
   meetsTarget,
   recordMeasurement,
+  targetInForce,
+  updateMeasurement,
+} from "./measurements.service.js";
+import {
+  approveStandard,
+  canApproveStandard,
+  createStandardDraft,
   standardOrderBy,
   standardScope,
   standardVisible,
   standardWhere,
-  targetInForce,
-  updateMeasurement,
   updateStandardDraft,
-} from "./quality.service.js";
+} from "./standards.service.js";
 
 export const StandardStatusEnum = builder.enumType(StandardStatus, {
   name: "StandardStatus",

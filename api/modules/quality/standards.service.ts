@@ -1,7 +1,10 @@
+// Quality standards: per service, versioned (DRAFT → APPROVED → SUPERSEDED), each revision with
+// its targets. Who reads them, how they are listed, and the changes: drafts, edits and approval
+// by a second pair of eyes. Measurements against the targets: measurements.service.ts.
 import { z } from "zod";
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
-import { type Access, includes, inRegions, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { type Access, includes, regionOrFederal } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
@@ -75,88 +78,11 @@ export function standardOrderBy(
   }
 }
 
-export interface QualityMeasurementFilterInput {
-  serviceId?: string | null;
-  regionId?: string | null;
-  municipalityId?: string | null;
-  centreId?: string | null;
-  indicatorCode?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-}
-
-/** Measurements are internal working data: staff of the region only, never partners. */
-export function measurementScope(access: Access): Prisma.QualityMeasurementWhereInput {
-  return access.partner ? { regionId: { in: [] } } : { regionId: inRegions(access.read) };
-}
-
-export function measurementWhere(
-  access: Access,
-  filter?: QualityMeasurementFilterInput | null,
-): Prisma.QualityMeasurementWhereInput {
-  return {
-    AND: [
-      measurementScope(access),
-      filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
-      filter?.municipalityId
-        ? { municipalityId: fromGlobalId("Municipality", filter.municipalityId, "filter.municipalityId") }
-        : {},
-      filter?.centreId ? { centreId: fromGlobalId("Centre", filter.centreId, "filter.centreId") } : {},
-      filter?.indicatorCode ? { indicatorCode: filter.indicatorCode.trim().toUpperCase() } : {},
-      // Periods that overlap [from, to]: a quarter counts for a month inside it.
-      filter?.from ? { periodEnd: { gte: filter.from } } : {},
-      filter?.to ? { periodStart: { lte: filter.to } } : {},
-    ],
-  };
-}
-
-export type QualityMeasurementOrderField = "PERIOD_START" | "VALUE";
-
-export function measurementOrderBy(
-  orderBy?: OrderByInput<QualityMeasurementOrderField> | null,
-): Prisma.QualityMeasurementOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "ASC" ? "asc" : "desc";
-  const field = orderBy?.field === "VALUE" ? "value" : "periodStart";
-  return [{ [field]: direction }, { id: direction }];
-}
-
-interface StandardInForce {
-  status: StandardStatus;
-  revision: number;
-  validFrom: Date | null;
-  approvedAt: Date | null;
-  targets: QualityTarget[];
-}
-
-/**
- * The target a measurement is judged by: that of the latest approved (now or formerly)
- * revision already in force when the measured period began, so old periods keep the
- * thresholds that applied to them.
- */
-export function targetInForce(
-  standards: readonly StandardInForce[],
-  measurement: { indicatorCode: string; periodStart: Date },
-): QualityTarget | null {
-  let best: StandardInForce | null = null;
-  for (const standard of standards) {
-    if (standard.status === "DRAFT") continue;
-    const start = standard.validFrom ?? standard.approvedAt;
-    if (!start || start > measurement.periodStart) continue;
-    if (!best || standard.revision > best.revision) best = standard;
-  }
-  return best?.targets.find((target) => target.indicatorCode === measurement.indicatorCode) ?? null;
-}
-
-export function meetsTarget(target: Pick<QualityTarget, "direction" | "threshold">, value: number): boolean {
-  const threshold = Number(target.threshold);
-  return target.direction === "AT_LEAST" ? value >= threshold : value <= threshold;
-}
-
 // ── Changes ──
 
 const MAX_ABS = 9_999_999_999;
-const indicatorCode = z
+/** An indicator's code, as targets and measurements name it. */
+export const indicatorCode = z
   .string()
   .trim()
   .toUpperCase()
@@ -164,7 +90,8 @@ const indicatorCode = z
     /^[A-Z][A-Z0-9_]{1,49}$/,
     "Use 2–50 capital letters, digits and _, starting with a letter (e.g. WAIT_MINUTES).",
   );
-const amount = z
+/** A threshold or a measured value. */
+export const amount = z
   .number()
   .refine(Number.isFinite, "Must be a number.")
   .refine((n) => Math.abs(n) <= MAX_ABS, "Too large.");
@@ -226,7 +153,8 @@ function snapshot<T extends { targets: QualityTarget[] }>(standard: T) {
   };
 }
 
-async function readableService(tx: Tx, access: Access, globalId: string, field: string) {
+/** A service the caller reads (its standards and measurements are of it), or NotFound. */
+export async function readableService(tx: Tx, access: Access, globalId: string, field: string) {
   const service = await tx.service.findUnique({ where: { id: fromGlobalId("Service", globalId, field) } });
   if (!service || !(service.regionId === null || includes(access.read, service.regionId))) {
     throw new NotFoundError("service");
@@ -453,156 +381,4 @@ export async function approveStandard(access: Access, input: unknown) {
     }
     throw error;
   }
-}
-
-// ── Measurements ──
-
-const measurementSchema = z.object({
-  serviceId: z.string(),
-  indicatorCode,
-  regionId: z.string().nullish(),
-  municipalityId: z.string().nullish(),
-  centreId: z.string().nullish(),
-  periodStart: z.date(),
-  periodEnd: z.date(),
-  value: amount,
-  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
-});
-
-const updateMeasurementSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  value: amount.optional(),
-  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
-});
-
-/** Values measure waiting, days and shares: never negative; a percentage at most 100. */
-function checkValue(value: number, unit: string): void {
-  if (value < 0) throw ValidationError.of("input.value", "A measured value cannot be negative.");
-  if (unit === "%" && value > 100) throw ValidationError.of("input.value", "A percentage is between 0 and 100.");
-}
-
-/** The unit of an indicator as this service's standards define it; unknown codes are refused. */
-async function indicatorUnit(tx: Tx, serviceId: string, code: string): Promise<string> {
-  const target = await tx.qualityTarget.findFirst({
-    where: { indicatorCode: code, standard: { serviceId } },
-    orderBy: { standard: { revision: "desc" } },
-  });
-  if (!target) {
-    throw ValidationError.of(
-      "input.indicatorCode",
-      `No standard of this service has a target for ${code}; add the target to a standard first.`,
-    );
-  }
-  return target.unit;
-}
-
-/** Where the measurement was taken: a centre, a municipality or a whole region. */
-async function measurementPlace(
-  tx: Tx,
-  access: Access,
-  data: z.infer<typeof measurementSchema>,
-): Promise<{ regionId: string; municipalityId: string | null; centreId: string | null }> {
-  const given = data.regionId ? fromGlobalId("Region", data.regionId, "input.regionId") : null;
-  let place: { regionId: string; municipalityId: string | null; centreId: string | null } | null = null;
-  if (data.centreId) {
-    const centre = await tx.centre.findFirst({
-      where: { id: fromGlobalId("Centre", data.centreId, "input.centreId"), regionId: inRegions(access.read) },
-    });
-    if (!centre) throw new NotFoundError("centre");
-    const municipalityId = data.municipalityId
-      ? fromGlobalId("Municipality", data.municipalityId, "input.municipalityId")
-      : centre.municipalityId;
-    if (municipalityId !== centre.municipalityId) {
-      throw ValidationError.of("input.municipalityId", "The centre is in another municipality.");
-    }
-    place = { regionId: centre.regionId, municipalityId, centreId: centre.id };
-  } else if (data.municipalityId) {
-    const municipality = await tx.municipality.findFirst({
-      where: {
-        id: fromGlobalId("Municipality", data.municipalityId, "input.municipalityId"),
-        regionId: inRegions(access.read),
-      },
-    });
-    if (!municipality) throw new NotFoundError("municipality");
-    place = { regionId: municipality.regionId, municipalityId: municipality.id, centreId: null };
-  } else if (given) {
-    place = { regionId: given, municipalityId: null, centreId: null };
-  }
-  if (!place) {
-    throw ValidationError.of("input.regionId", "Say where the value was measured: a region, municipality or centre.");
-  }
-  if (given && given !== place.regionId) {
-    throw ValidationError.of("input.regionId", "The municipality or centre is in another region.");
-  }
-  return place;
-}
-
-export async function recordMeasurement(access: Access, input: unknown) {
-  const data = parse(measurementSchema, input);
-  if (data.periodEnd < data.periodStart) {
-    throw ValidationError.of("input.periodEnd", "The period cannot end before it starts.");
-  }
-  return change("quality measurement", async (tx) => {
-    const place = await measurementPlace(tx, access, data);
-    if (!includes(access.write, place.regionId)) {
-      throw new ForbiddenError("You cannot record measurements outside your regions.");
-    }
-    const service = await readableService(tx, access, data.serviceId, "input.serviceId");
-    if (service.regionId !== null && service.regionId !== place.regionId) {
-      throw ValidationError.of("input.serviceId", "This regional service belongs to another region.");
-    }
-    checkValue(data.value, await indicatorUnit(tx, service.id, data.indicatorCode));
-    const key = {
-      serviceId: service.id,
-      indicatorCode: data.indicatorCode,
-      ...place,
-      periodStart: data.periodStart,
-      periodEnd: data.periodEnd,
-    };
-    const existing = await tx.qualityMeasurement.findFirst({ where: key });
-    if (existing) {
-      throw new ConflictError(
-        "This value is already recorded for the same place and period; correct it instead.",
-        existing.version,
-      );
-    }
-    const measurement = await tx.qualityMeasurement.create({
-      data: { ...key, value: data.value, source: data.source ?? null },
-    });
-    await log(tx, access, {
-      entity: "QualityMeasurement",
-      entityId: measurement.id,
-      action: "CREATE",
-      regionId: measurement.regionId,
-      after: measurement,
-    });
-    return measurement;
-  });
-}
-
-export async function updateMeasurement(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(updateMeasurementSchema, input);
-  return change("quality measurement", async (tx) => {
-    const before = await tx.qualityMeasurement.findFirst({
-      where: { AND: [{ id: fromGlobalId("QualityMeasurement", globalId, "input.id") }, measurementScope(access)] },
-    });
-    if (!before) throw new NotFoundError("quality measurement");
-    if (!includes(access.write, before.regionId)) {
-      throw new ForbiddenError("You cannot change measurements outside your regions.");
-    }
-    if (fields.value !== undefined) {
-      checkValue(fields.value, await indicatorUnit(tx, before.serviceId, before.indicatorCode));
-    }
-    return saveVersion(tx, access, {
-      entity: "QualityMeasurement",
-      label: "quality measurement",
-      before,
-      version,
-      action: "UPDATE",
-      update: (where) => tx.qualityMeasurement.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.qualityMeasurement.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
-    });
-  });
 }
