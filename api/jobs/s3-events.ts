@@ -2,7 +2,7 @@
 // `confirmFileUpload` mutation runs (whichever comes first wins; both are idempotent).
 import type { S3Event } from "aws-lambda";
 import { logger } from "../lib/logger.js";
-import { type VerifyOutcome, verifyStoredObject } from "../modules/files/files.service.js";
+import { type VerifyOutcome, verifyStoredObject } from "../modules/files/verification.service.js";
 
 /** INVALID: the record's key could not be decoded. ERROR: verification failed unexpectedly. */
 export type RecordOutcome = VerifyOutcome | "INVALID" | "ERROR";

@@ -3,7 +3,7 @@
 import { logger } from "../lib/logger.js";
 import { deleteOldSessions } from "../lib/sessions.js";
 import { forgetOldSignInFailures } from "../lib/sign-in-throttle.js";
-import { deleteOrphanObjects, rejectStalePending } from "../modules/files/files.service.js";
+import { deleteOrphanObjects, rejectStalePending } from "../modules/files/reconciliation.service.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -9,7 +9,7 @@ import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
 import { bucket, s3 } from "../../api/lib/s3.js";
-import { verifyStoredObject } from "../../api/modules/files/files.service.js";
+import { verifyStoredObject } from "../../api/modules/files/verification.service.js";
 import * as fixtures from "../helpers/files.js";
 import { asUser, gql } from "../helpers/graphql.js";
 

@@ -6,7 +6,8 @@ import { handler as s3EventsHandler } from "../../api/jobs/s3-events.js";
 import { handler as scheduleHandler } from "../../api/jobs/schedule.js";
 import { prisma } from "../../api/lib/db.js";
 import { bucket, s3 } from "../../api/lib/s3.js";
-import { deleteOrphanObjects, STALE_UPLOAD_REASON, verifyStoredObject } from "../../api/modules/files/files.service.js";
+import { deleteOrphanObjects, STALE_UPLOAD_REASON } from "../../api/modules/files/reconciliation.service.js";
+import { verifyStoredObject } from "../../api/modules/files/verification.service.js";
 import * as fixtures from "../helpers/files.js";
 
 // Every key this file makes lives under its own folder, so sweeps and lookups here never

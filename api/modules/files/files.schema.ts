@@ -9,19 +9,14 @@ import { answer, given, selection } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
   canReadAccessLog,
-  canReadFile,
-  confirmFileUpload,
-  DOWNLOAD_URL_TTL_SECONDS,
   fileAccessesCsv,
   fileAccessOrderBy,
   fileAccessWhere,
-  fileDownloadUrl,
-  fileScope,
   MAX_CSV_ROWS,
-  requestFileUpload,
-  UPLOAD_FORM_TTL_SECONDS,
-  type UploadForm,
-} from "./files.service.js";
+} from "./access-log.service.js";
+import { DOWNLOAD_URL_TTL_SECONDS, fileDownloadUrl } from "./downloads.service.js";
+import { canReadFile, fileScope } from "./files.service.js";
+import { confirmFileUpload, requestFileUpload, UPLOAD_FORM_TTL_SECONDS, type UploadForm } from "./uploads.service.js";
 
 export const FileStatusEnum = builder.enumType(FileStatus, {
   name: "FileStatus",

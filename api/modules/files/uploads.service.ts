@@ -1,0 +1,278 @@
+// Uploads: the client's two steps of the upload protocol. `requestFileUpload` checks what the
+// client says it will upload (purpose, name, type, size, SHA-256), makes the PENDING row and its
+// key, and hands out a presigned form; `confirmFileUpload` has the upload verified
+// (verification.service.ts) unless the S3 event did first, and answers the row as it now is.
+import { randomUUID } from "node:crypto";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import { config } from "../../config.js";
+import type { StoredFile } from "../../generated/prisma/client.js";
+import { type Access, includes } from "../../lib/access.js";
+import { change, log, type Tx } from "../../lib/change.js";
+import { prisma } from "../../lib/db.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { logger } from "../../lib/logger.js";
+import { bucket, s3Client, s3ErrorStatus } from "../../lib/s3.js";
+import { parse } from "../../lib/validate.js";
+import { personScope } from "../people/people.service.js";
+import { reportScope } from "../reports/reports.service.js";
+import {
+  ALLOWED_KINDS,
+  extensionList,
+  extensionOf,
+  KINDS,
+  kindOfName,
+  kindOfType,
+  type UploadPurpose,
+} from "./file-types.js";
+import {
+  canChangeReport,
+  fileScope,
+  PENDING_PREFIX,
+  REPORT_STATUSES_TAKING_FILES,
+  reportClosedReason,
+  sanitiseFileName,
+} from "./files.service.js";
+import { type VerifyOutcome, verifyStoredObject } from "./verification.service.js";
+
+const MIB = 1024 * 1024;
+
+/** The largest report file (MAX_UPLOAD_BYTES, 50 MiB unless set). */
+export const MAX_UPLOAD_BYTES = config.maxUploadBytes;
+/** Curator photos are small: 5 MiB (or the general limit, if that is lower). */
+export const MAX_PHOTO_BYTES = Math.min(5 * MIB, MAX_UPLOAD_BYTES);
+/** How long a presigned upload form works. */
+export const UPLOAD_FORM_TTL_SECONDS = 15 * 60;
+
+const MAX_BYTES: Record<UploadPurpose, number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+
+// ───────────────────────────── Requesting an upload ─────────────────────────────
+
+function formatBytes(bytes: number): string {
+  return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
+}
+
+const requestSchema = z
+  .object({
+    purpose: z.enum(["REPORT", "PHOTO"]),
+    reportId: z.string().nullish(),
+    personId: z.string().nullish(),
+    fileName: z
+      .string()
+      .max(4096, "The name is too long.")
+      .transform(sanitiseFileName)
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf»."),
+    contentType: z.string().trim().toLowerCase(),
+    size: z.number().int("A whole number of bytes.").min(1, "The file is empty: choose a file with content."),
+    sha256: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
+  })
+  .superRefine((data, ctx) => {
+    const what = data.purpose === "REPORT" ? "Report files" : "Photos";
+    const byType = kindOfType(data.purpose, data.contentType);
+    if (!byType) {
+      const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
+      ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
+    }
+    // The name is what a person sees and what the saved download is called: it must say
+    // what the file is, e.g. not «Отчёт за май.pdf.exe», nor «evil.html» declared as a PDF.
+    const byName = kindOfName(data.purpose, data.fileName);
+    if (!byName) {
+      const extension = extensionOf(data.fileName);
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `${extension ? `«.${extension}» files are not accepted` : "The name has no extension"}: ${what.toLowerCase()} are named ${extensionList(data.purpose)}.`,
+      });
+    } else if (byType && byName !== byType) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `The name says ${byName} but the type says ${byType} (${data.contentType}): give the file its own extension, ${KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or ")}.`,
+      });
+    }
+    const max = MAX_BYTES[data.purpose];
+    if (data.size > max) {
+      const what = data.purpose === "REPORT" ? "A report file" : "A photo";
+      ctx.addIssue({ code: "custom", path: ["size"], message: `${what} may be at most ${formatBytes(max)}.` });
+    }
+    if (data.purpose === "REPORT" && (!data.reportId || data.personId)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reportId"],
+        message: "A report file needs the report's id (and no personId).",
+      });
+    }
+    if (data.purpose === "PHOTO" && (!data.personId || data.reportId)) {
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "A photo needs the person's id (and no reportId)." });
+    }
+  });
+
+/** The report a file is attached to: readable (NotFound), changeable (Forbidden), DRAFT or RETURNED. */
+async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
+  const id = fromGlobalId("Report", reportGlobalId, "input.reportId");
+  const report = await tx.report.findFirst({ where: { id, AND: [reportScope(access)] } });
+  if (!report) throw new NotFoundError("report");
+  if (!canChangeReport(access, report)) {
+    throw new ForbiddenError("Files are attached by the report's centre operator or a curator of its region.");
+  }
+  if (!REPORT_STATUSES_TAKING_FILES.includes(report.status)) {
+    throw ValidationError.of("input.reportId", reportClosedReason(report.status));
+  }
+  return report;
+}
+
+/** The person a photo is for: readable (NotFound) and in the caller's writable regions (Forbidden). */
+async function personForUpload(tx: Tx, access: Access, personGlobalId: string) {
+  const id = fromGlobalId("Person", personGlobalId, "input.personId");
+  const person = await tx.person.findFirst({ where: { id, AND: [personScope(access)] } });
+  if (!person) throw new NotFoundError("person");
+  if (!includes(access.write, person.regionId))
+    throw new ForbiddenError("You cannot change a person outside your regions.");
+  return person;
+}
+
+export interface UploadForm {
+  file: StoredFile;
+  upload: { url: string; fields: { name: string; value: string }[] };
+  expiresAt: Date;
+}
+
+/**
+ * Creates the PENDING row first (so an object never exists without its row) and returns a
+ * presigned POST that S3 accepts only for exactly the declared size, type and SHA-256.
+ * s3rver does not enforce the policy; confirmation checks all three again.
+ */
+export async function requestFileUpload(access: Access, input: unknown): Promise<UploadForm> {
+  const data = parse(requestSchema, input);
+  const id = randomUUID();
+  const file = await change("file", async (tx) => {
+    const owner =
+      data.purpose === "REPORT"
+        ? await reportForUpload(tx, access, data.reportId ?? "")
+        : await personForUpload(tx, access, data.personId ?? "");
+    const row = await tx.storedFile.create({
+      data: {
+        id,
+        bucket,
+        key: `${PENDING_PREFIX}${data.purpose.toLowerCase()}/${owner.id}/${id}`,
+        name: data.fileName,
+        contentType: data.contentType,
+        size: BigInt(data.size),
+        sha256: data.sha256,
+        purpose: data.purpose,
+        status: "PENDING",
+        reportId: data.purpose === "REPORT" ? owner.id : null,
+        regionId: owner.regionId,
+        uploadedById: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+    await log(tx, access, {
+      entity: "StoredFile",
+      entityId: row.id,
+      action: "CREATE",
+      regionId: row.regionId,
+      after: row,
+      note: data.purpose === "PHOTO" ? { personId: owner.id } : undefined,
+    });
+    return row;
+  });
+  // The SDK and the presigner are loaded at the first upload (lib/s3.ts says why).
+  const [{ createPresignedPost }, client] = await Promise.all([import("@aws-sdk/s3-presigned-post"), s3Client()]);
+  const post = await createPresignedPost(client, {
+    Bucket: file.bucket,
+    Key: file.key,
+    Expires: UPLOAD_FORM_TTL_SECONDS,
+    // Each field becomes an exact-match condition of the signed policy.
+    Fields: {
+      "Content-Type": file.contentType,
+      "x-amz-checksum-algorithm": "SHA256",
+      "x-amz-checksum-sha256": Buffer.from(file.sha256, "hex").toString("base64"),
+    },
+    Conditions: [["content-length-range", data.size, data.size]],
+  });
+  return {
+    file,
+    upload: { url: post.url, fields: Object.entries(post.fields).map(([name, value]) => ({ name, value })) },
+    expiresAt: new Date(Date.now() + UPLOAD_FORM_TTL_SECONDS * 1000),
+  };
+}
+
+// ───────────────────────────── Confirming an upload ─────────────────────────────
+
+const fileIdSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
+
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+
+/** The store did not answer, or answered that it cannot serve now: asking again later may work. */
+function isStoreUnavailable(error: unknown): boolean {
+  const status = s3ErrorStatus(error);
+  if (status !== null) return status >= 500;
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return error.name === "TimeoutError" || (code !== undefined && UNREACHABLE_CODES.has(code));
+}
+
+/**
+ * Not the uploader's mistake and nothing they can fix but by waiting, so not a ValidationError;
+ * a coded error instead of the masked "Unexpected error.", so clients can offer a retry.
+ */
+export class StoreUnavailableError extends GraphQLError {
+  constructor() {
+    super("The file store is not reachable; try again shortly.", { extensions: { code: "S3_UNAVAILABLE" } });
+  }
+}
+
+/**
+ * The client's side of "whichever comes first": verifies the upload unless the S3 event
+ * already did, and returns the row as it now is (AVAILABLE, or REJECTED with the reason).
+ * An upload for a report that was submitted in the meantime is refused with a
+ * ValidationError (the row is REJECTED and the object deleted, whichever path saw it first).
+ * Asking again returns the same answer.
+ */
+export async function confirmFileUpload(access: Access, input: unknown): Promise<StoredFile> {
+  const { fileId } = parse(fileIdSchema, input);
+  const id = fromGlobalId("StoredFile", fileId, "input.fileId");
+  const file = await prisma.storedFile.findFirst({
+    where: { id, AND: [fileScope(access)] },
+    include: { report: { select: { regionId: true, centreId: true } } },
+  });
+  if (!file) throw new NotFoundError("file");
+  const allowed = file.report ? canChangeReport(access, file.report) : includes(access.write, file.regionId);
+  if (!allowed) throw new ForbiddenError("Only who may add this file may confirm its upload.");
+  if (file.status === "PENDING") {
+    let outcome: VerifyOutcome;
+    try {
+      outcome = await verifyStoredObject(file.key, access);
+    } catch (error) {
+      // The row is settled only after the store answered, so it is still PENDING: a retry decides it.
+      if (!isStoreUnavailable(error)) throw error;
+      logger.warn({ fileId: file.id, err: error }, "file store unreachable during confirmation");
+      throw new StoreUnavailableError();
+    }
+    if (outcome === "MISSING") {
+      throw ValidationError.of(
+        "input.fileId",
+        "Nothing has been uploaded for this file yet: send it with the form requestFileUpload returned, then confirm again.",
+      );
+    }
+  }
+  const settled = await prisma.storedFile.findUniqueOrThrow({ where: { id } });
+  if (settled.rejectCode === "REPORT_NOT_EDITABLE") {
+    throw ValidationError.of("input.fileId", settled.rejectReason ?? "The report takes no more files.");
+  }
+  return settled;
+}
