@@ -6,6 +6,9 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { Fixtures } from "./fixtures.js";
+import { problemOf } from "./operations.js";
+import { COLD_RUNS, GOALS, percentile, print, type Results } from "./options.js";
 import { root } from "./processes.js";
 
 const run = promisify(execFile);
@@ -166,4 +169,101 @@ export function graphqlEvent(body: string, headers: Record<string, string>) {
     isBase64Encoded: false,
     body,
   };
+}
+
+/** The environment a cold start runs with: the bench's database and S3, as a deployed function. */
+export interface ColdStartEnv {
+  tmp: string;
+  jwtSecret: string;
+  databaseUrl: string;
+  bucket: string;
+  s3Endpoint: string;
+}
+
+/** The zip's size, then COLD_RUNS cold starts answering one authenticated Q1-like query. */
+export async function measureColdStart(f: Fixtures, stack: ColdStartEnv, { rows, json }: Results): Promise<void> {
+  print("serverless package (stage bench)…");
+  const packaged = await packageFunctions(join(stack.tmp, "package"));
+  print(`  packaged in ${packaged.seconds.toFixed(0)} s: ${JSON.stringify(packaged.zips)}`);
+  const zip = packaged.zips.graphql ?? Number.NaN;
+  rows.push({
+    figure: "graphql.zip size",
+    value: `${(zip / 1024 / 1024).toFixed(2)} MB`,
+    goal: "<= 2 MB",
+    status: zip <= GOALS.zipBytes ? "OK" : "MISS",
+  });
+  const app = await prepareBundle(packaged.dir);
+  const node = await lambdaNode();
+  const event = graphqlEvent(
+    JSON.stringify({
+      query: "query Cold($id: ID!) { node(id: $id) { ... on Centre { id name address } } }",
+      variables: { id: f.centreIds[0] },
+    }),
+    f.admin,
+  );
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    JWT_SECRET: stack.jwtSecret,
+    LOG_LEVEL: "warn",
+    AWS_LAMBDA_FUNCTION_NAME: "dostup-bench-graphql",
+    AWS_REGION: "eu-central-1",
+    LAMBDA_TASK_ROOT: app,
+    DATABASE_URL: stack.databaseUrl,
+    S3_BUCKET: stack.bucket,
+    S3_ENDPOINT: stack.s3Endpoint,
+  };
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const result = await coldRun(app, event, env, node.path);
+    if (result.statusCode !== 200 || problemOf(result.body)) {
+      throw new Error(`cold start answered ${result.statusCode}: ${result.body.slice(0, 300)}`);
+    }
+    const { body: _body, ...timing } = result;
+    runs.push(timing);
+  }
+  const median = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
+  const p50 = median(runs.map((r) => r.totalMs));
+  const importP50 = median(runs.map((r) => r.importedMs));
+  const answerP50 = median(runs.map((r) => r.answeredMs - r.importedMs));
+  const exitP50 = median(runs.map((r) => r.exitMs));
+  const peak = Math.max(...runs.map((r) => r.peakRssMiB));
+  const undici = runs.some((r) => r.undici);
+  print(
+    `  cold start ×${COLD_RUNS}: p50 ${p50.toFixed(0)} ms (node + import of the handler ${importP50.toFixed(0)} ms, ` +
+      `first answer ${answerP50.toFixed(0)} ms), peak RSS ${peak.toFixed(0)} MiB`,
+  );
+  rows.push(
+    {
+      figure: `cold start p50 of ${COLD_RUNS} (spawn → answer, Node ${node.version})`,
+      value: `${p50.toFixed(0)} ms`,
+      goal: `<= ${GOALS.coldStartP50Ms} ms`,
+      status: p50 <= GOALS.coldStartP50Ms ? "OK" : "MISS",
+    },
+    {
+      figure: "  of which node start + handler import / first answer",
+      value: `${importP50.toFixed(0)} / ${answerP50.toFixed(0)} ms`,
+      goal: "-",
+      status: "INFO",
+    },
+    {
+      figure: "  spawn → the process has exited (teardown, no part of an answer)",
+      value: `${exitP50.toFixed(0)} ms`,
+      goal: "-",
+      status: "INFO",
+    },
+    { figure: "cold start peak RSS", value: `${peak.toFixed(0)} MiB`, goal: "-", status: "INFO" },
+    {
+      figure: "  Node's fetch (undici) loaded by a cold answer",
+      value: undici ? "yes" : "no",
+      goal: "no",
+      status: undici ? "MISS" : "OK",
+    },
+  );
+  json.package = packaged;
+  json.coldStart = { node: node.version, runs, p50, importP50, answerP50, exitP50, peakRssMiB: peak };
 }
