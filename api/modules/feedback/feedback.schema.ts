@@ -6,19 +6,16 @@ import { safeUuid } from "../../lib/ids.js";
 import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import {
-  allowedTransitions,
-  assignFeedback,
   createCategory,
   feedbackOrderBy,
   feedbackScope,
   feedbackVisible,
   feedbackWhere,
   isOverdue,
-  setSystemicError,
   submitFeedback,
-  transitionFeedback,
   updateCategory,
 } from "./feedback.service.js";
+import { allowedTransitions, assignFeedback, setSystemicError, transitionFeedback } from "./handling.service.js";
 
 export const FeedbackStatusEnum = builder.enumType(FeedbackStatus, {
   name: "FeedbackStatus",

@@ -1,0 +1,224 @@
+// Handling received feedback: its workflow (RECEIVED → IN_PROGRESS → ANSWERED → CLOSED, or one
+// of the other end states), handing it to a curator, and the systemic-error flag. Each step is
+// recorded in the feedback's event history and the change log.
+import { z } from "zod";
+import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
+import { type Access, includes } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { parse, text } from "../../lib/validate.js";
+import { feedbackScope, textOrNull } from "./feedback.service.js";
+
+// ── The workflow ──
+
+/** Where feedback may go from each status; the four end states go nowhere. */
+export const WORKFLOW: Record<FeedbackStatus, readonly FeedbackStatus[]> = {
+  RECEIVED: ["IN_PROGRESS", "REJECTED", "DUPLICATE", "REDIRECTED"],
+  IN_PROGRESS: ["ANSWERED", "REJECTED", "REDIRECTED", "DUPLICATE"],
+  ANSWERED: ["CLOSED", "IN_PROGRESS"],
+  CLOSED: [],
+  REJECTED: [],
+  DUPLICATE: [],
+  REDIRECTED: [],
+};
+
+/** The caller may move this feedback on (curators of its region, administrators). */
+export function canChange(access: Access, feedback: Pick<Feedback, "regionId">): boolean {
+  return includes(access.write, feedback.regionId);
+}
+
+/** What the caller may do next; nothing for readers who cannot change it. */
+export function allowedTransitions(access: Access, feedback: Pick<Feedback, "regionId" | "status">) {
+  return canChange(access, feedback) ? [...WORKFLOW[feedback.status]] : [];
+}
+
+// ── Handling ──
+
+async function writableFeedback(tx: Tx, access: Access, globalId: string, version: number) {
+  const before = await tx.feedback.findFirst({
+    where: { AND: [{ id: fromGlobalId("Feedback", globalId, "input.id") }, feedbackScope(access)] },
+  });
+  if (!before) throw new NotFoundError("feedback");
+  if (!canChange(access, before)) throw new ForbiddenError("You cannot change feedback outside your regions.");
+  // A stale view is reported before anything else: the status the caller saw may be gone.
+  if (before.version !== version) assertUpdated(0, before, "feedback", version);
+  return before;
+}
+
+const transitionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  to: z.enum(["RECEIVED", "IN_PROGRESS", "ANSWERED", "CLOSED", "REJECTED", "DUPLICATE", "REDIRECTED"]),
+  comment: textOrNull(2000),
+  answer: textOrNull(10_000),
+  duplicateOfId: z.string().nullish(),
+  redirectedTo: textOrNull(500),
+});
+type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** What each target status needs, and that nothing meant for another one is given. */
+function checkTransitionInput(data: TransitionInput): void {
+  const needs: [keyof TransitionInput, FeedbackStatus, string][] = [
+    ["answer", "ANSWERED", "Write the answer given to the author."],
+    ["duplicateOfId", "DUPLICATE", "Choose the feedback this one duplicates."],
+    ["redirectedTo", "REDIRECTED", "Name the body the feedback was redirected to."],
+  ];
+  for (const [field, status, message] of needs) {
+    if (data.to === status && !data[field]) throw ValidationError.of(`input.${field}`, message);
+    if (data.to !== status && data[field]) {
+      throw ValidationError.of(`input.${field}`, `Only when moving to ${status}.`);
+    }
+  }
+  if (data.to === "REJECTED" && !data.comment) {
+    throw ValidationError.of("input.comment", "Say why the feedback is rejected.");
+  }
+}
+
+/** Moves feedback along its workflow, recording the step in its history and the change log. */
+export async function transitionFeedback(access: Access, input: unknown) {
+  const data = parse(transitionSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    const allowed = WORKFLOW[before.status];
+    if (!allowed.includes(data.to)) {
+      throw ValidationError.of(
+        "input.to",
+        allowed.length > 0
+          ? `Feedback in status ${before.status} can move to ${allowed.join(", ")}; not to ${data.to}.`
+          : `Feedback in status ${before.status} is final; it cannot move to ${data.to}.`,
+      );
+    }
+    checkTransitionInput(data);
+    const now = new Date();
+    const changes: Prisma.FeedbackUncheckedUpdateManyInput = { status: data.to };
+    if (data.to === "ANSWERED") {
+      changes.answer = data.answer;
+      changes.answeredAt = now;
+    }
+    if (data.to === "REDIRECTED") changes.redirectedTo = data.redirectedTo;
+    if (data.to === "DUPLICATE" && data.duplicateOfId) {
+      changes.duplicateOfId = await originalOf(tx, access, before, data.duplicateOfId);
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version, status: before.status },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    await tx.feedbackEvent.create({
+      data: {
+        feedbackId: before.id,
+        fromStatus: before.status,
+        toStatus: data.to,
+        comment: data.comment,
+        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+        at: now,
+      },
+    });
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "TRANSITION",
+      regionId: after.regionId,
+      before,
+      after,
+      note: { from: before.status, to: data.to, comment: data.comment },
+    });
+    return after;
+  });
+}
+
+/** The original of a duplicate: other feedback of the same region that is not itself a duplicate. */
+async function originalOf(tx: Tx, access: Access, feedback: Feedback, globalId: string): Promise<string> {
+  const id = fromGlobalId("Feedback", globalId, "input.duplicateOfId");
+  if (id === feedback.id) throw ValidationError.of("input.duplicateOfId", "Feedback cannot duplicate itself.");
+  const original = await tx.feedback.findFirst({ where: { AND: [{ id }, feedbackScope(access)] } });
+  if (!original || original.regionId !== feedback.regionId) {
+    throw ValidationError.of("input.duplicateOfId", "Choose feedback of the same region.");
+  }
+  if (original.status === "DUPLICATE") {
+    throw ValidationError.of("input.duplicateOfId", "That feedback is itself a duplicate; choose its original.");
+  }
+  return original.id;
+}
+
+const assignSchema = z.object({ id: z.string(), version: z.number().int(), curatorId: z.string() });
+
+/** Hands feedback to a person of its region (the curator who answers it). */
+export async function assignFeedback(access: Access, input: unknown) {
+  const data = parse(assignSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    const person = await tx.person.findUnique({
+      where: { id: fromGlobalId("Person", data.curatorId, "input.curatorId") },
+    });
+    if (!person || person.regionId !== before.regionId || person.archivedAt) {
+      throw ValidationError.of("input.curatorId", "Choose a current person of the feedback's region.");
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { assignedCuratorId: person.id, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+const systemicSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  systemicError: z.boolean(),
+  comment: text(2000),
+});
+
+/**
+ * Marks (or unmarks) feedback as revealing a systemic error. The step goes into the event
+ * history with its reason, the status unchanged.
+ */
+export async function setSystemicError(access: Access, input: unknown) {
+  const data = parse(systemicSchema, input);
+  return change("feedback", async (tx) => {
+    const before = await writableFeedback(tx, access, data.id, data.version);
+    if (before.systemicError === data.systemicError) {
+      throw ValidationError.of(
+        "input.systemicError",
+        data.systemicError ? "Already marked as a systemic error." : "Not marked as a systemic error.",
+      );
+    }
+    const result = await tx.feedback.updateMany({
+      where: { id: before.id, version: data.version },
+      data: { systemicError: data.systemicError, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "feedback", data.version);
+    await tx.feedbackEvent.create({
+      data: {
+        feedbackId: before.id,
+        fromStatus: before.status,
+        toStatus: before.status,
+        comment: data.comment,
+        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Feedback",
+      entityId: after.id,
+      action: "UPDATE",
+      regionId: after.regionId,
+      before,
+      after,
+      note: { comment: data.comment },
+    });
+    return after;
+  });
+}
