@@ -5,6 +5,9 @@
 //    relation of the domain, the modules listed for it below, never one that would import it
 //    back. What several modules need (read rules, typed errors, input helpers) belongs in lib/
 //    or shared.ts, not in whichever module wrote it first.
+// 3. The panel's resources stand side by side. A resource (admin/src/resources/<name>/) imports
+//    components/, lib/, providers/, i18n/ and its own files, never another resource's: what two
+//    resources need belongs in components/ (UI) or lib/, not in whichever resource wrote it first.
 
 /** The modules each module may import, for a real relation of the domain. */
 const MODULE_RELATIONS = {
@@ -45,6 +48,18 @@ module.exports = {
       from: { path: pattern([name]) },
       to: { path: "^api/modules/", pathNot: pattern([name, ...(MODULE_RELATIONS[name] ?? [])]) },
     })),
+    {
+      name: "admin-resource-imports-another-resource",
+      severity: "error",
+      comment:
+        "An admin resource imports another resource's files (or a panel file outside the shared folders): " +
+        "move the shared piece to admin/src/components/ (UI) or admin/src/lib/.",
+      from: { path: "^admin/src/resources/([^/]+)/" },
+      to: {
+        path: "^admin/src/",
+        pathNot: ["^admin/src/(components|lib|providers|i18n)/", "^admin/src/resources/$1/"],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

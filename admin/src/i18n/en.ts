@@ -27,6 +27,19 @@ export const en: typeof ru = {
       system: "System",
       note: "Note",
     },
+    details: {
+      tab: "Details",
+    },
+    catalogue: {
+      archive: {
+        button: "Archive",
+        restore: "Restore",
+        title: "Archive this record?",
+        content: "It leaves lists and partner answers; its links stay. It can be restored.",
+        done: "The record was archived",
+        restored: "The record was restored and published",
+      },
+    },
   },
   ra: {
     auth: {
@@ -41,6 +54,30 @@ export const en: typeof ru = {
       RESTORE: "Restored",
       DELETE: "Deleted",
       TRANSITION: "Status changed",
+    },
+    // The enums of lib/choices.ts.
+    PublicationStatus: {
+      DRAFT: "Draft",
+      PUBLISHED: "Published",
+      ARCHIVED: "Archived",
+    },
+    TargetDirection: {
+      AT_LEAST: "At least",
+      AT_MOST: "At most",
+    },
+    CentreStatus: {
+      ACTIVE: "Active",
+      TEMPORARILY_CLOSED: "Temporarily closed",
+      INACTIVE: "Inactive",
+      CLOSED: "Closed",
+    },
+    MunicipalityKind: {
+      MUNICIPAL_DISTRICT: "Municipal district",
+      MUNICIPAL_OKRUG: "Municipal okrug",
+      URBAN_DISTRICT: "Urban district",
+      URBAN_SETTLEMENT: "Urban settlement",
+      RURAL_SETTLEMENT: "Rural settlement",
+      INTRACITY_TERRITORY: "Intra-city territory",
     },
   },
 };

@@ -1,4 +1,5 @@
-// The panel's own messages; react-admin's come from ra-language-russian, and each
+// The panel's own messages, with those of the components and enums several resources share
+// (components/, lib/choices.ts); react-admin's come from ra-language-russian, and each
 // resource brings its own (resources/<name>/messages.ts).
 export const ru = {
   dostup: {
@@ -26,6 +27,19 @@ export const ru = {
       system: "Система",
       note: "Комментарий",
     },
+    details: {
+      tab: "Сведения",
+    },
+    catalogue: {
+      archive: {
+        button: "В архив",
+        restore: "Восстановить",
+        title: "Перенести запись в архив?",
+        content: "Запись пропадёт из списков и ответов партнёрам; связи с ней сохранятся. Её можно восстановить.",
+        done: "Запись перенесена в архив",
+        restored: "Запись восстановлена и опубликована",
+      },
+    },
   },
   // Overrides of react-admin's messages: the API signs in by email.
   ra: {
@@ -41,6 +55,30 @@ export const ru = {
       RESTORE: "Восстановление",
       DELETE: "Удаление",
       TRANSITION: "Смена статуса",
+    },
+    // The enums of lib/choices.ts.
+    PublicationStatus: {
+      DRAFT: "Черновик",
+      PUBLISHED: "Опубликована",
+      ARCHIVED: "В архиве",
+    },
+    TargetDirection: {
+      AT_LEAST: "Не меньше",
+      AT_MOST: "Не больше",
+    },
+    CentreStatus: {
+      ACTIVE: "Работает",
+      TEMPORARILY_CLOSED: "Временно закрыт",
+      INACTIVE: "Не работает",
+      CLOSED: "Закрыт",
+    },
+    MunicipalityKind: {
+      MUNICIPAL_DISTRICT: "Муниципальный район",
+      MUNICIPAL_OKRUG: "Муниципальный округ",
+      URBAN_DISTRICT: "Городской округ",
+      URBAN_SETTLEMENT: "Городское поселение",
+      RURAL_SETTLEMENT: "Сельское поселение",
+      INTRACITY_TERRITORY: "Внутригородская территория",
     },
   },
 };

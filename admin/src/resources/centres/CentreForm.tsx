@@ -22,7 +22,8 @@ import {
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
 import { webUrl } from "../../components/validators";
-import { centreKindChoices, centreStatusChoices } from "./choices";
+import { centreStatusChoices } from "../../lib/choices";
+import { centreKindChoices } from "./choices";
 import type { CentreRecord } from "./types";
 
 interface MunicipalityWithSettlements {

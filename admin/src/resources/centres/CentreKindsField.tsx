@@ -1,5 +1,5 @@
 import { TextArrayField, type TextArrayFieldProps, useRecordContext, useTranslate } from "react-admin";
-import type { Centre } from "../../types";
+import type { CentreRecord } from "./types";
 
 interface CentreKindsFieldProps extends Omit<TextArrayFieldProps, "source" | "record"> {
   // Layouts label a field by its `source`, so it is passed although fixed.
@@ -8,7 +8,7 @@ interface CentreKindsFieldProps extends Omit<TextArrayFieldProps, "source" | "re
 
 /** The kinds of a centre as chips with their translated labels. */
 export const CentreKindsField = (props: CentreKindsFieldProps) => {
-  const record = useRecordContext<Centre>();
+  const record = useRecordContext<CentreRecord>();
   const translate = useTranslate();
   if (!record) {
     return null;

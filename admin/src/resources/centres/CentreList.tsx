@@ -18,10 +18,11 @@ import {
   useTranslate,
 } from "react-admin";
 import { LocaleDateField } from "../../components/localeFields";
+import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
-import { centreKindChoices, centreStatusChoices, ruralChoices } from "./choices";
+import { centreKindChoices, ruralChoices } from "./choices";
 import { exportCentres } from "./csv";
 import { SignatureField } from "./SignatureField";
 import type { CentreRecord } from "./types";

@@ -12,13 +12,13 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
+import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite, useRole } from "../../lib/resource";
-import { ArchiveRestoreButton } from "./ArchiveRestoreButton";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
-import { centreStatusChoices } from "./choices";
 import { OpeningHoursTab } from "./OpeningHoursTab";
 import { ServicesTab } from "./ServicesTab";
 import { SignatureField } from "./SignatureField";

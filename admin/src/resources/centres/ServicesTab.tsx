@@ -23,10 +23,11 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Confirm, type HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import type { Named } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
 import { mutate, request } from "../../providers/graphql";
 import { centreAccess } from "./access";
-import { type CentreRecord, type CentreServiceRow, HELP_KINDS, type HelpKind, type Named } from "./types";
+import { type CentreRecord, type CentreServiceRow, HELP_KINDS, type HelpKind } from "./types";
 
 const SERVICES_QUERY = `query ServiceOptions($filter: ServiceFilter) {
   services(first: 20, filter: $filter) { edges { node { id name } } }

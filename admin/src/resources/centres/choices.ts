@@ -1,21 +1,7 @@
-import { CENTRE_KINDS, CENTRE_STATUSES } from "../../types";
-import { HELP_KINDS } from "./types";
+import { choicesOf } from "../../lib/choices";
+import { CENTRE_KINDS } from "./types";
 
-// Choice names are i18n keys: react-admin translates them when it shows them.
-export const centreKindChoices = CENTRE_KINDS.map((id) => ({
-  id,
-  name: `enums.CentreKind.${id}`,
-}));
-
-export const centreStatusChoices = CENTRE_STATUSES.map((id) => ({
-  id,
-  name: `enums.CentreStatus.${id}`,
-}));
-
-export const helpKindChoices = HELP_KINDS.map((id) => ({
-  id,
-  name: `enums.CentreHelpKind.${id}`,
-}));
+export const centreKindChoices = choicesOf("CentreKind", CENTRE_KINDS);
 
 // The `rural` filter is a boolean; the choices name the two kinds of place.
 export const ruralChoices = [
@@ -24,5 +10,3 @@ export const ruralChoices = [
 ];
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
-export const weekdayChoices = WEEKDAYS.map((id) => ({ id, name: `dostup.centres.weekdays.${id}` }));

@@ -1,10 +1,10 @@
 import StoreIcon from "@mui/icons-material/Store";
+import { formInput } from "../../lib/input";
 import type { AdminResource } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreCreate, CentreEdit } from "./CentreForm";
 import { CentreList } from "./CentreList";
 import { CentreShow } from "./CentreShow";
-import { changedInput } from "./input";
 import { en, ru } from "./messages";
 
 const LIST_FIELDS = `version name kinds status statusAlert address archivedAt signatureValidUntil lastVerifiedAt
@@ -59,11 +59,11 @@ export default {
     create: {
       mutation: "createCentre",
       // The region and municipality only narrow the pickers; the settlement places the centre.
-      input: (data) => changedInput(data, undefined, [...WRITABLE, "settlementId", "hostOrganisationId"]),
+      input: (data) => formInput(data, undefined, [...WRITABLE, "settlementId", "hostOrganisationId"]),
     },
     update: {
       mutation: "updateCentre",
-      input: (data, previous) => changedInput(data, previous, WRITABLE),
+      input: (data, previous) => formInput(data, previous, WRITABLE),
     },
     delete: { mutation: "archiveCentre" },
   },

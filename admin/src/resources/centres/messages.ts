@@ -56,12 +56,6 @@ export const ru = {
       E_SERVICES_SECTOR: "Сектор электронных государственных услуг",
       MFC_WINDOW: "Окно МФЦ",
     },
-    CentreStatus: {
-      ACTIVE: "Работает",
-      TEMPORARILY_CLOSED: "Временно закрыт",
-      INACTIVE: "Не работает",
-      CLOSED: "Закрыт",
-    },
     CentreHelpKind: {
       ACCOUNT_REGISTRATION: "Регистрация учётной записи",
       APPLICATION_FILLING: "Заполнение заявления",
@@ -222,12 +216,6 @@ export const en: typeof ru = {
       MOBILE_OFFICE: "Mobile office",
       E_SERVICES_SECTOR: "E-government services sector",
       MFC_WINDOW: "MFC service window",
-    },
-    CentreStatus: {
-      ACTIVE: "Active",
-      TEMPORARILY_CLOSED: "Temporarily closed",
-      INACTIVE: "Inactive",
-      CLOSED: "Closed",
     },
     CentreHelpKind: {
       ACCOUNT_REGISTRATION: "Account registration",

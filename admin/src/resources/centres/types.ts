@@ -1,7 +1,18 @@
 import type { RaRecord } from "react-admin";
-import type { CentreKind, CentreStatus } from "../../types";
+import type { CentreStatus } from "../../lib/choices";
+import type { Named } from "../../lib/records";
 
 // A centre as the definition in index.ts selects it (list fields, and on show pages the details).
+
+export const CENTRE_KINDS = [
+  "PUBLIC_ACCESS",
+  "LEGAL_INFO",
+  "IDENTITY",
+  "MOBILE_OFFICE",
+  "E_SERVICES_SECTOR",
+  "MFC_WINDOW",
+] as const;
+export type CentreKind = (typeof CENTRE_KINDS)[number];
 
 export const HELP_KINDS = [
   "CONSULTATION",
@@ -13,11 +24,6 @@ export const HELP_KINDS = [
   "STATUS_TRACKING",
 ] as const;
 export type HelpKind = (typeof HELP_KINDS)[number];
-
-export interface Named {
-  id: string;
-  name: string;
-}
 
 export interface OpeningHoursRow {
   weekday: number;

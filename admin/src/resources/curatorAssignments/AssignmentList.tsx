@@ -15,8 +15,8 @@ import {
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { exportRows } from "../../components/csv";
 import { DayField } from "../../components/DayField";
+import { type Assignment, targetName } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
-import { type Assignment, targetName } from "../people/types";
 import { access } from "./access";
 import { targetChoices } from "./choices";
 import { EndAssignmentButton } from "./EndAssignmentButton";

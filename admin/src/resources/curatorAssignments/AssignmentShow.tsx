@@ -11,8 +11,8 @@ import {
 } from "react-admin";
 import { DayField } from "../../components/DayField";
 import { HistoryTab } from "../../components/HistoryTab";
+import { type Assignment, targetName } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
-import { type Assignment, targetName } from "../people/types";
 import { access } from "./access";
 import { EndAssignmentButton } from "./EndAssignmentButton";
 

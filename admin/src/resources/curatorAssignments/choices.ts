@@ -1,3 +1,5 @@
+import { choicesOf } from "../../lib/choices";
+
 export const CURATOR_ROLES = [
   "SERVICE_CURATOR",
   "CENTRE_CURATOR",
@@ -7,9 +9,8 @@ export const CURATOR_ROLES = [
 ] as const;
 export const CURATOR_TARGETS = ["SERVICE", "CENTRE", "LIFE_SITUATION", "PROJECT", "REGION"] as const;
 
-// Choice names are i18n keys: react-admin translates them when it shows them.
-export const roleChoices = CURATOR_ROLES.map((id) => ({ id, name: `enums.CuratorRole.${id}` }));
-export const targetChoices = CURATOR_TARGETS.map((id) => ({ id, name: `enums.CuratorTarget.${id}` }));
+export const roleChoices = choicesOf("CuratorRole", CURATOR_ROLES);
+export const targetChoices = choicesOf("CuratorTarget", CURATOR_TARGETS);
 
 /** The usual role for a kind of target, proposed when the target kind is chosen. */
 export const ROLE_FOR_TARGET: Record<string, string> = {

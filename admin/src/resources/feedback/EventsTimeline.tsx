@@ -1,7 +1,7 @@
 import { Card, CardContent, Chip, Stack, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import { EmptyText } from "../../components/EmptyText";
 import { useIntlLocale } from "../../components/localeFields";
-import { EmptyText } from "../services/EmptyText";
 import { type FeedbackRecord, STATUS_COLOURS } from "./choices";
 
 /**

@@ -14,9 +14,9 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
+import { RegionInput } from "../../components/RegionInput";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
-import { RegionInput } from "../services/RegionInput";
 import { feedbackSubjectChoices, ratingChoices } from "./choices";
 
 const OWN_CENTRE = "query OwnCentre { me { centre { id name } } }";

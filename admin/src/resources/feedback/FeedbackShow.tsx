@@ -24,7 +24,7 @@ export const FeedbackShow = () => {
   return (
     <Show actions={<FeedbackActions />}>
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="dostup.services.tab_main">
+        <TabbedShowLayout.Tab label="dostup.details.tab">
           <StatusField source="status" label="resources.feedback.fields.status" />
           <TextField source="category.name" />
           <SelectField source="subjectType" choices={feedbackSubjectChoices} />

@@ -16,8 +16,8 @@ import {
   useRefresh,
   useTranslate,
 } from "react-admin";
+import { useWriteScope } from "../../lib/writeScope";
 import { mutate, request } from "../../providers/graphql";
-import { useWriteScope } from "../services/scope";
 import type { FeedbackRecord } from "./choices";
 
 const PEOPLE = `query FeedbackPeople($regionId: ID!) {

@@ -1,4 +1,5 @@
-import type { RegionRef } from "../services/choices";
+import { choicesOf } from "../../lib/choices";
+import type { Named } from "../../lib/records";
 
 export const FEEDBACK_STATUSES = [
   "RECEIVED",
@@ -14,9 +15,8 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 export const FEEDBACK_SUBJECTS = ["CENTRE", "SERVICE", "LIFE_SITUATION", "OTHER"] as const;
 export type FeedbackSubject = (typeof FEEDBACK_SUBJECTS)[number];
 
-// Choice names are i18n keys: react-admin translates them when it shows them.
-export const feedbackStatusChoices = FEEDBACK_STATUSES.map((id) => ({ id, name: `enums.FeedbackStatus.${id}` }));
-export const feedbackSubjectChoices = FEEDBACK_SUBJECTS.map((id) => ({ id, name: `enums.FeedbackSubject.${id}` }));
+export const feedbackStatusChoices = choicesOf("FeedbackStatus", FEEDBACK_STATUSES);
+export const feedbackSubjectChoices = choicesOf("FeedbackSubject", FEEDBACK_SUBJECTS);
 export const ratingChoices = [1, 2, 3, 4, 5].map((id) => ({ id, name: String(id) }));
 
 export const STATUS_COLOURS: Record<FeedbackStatus, "default" | "info" | "warning" | "success" | "error"> = {
@@ -49,7 +49,7 @@ export interface FeedbackRecord {
   systemicError: boolean;
   category: { id: string; name: string };
   centre: { id: string; name: string } | null;
-  region: RegionRef;
+  region: Named;
   allowedTransitions?: FeedbackStatus[];
   events?: FeedbackEvent[];
   assignedCurator?: { id: string; fullName: string } | null;

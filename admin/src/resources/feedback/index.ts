@@ -1,6 +1,6 @@
 import FeedbackIcon from "@mui/icons-material/Feedback";
+import { formInput } from "../../lib/input";
 import { type AdminResource, EVERYONE } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { FeedbackCreate } from "./FeedbackCreate";
 import { FeedbackList } from "./FeedbackList";
 import { FeedbackShow } from "./FeedbackShow";

@@ -47,7 +47,7 @@ export const FeedbackCategoryList = () => (
 export const FeedbackCategoryShow = () => (
   <Show>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />
         <TextField source="code" />
         <LocaleNumberField source="slaDays" />

@@ -1,6 +1,6 @@
 import CategoryIcon from "@mui/icons-material/Category";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS } from "../../lib/resource";
-import { formInput } from "../services/input";
 import {
   FeedbackCategoryCreate,
   FeedbackCategoryEdit,

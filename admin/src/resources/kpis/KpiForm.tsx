@@ -12,7 +12,7 @@ import {
   TextField,
   TextInput,
 } from "react-admin";
-import { targetDirectionChoices } from "../qualityStandards/choices";
+import { targetDirectionChoices } from "../../lib/choices";
 import { kpiSourceChoices } from "./choices";
 
 const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]*$/, "dostup.kpis.code_help")];

@@ -10,7 +10,7 @@ import {
 } from "react-admin";
 import { exportRows } from "../../components/csv";
 import { LocaleNumberField } from "../../components/localeFields";
-import { targetDirectionChoices } from "../qualityStandards/choices";
+import { targetDirectionChoices } from "../../lib/choices";
 import { type KpiRecord, kpiSourceChoices } from "./choices";
 
 const Column = DataTable.Col<KpiRecord>;

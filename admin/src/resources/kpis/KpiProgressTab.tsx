@@ -1,9 +1,9 @@
 import { Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { Loading, useRecordContext, useTranslate } from "react-admin";
+import { EmptyText } from "../../components/EmptyText";
 import { useIntlLocale } from "../../components/localeFields";
 import { request } from "../../providers/graphql";
-import { EmptyText } from "../services/EmptyText";
 import type { KpiRecord } from "./choices";
 
 interface Progress {

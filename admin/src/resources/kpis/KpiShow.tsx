@@ -8,11 +8,11 @@ import {
   TextField,
   TopToolbar,
 } from "react-admin";
+import { EmptyText } from "../../components/EmptyText";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { targetDirectionChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
-import { targetDirectionChoices } from "../qualityStandards/choices";
-import { EmptyText } from "../services/EmptyText";
 import { kpiSourceChoices } from "./choices";
 import { KpiProgressTab } from "./KpiProgressTab";
 import { RecordValueButton } from "./RecordValueButton";
@@ -31,7 +31,7 @@ const KpiActions = () => {
 export const KpiShow = () => (
   <Show actions={<KpiActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="code" />
         <TextField source="name" />
         <TextField source="description" emptyText="—" />

@@ -18,8 +18,8 @@ import {
   useTranslate,
 } from "react-admin";
 import { useRole } from "../../lib/resource";
+import { useWriteScope } from "../../lib/writeScope";
 import { mutate } from "../../providers/graphql";
-import { useWriteScope } from "../services/scope";
 import type { KpiRecord } from "./choices";
 
 interface ValueForm {

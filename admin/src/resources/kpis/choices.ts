@@ -1,16 +1,16 @@
-import type { RegionRef } from "../services/choices";
+import { choicesOf } from "../../lib/choices";
+import type { Named } from "../../lib/records";
 
 export const KPI_SOURCES = ["COMPUTED", "ENTERED"] as const;
 
-// Choice names are i18n keys: react-admin translates them when it shows them.
-export const kpiSourceChoices = KPI_SOURCES.map((id) => ({ id, name: `enums.KpiValueSource.${id}` }));
+export const kpiSourceChoices = choicesOf("KpiValueSource", KPI_SOURCES);
 
 export interface KpiValueRecord {
   id: string;
   version: number;
   periodStart: string;
   periodEnd: string;
-  region: RegionRef | null;
+  region: Named | null;
   value: number;
   source: string;
   updatedAt: string;
@@ -26,6 +26,6 @@ export interface KpiRecord {
   source: (typeof KPI_SOURCES)[number];
   targetValue: number;
   targetYear: number;
-  region: RegionRef | null;
+  region: Named | null;
   values?: KpiValueRecord[];
 }

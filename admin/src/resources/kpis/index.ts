@@ -1,6 +1,6 @@
 import TrendingUpIcon from "@mui/icons-material/TrendingUp";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { KpiCreate, KpiEdit } from "./KpiForm";
 import { KpiList } from "./KpiList";
 import { KpiShow } from "./KpiShow";

@@ -1,7 +1,7 @@
 import { Create, Edit, Labeled, regex, required, SelectInput, SimpleForm, TextField, TextInput } from "react-admin";
+import { RegionInput } from "../../components/RegionInput";
+import { editableStatusChoices } from "../../lib/choices";
 import { useRole } from "../../lib/resource";
-import { editableStatusChoices } from "../services/choices";
-import { RegionInput } from "../services/RegionInput";
 import { lifeSituationKindChoices } from "./choices";
 
 // The API's rule for codes, checked here too so the form says it before saving.

@@ -1,6 +1,6 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
 import { exportRows } from "../../components/csv";
-import { publicationStatusChoices } from "../services/choices";
+import { publicationStatusChoices } from "../../lib/choices";
 import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
 
 const Column = DataTable.Col<LifeSituationRecord>;

@@ -1,9 +1,9 @@
 import { EditButton, SelectField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from "react-admin";
+import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
-import { ArchiveRestoreButton } from "../services/ArchiveRestoreButton";
-import { publicationStatusChoices } from "../services/choices";
-import { useWriteScope } from "../services/scope";
+import { publicationStatusChoices } from "../../lib/choices";
+import { useWriteScope } from "../../lib/writeScope";
 import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
 import { OrderedServices } from "./OrderedServices";
 
@@ -16,7 +16,11 @@ const LifeSituationActions = () => {
   return (
     <TopToolbar>
       <EditButton />
-      <ArchiveRestoreButton archive="archiveLifeSituation" restore="restoreLifeSituation" />
+      <ArchiveRestoreButton
+        archive="archiveLifeSituation"
+        restore="restoreLifeSituation"
+        messages="dostup.catalogue.archive"
+      />
     </TopToolbar>
   );
 };
@@ -24,7 +28,7 @@ const LifeSituationActions = () => {
 export const LifeSituationShow = () => (
   <Show actions={<LifeSituationActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />
         <TextField source="code" />
         <SelectField source="kind" choices={lifeSituationKindChoices} />

@@ -30,11 +30,20 @@ import {
   useRefresh,
   useTranslate,
 } from "react-admin";
+import { EmptyText } from "../../components/EmptyText";
+import type { PublicationStatus } from "../../lib/choices";
+import type { Named } from "../../lib/records";
+import { useWriteScope } from "../../lib/writeScope";
 import { mutate } from "../../providers/graphql";
-import type { ServiceRecord } from "../services/choices";
-import { EmptyText } from "../services/EmptyText";
-import { useWriteScope } from "../services/scope";
 import type { LifeSituationRecord, OrderedService } from "./choices";
+
+/** A service as the picker reads it from the services list. */
+interface ServiceOption {
+  id: string;
+  name: string;
+  status: PublicationStatus;
+  region: Named | null;
+}
 
 interface Entry {
   serviceId: string;
@@ -216,9 +225,9 @@ interface AddServiceProps {
 const AddService = ({ regionId, present, disabled, onAdd }: AddServiceProps) => {
   const translate = useTranslate();
   const [search, setSearch] = useState("");
-  const [chosen, setChosen] = useState<ServiceRecord | null>(null);
+  const [chosen, setChosen] = useState<ServiceOption | null>(null);
   const [mandatory, setMandatory] = useState(true);
-  const { data = [], isPending } = useGetList<ServiceRecord>("services", {
+  const { data = [], isPending } = useGetList<ServiceOption>("services", {
     filter: search ? { q: search } : {},
     pagination: { page: 1, perPage: 50 },
     sort: { field: "name", order: "ASC" },

@@ -1,17 +1,14 @@
-import type { RegionRef } from "../services/choices";
+import { choicesOf } from "../../lib/choices";
+import type { Named } from "../../lib/records";
 
 export const LIFE_SITUATION_KINDS = ["LIFE_EVENT", "BUSINESS_EVENT"] as const;
 
-// Choice names are i18n keys: react-admin translates them when it shows them.
-export const lifeSituationKindChoices = LIFE_SITUATION_KINDS.map((id) => ({
-  id,
-  name: `enums.LifeSituationKind.${id}`,
-}));
+export const lifeSituationKindChoices = choicesOf("LifeSituationKind", LIFE_SITUATION_KINDS);
 
 export interface OrderedService {
   position: number;
   mandatory: boolean;
-  service: { id: string; name: string; level: string; status: string; region: RegionRef | null };
+  service: { id: string; name: string; level: string; status: string; region: Named | null };
 }
 
 export interface LifeSituationRecord {
@@ -21,6 +18,6 @@ export interface LifeSituationRecord {
   name: string;
   kind: (typeof LIFE_SITUATION_KINDS)[number];
   status: string;
-  region: RegionRef | null;
+  region: Named | null;
   services?: OrderedService[];
 }

@@ -1,6 +1,6 @@
 import FamilyRestroomIcon from "@mui/icons-material/FamilyRestroom";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS, STAFF } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { LifeSituationCreate, LifeSituationEdit } from "./LifeSituationForm";
 import { LifeSituationList } from "./LifeSituationList";
 import { LifeSituationShow } from "./LifeSituationShow";

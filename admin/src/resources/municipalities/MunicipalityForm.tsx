@@ -11,7 +11,7 @@ import {
   TextField,
   TextInput,
 } from "react-admin";
-import { municipalityKindChoices } from "./choices";
+import { municipalityKindChoices } from "../../lib/choices";
 
 // ОКТМО of a municipality: 8 digits (11 for settlements inside it); the API checks it too.
 const oktmoRules = [required(), regex(/^\d{8}(\d{3})?$/, "ra.validation.regex")];

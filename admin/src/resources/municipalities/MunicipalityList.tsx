@@ -1,6 +1,6 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField } from "react-admin";
 import { exportRows } from "../../components/csv";
-import { municipalityKindChoices } from "./choices";
+import { municipalityKindChoices } from "../../lib/choices";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,

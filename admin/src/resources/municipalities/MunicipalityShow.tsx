@@ -33,10 +33,10 @@ import {
   useTranslate,
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
+import { municipalityKindChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
 import { municipalityAccess } from "./access";
-import { municipalityKindChoices } from "./choices";
 
 interface Settlement {
   id: string;

@@ -1,6 +1,6 @@
 import LocationCityIcon from "@mui/icons-material/LocationCity";
+import { formInput } from "../../lib/input";
 import type { AdminResource } from "../../lib/resource";
-import { changedInput } from "../centres/input";
 import { municipalityAccess } from "./access";
 import { MunicipalityCreate, MunicipalityEdit } from "./MunicipalityForm";
 import { MunicipalityList } from "./MunicipalityList";
@@ -18,11 +18,11 @@ export default {
     filters: { search: "String", regionId: "ID" },
     create: {
       mutation: "createMunicipality",
-      input: (data) => changedInput(data, undefined, ["regionId", "oktmo", "name", "kind"]),
+      input: (data) => formInput(data, undefined, ["regionId", "oktmo", "name", "kind"]),
     },
     update: {
       mutation: "updateMunicipality",
-      input: (data, previous) => changedInput(data, previous, ["oktmo", "name", "kind"]),
+      input: (data, previous) => formInput(data, previous, ["oktmo", "name", "kind"]),
     },
   },
   list: MunicipalityList,

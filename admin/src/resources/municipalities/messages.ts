@@ -12,16 +12,6 @@ export const ru = {
       },
     },
   },
-  enums: {
-    MunicipalityKind: {
-      MUNICIPAL_DISTRICT: "Муниципальный район",
-      MUNICIPAL_OKRUG: "Муниципальный округ",
-      URBAN_DISTRICT: "Городской округ",
-      URBAN_SETTLEMENT: "Городское поселение",
-      RURAL_SETTLEMENT: "Сельское поселение",
-      INTRACITY_TERRITORY: "Внутригородская территория",
-    },
-  },
   dostup: {
     municipalities: {
       tabs: { main: "Основное", settlements: "Населённые пункты" },
@@ -52,16 +42,6 @@ export const en: typeof ru = {
         region: { name: "Region" },
         regionId: "Region",
       },
-    },
-  },
-  enums: {
-    MunicipalityKind: {
-      MUNICIPAL_DISTRICT: "Municipal district",
-      MUNICIPAL_OKRUG: "Municipal okrug",
-      URBAN_DISTRICT: "Urban district",
-      URBAN_SETTLEMENT: "Urban settlement",
-      RURAL_SETTLEMENT: "Rural settlement",
-      INTRACITY_TERRITORY: "Intra-city territory",
     },
   },
   dostup: {

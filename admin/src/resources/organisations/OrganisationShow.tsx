@@ -12,11 +12,11 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
-import { ArchiveRestoreButton } from "../centres/ArchiveRestoreButton";
-import { centreStatusChoices } from "../centres/choices";
 import { organisationAccess } from "./access";
 import { organisationKindChoices } from "./choices";
 

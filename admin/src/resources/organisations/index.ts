@@ -1,6 +1,6 @@
 import AccountBalanceIcon from "@mui/icons-material/AccountBalance";
+import { formInput } from "../../lib/input";
 import type { AdminResource } from "../../lib/resource";
-import { changedInput } from "../centres/input";
 import { organisationAccess } from "./access";
 import { en, ru } from "./messages";
 import { OrganisationCreate, OrganisationEdit } from "./OrganisationForm";
@@ -20,13 +20,13 @@ export default {
     filters: { search: "String", regionId: "ID", kind: "OrganisationKind", includeArchived: "Boolean" },
     create: {
       mutation: "createOrganisation",
-      input: (data) => changedInput(data, undefined, [...WRITABLE, "regionId", "municipalityId"]),
+      input: (data) => formInput(data, undefined, [...WRITABLE, "regionId", "municipalityId"]),
     },
     update: {
       mutation: "updateOrganisation",
       // The form edits the municipality as `municipalityId`, read from the record's reference.
       input: (data, previous) =>
-        changedInput(
+        formInput(
           data,
           previous && {
             ...previous,

@@ -2,7 +2,7 @@ import { Box, Chip, Stack, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
 import { formatDay } from "../../components/DayField";
 import { useIntlLocale } from "../../components/localeFields";
-import { type Assignment, targetName } from "./types";
+import { type Assignment, targetName } from "../../lib/records";
 
 /** One period of responsibility: from–to (or "to date"), role, what and where. */
 const TimelineItem = ({ assignment, last }: { assignment: Assignment; last: boolean }) => {

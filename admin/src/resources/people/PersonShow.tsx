@@ -1,9 +1,6 @@
 import AddIcon from "@mui/icons-material/Add";
-import ArchiveIcon from "@mui/icons-material/Archive";
-import UnarchiveIcon from "@mui/icons-material/Unarchive";
 import { Alert, Box, Stack, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import {
   BooleanField,
   Button,
@@ -15,55 +12,20 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
-  useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from "react-admin";
+import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { FileUpload } from "../../components/FileUpload";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import type { Assignment } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
-import { mutate, request } from "../../providers/graphql";
+import { request } from "../../providers/graphql";
 import { AssignmentTimeline } from "./AssignmentTimeline";
 import { access } from "./access";
-import type { Assignment, Person } from "./types";
-
-/** Archive or restore: the API keeps archived people and their history. */
-const ArchiveRestoreButton = () => {
-  const record = useRecordContext<Person>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [busy, setBusy] = useState(false);
-  if (!record) {
-    return null;
-  }
-  const archived = record.archivedAt !== null;
-  const run = async () => {
-    setBusy(true);
-    try {
-      await mutate(
-        archived ? "restorePerson" : "archivePerson",
-        { id: record.id, version: record.version },
-        "id version archivedAt",
-        {
-          inputType: "VersionedInput",
-        },
-      );
-      notify(archived ? "dostup.people.restored" : "dostup.people.archived_done", { type: "success" });
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button label={archived ? "dostup.people.restore" : "dostup.people.archive"} onClick={run} disabled={busy}>
-      {archived ? <UnarchiveIcon /> : <ArchiveIcon />}
-    </Button>
-  );
-};
+import type { Person } from "./types";
 
 const Actions = () => {
   const canWrite = useCanWrite({ access });
@@ -83,7 +45,15 @@ const Actions = () => {
         </Button>
       )}
       {canWrite && <EditButton />}
-      {canWrite && <ArchiveRestoreButton />}
+      {canWrite && (
+        // No confirmation: archiving a person loses nothing (their history stays) and one click restores them.
+        <ArchiveRestoreButton
+          archive="archivePerson"
+          restore="restorePerson"
+          messages="dostup.people.archive"
+          confirm={false}
+        />
+      )}
     </TopToolbar>
   );
 };

@@ -27,10 +27,12 @@ export const ru = {
     people: {
       tabs: { details: "Сведения", assignments: "Назначения" },
       archived: "В архиве",
-      archive: "В архив",
-      restore: "Восстановить",
-      archived_done: "Запись перенесена в архив",
-      restored: "Запись восстановлена",
+      archive: {
+        button: "В архив",
+        restore: "Восстановить",
+        done: "Запись перенесена в архив",
+        restored: "Запись восстановлена",
+      },
       assign: "Назначить куратором",
       photo: "Фотография",
       no_photo: "Фотография не загружена",
@@ -72,10 +74,12 @@ export const en: typeof ru = {
     people: {
       tabs: { details: "Details", assignments: "Assignments" },
       archived: "Archived",
-      archive: "Archive",
-      restore: "Restore",
-      archived_done: "Archived",
-      restored: "Restored",
+      archive: {
+        button: "Archive",
+        restore: "Restore",
+        done: "Archived",
+        restored: "Restored",
+      },
       assign: "Assign as curator",
       photo: "Photo",
       no_photo: "No photo uploaded",

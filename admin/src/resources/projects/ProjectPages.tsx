@@ -20,8 +20,8 @@ import {
 import { exportRows } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
-import { RegionInput } from "../services/RegionInput";
-import { useWriteScope } from "../services/scope";
+import { RegionInput } from "../../components/RegionInput";
+import { useWriteScope } from "../../lib/writeScope";
 
 interface ProjectRecord {
   id: string;
@@ -74,7 +74,7 @@ const ProjectActions = () => {
 export const ProjectShow = () => (
   <Show actions={<ProjectActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />
         <TextField source="region.name" />
         <TextField source="description" emptyText="—" />

@@ -1,6 +1,6 @@
 import WorkIcon from "@mui/icons-material/Work";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS, STAFF } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { en, ru } from "./messages";
 import { ProjectCreate, ProjectEdit, ProjectList, ProjectShow } from "./ProjectPages";
 

@@ -14,8 +14,8 @@ import {
   TextField,
   TextInput,
 } from "react-admin";
+import { RegionInput } from "../../components/RegionInput";
 import { request } from "../../providers/graphql";
-import { RegionInput } from "../services/RegionInput";
 
 interface TargetsData {
   qualityStandards: { edges: { node: { targets: { indicatorCode: string; name: string; unit: string }[] } }[] };

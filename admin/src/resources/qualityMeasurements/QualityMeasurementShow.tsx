@@ -10,8 +10,8 @@ import {
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
-import { targetDirectionChoices } from "../qualityStandards/choices";
-import { useWriteScope } from "../services/scope";
+import { targetDirectionChoices } from "../../lib/choices";
+import { useWriteScope } from "../../lib/writeScope";
 import { MeetsTargetField } from "./MeetsTargetField";
 import type { QualityMeasurementRecord } from "./types";
 
@@ -24,7 +24,7 @@ const MeasurementActions = () => {
 export const QualityMeasurementShow = () => (
   <Show actions={<MeasurementActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <ReferenceField source="service.id" reference="services" link="show">
           <TextField source="name" />
         </ReferenceField>

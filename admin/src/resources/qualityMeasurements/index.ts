@@ -1,6 +1,6 @@
 import SpeedIcon from "@mui/icons-material/Speed";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS, STAFF } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { en, ru } from "./messages";
 import { QualityMeasurementCreate, QualityMeasurementEdit } from "./QualityMeasurementForm";
 import { QualityMeasurementList } from "./QualityMeasurementList";

@@ -1,11 +1,11 @@
-import type { RegionRef } from "../services/choices";
+import type { Named } from "../../lib/records";
 
 export interface QualityMeasurementRecord {
   id: string;
   version: number;
   service: { id: string; name: string };
   indicatorCode: string;
-  region: RegionRef;
+  region: Named;
   municipality: { id: string; name: string } | null;
   centre: { id: string; name: string } | null;
   periodStart: string;

@@ -19,7 +19,8 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { type QualityStandardRecord, targetDirectionChoices } from "./choices";
+import { targetDirectionChoices } from "../../lib/choices";
+import type { QualityStandardRecord } from "./choices";
 import { TargetsField } from "./QualityStandardShow";
 
 const TargetsInput = () => (

@@ -12,12 +12,13 @@ import {
   TopToolbar,
   useRecordContext,
 } from "react-admin";
+import { EmptyText } from "../../components/EmptyText";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
-import { EmptyText } from "../services/EmptyText";
-import { useWriteScope } from "../services/scope";
+import { targetDirectionChoices } from "../../lib/choices";
+import { useWriteScope } from "../../lib/writeScope";
 import { ApproveButton } from "./ApproveButton";
-import { type QualityStandardRecord, standardStatusChoices, targetDirectionChoices } from "./choices";
+import { type QualityStandardRecord, standardStatusChoices } from "./choices";
 
 const StandardActions = () => {
   const record = useRecordContext<QualityStandardRecord>();
@@ -59,7 +60,7 @@ export const TargetsField = () => (
 export const QualityStandardShow = () => (
   <Show actions={<StandardActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <ReferenceField source="service.id" reference="services" link="show">
           <TextField source="name" />
         </ReferenceField>

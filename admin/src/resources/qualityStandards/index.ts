@@ -1,6 +1,6 @@
 import VerifiedIcon from "@mui/icons-material/Verified";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS, STAFF } from "../../lib/resource";
-import { formInput } from "../services/input";
 import { en, ru } from "./messages";
 import { QualityStandardCreate, QualityStandardEdit } from "./QualityStandardForm";
 import { QualityStandardList } from "./QualityStandardList";

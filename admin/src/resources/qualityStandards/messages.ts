@@ -33,10 +33,6 @@ export const ru = {
       APPROVED: "Утверждён",
       SUPERSEDED: "Заменён новой редакцией",
     },
-    TargetDirection: {
-      AT_LEAST: "Не меньше",
-      AT_MOST: "Не больше",
-    },
   },
   dostup: {
     qualityStandards: {
@@ -95,10 +91,6 @@ export const en: typeof ru = {
       DRAFT: "Draft",
       APPROVED: "Approved",
       SUPERSEDED: "Superseded",
-    },
-    TargetDirection: {
-      AT_LEAST: "At least",
-      AT_MOST: "At most",
     },
   },
   dostup: {

@@ -1,6 +1,11 @@
 import { DataTable, List, SearchInput } from "react-admin";
 import { exportRows } from "../../components/csv";
-import type { Region } from "../../types";
+
+interface Region {
+  id: string;
+  code: string;
+  name: string;
+}
 
 const Column = DataTable.Col<Region>;
 

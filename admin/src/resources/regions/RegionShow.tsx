@@ -10,7 +10,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
-import { municipalityKindChoices } from "../municipalities/choices";
+import { municipalityKindChoices } from "../../lib/choices";
 
 const Title = () => {
   const record = useRecordContext<{ id: string; code: string; name: string }>();

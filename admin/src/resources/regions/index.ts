@@ -1,6 +1,6 @@
 import MapIcon from "@mui/icons-material/Map";
+import { formInput } from "../../lib/input";
 import { type AdminResource, READERS } from "../../lib/resource";
-import { changedInput } from "../centres/input";
 import { en, ru } from "./messages";
 import { RegionCreate, RegionEdit } from "./RegionForm";
 import { RegionList } from "./RegionList";
@@ -12,8 +12,8 @@ export default {
     typename: "Region",
     fields: "version code name",
     filters: { search: "String" },
-    create: { mutation: "createRegion", input: (data) => changedInput(data, undefined, ["code", "name"]) },
-    update: { mutation: "updateRegion", input: (data, previous) => changedInput(data, previous, ["code", "name"]) },
+    create: { mutation: "createRegion", input: (data) => formInput(data, undefined, ["code", "name"]) },
+    update: { mutation: "updateRegion", input: (data, previous) => formInput(data, previous, ["code", "name"]) },
   },
   list: RegionList,
   show: RegionShow,

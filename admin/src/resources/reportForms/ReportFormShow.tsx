@@ -17,9 +17,9 @@ import {
 } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import type { Indicator } from "../../lib/records";
 import { useRole } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
-import type { Indicator } from "../reports/types";
 import { periodicityChoices, statusChoices } from "./choices";
 
 interface Form {

@@ -16,9 +16,10 @@ import { useEffect, useMemo, useState } from "react";
 import { HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { formatDay } from "../../components/DayField";
 import { useIntlLocale } from "../../components/localeFields";
+import type { Indicator } from "../../lib/records";
 import { useRole } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
-import { type Indicator, isEditableStatus, type Report } from "./types";
+import { isEditableStatus, type Report } from "./types";
 import { WorkflowButtons } from "./WorkflowButtons";
 
 interface Cell {

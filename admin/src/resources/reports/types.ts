@@ -1,4 +1,6 @@
 import type { RaRecord } from "react-admin";
+import { choicesOf } from "../../lib/choices";
+import type { Indicator } from "../../lib/records";
 
 export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "LOCKED"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -6,16 +8,6 @@ export const REPORT_SCOPES = ["CENTRE", "MUNICIPALITY", "REGION"] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 export const FILE_STATUSES = ["PENDING", "AVAILABLE", "REJECTED", "DELETED"] as const;
 export const IMPORT_STATUSES = ["PENDING", "PROCESSING", "SUCCEEDED", "FAILED"] as const;
-
-export interface Indicator {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  category: string | null;
-  hasRuralSplit: boolean;
-  position: number;
-}
 
 export interface ReportFile {
   id: string;
@@ -70,9 +62,8 @@ export interface Report extends RaRecord<string> {
   imports?: ImportBatch[];
 }
 
-/** Choice names are i18n keys: react-admin translates them when it shows them. */
-export const statusChoices = REPORT_STATUSES.map((id) => ({ id, name: `enums.ReportStatus.${id}` }));
-export const scopeChoices = REPORT_SCOPES.map((id) => ({ id, name: `enums.ReportScope.${id}` }));
+export const statusChoices = choicesOf("ReportStatus", REPORT_STATUSES);
+export const scopeChoices = choicesOf("ReportScope", REPORT_SCOPES);
 
 /** Values can change while the report is with its reporter. */
 export const isEditableStatus = (status: ReportStatus): boolean => status === "DRAFT" || status === "RETURNED";

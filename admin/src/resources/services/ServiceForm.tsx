@@ -15,10 +15,11 @@ import {
   TextInput,
   useTranslate,
 } from "react-admin";
+import { RegionInput } from "../../components/RegionInput";
 import { webUrl } from "../../components/validators";
+import { editableStatusChoices } from "../../lib/choices";
 import { useRole } from "../../lib/resource";
-import { editableStatusChoices, serviceLevelChoices } from "./choices";
-import { RegionInput } from "./RegionInput";
+import { serviceLevelChoices } from "./choices";
 
 /** Inputs both forms share; the region is chosen on creation only (the API keeps it). */
 const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (

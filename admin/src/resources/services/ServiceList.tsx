@@ -10,7 +10,8 @@ import {
 } from "react-admin";
 import { exportRows } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
-import { publicationStatusChoices, type ServiceRecord, serviceLevelChoices } from "./choices";
+import { publicationStatusChoices } from "../../lib/choices";
+import { type ServiceRecord, serviceLevelChoices } from "./choices";
 
 const Column = DataTable.Col<ServiceRecord>;
 

@@ -13,12 +13,13 @@ import {
   UrlField,
   useRecordContext,
 } from "react-admin";
+import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
+import { EmptyText } from "../../components/EmptyText";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
-import { ArchiveRestoreButton } from "./ArchiveRestoreButton";
-import { publicationStatusChoices, type ServiceRecord, serviceLevelChoices } from "./choices";
-import { EmptyText } from "./EmptyText";
-import { useWriteScope } from "./scope";
+import { publicationStatusChoices } from "../../lib/choices";
+import { useWriteScope } from "../../lib/writeScope";
+import { type ServiceRecord, serviceLevelChoices } from "./choices";
 
 const ServiceActions = () => {
   const record = useRecordContext<ServiceRecord>();
@@ -29,7 +30,7 @@ const ServiceActions = () => {
   return (
     <TopToolbar>
       <EditButton />
-      <ArchiveRestoreButton archive="archiveService" restore="restoreService" />
+      <ArchiveRestoreButton archive="archiveService" restore="restoreService" messages="dostup.catalogue.archive" />
     </TopToolbar>
   );
 };
@@ -37,7 +38,7 @@ const ServiceActions = () => {
 export const ServiceShow = () => (
   <Show actions={<ServiceActions />}>
     <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.services.tab_main">
+      <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />
         <TextField source="shortName" emptyText="—" />
         <SelectField source="level" choices={serviceLevelChoices} />

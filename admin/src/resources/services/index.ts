@@ -1,6 +1,6 @@
 import MiscellaneousServicesIcon from "@mui/icons-material/MiscellaneousServices";
+import { formInput, idOf } from "../../lib/input";
 import { type AdminResource, READERS, STAFF } from "../../lib/resource";
-import { formInput, idOf } from "./input";
 import { en, ru } from "./messages";
 import { ServiceCreate, ServiceEdit } from "./ServiceForm";
 import { ServiceList } from "./ServiceList";

@@ -1,4 +1,3 @@
-// The service catalogue's messages, and those the catalogue's screens share (dostup.catalogue).
 export const ru = {
   resources: {
     services: {
@@ -35,28 +34,14 @@ export const ru = {
       REGIONAL: "Региональная",
       MUNICIPAL: "Муниципальная",
     },
-    PublicationStatus: {
-      DRAFT: "Черновик",
-      PUBLISHED: "Опубликована",
-      ARCHIVED: "В архиве",
-    },
   },
   dostup: {
     services: {
-      tab_main: "Сведения",
       no_life_situations: "Услуга не входит ни в одну жизненную ситуацию",
       registry_help: "Идентификатор услуги в федеральном реестре (ФРГУ)",
       fee_help: "В рублях, например 3000 или 1500.50; пусто — бесплатно",
       documents_help: "Введите документ и нажмите Enter",
       region_help: "Региональные и муниципальные услуги относятся к региону",
-    },
-    catalogue: {
-      archive: "В архив",
-      restore: "Восстановить",
-      archived: "Запись перенесена в архив",
-      restored: "Запись восстановлена и опубликована",
-      archive_title: "Перенести запись в архив?",
-      archive_content: "Запись пропадёт из списков и ответов партнёрам; связи с ней сохранятся. Её можно восстановить.",
     },
   },
 };
@@ -97,28 +82,14 @@ export const en: typeof ru = {
       REGIONAL: "Regional",
       MUNICIPAL: "Municipal",
     },
-    PublicationStatus: {
-      DRAFT: "Draft",
-      PUBLISHED: "Published",
-      ARCHIVED: "Archived",
-    },
   },
   dostup: {
     services: {
-      tab_main: "Details",
       no_life_situations: "The service is in no life situation",
       registry_help: "The service's id in the federal register (FRGU)",
       fee_help: "Roubles, e.g. 3000 or 1500.50; empty when free",
       documents_help: "Type a document and press Enter",
       region_help: "Regional and municipal services belong to a region",
-    },
-    catalogue: {
-      archive: "Archive",
-      restore: "Restore",
-      archived: "The record was archived",
-      restored: "The record was restored and published",
-      archive_title: "Archive this record?",
-      archive_content: "It leaves lists and partner answers; its links stay. It can be restored.",
     },
   },
 };

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useGetIdentity } from "react-admin";
-import { useRole } from "../../lib/resource";
-import { request } from "../../providers/graphql";
+import { request } from "../providers/graphql";
+import type { Named } from "./records";
+import { useRole } from "./resource";
 
 interface MeScope {
-  me: { allRegions: boolean; regions: { id: string; name: string }[] } | null;
+  me: { allRegions: boolean; regions: Named[] } | null;
 }
 
 const ME_SCOPE = "query MeScope { me { allRegions regions { id name } } }";
@@ -21,7 +22,7 @@ export interface WriteScope {
   /** The curator's regions; undefined for every region (administrators) or none. */
   regionIds: readonly string[] | undefined;
   /** The same with their names, for choosing one of them. */
-  regions: readonly { id: string; name: string }[] | undefined;
+  regions: readonly Named[] | undefined;
 }
 
 /** Where the signed-in user may write: the API refuses the rest, so the UI does not offer it. */

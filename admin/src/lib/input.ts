@@ -1,13 +1,14 @@
 import type { RaRecord } from "react-admin";
 
-/** A form value as the API expects it: an emptied text input clears the field. */
+/** A form value as the API takes it: an emptied input clears the field. */
 const clean = (value: unknown): unknown => (value === "" ? null : value);
 
 /**
- * The mutation input from a form: the fields given (without `previous`), or only those that
- * changed since the form was loaded, so a save never rewrites fields the user left alone.
- * `read` maps an input field to its place in the form when they differ (e.g. a reference
- * shown as `competentAuthority.id` sent as `competentAuthorityId`).
+ * A mutation's input from a form: on create (no `previous`) the fields given, on update only
+ * those that changed since the form was read, so a save never rewrites what the user left
+ * alone (and the history lists only real changes). `read` maps an input field to its place
+ * in the form when they differ (e.g. a reference shown as `competentAuthority.id`, sent as
+ * `competentAuthorityId`).
  */
 export function formInput(
   data: RaRecord,

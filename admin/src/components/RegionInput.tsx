@@ -1,6 +1,6 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput } from "react-admin";
-import { useRole } from "../../lib/resource";
-import { useWriteScope } from "./scope";
+import { useRole } from "../lib/resource";
+import { useWriteScope } from "../lib/writeScope";
 
 interface RegionInputProps {
   source: string;
