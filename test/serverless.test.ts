@@ -3,21 +3,18 @@
 // least-privilege IAM, runtime, triggers), and the graphql zip is unpacked and run with
 // plain Node against the suite's database and s3rver: proof that the bundle, including
 // Prisma's WebAssembly query compiler and the native password hasher, works on its own.
-import { execFile } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../api/lib/db.js";
 import { DOWNLOAD_HEADERS } from "../api/lib/download-proxy.js";
 import { adminContentSecurityPolicy } from "../api/lib/static.js";
 import { emptyDatabase } from "./helpers/databases.js";
+import { apiEvent, BUNDLE_JWT_SECRET, packageServerless, root, run, runBundled } from "./helpers/serverless.js";
 
-const run = promisify(execFile);
-const root = new URL("..", import.meta.url).pathname;
 const MAX_ZIP_BYTES = 2 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
@@ -63,21 +60,8 @@ async function listZip(zip: string): Promise<string[]> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dostup-package-"));
-  // No AWS credentials or profile may leak in: packaging must not need them.
-  const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: "1", SLS_NOTIFICATIONS_MODE: "off" };
-  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
-  const started = Date.now();
-  try {
-    await run(
-      process.execPath,
-      [join(root, "node_modules/serverless/bin/serverless.js"), "package", "--stage", "test", "--package", dir],
-      { cwd: root, env, timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`serverless package failed:\n${stdout}\n${stderr}`, { cause: error });
-  }
-  process.stdout.write(`serverless package: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const seconds = await packageServerless(dir, "test", 180_000);
+  process.stdout.write(`serverless package: ${seconds.toFixed(1)} s\n`);
   const template = JSON.parse(await readFile(join(dir, "cloudformation-template-update-stack.json"), "utf8"));
   resources = template.Resources;
 }, 200_000);
@@ -359,6 +343,7 @@ describe("serverless package", () => {
       authorization: `Bearer ${token}`,
     });
     const [graphql, healthResult, refused, flooded, unparsed] = (await runBundled(
+      dir,
       "graphql",
       "api/handler.mjs",
       [post, health, invalid, flood, broken],
@@ -390,7 +375,7 @@ describe("serverless package", () => {
   it("runs the bundled migrate function, which finds the migrations in its own package", async () => {
     const database = await emptyDatabase("bundle_migrate");
     try {
-      const [result] = (await runBundled("migrate", "api/jobs/migrate.mjs", [{}], {
+      const [result] = (await runBundled(dir, "migrate", "api/jobs/migrate.mjs", [{}], {
         DATABASE_URL: database.url,
         S3_BUCKET: "unused-by-migrate",
       })) as { applied: string[]; alreadyApplied: number }[];
@@ -410,78 +395,3 @@ describe("serverless package", () => {
  * resolves from the project's node_modules), then calls its handler with each event in a
  * plain `node` process, with the environment Lambda would give it, and returns the results.
  */
-async function runBundled(fn: string, modulePath: string, events: unknown[], env: NodeJS.ProcessEnv) {
-  const app = join(dir, fn);
-  await run("unzip", ["-q", "-o", join(dir, `${fn}.zip`), "-d", app]);
-  if (!(process.platform === "linux" && process.arch === "arm64")) {
-    // A zip carries Lambda's (arm64) build of the native hasher; this machine needs its own.
-    const nodeRs = join(root, "node_modules/@node-rs");
-    const zipped = await readdir(join(app, "node_modules/@node-rs")).catch(() => []);
-    for (const name of zipped.length ? await readdir(nodeRs) : []) {
-      if (name.startsWith("argon2-")) {
-        await cp(join(nodeRs, name), join(app, "node_modules/@node-rs", name), { recursive: true });
-      }
-    }
-  }
-  await writeFile(
-    join(app, "invoke.mjs"),
-    `const { handler } = await import(${JSON.stringify(`./${modulePath}`)});
-const results = [];
-for (const event of JSON.parse(process.argv[2])) results.push(await handler(event, { functionName: "dostup-test-${fn}" }));
-process.stdout.write(JSON.stringify(results));
-process.exit(0);
-`,
-  );
-  const { stdout } = await run(process.execPath, ["invoke.mjs", JSON.stringify(events)], {
-    cwd: app,
-    timeout: 60_000,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      JWT_SECRET: BUNDLE_JWT_SECRET,
-      LOG_LEVEL: "warn",
-      AWS_LAMBDA_FUNCTION_NAME: `dostup-test-${fn}`,
-      AWS_REGION: "eu-central-1",
-      LAMBDA_TASK_ROOT: app,
-      ...env,
-    },
-  });
-  return JSON.parse(stdout) as unknown[];
-}
-
-/** An HTTP API (payload format 2.0) event as API Gateway sends it. */
-const BUNDLE_JWT_SECRET = "bundle-test-secret-0123456789abcdefghijklmnop";
-
-function apiEvent(
-  method: string,
-  path: string,
-  body?: string,
-  extraHeaders: Record<string, string> = {},
-): APIGatewayProxyEventV2 {
-  return {
-    version: "2.0",
-    routeKey: `${method} ${path}`,
-    rawPath: path,
-    rawQueryString: "",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/json",
-      host: "api.example.org",
-      ...extraHeaders,
-    },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "abc123",
-      domainName: "api.example.org",
-      domainPrefix: "api",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
-      requestId: "bundle-test",
-      routeKey: `${method} ${path}`,
-      stage: "$default",
-      time: "21/Nov/2026:10:00:00 +0000",
-      timeEpoch: 1_795_255_200_000,
-    },
-    isBase64Encoded: false,
-    ...(body ? { body } : {}),
-  };
-}

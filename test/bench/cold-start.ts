@@ -3,9 +3,10 @@
 // (HTTP API, payload 2.0) event each, timed from spawn to the answer.
 import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { apiEvent, packageServerless, unzipFunction } from "../helpers/serverless.js";
 import type { Fixtures } from "./fixtures.js";
 import { problemOf } from "./operations.js";
 import { COLD_RUNS, GOALS, percentile, print, type Results } from "./options.js";
@@ -21,24 +22,12 @@ export interface PackageResult {
 }
 
 export async function packageFunctions(dir: string): Promise<PackageResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SLS_TELEMETRY_DISABLED: "1", SLS_NOTIFICATIONS_MODE: "off" };
-  for (const name of Object.keys(env)) if (name.startsWith("AWS_")) delete env[name];
-  const started = performance.now();
-  try {
-    await run(
-      process.execPath,
-      [join(root, "node_modules/serverless/bin/serverless.js"), "package", "--stage", "bench", "--package", dir],
-      { cwd: root, env, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`serverless package failed:\n${stdout ?? ""}\n${stderr ?? ""}`, { cause: error });
-  }
+  const seconds = await packageServerless(dir, "bench");
   const zips: Record<string, number> = {};
   for (const name of await readdir(dir)) {
     if (name.endsWith(".zip")) zips[name.replace(/\.zip$/, "")] = (await stat(join(dir, name))).size;
   }
-  return { dir, seconds: (performance.now() - started) / 1000, zips };
+  return { dir, seconds, zips };
 }
 
 /**
@@ -79,19 +68,8 @@ export interface ColdRun {
 
 /** Unzips graphql.zip next to the package and prepares a one-event runner; returns its folder. */
 export async function prepareBundle(packageDir: string): Promise<string> {
-  const app = join(packageDir, "graphql");
-  await run("unzip", ["-q", "-o", join(packageDir, "graphql.zip"), "-d", app]);
-  if (!(process.platform === "linux" && process.arch === "arm64")) {
-    // The zip carries Lambda's (arm64) build of the native hasher; this machine needs its own.
-    // The handler never hashes a password for a bearer token, but it loads the module.
-    const nodeRs = join(root, "node_modules/@node-rs");
-    const zipped = await readdir(join(app, "node_modules/@node-rs")).catch(() => []);
-    for (const name of zipped.length ? await readdir(nodeRs) : []) {
-      if (name.startsWith("argon2-")) {
-        await cp(join(nodeRs, name), join(app, "node_modules/@node-rs", name), { recursive: true });
-      }
-    }
-  }
+  // The handler never hashes a password for a bearer token, but it loads the native hasher.
+  const app = await unzipFunction(packageDir, "graphql");
   await writeFile(
     join(app, "cold.mjs"),
     `import { readFileSync } from "node:fs";
@@ -146,31 +124,6 @@ export function coldRun(
   });
 }
 
-/** An HTTP API (payload format 2.0) POST /graphql event as API Gateway sends it. */
-export function graphqlEvent(body: string, headers: Record<string, string>) {
-  return {
-    version: "2.0",
-    routeKey: "POST /graphql",
-    rawPath: "/graphql",
-    rawQueryString: "",
-    headers: { "content-type": "application/json", accept: "application/json", host: "api.example.org", ...headers },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "bench",
-      domainName: "api.example.org",
-      domainPrefix: "api",
-      http: { method: "POST", path: "/graphql", protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "bench" },
-      requestId: "bench-cold-start",
-      routeKey: "POST /graphql",
-      stage: "$default",
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-    body,
-  };
-}
-
 /** The environment a cold start runs with: the bench's database and S3, as a deployed function. */
 export interface ColdStartEnv {
   tmp: string;
@@ -194,7 +147,9 @@ export async function measureColdStart(f: Fixtures, stack: ColdStartEnv, { rows,
   });
   const app = await prepareBundle(packaged.dir);
   const node = await lambdaNode();
-  const event = graphqlEvent(
+  const event = apiEvent(
+    "POST",
+    "/graphql",
     JSON.stringify({
       query: "query Cold($id: ID!) { node(id: $id) { ... on Centre { id name address } } }",
       variables: { id: f.centreIds[0] },
