@@ -7,7 +7,7 @@ import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { ValidationError } from "../../api/lib/errors.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
-import { setReportValues } from "../../api/modules/reports/reports.service.js";
+import { setReportValues } from "../../api/modules/reports/report-values.service.js";
 import { asUser, gql, useIdentity } from "../helpers/graphql.js";
 import { recordSql } from "../helpers/sql.js";
 import { newUser, type TestUser } from "../helpers/users.js";

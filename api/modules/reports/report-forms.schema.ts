@@ -12,7 +12,7 @@ import {
   reportFormWhere,
   retireReportForm,
   updateReportForm,
-} from "./reports.service.js";
+} from "./report-forms.service.js";
 
 export const PeriodicityEnum = builder.enumType(Periodicity, { name: "Periodicity" });
 export const ReportFormStatusEnum = builder.enumType(ReportFormStatus, { name: "ReportFormStatus" });

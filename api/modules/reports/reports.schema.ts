@@ -4,20 +4,16 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { answer } from "../../lib/selection.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
+import { setReportValues } from "./report-values.service.js";
+import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
-  approveReport,
-  canApproveReport,
   canReadReport,
   createReport,
   dueDateOf,
   isOverdue,
-  lockReport,
   reportOrderBy,
   reportScope,
   reportWhere,
-  returnReport,
-  setReportValues,
-  submitReport,
 } from "./reports.service.js";
 
 export const ReportScopeEnum = builder.enumType(ReportScope, {

@@ -15,14 +15,13 @@ import { parse, webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
 import { sanitiseFileName } from "../files/files.service.js";
 import { regionStatistics } from "../partners/partners.service.js";
+import { assertValuesEditable, writeReportValues } from "../reports/report-values.service.js";
 import {
-  assertValuesEditable,
   canEdit,
   type ReportFilterInput,
   reportOrderBy,
   reportScope,
   reportWhere,
-  writeReportValues,
 } from "../reports/reports.service.js";
 import { checkRows, type ImportProblem, isoDate, templateLayout, templateRows } from "./report-sheet.js";
 import {

@@ -1,0 +1,237 @@
+// Report forms: what centres report (indicators, periodicity, due days), their revisions, and
+// the administrators' changes to them. A form that reports use no longer changes; its next
+// revision does.
+import { z } from "zod";
+import type { Periodicity, Prisma, ReportFormStatus } from "../../generated/prisma/client.js";
+import type { Access } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { optionalText, parse, text } from "../../lib/validate.js";
+
+// ── Lists ──
+
+export interface ReportFormFilterInput {
+  search?: string | null;
+  status?: ReportFormStatus | null;
+  periodicity?: Periodicity | null;
+}
+
+export interface ReportFormOrderByInput {
+  field: "CODE" | "NAME" | "CREATED_AT";
+  direction: "ASC" | "DESC";
+}
+
+export function reportFormWhere(filter?: ReportFormFilterInput | null): Prisma.ReportFormWhereInput {
+  const search = filter?.search?.trim();
+  return {
+    AND: [
+      filter?.status ? { status: filter.status } : {},
+      filter?.periodicity ? { periodicity: filter.periodicity } : {},
+      search
+        ? {
+            OR: [
+              { code: { contains: escapeLike(search), mode: "insensitive" } },
+              { name: { contains: escapeLike(search), mode: "insensitive" } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+export function reportFormOrderBy(
+  orderBy?: ReportFormOrderByInput | null,
+): Prisma.ReportFormOrderByWithRelationInput[] {
+  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  if (orderBy?.field === "NAME") return [{ name: direction }, { id: direction }];
+  if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
+  return [{ code: direction }, { revision: direction }, { id: direction }];
+}
+
+// ── Changes ──
+
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+const code = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .regex(CODE, "Use capital Latin letters, digits and _, e.g. COD_MONTHLY.");
+
+const indicatorSchema = z.object({
+  code: code(64),
+  name: text(500),
+  unit: text(50),
+  hasRuralSplit: z
+    .boolean()
+    .nullish()
+    .transform((split) => split ?? false),
+  category: optionalText(50),
+});
+
+const indicatorsSchema = z
+  .array(indicatorSchema)
+  .min(1, "A form needs at least one indicator.")
+  .max(200, "At most 200 indicators.")
+  .superRefine((indicators, ctx) => {
+    const seen = new Set<string>();
+    indicators.forEach((indicator, i) => {
+      if (seen.has(indicator.code)) {
+        ctx.addIssue({ code: "custom", path: [i, "code"], message: `The code ${indicator.code} is used twice.` });
+      }
+      seen.add(indicator.code);
+    });
+  });
+
+const formFields = {
+  name: text(300),
+  periodicity: z.enum(["MONTHLY", "QUARTERLY", "ANNUAL"]),
+  dueDays: z.number().int("A whole number of days.").min(0, "Cannot be negative.").max(366, "At most 366 days."),
+  status: z.enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." }),
+  indicators: indicatorsSchema,
+};
+
+const createFormSchema = z.object({
+  code: code(64),
+  revision: z.number().int("A whole number.").min(1, "Revisions start at 1.").nullish(),
+  ...formFields,
+  status: formFields.status.default("ACTIVE"),
+});
+
+const updateFormSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object({ code: code(64), ...formFields }).partial().shape);
+
+type IndicatorData = z.infer<typeof indicatorSchema>;
+
+/** A form's indicators as the ChangeLog keeps them: one readable line per indicator. */
+function indicatorLines(
+  indicators: readonly {
+    code: string;
+    name: string;
+    unit: string;
+    hasRuralSplit: boolean;
+    category?: string | null;
+  }[],
+) {
+  return indicators.map(
+    (i) =>
+      `${i.code}: ${i.name} (${i.unit}${i.hasRuralSplit ? ", rural split" : ""}${i.category ? `, ${i.category}` : ""})`,
+  );
+}
+
+function assertAdmin(access: Access): void {
+  if (access.write !== "all") throw new ForbiddenError("Only administrators change report forms.");
+}
+
+/** Serialises changes to a form against reports being created on it (see createReport). */
+export async function lockForm(tx: Tx, formId: string, mode: "UPDATE" | "SHARE"): Promise<void> {
+  if (mode === "UPDATE") await tx.$queryRaw`SELECT 1 FROM "ReportForm" WHERE "id" = ${formId}::uuid FOR UPDATE`;
+  else await tx.$queryRaw`SELECT 1 FROM "ReportForm" WHERE "id" = ${formId}::uuid FOR SHARE`;
+}
+
+export async function createReportForm(access: Access, input: unknown) {
+  assertAdmin(access);
+  const { indicators, revision, ...data } = parse(createFormSchema, input);
+  return change("report form", async (tx) => {
+    // Without a revision, a form code that exists gets its next revision.
+    const latest = await tx.reportForm.findFirst({ where: { code: data.code }, orderBy: { revision: "desc" } });
+    const form = await tx.reportForm.create({
+      data: { ...data, revision: revision ?? (latest ? latest.revision + 1 : 1) },
+    });
+    await tx.reportIndicator.createMany({
+      data: indicators.map((indicator, i) => ({ ...indicator, formId: form.id, position: i + 1 })),
+    });
+    await log(tx, access, {
+      entity: "ReportForm",
+      entityId: form.id,
+      action: "CREATE",
+      after: { ...form, indicators: indicatorLines(indicators) },
+    });
+    return form;
+  });
+}
+
+/** Replaces the indicators by code: kept codes keep their ids, new ones are added, missing ones go. */
+async function replaceIndicators(tx: Tx, formId: string, indicators: IndicatorData[]): Promise<void> {
+  const codes = indicators.map((indicator) => indicator.code);
+  await tx.reportIndicator.deleteMany({ where: { formId, code: { notIn: codes } } });
+  for (const [i, indicator] of indicators.entries()) {
+    const fields = { ...indicator, category: indicator.category ?? null, position: i + 1 };
+    await tx.reportIndicator.upsert({
+      where: { formId_code: { formId, code: indicator.code } },
+      create: { ...fields, formId },
+      update: { ...fields, version: { increment: 1 } },
+    });
+  }
+}
+
+/**
+ * Changes a form that no report uses yet. Once reports exist their values refer to the
+ * form's indicators, so a changed form is a new revision (createReportForm) instead.
+ */
+export async function updateReportForm(access: Access, input: unknown) {
+  assertAdmin(access);
+  const { id: globalId, version, indicators, ...fields } = parse(updateFormSchema, input);
+  const id = fromGlobalId("ReportForm", globalId, "input.id");
+  return change("report form", async (tx) => {
+    await lockForm(tx, id, "UPDATE");
+    const before = await tx.reportForm.findUnique({
+      where: { id },
+      include: { indicators: { orderBy: { position: "asc" } } },
+    });
+    if (!before) throw new NotFoundError("report form");
+    if (before.version !== version) assertUpdated(0, before, "report form", version);
+    if (before.status === "RETIRED")
+      throw ValidationError.of("status", "The form is retired and can no longer change.");
+    const used = await tx.report.count({ where: { formId: id } });
+    if (used > 0) {
+      throw ValidationError.of(
+        "input.id",
+        `${used} report(s) already use this form, so it cannot change; create its next revision with createReportForm (same code) instead.`,
+      );
+    }
+    const result = await tx.reportForm.updateMany({
+      where: { id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "report form", version);
+    if (indicators) await replaceIndicators(tx, id, indicators);
+    const after = await tx.reportForm.findUniqueOrThrow({
+      where: { id },
+      include: { indicators: { orderBy: { position: "asc" } } },
+    });
+    const { indicators: beforeIndicators, ...beforeForm } = before;
+    const { indicators: afterIndicators, ...afterForm } = after;
+    await log(tx, access, {
+      entity: "ReportForm",
+      entityId: id,
+      action: "UPDATE",
+      before: { ...beforeForm, indicators: indicatorLines(beforeIndicators) },
+      after: { ...afterForm, indicators: indicatorLines(afterIndicators) },
+    });
+    return after;
+  });
+}
+
+/** A retired form keeps its reports but takes no new ones. */
+export async function retireReportForm(access: Access, input: { id: string; version: number }) {
+  assertAdmin(access);
+  const id = fromGlobalId("ReportForm", input.id, "input.id");
+  return change("report form", async (tx) => {
+    await lockForm(tx, id, "UPDATE");
+    const before = await tx.reportForm.findUnique({ where: { id } });
+    if (!before) throw new NotFoundError("report form");
+    if (before.version !== input.version) assertUpdated(0, before, "report form", input.version);
+    if (before.status === "RETIRED") throw ValidationError.of("status", "The form is already retired.");
+    const result = await tx.reportForm.updateMany({
+      where: { id, version: input.version },
+      data: { status: "RETIRED", version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "report form", input.version);
+    const after = await tx.reportForm.findUniqueOrThrow({ where: { id } });
+    await log(tx, access, { entity: "ReportForm", entityId: id, action: "ARCHIVE", before, after });
+    return after;
+  });
+}

@@ -1,0 +1,199 @@
+// A report's values: entering and correcting its figures while it is a draft or returned, each
+// checked against its form, and the one statement that writes them with their log (imports of
+// a filled-in template write through it too: spreadsheets).
+import { z } from "zod";
+import type { Report, ReportStatus } from "../../generated/prisma/client.js";
+import type { Access } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+import { assertVersion, canEdit, reportScope, versioned } from "./reports.service.js";
+
+const STATUS_WORD: Record<ReportStatus, string> = {
+  DRAFT: "a draft",
+  SUBMITTED: "submitted",
+  RETURNED: "returned",
+  APPROVED: "approved",
+  LOCKED: "locked",
+};
+
+export function assertValuesEditable(report: { status: ReportStatus }): void {
+  if (report.status === "DRAFT" || report.status === "RETURNED") return;
+  const hint =
+    report.status === "SUBMITTED" ? " Ask the curator to return it if a value must change." : " Its values are final.";
+  throw ValidationError.of(
+    "status",
+    `The report is ${STATUS_WORD[report.status]} (${report.status}); its values cannot change.${hint}`,
+  );
+}
+
+const valuesSchema = z.object({
+  ...versioned,
+  values: z
+    .array(
+      z.object({
+        indicatorId: z.string().nullish(),
+        indicatorCode: z.string().trim().nullish(),
+        // Checked one by one below, so that every bad value is named at once.
+        total: z.number(),
+        rural: z.number().nullish(),
+      }),
+    )
+    .min(1, "Give at least one value.")
+    .max(500, "At most 500 values at once."),
+});
+
+type ValueRow = { total: number; rural: number | null };
+
+/** Values keyed by indicator code, as the ChangeLog keeps them. */
+function valuesByCode(
+  rows: { indicator: { code: string }; total: number; rural: number | null }[],
+): Record<string, ValueRow> {
+  return Object.fromEntries(
+    rows.map((row) => [`values.${row.indicator.code}`, { total: row.total, rural: row.rural }]),
+  );
+}
+
+/**
+ * Checks every value against the form and the rules (whole numbers, total ≥ 0,
+ * 0 ≤ rural ≤ total, rural only where the indicator has a rural split); all problems at once.
+ */
+function checkValues(
+  values: z.infer<typeof valuesSchema>["values"],
+  indicators: { id: string; code: string; hasRuralSplit: boolean }[],
+): { indicatorId: string; total: number; rural: number | null }[] {
+  const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+  const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  const rows: { indicatorId: string; total: number; rural: number | null }[] = [];
+  values.forEach((value, i) => {
+    const at = `input.values.${i}`;
+    let indicator: { id: string; code: string; hasRuralSplit: boolean } | undefined;
+    if (value.indicatorId && value.indicatorCode) {
+      issues.push({ field: `${at}.indicatorId`, message: "Give the indicator's id or its code, not both." });
+    } else if (value.indicatorId) {
+      let id: string | null = null;
+      try {
+        id = fromGlobalId("ReportIndicator", value.indicatorId, `${at}.indicatorId`);
+      } catch {
+        id = null;
+      }
+      indicator = id ? byId.get(id) : undefined;
+      if (!indicator) issues.push({ field: `${at}.indicatorId`, message: "Not an indicator of this report's form." });
+    } else if (value.indicatorCode) {
+      indicator = byCode.get(value.indicatorCode);
+      if (!indicator) {
+        issues.push({ field: `${at}.indicatorCode`, message: `The form has no indicator ${value.indicatorCode}.` });
+      }
+    } else {
+      issues.push({ field: `${at}.indicatorId`, message: "Give the indicator's id (or its code)." });
+    }
+    if (indicator) {
+      if (seen.has(indicator.id))
+        issues.push({ field: `${at}.indicatorId`, message: `${indicator.code} is given twice.` });
+      seen.add(indicator.id);
+    }
+    const totalOk = Number.isInteger(value.total) && value.total >= 0;
+    if (!Number.isInteger(value.total))
+      issues.push({ field: `${at}.total`, message: `A whole number, got ${value.total}.` });
+    else if (value.total < 0) issues.push({ field: `${at}.total`, message: "Cannot be negative." });
+    const rural = value.rural ?? null;
+    if (rural !== null) {
+      if (indicator && !indicator.hasRuralSplit) {
+        issues.push({ field: `${at}.rural`, message: `${indicator.code} has no rural part; leave rural empty.` });
+      } else if (!Number.isInteger(rural)) {
+        issues.push({ field: `${at}.rural`, message: `A whole number, got ${rural}.` });
+      } else if (rural < 0) {
+        issues.push({ field: `${at}.rural`, message: "Cannot be negative." });
+      } else if (totalOk && rural > value.total) {
+        issues.push({
+          field: `${at}.rural`,
+          message: `The rural part (${rural}) cannot exceed the total (${value.total}).`,
+        });
+      }
+    }
+    if (indicator) rows.push({ indicatorId: indicator.id, total: value.total, rural });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return rows;
+}
+
+/**
+ * Writes a report's values (new indicators inserted, given ones replaced, others left alone, whatever their number: an import may carry thousands) and logs each changed indicator's before and after,
+ * in one statement: the values as they were and as written come back from the same
+ * statement that writes them (its parts share one snapshot, so `previous` is the old state).
+ */
+export async function writeReportValues(
+  tx: Tx,
+  access: Access,
+  report: { id: string; regionId: string },
+  rows: readonly { indicatorId: string; total: number; rural: number | null }[],
+  note?: Record<string, unknown>,
+): Promise<void> {
+  const changed =
+    rows.length === 0
+      ? []
+      : await tx.$queryRaw<{ side: "before" | "after"; code: string; total: number; rural: number | null }[]>`
+    WITH given AS (
+      SELECT * FROM unnest(${rows.map((r) => r.indicatorId)}::uuid[], ${rows.map((r) => r.total)}::int[], ${rows.map((r) => r.rural)}::int[])
+        AS v(indicator_id, total, rural)
+    ), previous AS (
+      SELECT v."indicatorId", v.total, v.rural FROM "ReportValue" v
+      WHERE v."reportId" = ${report.id}::uuid AND v."indicatorId" IN (SELECT indicator_id FROM given)
+    ), written AS (
+      INSERT INTO "ReportValue" (id, "reportId", "indicatorId", total, rural, "updatedAt")
+      SELECT gen_random_uuid(), ${report.id}::uuid, g.indicator_id, g.total, g.rural, now() FROM given g
+      ON CONFLICT ("reportId", "indicatorId")
+      DO UPDATE SET total = EXCLUDED.total, rural = EXCLUDED.rural, version = "ReportValue".version + 1, "updatedAt" = now()
+      RETURNING "indicatorId", total, rural
+    )
+    SELECT 'before' AS side, i.code, p.total, p.rural FROM previous p JOIN "ReportIndicator" i ON i.id = p."indicatorId"
+    UNION ALL
+    SELECT 'after' AS side, i.code, w.total, w.rural FROM written w JOIN "ReportIndicator" i ON i.id = w."indicatorId"`;
+  const side = (which: "before" | "after") =>
+    changed
+      .filter((value) => value.side === which)
+      .map((value) => ({ indicator: { code: value.code }, total: value.total, rural: value.rural }));
+  await log(tx, access, {
+    entity: "Report",
+    entityId: report.id,
+    action: "UPDATE",
+    regionId: report.regionId,
+    before: valuesByCode(side("before")),
+    after: valuesByCode(side("after")),
+    note,
+  });
+}
+
+/**
+ * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
+ * replaced; others stay. Nothing is applied unless every value is valid. Four statements: the
+ * report with its form's indicators, the version bump, the values with their log's before and
+ * after, the log.
+ */
+export async function setReportValues(access: Access, input: unknown) {
+  const data = parse(valuesSchema, input);
+  return change("report", async (tx) => {
+    const id = fromGlobalId("Report", data.id, "input.id");
+    const found = await tx.report.findFirst({
+      where: { id, AND: [reportScope(access)] },
+      include: { form: { select: { indicators: true } } },
+    });
+    if (!found) throw new NotFoundError("report");
+    const { form, ...report } = found;
+    if (!canEdit(access, report))
+      throw new ForbiddenError("Only the centre's operator or a curator of the region can fill in this report.");
+    assertVersion(report, data.version);
+    assertValuesEditable(report);
+    const rows = checkValues(data.values, form.indicators);
+    const [after] = await tx.$queryRaw<Report[]>`
+      UPDATE "Report" SET version = version + 1, "updatedAt" = now()
+      WHERE id = ${report.id}::uuid AND version = ${data.version} AND status IN ('DRAFT', 'RETURNED')
+      RETURNING *`;
+    assertUpdated(after ? 1 : 0, report, "report", data.version);
+    await writeReportValues(tx, access, report, rows);
+    return after as Report;
+  });
+}

@@ -1,0 +1,169 @@
+// The report workflow: DRAFT → SUBMITTED → RETURNED | APPROVED → LOCKED, each step by whom it
+// belongs to (the report's editors submit, the curators of its region review), logged with the
+// step, and approval kept from the report's own authors (four eyes).
+import { z } from "zod";
+import type { Prisma, ReportStatus } from "../../generated/prisma/client.js";
+import { type Access, includes } from "../../lib/access.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import { parse } from "../../lib/validate.js";
+import { assertVersion, canEdit, reportScope, versioned } from "./reports.service.js";
+
+/** Who reviews a report (return, approve, lock): curators of its region and administrators. */
+function canReview(access: Access, report: { regionId: string }): boolean {
+  return includes(access.write, report.regionId);
+}
+
+/** Why a report's own authors cannot approve it, and who can. */
+const OWN_REPORT =
+  "You created, filled in or submitted this report, so you cannot approve or publish it: its figures need a second pair of eyes. Another curator of the report's region or an administrator must approve it.";
+
+/**
+ * Whether the caller may approve (and publish) the report now: it is SUBMITTED, they review
+ * its region, and they did not create, fill in or submit it (four eyes, see lib/four-eyes.ts).
+ */
+export async function canApproveReport(
+  access: Access,
+  report: { id: string; regionId: string; status: ReportStatus },
+): Promise<boolean> {
+  if (report.status !== "SUBMITTED" || !canReview(access, report)) return false;
+  return !(await callerWroteBatched(access, "Report", report.id));
+}
+
+function userIdOf(access: Access): string | null {
+  return access.identity?.kind === "user" ? access.identity.userId : null;
+}
+
+/** A report the caller can read, inside the transaction; anything else is "not found". */
+async function readableReport(tx: Tx, access: Access, globalId: string) {
+  const id = fromGlobalId("Report", globalId, "input.id");
+  const report = await tx.report.findFirst({ where: { id, AND: [reportScope(access)] } });
+  if (!report) throw new NotFoundError("report");
+  return report;
+}
+
+/** DRAFT → SUBMITTED → RETURNED | APPROVED → LOCKED; a returned report is submitted again. */
+const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {
+  DRAFT: ["SUBMITTED"],
+  SUBMITTED: ["RETURNED", "APPROVED"],
+  RETURNED: ["SUBMITTED"],
+  APPROVED: ["LOCKED"],
+  LOCKED: [],
+};
+
+const VERB: Record<ReportStatus, string> = {
+  DRAFT: "reopened",
+  SUBMITTED: "submitted",
+  RETURNED: "returned",
+  APPROVED: "approved",
+  LOCKED: "locked",
+};
+
+function assertTransition(from: ReportStatus, to: ReportStatus): void {
+  if (NEXT[from].includes(to)) return;
+  const possible = NEXT[from];
+  const then =
+    possible.length === 0
+      ? `${from} is final: nothing more can happen to it.`
+      : `from ${from} it can only be ${possible.map((s) => `${VERB[s]} (${s})`).join(" or ")}.`;
+  throw ValidationError.of("status", `The report is ${from}, so it cannot be ${VERB[to]}; ${then}`);
+}
+
+interface TransitionSpec {
+  to: ReportStatus;
+  /** Who may make this step. */
+  who: "editor" | "reviewer";
+  data: (access: Access) => Prisma.ReportUpdateManyMutationInput;
+  note?: Record<string, unknown>;
+  /** Extra checks on the report before it moves. */
+  check?: (tx: Tx, report: { id: string }) => Promise<void>;
+}
+
+async function transition(access: Access, input: { id: string; version: number }, spec: TransitionSpec) {
+  return change("report", async (tx) => {
+    const before = await readableReport(tx, access, input.id);
+    if (spec.who === "editor" ? !canEdit(access, before) : !canReview(access, before)) {
+      throw new ForbiddenError(
+        spec.who === "editor"
+          ? "Only the centre's operator or a curator of the region can submit this report."
+          : "Only curators of the report's region and administrators review reports.",
+      );
+    }
+    assertVersion(before, input.version);
+    assertTransition(before.status, spec.to);
+    await spec.check?.(tx, before);
+    const result = await tx.report.updateMany({
+      where: { id: before.id, version: input.version, status: before.status },
+      data: { ...spec.data(access), status: spec.to, version: { increment: 1 } },
+    });
+    assertUpdated(result.count, before, "report", input.version);
+    const after = await tx.report.findUniqueOrThrow({ where: { id: before.id } });
+    await log(tx, access, {
+      entity: "Report",
+      entityId: after.id,
+      action: "TRANSITION",
+      regionId: after.regionId,
+      before,
+      after,
+      note: { from: before.status, to: after.status, ...spec.note },
+    });
+    return after;
+  });
+}
+
+const reasonSchema = z.object({
+  ...versioned,
+  reason: z.string().trim().min(1, "Say what must be corrected.").max(2000, "At most 2000 characters."),
+});
+
+const approveSchema = z.object({ ...versioned, published: z.boolean().nullish() });
+const versionedSchema = z.object(versioned);
+
+export async function submitReport(access: Access, input: unknown) {
+  const data = parse(versionedSchema, input);
+  return transition(access, data, {
+    to: "SUBMITTED",
+    who: "editor",
+    // The reason belongs to the return it explained; the ChangeLog keeps it.
+    data: (a) => ({ submittedAt: new Date(), submittedById: userIdOf(a), returnReason: null }),
+    check: async (tx, report) => {
+      const values = await tx.reportValue.count({ where: { reportId: report.id } });
+      if (values === 0) throw ValidationError.of("values", "Enter at least one value before submitting the report.");
+    },
+  });
+}
+
+export async function returnReport(access: Access, input: unknown) {
+  const data = parse(reasonSchema, input);
+  return transition(access, data, {
+    to: "RETURNED",
+    who: "reviewer",
+    data: () => ({ returnReason: data.reason }),
+    note: { reason: data.reason },
+  });
+}
+
+/**
+ * SUBMITTED → APPROVED, published to partners when asked. Never by the report's own authors:
+ * whoever created it, filled in its values (by any path) or submitted it, in any round.
+ */
+export async function approveReport(access: Access, input: unknown) {
+  const data = parse(approveSchema, input);
+  return transition(access, data, {
+    to: "APPROVED",
+    who: "reviewer",
+    data: (a) => ({ approvedAt: new Date(), approvedById: userIdOf(a), published: data.published ?? false }),
+    // Safe against a late write: values change only while DRAFT or RETURNED, each write bumps
+    // the version, and the approval applies only to the SUBMITTED version read here.
+    check: async (tx, report) => {
+      if (await callerWrote(tx, access, "Report", report.id)) throw new ForbiddenError(OWN_REPORT);
+    },
+  });
+}
+
+export async function lockReport(access: Access, input: unknown) {
+  const data = parse(versionedSchema, input);
+  return transition(access, data, { to: "LOCKED", who: "reviewer", data: () => ({ lockedAt: new Date() }) });
+}
