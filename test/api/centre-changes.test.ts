@@ -1,19 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
-import { asUser, gql, useIdentity } from "../helpers/graphql.js";
+import { asUser, gql, mutate, type Outcome, ok, useIdentity } from "../helpers/graphql.js";
 
-interface CentreResult {
-  __typename: string;
-  message?: string;
-  currentVersion?: number;
-  issues?: { field: string; message: string }[];
-  data?: { id: string; name: string; version: number; status: string; regionId?: string };
+interface CentreData {
+  id: string;
+  name: string;
+  version: number;
+  status: string;
 }
 
-const RESULT = `__typename ... on Error { message } ... on ConflictError { currentVersion } ... on ValidationError { issues { field message } }`;
-const CREATE = `mutation C($input: CreateCentreInput!) { createCentre(input: $input) { ${RESULT} ... on MutationCreateCentreSuccess { data { id name version status } } } }`;
-const UPDATE = `mutation U($input: UpdateCentreInput!) { updateCentre(input: $input) { ${RESULT} ... on MutationUpdateCentreSuccess { data { id name version status } } } }`;
+const CENTRE = "id name version status";
 
 let curator: Record<string, string>;
 let auditor: Record<string, string>;
@@ -27,20 +24,19 @@ async function place(code: string) {
 }
 
 async function create(name: string, where = smolensk, headers = curator) {
-  const result = await gql<{ createCentre: CentreResult }>(
-    CREATE,
+  const { outcome } = await mutate<CentreData>(
+    "createCentre",
+    CENTRE,
     {
-      input: {
-        name,
-        address: "ул. Ленина, 1",
-        kinds: ["PUBLIC_ACCESS"],
-        settlementId: where.settlementId,
-        hostOrganisationId: where.hostId,
-      },
+      name,
+      address: "ул. Ленина, 1",
+      kinds: ["PUBLIC_ACCESS"],
+      settlementId: where.settlementId,
+      hostOrganisationId: where.hostId,
     },
-    headers,
+    { headers },
   );
-  return result.data?.createCentre as CentreResult;
+  return outcome as Outcome<CentreData>;
 }
 
 beforeAll(async () => {
@@ -73,18 +69,17 @@ describe("centre changes", () => {
     const before = await prisma.centre.count();
     const outside = await create("Чужой регион", pskov);
     expect(outside.__typename).toBe("NotFoundError");
-    const asAuditor = await gql(
-      CREATE,
+    const { response: asAuditor } = await mutate(
+      "createCentre",
+      CENTRE,
       {
-        input: {
-          name: "x",
-          address: "x",
-          kinds: ["PUBLIC_ACCESS"],
-          settlementId: smolensk.settlementId,
-          hostOrganisationId: smolensk.hostId,
-        },
+        name: "x",
+        address: "x",
+        kinds: ["PUBLIC_ACCESS"],
+        settlementId: smolensk.settlementId,
+        hostOrganisationId: smolensk.hostId,
       },
-      auditor,
+      { headers: auditor },
     );
     expect(asAuditor.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await prisma.centre.count()).toBe(before);
@@ -93,18 +88,24 @@ describe("centre changes", () => {
   it("updates with the version read, and refuses a stale version without changing anything", async () => {
     const created = await create("ЦОД для правки");
     const id = created.data?.id ?? "";
-    const first = await gql<{ updateCentre: CentreResult }>(UPDATE, {
-      input: { id, version: 1, name: "ЦОД после правки", status: "TEMPORARILY_CLOSED", statusAlert: "Ремонт" },
+    const { outcome: first } = await mutate<CentreData>("updateCentre", CENTRE, {
+      id,
+      version: 1,
+      name: "ЦОД после правки",
+      status: "TEMPORARILY_CLOSED",
+      statusAlert: "Ремонт",
     });
-    expect(first.data?.updateCentre.data).toMatchObject({
+    expect(first?.data).toMatchObject({
       name: "ЦОД после правки",
       version: 2,
       status: "TEMPORARILY_CLOSED",
     });
-    const stale = await gql<{ updateCentre: CentreResult }>(UPDATE, {
-      input: { id, version: 1, name: "Потерянная правка" },
+    const { outcome: stale } = await mutate<CentreData>("updateCentre", CENTRE, {
+      id,
+      version: 1,
+      name: "Потерянная правка",
     });
-    expect(stale.data?.updateCentre).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
+    expect(stale).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
     const row = await prisma.centre.findFirstOrThrow({
       where: { name: { in: ["ЦОД после правки", "Потерянная правка"] } },
     });
@@ -120,11 +121,16 @@ describe("centre changes", () => {
   it("answers bad input with every field's problem and writes nothing", async () => {
     const created = await create("ЦОД для проверок");
     const id = created.data?.id ?? "";
-    const bad = await gql<{ updateCentre: CentreResult }>(UPDATE, {
-      input: { id, version: 1, name: "  ", workstations: -1, latitude: 95, email: "не почта" },
+    const { outcome: bad } = await mutate<CentreData>("updateCentre", CENTRE, {
+      id,
+      version: 1,
+      name: "  ",
+      workstations: -1,
+      latitude: 95,
+      email: "не почта",
     });
-    expect(bad.data?.updateCentre.__typename).toBe("ValidationError");
-    const fields = bad.data?.updateCentre.issues?.map((i) => i.field).sort();
+    expect(bad?.__typename).toBe("ValidationError");
+    const fields = bad?.issues?.map((i) => i.field).sort();
     expect(fields).toEqual(["input.email", "input.latitude", "input.name", "input.workstations"]);
     const row = await prisma.centre.findFirstOrThrow({ where: { name: "ЦОД для проверок" } });
     expect(row.version).toBe(1);
@@ -133,11 +139,9 @@ describe("centre changes", () => {
   it("archives a centre out of the lists and restores it", async () => {
     const created = await create("ЦОД для архива");
     const id = created.data?.id ?? "";
-    const archived = await gql<{ archiveCentre: { __typename: string } }>(
-      `mutation A($input: VersionedInput!) { archiveCentre(input: $input) { __typename } }`,
-      { input: { id, version: 1 } },
-    );
-    expect(archived.data?.archiveCentre.__typename).toBe("MutationArchiveCentreSuccess");
+    const versioned = { inputType: "VersionedInput" };
+    const { outcome: archived } = await mutate("archiveCentre", "id", { id, version: 1 }, versioned);
+    expect(archived?.__typename).toBe("MutationArchiveCentreSuccess");
     const list = await gql<{ centres: { totalCount: number } }>(
       `{ centres(first: 1, filter: { search: "ЦОД для архива" }) { totalCount } }`,
     );
@@ -146,103 +150,85 @@ describe("centre changes", () => {
       `{ centres(first: 1, filter: { search: "ЦОД для архива", includeArchived: true }) { totalCount } }`,
     );
     expect(withArchived.data?.centres.totalCount).toBe(1);
-    const restored = await gql<{ restoreCentre: { __typename: string } }>(
-      `mutation R($input: VersionedInput!) { restoreCentre(input: $input) { __typename } }`,
-      { input: { id, version: 2 } },
-    );
-    expect(restored.data?.restoreCentre.__typename).toBe("MutationRestoreCentreSuccess");
+    const { outcome: restored } = await mutate("restoreCentre", "id", { id, version: 2 }, versioned);
+    expect(restored?.__typename).toBe("MutationRestoreCentreSuccess");
   });
 
   it("keeps opening hours, exceptions and mobile visits, each checked", async () => {
     const created = await create("Мобильный офис (тест)");
     const id = created.data?.id ?? "";
-    await gql(UPDATE, { input: { id, version: 1, kinds: ["MOBILE_OFFICE"] } });
-    const hours = await gql<{ setCentreOpeningHours: CentreResult }>(
-      `mutation H($input: SetCentreOpeningHoursInput!) { setCentreOpeningHours(input: $input) { ${RESULT} ... on MutationSetCentreOpeningHoursSuccess { data { version } } } }`,
-      {
-        input: {
-          id,
-          version: 2,
-          hours: [
-            { weekday: 1, opens: "09:00", closes: "18:00" },
-            { weekday: 6, opens: "10:00", closes: "14:00" },
-          ],
-        },
-      },
-    );
-    expect(hours.data?.setCentreOpeningHours.data?.version).toBe(3);
-    const badHours = await gql<{ setCentreOpeningHours: CentreResult }>(
-      `mutation H($input: SetCentreOpeningHoursInput!) { setCentreOpeningHours(input: $input) { ${RESULT} } }`,
-      { input: { id, version: 3, hours: [{ weekday: 8, opens: "18:00", closes: "09:00" }] } },
-    );
-    expect(badHours.data?.setCentreOpeningHours.__typename).toBe("ValidationError");
+    await ok("updateCentre", "version", { id, version: 1, kinds: ["MOBILE_OFFICE"] });
+    const { outcome: hours } = await mutate<{ version: number }>("setCentreOpeningHours", "version", {
+      id,
+      version: 2,
+      hours: [
+        { weekday: 1, opens: "09:00", closes: "18:00" },
+        { weekday: 6, opens: "10:00", closes: "14:00" },
+      ],
+    });
+    expect(hours?.data?.version).toBe(3);
+    const { outcome: badHours } = await mutate("setCentreOpeningHours", "version", {
+      id,
+      version: 3,
+      hours: [{ weekday: 8, opens: "18:00", closes: "09:00" }],
+    });
+    expect(badHours?.__typename).toBe("ValidationError");
 
-    const exception = await gql<{ addOpeningHoursException: CentreResult }>(
-      `mutation E($input: AddOpeningHoursExceptionInput!) { addOpeningHoursException(input: $input) { ${RESULT} } }`,
-      {
-        input: {
-          centreId: id,
-          startsOn: "2026-12-31",
-          endsOn: "2027-01-08",
-          closed: true,
-          reason: "Новогодние праздники",
-        },
-      },
-    );
-    expect(exception.data?.addOpeningHoursException.__typename).toBe("MutationAddOpeningHoursExceptionSuccess");
+    const { outcome: exception } = await mutate("addOpeningHoursException", "id", {
+      centreId: id,
+      startsOn: "2026-12-31",
+      endsOn: "2027-01-08",
+      closed: true,
+      reason: "Новогодние праздники",
+    });
+    expect(exception?.__typename).toBe("MutationAddOpeningHoursExceptionSuccess");
     const added = await prisma.openingHoursException.findFirstOrThrow({
       where: { reason: "Новогодние праздники", centre: { name: "Мобильный офис (тест)" } },
     });
-    const UPDATE_EXCEPTION = `mutation X($input: UpdateOpeningHoursExceptionInput!) { updateOpeningHoursException(input: $input) { ${RESULT} } }`;
-    const shorter = await gql<{ updateOpeningHoursException: CentreResult }>(UPDATE_EXCEPTION, {
-      input: {
-        id: toGlobalId("OpeningHoursException", added.id),
-        version: 1,
-        closed: false,
-        opens: "10:00",
-        closes: "15:00",
-      },
+    const { outcome: shorter } = await mutate("updateOpeningHoursException", "version", {
+      id: toGlobalId("OpeningHoursException", added.id),
+      version: 1,
+      closed: false,
+      opens: "10:00",
+      closes: "15:00",
     });
-    expect(shorter.data?.updateOpeningHoursException.__typename).toBe("MutationUpdateOpeningHoursExceptionSuccess");
-    const stale = await gql<{ updateOpeningHoursException: CentreResult }>(UPDATE_EXCEPTION, {
-      input: { id: toGlobalId("OpeningHoursException", added.id), version: 1, closed: true },
+    expect(shorter?.__typename).toBe("MutationUpdateOpeningHoursExceptionSuccess");
+    const { outcome: stale } = await mutate("updateOpeningHoursException", "version", {
+      id: toGlobalId("OpeningHoursException", added.id),
+      version: 1,
+      closed: true,
     });
-    expect(stale.data?.updateOpeningHoursException).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
+    expect(stale).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
     expect(await prisma.openingHoursException.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({
       closed: false,
       opens: "10:00",
       version: 2,
     });
-    const invalidDate = await gql(
-      `mutation E($input: AddOpeningHoursExceptionInput!) { addOpeningHoursException(input: $input) { __typename } }`,
-      { input: { centreId: id, startsOn: "2024-02-30", endsOn: "2024-03-01", closed: true } },
-    );
+    const { response: invalidDate } = await mutate("addOpeningHoursException", "id", {
+      centreId: id,
+      startsOn: "2024-02-30",
+      endsOn: "2024-03-01",
+      closed: true,
+    });
     expect(invalidDate.errors?.[0]?.message).toMatch(/real calendar date/);
 
     const settlement = await prisma.settlement.findFirstOrThrow({
       where: { municipality: { region: { code: "67" } }, isRural: true },
     });
-    const visit = await gql<{
-      recordMobileVisit: CentreResult & {
-        data?: { peopleServed: number; documents: { documentType: string; count: number }[] };
-      };
-    }>(
-      `mutation V($input: RecordMobileVisitInput!) { recordMobileVisit(input: $input) { ${RESULT}
-        ... on MutationRecordMobileVisitSuccess { data { peopleServed documents { documentType count } } } } }`,
-      {
-        input: {
-          centreId: id,
-          settlementId: toGlobalId("Settlement", settlement.id),
-          visitedOn: "2026-11-20",
-          peopleServed: 37,
-          documents: [
-            { documentType: "Паспорт гражданина РФ", count: 12 },
-            { documentType: "СНИЛС", count: 5 },
-          ],
-        },
-      },
-    );
-    expect(visit.data?.recordMobileVisit.data).toEqual({
+    const { outcome: visit } = await mutate<{
+      peopleServed: number;
+      documents: { documentType: string; count: number }[];
+    }>("recordMobileVisit", "peopleServed documents { documentType count }", {
+      centreId: id,
+      settlementId: toGlobalId("Settlement", settlement.id),
+      visitedOn: "2026-11-20",
+      peopleServed: 37,
+      documents: [
+        { documentType: "Паспорт гражданина РФ", count: 12 },
+        { documentType: "СНИЛС", count: 5 },
+      ],
+    });
+    expect(visit?.data).toEqual({
       peopleServed: 37,
       documents: [
         { documentType: "Паспорт гражданина РФ", count: 12 },
@@ -287,11 +273,11 @@ describe("query limits", () => {
   });
 
   it("allows a list of centres with settlement → municipality → region and more", async () => {
-    const ok = await gql<{ centres: { edges: unknown[] } }>(
+    const list = await gql<{ centres: { edges: unknown[] } }>(
       `{ centres(first: 50) { edges { node { name hostOrganisation { name } settlement { municipality { region { name } } } services { service { name } } } } } }`,
     );
-    expect(ok.errors).toBeUndefined();
-    expect(ok.data?.centres.edges.length).toBeGreaterThan(0);
+    expect(list.errors).toBeUndefined();
+    expect(list.data?.centres.edges.length).toBeGreaterThan(0);
   });
 
   it("refuses an alias flood", async () => {

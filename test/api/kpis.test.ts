@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "../../api/lib/auth.js";
 import { prisma } from "../../api/lib/db.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
-import { asUser, gql, useIdentity } from "../helpers/graphql.js";
+import { asUser, gql, mutate, ok, useIdentity } from "../helpers/graphql.js";
 import { recordSql } from "../helpers/sql.js";
 
 type Headers = Record<string, string>;
@@ -32,43 +32,12 @@ interface ValueData {
   kpi: { code: string };
 }
 
-interface Result<T> {
-  __typename: string;
-  data?: T;
-  message?: string;
-  issues?: { field: string; message: string }[];
-  currentVersion?: number | null;
-}
-
 const KPI = `id code targetValue targetYear direction source version region { code }
   values { id periodStart periodEnd value region { code } }`;
 const VALUE = "id periodStart periodEnd value source version region { code } kpi { code }";
 
-async function mutate<T>(name: string, inputType: string, input: object, headers: Headers, fields: string) {
-  const success = `Mutation${name.charAt(0).toUpperCase()}${name.slice(1)}Success`;
-  const response = await gql<{ result: Result<T> }>(
-    `mutation M($input: ${inputType}!) { result: ${name}(input: $input) { __typename
-      ... on ${success} { data { ${fields} } }
-      ... on Error { message }
-      ... on ValidationError { issues { field message } }
-      ... on ConflictError { currentVersion } } }`,
-    { input },
-    headers,
-  );
-  return { result: response.data?.result, errors: response.errors };
-}
-
-async function ok<T>(name: string, inputType: string, input: object, headers: Headers, fields: string): Promise<T> {
-  const { result, errors } = await mutate<T>(name, inputType, input, headers, fields);
-  expect(errors).toBeUndefined();
-  expect(result?.__typename, JSON.stringify(result)).toMatch(/Success$/);
-  return result?.data as T;
-}
-
-const createKpi = (input: object, headers: Headers) =>
-  mutate<KpiData>("createKpi", "CreateKpiInput", input, headers, KPI);
-const recordValue = (input: object, headers: Headers) =>
-  mutate<ValueData>("recordKpiValue", "RecordKpiValueInput", input, headers, VALUE);
+const createKpi = (input: object, headers: Headers) => mutate<KpiData>("createKpi", KPI, input, { headers });
+const recordValue = (input: object, headers: Headers) => mutate<ValueData>("recordKpiValue", VALUE, input, { headers });
 
 const LIST = `query L($filter: KpiFilter, $orderBy: KpiOrderBy) {
   kpis(first: 20, filter: $filter, orderBy: $orderBy) { totalCount edges { node { ${KPI} } } } }`;
@@ -186,15 +155,15 @@ describe("kpis", () => {
       source: "ENTERED",
     };
     const refused = await createKpi(input, curator);
-    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(refused.response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const invalid = await createKpi({ ...input, code: "lower case", targetYear: 1900, targetValue: 1e12 }, admin);
-    expect(invalid.result?.issues?.map((i) => i.field).sort()).toEqual([
+    expect(invalid.outcome?.issues?.map((i) => i.field).sort()).toEqual([
       "input.code",
       "input.targetValue",
       "input.targetYear",
     ]);
 
-    const created = await ok<KpiData>("createKpi", "CreateKpiInput", input, admin, KPI);
+    const created = await ok<KpiData>("createKpi", KPI, input, { headers: admin });
     expect(created).toMatchObject({
       code: input.code,
       targetValue: 1.25,
@@ -204,32 +173,29 @@ describe("kpis", () => {
       values: [],
     });
     const duplicate = await createKpi(input, admin);
-    expect(duplicate.result?.__typename).toBe("ConflictError");
+    expect(duplicate.outcome?.__typename).toBe("ConflictError");
 
     const updated = await ok<KpiData>(
       "updateKpi",
-      "UpdateKpiInput",
-      { id: created.id, version: 1, targetValue: 1.5, direction: "AT_MOST", legalBasis: "Тест" },
-      admin,
       KPI,
+      { id: created.id, version: 1, targetValue: 1.5, direction: "AT_MOST", legalBasis: "Тест" },
+      { headers: admin },
     );
     expect(updated).toMatchObject({ targetValue: 1.5, direction: "AT_MOST", version: 2 });
     const stale = await mutate<KpiData>(
       "updateKpi",
-      "UpdateKpiInput",
-      { id: created.id, version: 1, targetYear: 2031 },
-      admin,
       KPI,
+      { id: created.id, version: 1, targetYear: 2031 },
+      { headers: admin },
     );
-    expect(stale.result).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
+    expect(stale.outcome).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
     const byCurator = await mutate<KpiData>(
       "updateKpi",
-      "UpdateKpiInput",
-      { id: created.id, version: 2, targetYear: 2031 },
-      curator,
       KPI,
+      { id: created.id, version: 2, targetYear: 2031 },
+      { headers: curator },
     );
-    expect(byCurator.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(byCurator.response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const row = await prisma.kpi.findUniqueOrThrow({ where: { id: fromGlobalId("Kpi", created.id) } });
     expect(row.targetYear).toBe(2030);
     expect(row.version).toBe(2);
@@ -246,7 +212,7 @@ describe("kpis", () => {
   it("records values of entered KPIs within the writer's regions, one per region and period", async () => {
     const regional = await ok<KpiData>(
       "createKpi",
-      "CreateKpiInput",
+      KPI,
       {
         code: "TEST_SMOLENSK_CONSULTATIONS",
         name: "Консультации по Госуслугам в Смоленской области",
@@ -257,35 +223,34 @@ describe("kpis", () => {
         regionId: region.smolensk.global,
         source: "ENTERED",
       },
-      admin,
-      KPI,
+      { headers: admin },
     );
     expect(regional.region).toEqual({ code: "67" });
     const period = { periodStart: "2030-01-01", periodEnd: "2030-12-31" };
 
     const first = await recordValue({ kpiId: regional.id, ...period, value: 4200 }, curator);
-    expect(first.result?.__typename).toBe("MutationRecordKpiValueSuccess");
-    expect(first.result?.data).toMatchObject({ value: 4200, source: "ENTERED", version: 1, region: { code: "67" } });
+    expect(first.outcome?.__typename).toBe("MutationRecordKpiValueSuccess");
+    expect(first.outcome?.data).toMatchObject({ value: 4200, source: "ENTERED", version: 1, region: { code: "67" } });
     const corrected = await recordValue({ kpiId: regional.id, ...period, value: 4250.5, version: 1 }, curator);
-    expect(corrected.result?.data).toMatchObject({ id: first.result?.data?.id, value: 4250.5, version: 2 });
+    expect(corrected.outcome?.data).toMatchObject({ id: first.outcome?.data?.id, value: 4250.5, version: 2 });
     const stale = await recordValue({ kpiId: regional.id, ...period, value: 1, version: 1 }, curator);
-    expect(stale.result).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
+    expect(stale.outcome).toMatchObject({ __typename: "ConflictError", currentVersion: 2 });
 
     const otherRegion = await recordValue(
       { kpiId: regional.id, regionId: region.udmurtia.global, ...period, value: 1 },
       curator,
     );
-    expect(otherRegion.result?.issues?.[0]?.field).toBe("input.regionId");
+    expect(otherRegion.outcome?.issues?.[0]?.field).toBe("input.regionId");
     const backwards = await recordValue(
       { kpiId: regional.id, periodStart: "2030-12-31", periodEnd: "2030-01-01", value: 1 },
       curator,
     );
-    expect(backwards.result?.issues).toEqual([
+    expect(backwards.outcome?.issues).toEqual([
       { field: "input.periodEnd", message: "The period cannot end before it starts." },
     ]);
     for (const who of [auditor, operator, partner]) {
       const refused = await recordValue({ kpiId: regional.id, ...period, value: 1 }, who);
-      expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(refused.response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
 
     const values = await prisma.kpiValue.findMany({ where: { kpiId: fromGlobalId("Kpi", regional.id) } });
@@ -307,7 +272,7 @@ describe("kpis", () => {
   it("keeps regional writers to their regions and national values to administrators", async () => {
     const national = await ok<KpiData>(
       "createKpi",
-      "CreateKpiInput",
+      KPI,
       {
         code: "TEST_NATIONAL_SHARE",
         name: "Доля центров с доступом для маломобильных граждан",
@@ -317,41 +282,39 @@ describe("kpis", () => {
         targetYear: 2032,
         source: "ENTERED",
       },
-      admin,
-      KPI,
+      { headers: admin },
     );
     const period = { periodStart: "2031-01-01", periodEnd: "2031-12-31" };
     const udmurtia = await recordValue(
       { kpiId: national.id, regionId: region.udmurtia.global, ...period, value: 64 },
       curator,
     );
-    expect(udmurtia.result?.data?.region).toEqual({ code: "18" });
+    expect(udmurtia.outcome?.data?.region).toEqual({ code: "18" });
     const pskov = await recordValue(
       { kpiId: national.id, regionId: region.pskov.global, ...period, value: 50 },
       curator,
     );
-    expect(pskov.result?.__typename).toBe("NotFoundError");
+    expect(pskov.outcome?.__typename).toBe("NotFoundError");
     const countryByCurator = await recordValue({ kpiId: national.id, ...period, value: 70 }, curator);
-    expect(countryByCurator.result?.__typename).toBe("ForbiddenError");
+    expect(countryByCurator.outcome?.__typename).toBe("ForbiddenError");
     const country = await recordValue({ kpiId: national.id, ...period, value: 70 }, admin);
-    expect(country.result?.data?.region).toBeNull();
+    expect(country.outcome?.data?.region).toBeNull();
     const again = await recordValue({ kpiId: national.id, ...period, value: 71 }, admin);
-    expect(again.result?.data).toMatchObject({ id: country.result?.data?.id, value: 71, version: 2 });
+    expect(again.outcome?.data).toMatchObject({ id: country.outcome?.data?.id, value: 71, version: 2 });
 
     const tver = await prisma.kpi.findUniqueOrThrow({ where: { code: "E_SERVICES_USERS_SHARE" } });
     const hidden = await recordValue({ kpiId: toGlobalId("Kpi", tver.id), ...period, value: 1 }, curator);
-    expect(hidden.result?.__typename).toBe("NotFoundError");
+    expect(hidden.outcome?.__typename).toBe("NotFoundError");
     const computed = await prisma.kpi.findUniqueOrThrow({ where: { code: "PROACTIVE_SERVICES" } });
     const refused = await recordValue({ kpiId: toGlobalId("Kpi", computed.id), ...period, value: 1 }, admin);
-    expect(refused.result?.issues?.[0]?.field).toBe("input.kpiId");
+    expect(refused.outcome?.issues?.[0]?.field).toBe("input.kpiId");
 
     // The curator sees the national and Udmurtia values, not Pskov's.
     await ok(
       "recordKpiValue",
-      "RecordKpiValueInput",
-      { kpiId: national.id, regionId: region.pskov.global, ...period, value: 50 },
-      admin,
       VALUE,
+      { kpiId: national.id, regionId: region.pskov.global, ...period, value: 50 },
+      { headers: admin },
     );
     const read = async (headers: Headers) => {
       const response = await gql<{ node: KpiData }>(

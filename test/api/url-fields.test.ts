@@ -6,10 +6,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
-import { asUser, gql } from "../helpers/graphql.js";
+import { asUser, gql, mutate, type Outcome } from "../helpers/graphql.js";
 import { partnerKey } from "../helpers/partners.js";
-
-const RESULT = `__typename ... on ValidationError { issues { field message } }`;
 
 /** Addresses a browser would run, open elsewhere than the web, or that name no host. */
 const REFUSED = [
@@ -33,11 +31,8 @@ const REFUSED = [
 ];
 const ACCEPTED = ["https://library.example.ru/", "http://example.org/путь?q=1#часть", "HTTPS://EXAMPLE.ORG"];
 
-interface Outcome {
-  __typename: string;
-  issues?: { field: string; message: string }[];
-  data?: { id: string; version: number; url: string | null };
-}
+/** A record as a mutation answers it, its URL field as `url`. */
+type Saved = { id: string; version: number; url: string | null };
 
 let curator: Record<string, string>;
 let partner: Record<string, string>;
@@ -60,21 +55,18 @@ beforeAll(async () => {
 interface UrlField {
   type: "Centre" | "Organisation" | "Service";
   field: "website" | "portalUrl";
-  create(url: string | null, name: string): Promise<Outcome>;
-  update(id: string, version: number, url: string): Promise<Outcome>;
+  create(url: string | null, name: string): Promise<Outcome<Saved>>;
+  update(id: string, version: number, url: string): Promise<Outcome<Saved>>;
   stored(name: string): Promise<{ id: string; url: string | null; version: number } | null>;
   /** Writes a value straight to the database, as a row stored before the check would hold it. */
   storeRaw(id: string, url: string): Promise<void>;
 }
 
-async function mutate(name: string, inputType: string, type: string, field: string, input: object): Promise<Outcome> {
-  const result = await gql<Record<string, Outcome>>(
-    `mutation M($input: ${inputType}!) { ${name}(input: $input) { ${RESULT} ... on Mutation${name.charAt(0).toUpperCase()}${name.slice(1)}Success { data { id version url: ${field} } } } }`,
-    { input },
-    curator,
-  );
-  expect(result.errors, `${name} (${type})`).toBeUndefined();
-  return result.data?.[name] as Outcome;
+/** A create or update as the curator, asking for the URL field as `url`. */
+async function save(name: string, field: string, input: object): Promise<Outcome<Saved>> {
+  const { outcome, response } = await mutate<Saved>(name, `id version url: ${field}`, input, { headers: curator });
+  expect(response.errors, name).toBeUndefined();
+  return outcome as Outcome<Saved>;
 }
 
 const FIELDS: UrlField[] = [
@@ -82,7 +74,7 @@ const FIELDS: UrlField[] = [
     type: "Centre",
     field: "website",
     create: (url, name) =>
-      mutate("createCentre", "CreateCentreInput", "Centre", "website", {
+      save("createCentre", "website", {
         name,
         address: "ул. Ленина, 1",
         kinds: ["PUBLIC_ACCESS"],
@@ -90,8 +82,7 @@ const FIELDS: UrlField[] = [
         hostOrganisationId: smolensk.hostId,
         ...(url === null ? {} : { website: url }),
       }),
-    update: (id, version, url) =>
-      mutate("updateCentre", "UpdateCentreInput", "Centre", "website", { id, version, website: url }),
+    update: (id, version, url) => save("updateCentre", "website", { id, version, website: url }),
     stored: async (name) => {
       const row = await prisma.centre.findFirst({ where: { name } });
       return row && { id: row.id, url: row.website, version: row.version };
@@ -102,14 +93,13 @@ const FIELDS: UrlField[] = [
     type: "Organisation",
     field: "website",
     create: (url, name) =>
-      mutate("createOrganisation", "CreateOrganisationInput", "Organisation", "website", {
+      save("createOrganisation", "website", {
         regionId: smolensk.regionId,
         name,
         kind: "LIBRARY",
         ...(url === null ? {} : { website: url }),
       }),
-    update: (id, version, url) =>
-      mutate("updateOrganisation", "UpdateOrganisationInput", "Organisation", "website", { id, version, website: url }),
+    update: (id, version, url) => save("updateOrganisation", "website", { id, version, website: url }),
     stored: async (name) => {
       const row = await prisma.organisation.findFirst({ where: { name } });
       return row && { id: row.id, url: row.website, version: row.version };
@@ -120,14 +110,13 @@ const FIELDS: UrlField[] = [
     type: "Service",
     field: "portalUrl",
     create: (url, name) =>
-      mutate("createService", "CreateServiceInput", "Service", "portalUrl", {
+      save("createService", "portalUrl", {
         name,
         level: "REGIONAL",
         regionId: smolensk.regionId,
         ...(url === null ? {} : { portalUrl: url }),
       }),
-    update: (id, version, url) =>
-      mutate("updateService", "UpdateServiceInput", "Service", "portalUrl", { id, version, portalUrl: url }),
+    update: (id, version, url) => save("updateService", "portalUrl", { id, version, portalUrl: url }),
     stored: async (name) => {
       const row = await prisma.service.findFirst({ where: { name } });
       return row && { id: row.id, url: row.portalUrl, version: row.version };
