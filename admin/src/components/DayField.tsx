@@ -2,9 +2,9 @@ import { useRecordContext, useTranslate } from "react-admin";
 import { useIntlLocale } from "./localeFields";
 
 /** A calendar day of the API (YYYY-MM-DD) in the UI's language, without a time zone shift. */
-export function formatDay(day: string, locale: string): string {
+export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = {}): string {
   const [year, month, date] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(
     new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)),
   );
 }

@@ -1,37 +1,16 @@
-import AddIcon from "@mui/icons-material/Add";
-import EditIcon from "@mui/icons-material/Edit";
-import {
-  Box,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControlLabel,
-  IconButton,
-  TextField as MuiTextField,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from "@mui/material";
+import { Checkbox, FormControlLabel, TextField as MuiTextField, Stack } from "@mui/material";
 import { useState } from "react";
 import {
-  Button,
-  type HttpError,
   ReferenceField,
   SelectField,
   Show,
   TabbedShowLayout,
   TextField,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from "react-admin";
+import { EditableTable } from "../../components/EditableTable";
+import { EditDialog } from "../../components/EditDialog";
 import { HistoryTab } from "../../components/HistoryTab";
 import { municipalityKindChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
@@ -51,69 +30,48 @@ interface MunicipalityRecord {
   settlements?: Settlement[];
 }
 
-const SettlementDialog = ({
-  municipality,
-  settlement,
-  onClose,
-}: {
+interface SettlementDialogProps {
   municipality: MunicipalityRecord;
+  /** The settlement to change; a new one without it. */
   settlement?: Settlement;
   onClose: () => void;
-}) => {
+}
+
+const SettlementDialog = ({ municipality, settlement, onClose }: SettlementDialogProps) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [name, setName] = useState(settlement?.name ?? "");
   const [isRural, setIsRural] = useState(settlement?.isRural ?? true);
-  const [pending, setPending] = useState(false);
-  const save = async () => {
-    setPending(true);
-    try {
-      if (settlement) {
-        await mutate(
-          "updateSettlement",
-          { id: settlement.id, version: settlement.version, name: name.trim(), isRural },
-          "id version",
-        );
-      } else {
-        await mutate("createSettlement", { municipalityId: municipality.id, name: name.trim(), isRural }, "id version");
-      }
-      notify(settlement ? "dostup.municipalities.settlements.updated" : "dostup.municipalities.settlements.added", {
-        type: "info",
-      });
-      refresh();
-      onClose();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    } finally {
-      setPending(false);
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>
-        {translate(settlement ? "dostup.municipalities.settlements.edit" : "dostup.municipalities.settlements.add")}
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={1} sx={{ pt: 1 }}>
-          <MuiTextField
-            size="small"
-            label={translate("dostup.municipalities.settlements.name")}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            slotProps={{ htmlInput: { name: "settlementName" } }}
-          />
-          <FormControlLabel
-            control={<Checkbox checked={isRural} onChange={(event) => setIsRural(event.target.checked)} />}
-            label={translate("dostup.municipalities.settlements.isRural")}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button label="ra.action.cancel" onClick={onClose} />
-        <Button label="ra.action.save" onClick={save} disabled={pending || name.trim() === ""} variant="contained" />
-      </DialogActions>
-    </Dialog>
+    <EditDialog
+      title={settlement ? "dostup.municipalities.settlements.edit" : "dostup.municipalities.settlements.add"}
+      done={settlement ? "dostup.municipalities.settlements.updated" : "dostup.municipalities.settlements.added"}
+      canSave={name.trim() !== ""}
+      save={() =>
+        settlement
+          ? mutate(
+              "updateSettlement",
+              { id: settlement.id, version: settlement.version, name: name.trim(), isRural },
+              "id version",
+            )
+          : mutate("createSettlement", { municipalityId: municipality.id, name: name.trim(), isRural }, "id version")
+      }
+      onClose={onClose}
+      maxWidth="xs"
+    >
+      <Stack spacing={1} sx={{ pt: 1 }}>
+        <MuiTextField
+          size="small"
+          label={translate("dostup.municipalities.settlements.name")}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          slotProps={{ htmlInput: { name: "settlementName" } }}
+        />
+        <FormControlLabel
+          control={<Checkbox checked={isRural} onChange={(event) => setIsRural(event.target.checked)} />}
+          label={translate("dostup.municipalities.settlements.isRural")}
+        />
+      </Stack>
+    </EditDialog>
   );
 };
 
@@ -122,65 +80,33 @@ const SettlementsTab = () => {
   const municipality = useRecordContext<MunicipalityRecord>();
   const translate = useTranslate();
   const canWrite = useCanWrite({ access: municipalityAccess });
-  const [editing, setEditing] = useState<Settlement | "new" | null>(null);
   if (!municipality) {
     return null;
   }
-  const settlements = municipality.settlements ?? [];
   return (
-    <Box>
-      {canWrite && (
-        <Box sx={{ mb: 1 }}>
-          <Button label="dostup.municipalities.settlements.add" onClick={() => setEditing("new")}>
-            <AddIcon />
-          </Button>
-        </Box>
+    <EditableTable
+      rows={municipality.settlements ?? []}
+      rowKey={(settlement) => settlement.id}
+      columns={[
+        { label: "dostup.municipalities.settlements.name", cell: (settlement) => settlement.name },
+        {
+          label: "dostup.municipalities.settlements.area",
+          cell: (settlement) =>
+            translate(
+              settlement.isRural
+                ? "dostup.municipalities.settlements.rural"
+                : "dostup.municipalities.settlements.urban",
+            ),
+        },
+      ]}
+      messages="dostup.municipalities.settlements"
+      canWrite={canWrite}
+      dialog={(settlement, close) => (
+        <SettlementDialog municipality={municipality} settlement={settlement} onClose={close} />
       )}
-      {settlements.length === 0 ? (
-        <Typography variant="body2">{translate("dostup.municipalities.settlements.empty")}</Typography>
-      ) : (
-        <Table size="small" sx={{ maxWidth: 640 }} data-testid="settlements">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate("dostup.municipalities.settlements.name")}</TableCell>
-              <TableCell>{translate("dostup.municipalities.settlements.area")}</TableCell>
-              {canWrite && <TableCell />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {settlements.map((settlement) => (
-              <TableRow key={settlement.id}>
-                <TableCell>{settlement.name}</TableCell>
-                <TableCell>
-                  {translate(
-                    settlement.isRural
-                      ? "dostup.municipalities.settlements.rural"
-                      : "dostup.municipalities.settlements.urban",
-                  )}
-                </TableCell>
-                {canWrite && (
-                  <TableCell align="right">
-                    <IconButton
-                      aria-label={translate("dostup.municipalities.settlements.edit")}
-                      onClick={() => setEditing(settlement)}
-                    >
-                      <EditIcon />
-                    </IconButton>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {editing && (
-        <SettlementDialog
-          municipality={municipality}
-          settlement={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
-        />
-      )}
-    </Box>
+      maxWidth={640}
+      testId="settlements"
+    />
   );
 };
 
