@@ -6,7 +6,7 @@ import type { PrismaClient } from "../../api/generated/prisma/client.js";
 export async function seedDemoFiles(prisma: PrismaClient): Promise<number> {
   const { accessFor } = await import("../../api/lib/access.js");
   const { toGlobalId } = await import("../../api/lib/ids.js");
-  const { generateRegionalReport } = await import("../../api/modules/spreadsheets/spreadsheets.service.js");
+  const { generateRegionalReport } = await import("../../api/modules/spreadsheets/regional-report.service.js");
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@dostup.local" } });
   const udmurtia = await prisma.region.findUniqueOrThrow({ where: { code: "18" } });
   const access = accessFor({

@@ -8,14 +8,12 @@ import { CentreFilter } from "../centres/centres.schema.js";
 import type { CentreFilterInput } from "../centres/centres.service.js";
 import { ReportFilter } from "../reports/reports.schema.js";
 import { canReadReport, type ReportFilterInput, reportScope } from "../reports/reports.service.js";
+import { generateRegionalReport } from "./regional-report.service.js";
+import { batchProblems, importReportValues, MAX_INLINE_BYTES } from "./report-import.service.js";
 import type { ImportProblem as ImportProblemRow, ProblemCode } from "./report-sheet.js";
 import {
-  batchProblems,
   centresCsv,
-  generateRegionalReport,
-  importReportValues,
   MAX_CSV_ROWS,
-  MAX_INLINE_BYTES,
   reportExport,
   reportsCsv,
   reportTemplate,
