@@ -7,6 +7,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { checkDocuments } from "../load/documents.js";
+import { emptyLedger, type Ledger, verifyLedger } from "../load/ledger.js";
 import {
   createDatabase,
   type Database,
@@ -19,19 +21,8 @@ import {
   tempDir,
   waitUntilAnswering,
 } from "../load/stack.js";
-import {
-  checkDocuments,
-  EXPECTED,
-  emptyLedger,
-  type Fixture,
-  type Ledger,
-  prepare,
-  type RunResult,
-  runWorkload,
-  type Sample,
-  summarise,
-  verifyLedger,
-} from "../load/workload.js";
+import { summarise } from "../load/summary.js";
+import { EXPECTED, type Fixture, prepare, type RunResult, runWorkload, type Sample } from "../load/workload.js";
 import { controlCluster } from "./cluster.js";
 
 const CLIENTS = 20;

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { fromGlobalId } from "../../api/lib/ids.js";
+import { checkDocuments } from "./documents.js";
+import { type Ledger, verifyLedger } from "./ledger.js";
 import {
   createDatabase,
   type Database,
@@ -20,16 +22,8 @@ import {
   startServer,
   tempDir,
 } from "./stack.js";
-import {
-  checkDocuments,
-  EXPECTED,
-  formatSummary,
-  type Ledger,
-  prepare,
-  runWorkload,
-  summarise,
-  verifyLedger,
-} from "./workload.js";
+import { formatSummary, summarise } from "./summary.js";
+import { EXPECTED, prepare, runWorkload } from "./workload.js";
 
 const { values: flags } = parseArgs({
   options: {
