@@ -1,4 +1,4 @@
-import { downloadCSV } from "react-admin";
+import { saveText } from "./downloads";
 
 /** A cell of an exported row: nested records are flattened to names before they get here. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -39,9 +39,10 @@ export function csvText(rows: readonly Record<string, CsvCell>[]): string {
 }
 
 /**
- * Flat rows as a CSV download (react-admin adds the BOM spreadsheets need): the panel's one
- * CSV writer. Lists give their own rows so nested records come out as names, not [object Object].
+ * A list's exporter, the panel's one way to write a CSV file: each record as a flat row
+ * (nested records as their names, not [object Object]), saved as `<fileName>.csv`.
  */
-export function exportRows(rows: readonly Record<string, CsvCell>[], fileName: string): void {
-  downloadCSV(csvText(rows), fileName);
-}
+export const csvExporter =
+  <T>(fileName: string, row: (record: T) => Record<string, CsvCell>) =>
+  (records: T[]): void =>
+    saveText(csvText(records.map(row)), `${fileName}.csv`);

@@ -21,7 +21,7 @@ export function saveBase64(file: { base64: string; contentType: string; fileName
   saveBlob(new Blob([bytes], { type: file.contentType }), file.fileName);
 }
 
-/** Text (CSV from the API) as a download; the API already puts the BOM spreadsheets need. */
+/** Text as a download: a list's CSV export, or a CSV of the API (which carries its own BOM). */
 export function saveText(text: string, fileName: string, type = "text/csv;charset=utf-8"): void {
   saveBlob(new Blob([text], { type }), fileName);
 }

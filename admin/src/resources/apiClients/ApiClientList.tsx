@@ -1,6 +1,6 @@
 import { Chip, Stack } from "@mui/material";
 import { CreateButton, DataTable, ExportButton, List, TopToolbar, useRecordContext, useTranslate } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { RevokeButton } from "./RevokeButton";
 import type { ApiClient } from "./types";
@@ -46,20 +46,16 @@ export const ScopeLabels = (_props: { source?: string; label?: string }) => {
   );
 };
 
-const exporter = (records: ApiClient[]) =>
-  exportRows(
-    records.map((client) => ({
-      name: client.name,
-      keyPrefix: client.keyPrefix,
-      scopes: client.scopes.join(" "),
-      rateLimitPerMinute: client.rateLimitPerMinute,
-      createdAt: client.createdAt,
-      expiresAt: client.expiresAt,
-      lastUsedAt: client.lastUsedAt,
-      revokedAt: client.revokedAt,
-    })),
-    "api-clients",
-  );
+const exporter = csvExporter<ApiClient>("api-clients", (client) => ({
+  name: client.name,
+  keyPrefix: client.keyPrefix,
+  scopes: client.scopes.join(" "),
+  rateLimitPerMinute: client.rateLimitPerMinute,
+  createdAt: client.createdAt,
+  expiresAt: client.expiresAt,
+  lastUsedAt: client.lastUsedAt,
+  revokedAt: client.revokedAt,
+}));
 
 /** Partner apps' keys: only a prefix of each is known after creation. */
 export const ApiClientList = () => (

@@ -17,13 +17,13 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
 import { centreKindChoices, ruralChoices } from "./choices";
-import { exportCentres } from "./csv";
 import { SignatureField } from "./SignatureField";
 import type { CentreRecord } from "./types";
 
@@ -53,6 +53,24 @@ const filters = [
   <SelectInput key="rural" source="rural" choices={ruralChoices} />,
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
+
+// Column names and codes stay as the API spells them, so a spreadsheet can be matched back.
+const exporter = csvExporter<CentreRecord>("centres", (centre) => ({
+  id: centre.id,
+  name: centre.name,
+  kinds: centre.kinds.join(" "),
+  status: centre.status,
+  statusAlert: centre.statusAlert,
+  address: centre.address,
+  region: centre.region.name,
+  municipality: centre.municipality.name,
+  settlement: centre.settlement?.name,
+  rural: centre.settlement?.isRural,
+  hostOrganisation: centre.hostOrganisation.name,
+  signatureValidUntil: centre.signatureValidUntil,
+  lastVerifiedAt: centre.lastVerifiedAt,
+  archivedAt: centre.archivedAt,
+}));
 
 /** The status, a warning sign whose tooltip is the status alert, and an archive mark. */
 const StatusCell = () => {
@@ -87,7 +105,7 @@ const ListActions = () => {
 
 // The API sorts centres by name, creation date and signature expiry only.
 export const CentreList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} exporter={exportCentres}>
+  <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} exporter={exporter}>
     <DataTable bulkActionButtons={false}>
       <Column source="name" />
       <Column source="kinds" field={CentreKindsField} disableSort />

@@ -13,7 +13,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { DayField } from "../../components/DayField";
 import { type Assignment, targetName } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
@@ -64,21 +64,17 @@ const StateField = (_props: { source?: string }) => {
   );
 };
 
-const exporter = (records: Row[]) =>
-  exportRows(
-    records.map((row) => ({
-      person: row.person.fullName,
-      role: row.role,
-      targetType: row.targetType,
-      target: targetName(row),
-      region: row.region.name,
-      primary: row.primary,
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-      note: row.note,
-    })),
-    "curator-assignments",
-  );
+const exporter = csvExporter<Row>("curator-assignments", (row) => ({
+  person: row.person.fullName,
+  role: row.role,
+  targetType: row.targetType,
+  target: targetName(row),
+  region: row.region.name,
+  primary: row.primary,
+  validFrom: row.validFrom,
+  validTo: row.validTo,
+  note: row.note,
+}));
 
 const Actions = () => {
   const canWrite = useCanWrite({ access });

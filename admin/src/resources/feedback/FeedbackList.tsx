@@ -8,7 +8,7 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
 import { ExcerptField, StatusField } from "./StatusField";
@@ -32,23 +32,19 @@ const filters = [
   <NullableBooleanInput key="systemicError" source="systemicError" />,
 ];
 
-const exporter = (records: FeedbackRecord[]) =>
-  exportRows(
-    records.map((record) => ({
-      id: record.id,
-      receivedAt: record.receivedAt,
-      dueAt: record.dueAt,
-      status: record.status,
-      overdue: record.overdue,
-      category: record.category.name,
-      subjectType: record.subjectType,
-      centre: record.centre?.name ?? "",
-      region: record.region.name,
-      systemicError: record.systemicError,
-      text: record.text,
-    })),
-    "feedback",
-  );
+const exporter = csvExporter<FeedbackRecord>("feedback", (record) => ({
+  id: record.id,
+  receivedAt: record.receivedAt,
+  dueAt: record.dueAt,
+  status: record.status,
+  overdue: record.overdue,
+  category: record.category.name,
+  subjectType: record.subjectType,
+  centre: record.centre?.name ?? "",
+  region: record.region.name,
+  systemicError: record.systemicError,
+  text: record.text,
+}));
 
 // The API sorts feedback by the date received or due.
 export const FeedbackList = () => (

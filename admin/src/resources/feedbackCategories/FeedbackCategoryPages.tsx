@@ -12,7 +12,7 @@ import {
   TextField,
   TextInput,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleNumberField } from "../../components/localeFields";
 
@@ -27,11 +27,12 @@ const Column = DataTable.Col<CategoryRecord>;
 
 // Through the panel's CSV writer, not react-admin's default one, which neither defuses
 // formulas nor quotes semicolons.
-const exporter = (records: CategoryRecord[]) =>
-  exportRows(
-    records.map((row) => ({ id: row.id, code: row.code, name: row.name, slaDays: row.slaDays })),
-    "feedbackCategories",
-  );
+const exporter = csvExporter<CategoryRecord>("feedbackCategories", (row) => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  slaDays: row.slaDays,
+}));
 
 // The API lists categories by name, without filters or other orders.
 export const FeedbackCategoryList = () => (

@@ -8,7 +8,7 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleNumberField } from "../../components/localeFields";
 import { targetDirectionChoices } from "../../lib/choices";
 import { type KpiRecord, kpiSourceChoices } from "./choices";
@@ -24,21 +24,20 @@ const filters = [
   </ReferenceInput>,
 ];
 
-const exporter = (records: KpiRecord[]) =>
-  exportRows(
-    records.map(({ id, code, name, unit, direction, source, targetValue, targetYear, region }) => ({
-      id,
-      code,
-      name,
-      unit,
-      direction,
-      source,
-      targetValue,
-      targetYear,
-      region: region?.name ?? "",
-    })),
-    "kpis",
-  );
+const exporter = csvExporter<KpiRecord>(
+  "kpis",
+  ({ id, code, name, unit, direction, source, targetValue, targetYear, region }) => ({
+    id,
+    code,
+    name,
+    unit,
+    direction,
+    source,
+    targetValue,
+    targetYear,
+    region: region?.name ?? "",
+  }),
+);
 
 // The API sorts by code, name or target year.
 export const KpiList = () => (

@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { publicationStatusChoices } from "../../lib/choices";
 import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
 
@@ -14,18 +14,14 @@ const filters = [
   </ReferenceInput>,
 ];
 
-const exporter = (records: LifeSituationRecord[]) =>
-  exportRows(
-    records.map(({ id, code, name, kind, status, region }) => ({
-      id,
-      code,
-      name,
-      kind,
-      status,
-      region: region?.name ?? "",
-    })),
-    "lifeSituations",
-  );
+const exporter = csvExporter<LifeSituationRecord>("lifeSituations", ({ id, code, name, kind, status, region }) => ({
+  id,
+  code,
+  name,
+  kind,
+  status,
+  region: region?.name ?? "",
+}));
 
 // The API sorts life situations by name or creation date only.
 export const LifeSituationList = () => (

@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { municipalityKindChoices } from "../../lib/choices";
 
 const filters = [
@@ -10,11 +10,10 @@ const filters = [
 ];
 
 // The region comes out as its name, not [object Object].
-const exporter = (records: { id: string; name: string; oktmo: string; kind: string; region: { name: string } }[]) =>
-  exportRows(
-    records.map((row) => ({ id: row.id, name: row.name, oktmo: row.oktmo, kind: row.kind, region: row.region.name })),
-    "municipalities",
-  );
+const exporter = csvExporter<{ id: string; name: string; oktmo: string; kind: string; region: { name: string } }>(
+  "municipalities",
+  (row) => ({ id: row.id, name: row.name, oktmo: row.oktmo, kind: row.kind, region: row.region.name }),
+);
 
 // The API lists municipalities by name and sorts them no other way.
 export const MunicipalityList = () => (

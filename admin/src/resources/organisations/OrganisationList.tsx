@@ -11,7 +11,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { organisationKindChoices } from "./choices";
 
 interface OrganisationRow {
@@ -50,20 +50,16 @@ const NameCell = () => {
 };
 
 // Nested records come out as names, not [object Object].
-const exporter = (records: OrganisationRow[]) =>
-  exportRows(
-    records.map((row) => ({
-      id: row.id,
-      name: row.name,
-      shortName: row.shortName,
-      kind: row.kind,
-      inn: row.inn,
-      region: row.region.name,
-      municipality: row.municipality?.name,
-      archivedAt: row.archivedAt,
-    })),
-    "organisations",
-  );
+const exporter = csvExporter<OrganisationRow>("organisations", (row) => ({
+  id: row.id,
+  name: row.name,
+  shortName: row.shortName,
+  kind: row.kind,
+  inn: row.inn,
+  region: row.region.name,
+  municipality: row.municipality?.name,
+  archivedAt: row.archivedAt,
+}));
 
 // The API lists organisations by name and sorts them no other way.
 export const OrganisationList = () => (

@@ -12,7 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { useCanWrite } from "../../lib/resource";
 import { access } from "./access";
 import type { Person } from "./types";
@@ -33,20 +33,16 @@ const ArchivedMark = (_props: { source?: string }) => {
   return record?.archivedAt ? <Chip size="small" label={translate("dostup.people.archived")} /> : null;
 };
 
-const exporter = (records: Person[]) =>
-  exportRows(
-    records.map((person) => ({
-      fullName: person.fullName,
-      position: person.position,
-      organisation: person.organisation?.name,
-      region: person.region.name,
-      email: person.email,
-      phone: person.phone,
-      photoConsent: person.photoConsent,
-      archivedAt: person.archivedAt,
-    })),
-    "people",
-  );
+const exporter = csvExporter<Person>("people", (person) => ({
+  fullName: person.fullName,
+  position: person.position,
+  organisation: person.organisation?.name,
+  region: person.region.name,
+  email: person.email,
+  phone: person.phone,
+  photoConsent: person.photoConsent,
+  archivedAt: person.archivedAt,
+}));
 
 const Actions = () => {
   const canWrite = useCanWrite({ access });

@@ -17,7 +17,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
 import { RegionInput } from "../../components/RegionInput";
@@ -41,17 +41,13 @@ const filters = [
   </ReferenceInput>,
 ];
 
-const exporter = (records: ProjectRecord[]) =>
-  exportRows(
-    records.map(({ id, name, description, region, createdAt }) => ({
-      id,
-      name,
-      description,
-      region: region.name,
-      createdAt,
-    })),
-    "projects",
-  );
+const exporter = csvExporter<ProjectRecord>("projects", ({ id, name, description, region, createdAt }) => ({
+  id,
+  name,
+  description,
+  region: region.name,
+  createdAt,
+}));
 
 // The API sorts projects by name or creation date.
 export const ProjectList = () => (

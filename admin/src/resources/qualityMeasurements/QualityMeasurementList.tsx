@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, TextInput } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { MeetsTargetField } from "./MeetsTargetField";
 import type { QualityMeasurementRecord } from "./types";
@@ -21,24 +21,20 @@ const filters = [
   <DateInput key="to" source="to" />,
 ];
 
-const exporter = (records: QualityMeasurementRecord[]) =>
-  exportRows(
-    records.map((record) => ({
-      id: record.id,
-      service: record.service.name,
-      indicatorCode: record.indicatorCode,
-      region: record.region.name,
-      municipality: record.municipality?.name ?? "",
-      centre: record.centre?.name ?? "",
-      periodStart: record.periodStart,
-      periodEnd: record.periodEnd,
-      value: record.value,
-      threshold: record.target?.threshold ?? "",
-      meetsTarget: record.meetsTarget ?? "",
-      source: record.source ?? "",
-    })),
-    "qualityMeasurements",
-  );
+const exporter = csvExporter<QualityMeasurementRecord>("qualityMeasurements", (record) => ({
+  id: record.id,
+  service: record.service.name,
+  indicatorCode: record.indicatorCode,
+  region: record.region.name,
+  municipality: record.municipality?.name ?? "",
+  centre: record.centre?.name ?? "",
+  periodStart: record.periodStart,
+  periodEnd: record.periodEnd,
+  value: record.value,
+  threshold: record.target?.threshold ?? "",
+  meetsTarget: record.meetsTarget ?? "",
+  source: record.source ?? "",
+}));
 
 // The API sorts by the period's start or the value.
 export const QualityMeasurementList = () => (

@@ -1,5 +1,5 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { type QualityStandardRecord, standardStatusChoices } from "./choices";
 
@@ -13,19 +13,18 @@ const filters = [
   <SelectInput key="status" source="status" choices={standardStatusChoices} />,
 ];
 
-const exporter = (records: QualityStandardRecord[]) =>
-  exportRows(
-    records.map(({ id, service, revision, title, status, validFrom, approvedAt }) => ({
-      id,
-      service: service.name,
-      revision,
-      title,
-      status,
-      validFrom,
-      approvedAt,
-    })),
-    "qualityStandards",
-  );
+const exporter = csvExporter<QualityStandardRecord>(
+  "qualityStandards",
+  ({ id, service, revision, title, status, validFrom, approvedAt }) => ({
+    id,
+    service: service.name,
+    revision,
+    title,
+    status,
+    validFrom,
+    approvedAt,
+  }),
+);
 
 // The API sorts by revision, start date or creation date.
 export const QualityStandardList = () => (

@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 
 interface Region {
   id: string;
@@ -13,11 +13,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 // Through the panel's CSV writer, not react-admin's default one, which neither defuses
 // formulas nor quotes semicolons.
-const exporter = (records: Region[]) =>
-  exportRows(
-    records.map((row) => ({ id: row.id, code: row.code, name: row.name })),
-    "regions",
-  );
+const exporter = csvExporter<Region>("regions", (row) => ({ id: row.id, code: row.code, name: row.name }));
 
 // The API lists regions by name and sorts them no other way, so columns are not sortable.
 export const RegionList = () => (

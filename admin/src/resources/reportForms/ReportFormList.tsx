@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleNumberField } from "../../components/localeFields";
 import { periodicityChoices, statusChoices } from "./choices";
 
@@ -21,18 +21,14 @@ const filters = [
   <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
 ];
 
-const exporter = (records: FormRow[]) =>
-  exportRows(
-    records.map(({ code, name, revision, periodicity, status, dueDays }) => ({
-      code,
-      name,
-      revision,
-      periodicity,
-      status,
-      dueDays,
-    })),
-    "report-forms",
-  );
+const exporter = csvExporter<FormRow>("report-forms", ({ code, name, revision, periodicity, status, dueDays }) => ({
+  code,
+  name,
+  revision,
+  periodicity,
+  status,
+  dueDays,
+}));
 
 export const ReportFormList = () => (
   <List filters={filters} sort={{ field: "code", order: "ASC" }} exporter={exporter}>

@@ -13,7 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { useCanWrite, useRole } from "../../lib/resource";
 import { access } from "./access";
@@ -38,21 +38,17 @@ const OverdueMark = (_props: { source?: string; label?: string }) => {
 
 // The CSV of react-admin's export button would print the nested form and centre as
 // [object Object]: flatten them.
-const exporter = (records: Report[]) =>
-  exportRows(
-    records.map((record) => ({
-      form: record.form.name,
-      periodStart: record.periodStart,
-      periodEnd: record.periodEnd,
-      scope: record.scope,
-      entity: record.centre?.name ?? record.municipality?.name ?? record.region.name,
-      region: record.region.name,
-      status: record.status,
-      dueDate: record.dueDate,
-      overdue: record.overdue,
-    })),
-    "reports",
-  );
+const exporter = csvExporter<Report>("reports", (record) => ({
+  form: record.form.name,
+  periodStart: record.periodStart,
+  periodEnd: record.periodEnd,
+  scope: record.scope,
+  entity: record.centre?.name ?? record.municipality?.name ?? record.region.name,
+  region: record.region.name,
+  status: record.status,
+  dueDate: record.dueDate,
+  overdue: record.overdue,
+}));
 
 const ListActions = () => {
   const canWrite = useCanWrite({ access });

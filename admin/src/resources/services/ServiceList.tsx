@@ -8,7 +8,7 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { publicationStatusChoices } from "../../lib/choices";
 import { type ServiceRecord, serviceLevelChoices } from "./choices";
@@ -24,9 +24,9 @@ const filters = [
   </ReferenceInput>,
 ];
 
-// The CSV export flattens the region: the default exporter would print [object Object].
-const exporter = (records: ServiceRecord[]) => {
-  const rows = records.map(({ id, name, shortName, level, status, region, registryId, electronic, updatedAt }) => ({
+const exporter = csvExporter<ServiceRecord>(
+  "services",
+  ({ id, name, shortName, level, status, region, registryId, electronic, updatedAt }) => ({
     id,
     name,
     shortName,
@@ -36,9 +36,8 @@ const exporter = (records: ServiceRecord[]) => {
     registryId,
     electronic,
     updatedAt,
-  }));
-  exportRows(rows, "services");
-};
+  }),
+);
 
 // The API sorts services by name or creation date only.
 export const ServiceList = () => (

@@ -13,7 +13,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { exportRows } from "../../components/csv";
+import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
 import { roleChoices } from "./choices";
 import type { User } from "./types";
@@ -48,19 +48,15 @@ export const UserScope = (_props: { source?: string; label?: string }) => {
   );
 };
 
-const exporter = (records: User[]) =>
-  exportRows(
-    records.map((user) => ({
-      email: user.email,
-      fullName: user.fullName,
-      role: user.role,
-      active: user.active,
-      centre: user.centre?.name,
-      regions: user.allRegions ? "*" : user.regions.map((region) => region.name).join("; "),
-      lastLoginAt: user.lastLoginAt,
-    })),
-    "users",
-  );
+const exporter = csvExporter<User>("users", (user) => ({
+  email: user.email,
+  fullName: user.fullName,
+  role: user.role,
+  active: user.active,
+  centre: user.centre?.name,
+  regions: user.allRegions ? "*" : user.regions.map((region) => region.name).join("; "),
+  lastLoginAt: user.lastLoginAt,
+}));
 
 export const UserList = () => (
   <List
