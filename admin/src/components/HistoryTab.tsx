@@ -1,6 +1,14 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
-import { Loading, useLocaleState, useRecordContext, useResourceContext, useTranslate } from "react-admin";
+import {
+  Loading,
+  TabbedShowLayout,
+  type TabProps,
+  useLocaleState,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from "react-admin";
 import { request } from "../providers/graphql";
 
 interface ChangeEntry {
@@ -49,7 +57,7 @@ const show = (value: unknown): string =>
  * The change history of the record in context (the API's `changes(recordId)`), newest
  * first: who did what, when, and each field's value before and after.
  */
-export const HistoryTab = () => {
+const History = () => {
   const record = useRecordContext();
   const resource = useResourceContext();
   const translate = useTranslate();
@@ -111,3 +119,13 @@ export const HistoryTab = () => {
     </Stack>
   );
 };
+
+/**
+ * The history tab of a show page. TabbedShowLayout routes a tab by the `path` its element
+ * is given, so pages pass it here ("history") as they would to their own tabs.
+ */
+export const HistoryTab = (props: Omit<TabProps, "label" | "children">) => (
+  <TabbedShowLayout.Tab {...props} label="dostup.history.tab">
+    <History />
+  </TabbedShowLayout.Tab>
+);

@@ -1,7 +1,9 @@
 import { Chip, Stack } from "@mui/material";
-import { CreateButton, DataTable, ExportButton, List, TopToolbar, useRecordContext, useTranslate } from "react-admin";
+import { DataTable, List, useRecordContext, useTranslate } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ListActions } from "../../components/ListActions";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { access } from "./access";
 import { RevokeButton } from "./RevokeButton";
 import type { ApiClient } from "./types";
 
@@ -59,15 +61,7 @@ const exporter = csvExporter<ApiClient>("api-clients", (client) => ({
 
 /** Partner apps' keys: only a prefix of each is known after creation. */
 export const ApiClientList = () => (
-  <List
-    exporter={exporter}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-        <ExportButton />
-      </TopToolbar>
-    }
-  >
+  <List exporter={exporter} actions={<ListActions access={access} />}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="name" disableSort />
       <Column source="keyPrefix" disableSort />

@@ -44,9 +44,7 @@ export const ApiClientShow = () => (
         </Labeled>
         <LocaleDateField source="revokedAt" showTime emptyText="—" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

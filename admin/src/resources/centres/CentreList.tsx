@@ -1,26 +1,21 @@
 import WarningAmberIcon from "@mui/icons-material/WarningAmber";
 import { Chip, Stack, Tooltip } from "@mui/material";
 import {
-  AutocompleteInput,
   BooleanInput,
-  CreateButton,
   DataTable,
-  ExportButton,
-  FilterButton,
   List,
-  ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
-  TopToolbar,
   useListContext,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { centreStatusChoices } from "../../lib/choices";
-import { useCanWrite } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
 import { centreKindChoices, ruralChoices } from "./choices";
@@ -32,24 +27,16 @@ const Column = DataTable.Col<CentreRecord>;
 /** Municipalities of the region chosen in the filter (all readable ones without it). */
 const MunicipalityFilter = (props: { source: string; alwaysOn?: boolean }) => {
   const { filterValues } = useListContext();
-  return (
-    <ReferenceInput {...props} reference="municipalities" filter={{ regionId: filterValues.regionId }}>
-      <AutocompleteInput />
-    </ReferenceInput>
-  );
+  return <ReferenceFilter {...props} reference="municipalities" filter={{ regionId: filterValues.regionId }} />;
 };
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={centreStatusChoices} />,
   <SelectInput key="kind" source="kind" choices={centreKindChoices} />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
   <MunicipalityFilter key="municipalityId" source="municipalityId" />,
-  <ReferenceInput key="hostOrganisationId" source="hostOrganisationId" reference="organisations">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="hostOrganisationId" source="hostOrganisationId" reference="organisations" />,
   <SelectInput key="rural" source="rural" choices={ruralChoices} />,
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
@@ -92,20 +79,14 @@ const StatusCell = () => {
   );
 };
 
-const ListActions = () => {
-  const canWrite = useCanWrite({ access: centreAccess });
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canWrite && <CreateButton />}
-      <ExportButton />
-    </TopToolbar>
-  );
-};
-
 // The API sorts centres by name, creation date and signature expiry only.
 export const CentreList = () => (
-  <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<ListActions />} exporter={exporter}>
+  <List
+    filters={filters}
+    sort={{ field: "name", order: "ASC" }}
+    actions={<ListActions access={centreAccess} filterButton />}
+    exporter={exporter}
+  >
     <DataTable bulkActionButtons={false}>
       <Column source="name" />
       <Column source="kinds" field={CentreKindsField} disableSort />

@@ -148,11 +148,7 @@ export const CentreShow = () => {
           <ServicesTab />
         </TabbedShowLayout.Tab>
         {/* The API keeps change history from operators (internal records). */}
-        {role !== "OPERATOR" && (
-          <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-            <HistoryTab />
-          </TabbedShowLayout.Tab>
-        )}
+        {role !== "OPERATOR" && <HistoryTab path="history" />}
       </TabbedShowLayout>
     </Show>
   );

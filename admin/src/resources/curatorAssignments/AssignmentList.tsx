@@ -1,22 +1,11 @@
 import { Chip } from "@mui/material";
-import {
-  AutocompleteInput,
-  BooleanInput,
-  CreateButton,
-  DataTable,
-  ExportButton,
-  List,
-  ReferenceInput,
-  SelectInput,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { BooleanInput, DataTable, List, SelectInput, useRecordContext, useTranslate } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { csvExporter } from "../../components/csv";
 import { DayField } from "../../components/DayField";
+import { ListActions } from "../../components/ListActions";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type Assignment, targetName } from "../../lib/records";
-import { useCanWrite } from "../../lib/resource";
 import { access } from "./access";
 import { targetChoices } from "./choices";
 import { EndAssignmentButton } from "./EndAssignmentButton";
@@ -25,9 +14,7 @@ type Row = Assignment & { person: { id: string; fullName: string } };
 const Column = DataTable.Col<Row>;
 
 const filters = [
-  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" alwaysOn optionText="name" />,
   <ConnectionAutocompleteInput
     key="serviceId"
     source="serviceId"
@@ -37,9 +24,7 @@ const filters = [
     alwaysOn
   />,
   <BooleanInput key="activeOnly" source="activeOnly" alwaysOn />,
-  <ReferenceInput key="personId" source="personId" reference="people">
-    <AutocompleteInput optionText="fullName" />
-  </ReferenceInput>,
+  <ReferenceFilter key="personId" source="personId" reference="people" optionText="fullName" />,
   <SelectInput key="targetType" source="targetType" choices={targetChoices} />,
   <BooleanInput key="primaryOnly" source="primaryOnly" />,
 ];
@@ -76,19 +61,14 @@ const exporter = csvExporter<Row>("curator-assignments", (row) => ({
   note: row.note,
 }));
 
-const Actions = () => {
-  const canWrite = useCanWrite({ access });
-  return (
-    <TopToolbar>
-      {canWrite && <CreateButton label="dostup.curatorAssignments.assign" />}
-      <ExportButton />
-    </TopToolbar>
-  );
-};
-
 /** Who is and was responsible for what: open and closed periods, newest first. */
 export const AssignmentList = () => (
-  <List filters={filters} sort={{ field: "validFrom", order: "DESC" }} exporter={exporter} actions={<Actions />}>
+  <List
+    filters={filters}
+    sort={{ field: "validFrom", order: "DESC" }}
+    exporter={exporter}
+    actions={<ListActions access={access} createLabel="dostup.curatorAssignments.assign" />}
+  >
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="person.fullName" disableSort />
       <Column source="role" disableSort>

@@ -84,9 +84,7 @@ export const AssignmentShow = () => (
         </Labeled>
         <TextField source="note" emptyText="—" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,5 +1,4 @@
 import {
-  AutocompleteInput,
   DataTable,
   List,
   NullableBooleanInput,
@@ -10,6 +9,7 @@ import {
 } from "react-admin";
 import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
 import { ExcerptField, StatusField } from "./StatusField";
 
@@ -22,12 +22,8 @@ const filters = [
     <SelectInput />
   </ReferenceInput>,
   <NullableBooleanInput key="overdue" source="overdue" />,
-  <ReferenceInput key="centreId" source="centreId" reference="centres">
-    <AutocompleteInput />
-  </ReferenceInput>,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="centreId" source="centreId" reference="centres" />,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
   <SelectInput key="subjectType" source="subjectType" choices={feedbackSubjectChoices} />,
   <NullableBooleanInput key="systemicError" source="systemicError" />,
 ];

@@ -58,11 +58,7 @@ export const FeedbackShow = () => {
         <TabbedShowLayout.Tab label="resources.feedback.fields.events" path="events">
           <EventsTimeline />
         </TabbedShowLayout.Tab>
-        {history && (
-          <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-            <HistoryTab />
-          </TabbedShowLayout.Tab>
-        )}
+        {history && <HistoryTab path="history" />}
       </TabbedShowLayout>
     </Show>
   );

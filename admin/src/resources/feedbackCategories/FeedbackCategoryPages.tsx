@@ -53,9 +53,7 @@ export const FeedbackCategoryShow = () => (
         <TextField source="code" />
         <LocaleNumberField source="slaDays" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

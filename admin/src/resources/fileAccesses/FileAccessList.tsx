@@ -3,14 +3,12 @@ import FilterAltIcon from "@mui/icons-material/FilterAlt";
 import { IconButton, Tooltip } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import {
-  AutocompleteInput,
   Button,
   DataTable,
   DateInput,
   type InputProps,
   Link,
   List,
-  ReferenceInput,
   SearchInput,
   TextInput,
   TopToolbar,
@@ -21,6 +19,7 @@ import {
 } from "react-admin";
 import { saveText } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
 
@@ -173,13 +172,7 @@ export const FileAccessList = () => {
     <DateInput key="to" source="to" alwaysOn parse={endOfDay} format={dayOf} />,
     <FileFilterInput key="fileId" source="fileId" />,
     // Auditors may not list accounts; administrators pick one.
-    ...(admin
-      ? [
-          <ReferenceInput key="userId" source="userId" reference="users">
-            <AutocompleteInput optionText="fullName" />
-          </ReferenceInput>,
-        ]
-      : []),
+    ...(admin ? [<ReferenceFilter key="userId" source="userId" reference="users" optionText="fullName" />] : []),
   ];
   return (
     <List

@@ -1,15 +1,7 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  List,
-  NullableBooleanInput,
-  ReferenceInput,
-  SearchInput,
-  SelectField,
-  SelectInput,
-} from "react-admin";
+import { DataTable, List, NullableBooleanInput, SearchInput, SelectField, SelectInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
 import { LocaleNumberField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { targetDirectionChoices } from "../../lib/choices";
 import { type KpiRecord, kpiSourceChoices } from "./choices";
 
@@ -19,9 +11,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="source" source="source" choices={kpiSourceChoices} />,
   <NullableBooleanInput key="federal" source="federal" />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
 ];
 
 const exporter = csvExporter<KpiRecord>(

@@ -63,9 +63,7 @@ export const KpiShow = () => (
           </DataTable>
         </ArrayField>
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

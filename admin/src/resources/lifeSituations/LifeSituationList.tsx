@@ -1,5 +1,6 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
+import { DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { publicationStatusChoices } from "../../lib/choices";
 import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
 
@@ -9,9 +10,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={lifeSituationKindChoices} />,
   <SelectInput key="status" source="status" choices={publicationStatusChoices} />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
 ];
 
 const exporter = csvExporter<LifeSituationRecord>("lifeSituations", ({ id, code, name, kind, status, region }) => ({

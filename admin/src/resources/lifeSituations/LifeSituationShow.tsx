@@ -41,9 +41,7 @@ export const LifeSituationShow = () => (
       <TabbedShowLayout.Tab label="resources.lifeSituations.fields.services" path="services">
         <OrderedServices />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

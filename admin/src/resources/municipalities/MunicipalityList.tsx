@@ -1,12 +1,11 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField } from "react-admin";
+import { DataTable, List, SearchInput, SelectField } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { municipalityKindChoices } from "../../lib/choices";
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" alwaysOn />,
 ];
 
 // The region comes out as its name, not [object Object].

@@ -127,9 +127,7 @@ export const MunicipalityShow = () => (
       <TabbedShowLayout.Tab label="dostup.municipalities.tabs.settlements" path="settlements">
         <SettlementsTab />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,10 +1,8 @@
 import { Chip } from "@mui/material";
 import {
-  AutocompleteInput,
   BooleanInput,
   DataTable,
   List,
-  ReferenceInput,
   SearchInput,
   SelectField,
   SelectInput,
@@ -12,6 +10,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { organisationKindChoices } from "./choices";
 
 interface OrganisationRow {
@@ -29,9 +28,7 @@ const Column = DataTable.Col<OrganisationRow>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" alwaysOn />,
   <SelectInput key="kind" source="kind" choices={organisationKindChoices} alwaysOn />,
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];

@@ -1,19 +1,8 @@
 import { Chip } from "@mui/material";
-import {
-  AutocompleteInput,
-  BooleanInput,
-  CreateButton,
-  DataTable,
-  ExportButton,
-  List,
-  ReferenceInput,
-  SearchInput,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { BooleanInput, DataTable, List, SearchInput, useRecordContext, useTranslate } from "react-admin";
 import { csvExporter } from "../../components/csv";
-import { useCanWrite } from "../../lib/resource";
+import { ListActions } from "../../components/ListActions";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { access } from "./access";
 import type { Person } from "./types";
 
@@ -21,9 +10,7 @@ const Column = DataTable.Col<Person>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" alwaysOn optionText="name" />,
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
@@ -44,19 +31,14 @@ const exporter = csvExporter<Person>("people", (person) => ({
   archivedAt: person.archivedAt,
 }));
 
-const Actions = () => {
-  const canWrite = useCanWrite({ access });
-  return (
-    <TopToolbar>
-      {canWrite && <CreateButton />}
-      <ExportButton />
-    </TopToolbar>
-  );
-};
-
 /** Curators and other responsible people of the caller's regions. */
 export const PersonList = () => (
-  <List filters={filters} sort={{ field: "fullName", order: "ASC" }} exporter={exporter} actions={<Actions />}>
+  <List
+    filters={filters}
+    sort={{ field: "fullName", order: "ASC" }}
+    exporter={exporter}
+    actions={<ListActions access={access} />}
+  >
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="fullName" />
       <Column source="position" disableSort />

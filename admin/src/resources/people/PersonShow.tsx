@@ -169,9 +169,7 @@ export const PersonShow = () => (
       <TabbedShowLayout.Tab label="dostup.people.tabs.assignments" path="assignments">
         <Assignments />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,12 +1,10 @@
 import {
-  AutocompleteInput,
   Create,
   DataTable,
   Edit,
   EditButton,
   Labeled,
   List,
-  ReferenceInput,
   required,
   SearchInput,
   Show,
@@ -20,6 +18,7 @@ import {
 import { csvExporter } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { RegionInput } from "../../components/RegionInput";
 import { useWriteScope } from "../../lib/writeScope";
 
@@ -36,9 +35,7 @@ const Column = DataTable.Col<ProjectRecord>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
 ];
 
 const exporter = csvExporter<ProjectRecord>("projects", ({ id, name, description, region, createdAt }) => ({
@@ -77,9 +74,7 @@ export const ProjectShow = () => (
         <LocaleDateField source="createdAt" showTime />
         <LocaleDateField source="updatedAt" showTime />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

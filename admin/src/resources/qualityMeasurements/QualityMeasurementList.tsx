@@ -1,22 +1,17 @@
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, TextInput } from "react-admin";
+import { DataTable, DateInput, List, TextInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { MeetsTargetField } from "./MeetsTargetField";
 import type { QualityMeasurementRecord } from "./types";
 
 const Column = DataTable.Col<QualityMeasurementRecord>;
 
 const filters = [
-  <ReferenceInput key="serviceId" source="serviceId" reference="services" alwaysOn>
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="serviceId" source="serviceId" reference="services" alwaysOn />,
   <TextInput key="indicatorCode" source="indicatorCode" />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
-  <ReferenceInput key="centreId" source="centreId" reference="centres">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
+  <ReferenceFilter key="centreId" source="centreId" reference="centres" />,
   <DateInput key="from" source="from" />,
   <DateInput key="to" source="to" />,
 ];

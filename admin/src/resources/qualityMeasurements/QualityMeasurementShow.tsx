@@ -42,9 +42,7 @@ export const QualityMeasurementShow = () => (
         <MeetsTargetField source="meetsTarget" label="resources.qualityMeasurements.fields.meetsTarget" />
         <TextField source="source" emptyText="—" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,15 +1,14 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from "react-admin";
+import { DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type QualityStandardRecord, standardStatusChoices } from "./choices";
 
 const Column = DataTable.Col<QualityStandardRecord>;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="serviceId" source="serviceId" reference="services">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="serviceId" source="serviceId" reference="services" />,
   <SelectInput key="status" source="status" choices={standardStatusChoices} />,
 ];
 

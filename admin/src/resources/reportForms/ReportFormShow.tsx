@@ -129,9 +129,7 @@ export const ReportFormShow = () => (
       <TabbedShowLayout.Tab label="dostup.reportForms.indicators" path="indicators">
         <Indicators />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

@@ -1,21 +1,11 @@
 import WarningAmberIcon from "@mui/icons-material/WarningAmber";
 import { Tooltip } from "@mui/material";
-import {
-  AutocompleteInput,
-  CreateButton,
-  DataTable,
-  DateInput,
-  ExportButton,
-  List,
-  ReferenceInput,
-  SelectInput,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { DataTable, DateInput, List, SelectInput, useRecordContext, useTranslate } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
-import { useCanWrite, useRole } from "../../lib/resource";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { useRole } from "../../lib/resource";
 import { access } from "./access";
 import { PeriodField } from "./PeriodField";
 import { ReportEntity, StatusChip } from "./StatusChip";
@@ -50,16 +40,6 @@ const exporter = csvExporter<Report>("reports", (record) => ({
   overdue: record.overdue,
 }));
 
-const ListActions = () => {
-  const canWrite = useCanWrite({ access });
-  return (
-    <TopToolbar>
-      {canWrite && <CreateButton />}
-      <ExportButton />
-    </TopToolbar>
-  );
-};
-
 /**
  * Reports of the caller's scope: operators get their centre's only (the API scopes it),
  * so the centre and region filters are for staff and auditors.
@@ -71,17 +51,11 @@ export const ReportList = () => {
     <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
     <DateInput key="periodFrom" source="periodFrom" alwaysOn />,
     <DateInput key="periodTo" source="periodTo" alwaysOn />,
-    <ReferenceInput key="formId" source="formId" reference="reportForms">
-      <AutocompleteInput optionText="name" />
-    </ReferenceInput>,
+    <ReferenceFilter key="formId" source="formId" reference="reportForms" optionText="name" />,
     ...(staff
       ? [
-          <ReferenceInput key="regionId" source="regionId" reference="regions">
-            <AutocompleteInput optionText="name" />
-          </ReferenceInput>,
-          <ReferenceInput key="centreId" source="centreId" reference="centres">
-            <AutocompleteInput optionText="name" />
-          </ReferenceInput>,
+          <ReferenceFilter key="regionId" source="regionId" reference="regions" optionText="name" />,
+          <ReferenceFilter key="centreId" source="centreId" reference="centres" optionText="name" />,
           <SelectInput key="scope" source="scope" choices={scopeChoices} />,
         ]
       : []),
@@ -91,7 +65,7 @@ export const ReportList = () => {
       filters={filters}
       sort={{ field: "periodStart", order: "DESC" }}
       exporter={exporter}
-      actions={<ListActions />}
+      actions={<ListActions access={access} />}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <Column source="form.name" disableSort />

@@ -51,9 +51,7 @@ export const ReportShow = () => (
       <TabbedShowLayout.Tab label="dostup.reports.tabs.spreadsheet" path="spreadsheet">
         <ReportSpreadsheet />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );

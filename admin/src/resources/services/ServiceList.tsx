@@ -1,15 +1,7 @@
-import {
-  AutocompleteInput,
-  BooleanField,
-  DataTable,
-  List,
-  ReferenceInput,
-  SearchInput,
-  SelectField,
-  SelectInput,
-} from "react-admin";
+import { BooleanField, DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
 import { LocaleDateField } from "../../components/localeFields";
+import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { publicationStatusChoices } from "../../lib/choices";
 import { type ServiceRecord, serviceLevelChoices } from "./choices";
 
@@ -19,9 +11,7 @@ const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="level" source="level" choices={serviceLevelChoices} />,
   <SelectInput key="status" source="status" choices={publicationStatusChoices} />,
-  <ReferenceInput key="regionId" source="regionId" reference="regions">
-    <AutocompleteInput />
-  </ReferenceInput>,
+  <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
 ];
 
 const exporter = csvExporter<ServiceRecord>(

@@ -69,9 +69,7 @@ export const ServiceShow = () => (
           </DataTable>
         </ArrayField>
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab />
     </TabbedShowLayout>
   </Show>
 );

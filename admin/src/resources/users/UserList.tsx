@@ -1,20 +1,19 @@
 import { Chip, Stack } from "@mui/material";
 import {
   BooleanField,
-  CreateButton,
   DataTable,
-  ExportButton,
   List,
   NullableBooleanInput,
   SearchInput,
   SelectField,
   SelectInput,
-  TopToolbar,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { csvExporter } from "../../components/csv";
+import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
+import { access } from "./access";
 import { roleChoices } from "./choices";
 import type { User } from "./types";
 
@@ -59,16 +58,7 @@ const exporter = csvExporter<User>("users", (user) => ({
 }));
 
 export const UserList = () => (
-  <List
-    filters={filters}
-    exporter={exporter}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-        <ExportButton />
-      </TopToolbar>
-    }
-  >
+  <List filters={filters} exporter={exporter} actions={<ListActions access={access} />}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="fullName" disableSort />
       <Column source="email" disableSort />

@@ -37,9 +37,7 @@ export const UserShow = () => (
         <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
         <NumberField source="openSessions" />
       </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.history.tab" path="history">
-        <HistoryTab />
-      </TabbedShowLayout.Tab>
+      <HistoryTab path="history" />
     </TabbedShowLayout>
   </Show>
 );
