@@ -206,6 +206,20 @@ export function either(a: Expectation, b: Expectation): Expectation {
 
 // ── Cases ──
 
+const REFUSED_INPUT = ["ValidationError", "NotFoundError"];
+/** A mutation's bad value: refused before it runs, or answered with its typed error. */
+export const rejected = (field: string): Expectation =>
+  either(refused("BAD_USER_INPUT"), union(field, ...REFUSED_INPUT));
+
+export function mutation(name: string, inputType: string) {
+  return (input: Record<string, unknown>, headers: Headers) =>
+    post(
+      `mutation M($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ValidationError { issues { field message } } } }`,
+      { input },
+      headers,
+    );
+}
+
 export interface Case {
   name: string;
   run: () => Promise<Reply>;
