@@ -1,5 +1,6 @@
 import { type ReactElement, useState } from "react";
-import { Button, Confirm, useNotify, useRefresh } from "react-admin";
+import { Button, Confirm } from "react-admin";
+import { useAction } from "../lib/action";
 
 interface ConfirmedActionButtonProps {
   /** i18n keys: the button, the dialog's title and text, and the notice after success. */
@@ -25,22 +26,11 @@ export const ConfirmedActionButton = ({
   color = "primary",
   action,
 }: ConfirmedActionButtonProps) => {
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { pending, run } = useAction("success");
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const confirm = async () => {
-    setBusy(true);
-    try {
-      await action();
-      notify(done, { type: "success" });
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
-    } finally {
-      setBusy(false);
-      setOpen(false);
-    }
+    await run(action, done);
+    setOpen(false);
   };
   return (
     <>
@@ -56,7 +46,7 @@ export const ConfirmedActionButton = ({
       </Button>
       <Confirm
         isOpen={open}
-        loading={busy}
+        loading={pending}
         title={title}
         content={content}
         translateOptions={translateOptions}

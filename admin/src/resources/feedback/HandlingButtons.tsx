@@ -1,21 +1,9 @@
 import PersonAddIcon from "@mui/icons-material/PersonAdd";
 import ReportProblemIcon from "@mui/icons-material/ReportProblem";
-import { Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  Button,
-  Form,
-  type HttpError,
-  required,
-  SaveButton,
-  SelectInput,
-  TextInput,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from "react-admin";
+import { Button, required, SelectInput, TextInput, useRecordContext } from "react-admin";
+import { FormDialog } from "../../components/FormDialog";
 import { useWriteScope } from "../../lib/writeScope";
 import { mutate, request } from "../../providers/graphql";
 import type { FeedbackRecord } from "./choices";
@@ -63,25 +51,7 @@ interface DialogProps {
   onClose: () => void;
 }
 
-/** Runs a feedback mutation from a dialog: notifies, closes and reloads the record. */
-function useFeedbackAction(onClose: () => void) {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  return async (name: string, input: Record<string, unknown>, done: string) => {
-    try {
-      await mutate(name, input, "id version");
-      notify(done, { type: "info" });
-      onClose();
-      refresh();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    }
-  };
-}
-
 const AssignDialog = ({ record, onClose }: DialogProps) => {
-  const translate = useTranslate();
-  const run = useFeedbackAction(onClose);
   const { data = [] } = useQuery({
     queryKey: ["feedback-people", record.region.id],
     queryFn: async ({ signal }) =>
@@ -91,72 +61,41 @@ const AssignDialog = ({ record, onClose }: DialogProps) => {
       })),
   });
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <Form
-        defaultValues={{ curatorId: record.assignedCurator?.id }}
-        onSubmit={(values: Record<string, unknown>) =>
-          run(
-            "assignFeedback",
-            { id: record.id, version: record.version, curatorId: values.curatorId },
-            "dostup.feedback.assigned",
-          )
-        }
-      >
-        <DialogTitle>{translate("dostup.feedback.assign")}</DialogTitle>
-        <DialogContent>
-          <SelectInput
-            source="curatorId"
-            label="resources.feedback.fields.assignedCurator.fullName"
-            choices={data}
-            validate={required()}
-            fullWidth
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={onClose} />
-          <SaveButton label="dostup.feedback.confirm" alwaysEnable />
-        </DialogActions>
-      </Form>
-    </Dialog>
+    <FormDialog
+      title="dostup.feedback.assign"
+      submitLabel="dostup.feedback.confirm"
+      done="dostup.feedback.assigned"
+      defaultValues={{ curatorId: record.assignedCurator?.id }}
+      save={(values) =>
+        mutate("assignFeedback", { id: record.id, version: record.version, curatorId: values.curatorId }, "id version")
+      }
+      onClose={onClose}
+    >
+      <SelectInput
+        source="curatorId"
+        label="resources.feedback.fields.assignedCurator.fullName"
+        choices={data}
+        validate={required()}
+        fullWidth
+      />
+    </FormDialog>
   );
 };
 
-const SystemicDialog = ({ record, onClose }: DialogProps) => {
-  const translate = useTranslate();
-  const run = useFeedbackAction(onClose);
-  const title = record.systemicError ? "dostup.feedback.unmark_systemic" : "dostup.feedback.mark_systemic";
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <Form
-        onSubmit={(values: Record<string, unknown>) =>
-          run(
-            "setFeedbackSystemicError",
-            {
-              id: record.id,
-              version: record.version,
-              systemicError: !record.systemicError,
-              comment: values.comment,
-            },
-            "dostup.feedback.systemic_saved",
-          )
-        }
-      >
-        <DialogTitle>{translate(title)}</DialogTitle>
-        <DialogContent>
-          <TextInput
-            source="comment"
-            label="dostup.feedback.reason"
-            multiline
-            minRows={2}
-            fullWidth
-            validate={required()}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={onClose} />
-          <SaveButton label="dostup.feedback.confirm" alwaysEnable />
-        </DialogActions>
-      </Form>
-    </Dialog>
-  );
-};
+const SystemicDialog = ({ record, onClose }: DialogProps) => (
+  <FormDialog
+    title={record.systemicError ? "dostup.feedback.unmark_systemic" : "dostup.feedback.mark_systemic"}
+    submitLabel="dostup.feedback.confirm"
+    done="dostup.feedback.systemic_saved"
+    save={(values) =>
+      mutate(
+        "setFeedbackSystemicError",
+        { id: record.id, version: record.version, systemicError: !record.systemicError, comment: values.comment },
+        "id version",
+      )
+    }
+    onClose={onClose}
+  >
+    <TextInput source="comment" label="dostup.feedback.reason" multiline minRows={2} fullWidth validate={required()} />
+  </FormDialog>
+);

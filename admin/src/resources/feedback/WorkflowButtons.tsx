@@ -1,19 +1,15 @@
-import { Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from "@mui/material";
+import { Stack, Typography } from "@mui/material";
 import { useState } from "react";
 import {
   AutocompleteInput,
   Button,
-  Form,
-  type HttpError,
   ReferenceInput,
   required,
-  SaveButton,
   TextInput,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from "react-admin";
+import { FormDialog } from "../../components/FormDialog";
 import { mutate } from "../../providers/graphql";
 import type { FeedbackRecord, FeedbackStatus } from "./choices";
 
@@ -73,71 +69,57 @@ interface TransitionDialogProps {
 
 const TransitionDialog = ({ record, target, onClose }: TransitionDialogProps) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const need = NEEDS[target];
   const commentRequired = COMMENT_REQUIRED.includes(target);
-  const submit = async (data: Record<string, unknown>) => {
+  const save = (data: Record<string, unknown>) => {
     const values = data as TransitionForm;
-    try {
-      await mutate(
-        "transitionFeedback",
-        {
-          id: record.id,
-          version: record.version,
-          to: target,
-          ...(values.comment ? { comment: values.comment } : {}),
-          ...(need && values[need] ? { [need]: values[need] } : {}),
-        },
-        "id version status",
-      );
-      notify("dostup.feedback.moved", {
-        type: "info",
-        messageArgs: { status: translate(`enums.FeedbackStatus.${target}`) },
-      });
-      onClose();
-      refresh();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    }
+    return mutate(
+      "transitionFeedback",
+      {
+        id: record.id,
+        version: record.version,
+        to: target,
+        ...(values.comment ? { comment: values.comment } : {}),
+        ...(need && values[need] ? { [need]: values[need] } : {}),
+      },
+      "id version status",
+    );
   };
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <Form onSubmit={submit}>
-        <DialogTitle>{translate(`dostup.feedback.to.${target}`)}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {translate("dostup.feedback.transition_hint", {
-              from: translate(`enums.FeedbackStatus.${record.status}`),
-              to: translate(`enums.FeedbackStatus.${target}`),
-            })}
-          </Typography>
-          {need === "answer" && <TextInput source="answer" multiline minRows={4} fullWidth validate={required()} />}
-          {need === "redirectedTo" && <TextInput source="redirectedTo" fullWidth validate={required()} />}
-          {need === "duplicateOfId" && (
-            <ReferenceInput source="duplicateOfId" reference="feedback" filter={{ regionId: record.region.id }}>
-              <AutocompleteInput
-                label="resources.feedback.fields.duplicateOfId"
-                optionText={excerpt}
-                validate={required()}
-                fullWidth
-              />
-            </ReferenceInput>
-          )}
-          <TextInput
-            source="comment"
-            label={commentRequired ? "dostup.feedback.reason" : "dostup.feedback.note"}
-            multiline
-            minRows={2}
+    <FormDialog
+      title={`dostup.feedback.to.${target}`}
+      submitLabel="dostup.feedback.confirm"
+      done="dostup.feedback.moved"
+      doneArgs={{ status: translate(`enums.FeedbackStatus.${target}`) }}
+      save={save}
+      onClose={onClose}
+    >
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {translate("dostup.feedback.transition_hint", {
+          from: translate(`enums.FeedbackStatus.${record.status}`),
+          to: translate(`enums.FeedbackStatus.${target}`),
+        })}
+      </Typography>
+      {need === "answer" && <TextInput source="answer" multiline minRows={4} fullWidth validate={required()} />}
+      {need === "redirectedTo" && <TextInput source="redirectedTo" fullWidth validate={required()} />}
+      {need === "duplicateOfId" && (
+        <ReferenceInput source="duplicateOfId" reference="feedback" filter={{ regionId: record.region.id }}>
+          <AutocompleteInput
+            label="resources.feedback.fields.duplicateOfId"
+            optionText={excerpt}
+            validate={required()}
             fullWidth
-            validate={commentRequired ? required() : undefined}
           />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={onClose} />
-          <SaveButton label="dostup.feedback.confirm" alwaysEnable />
-        </DialogActions>
-      </Form>
-    </Dialog>
+        </ReferenceInput>
+      )}
+      <TextInput
+        source="comment"
+        label={commentRequired ? "dostup.feedback.reason" : "dostup.feedback.note"}
+        multiline
+        minRows={2}
+        fullWidth
+        validate={commentRequired ? required() : undefined}
+      />
+    </FormDialog>
   );
 };

@@ -1,22 +1,16 @@
 import AddchartIcon from "@mui/icons-material/Addchart";
-import { Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material";
 import { useState } from "react";
 import {
   AutocompleteInput,
   Button,
   DateInput,
-  Form,
-  type HttpError,
   NumberInput,
   ReferenceInput,
   required,
-  SaveButton,
   SelectInput,
-  useNotify,
   useRecordContext,
-  useRefresh,
-  useTranslate,
 } from "react-admin";
+import { FormDialog } from "../../components/FormDialog";
 import { useRole } from "../../lib/resource";
 import { useWriteScope } from "../../lib/writeScope";
 import { mutate } from "../../providers/graphql";
@@ -38,9 +32,6 @@ export const RecordValueButton = () => {
   const record = useRecordContext<KpiRecord>();
   const role = useRole();
   const scope = useWriteScope();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   if (record?.source !== "ENTERED") {
     return null;
@@ -52,62 +43,55 @@ export const RecordValueButton = () => {
   if (!allowed) {
     return null;
   }
-  const submit = async (data: Record<string, unknown>) => {
+  const save = (data: Record<string, unknown>) => {
     const values = data as unknown as ValueForm;
-    try {
-      await mutate(
-        "recordKpiValue",
-        {
-          kpiId: record.id,
-          periodStart: values.periodStart,
-          periodEnd: values.periodEnd,
-          value: values.value,
-          ...(national && values.regionId ? { regionId: values.regionId } : {}),
-        },
-        "id version value",
-      );
-      notify("dostup.kpis.value_recorded", { type: "info" });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    }
+    return mutate(
+      "recordKpiValue",
+      {
+        kpiId: record.id,
+        periodStart: values.periodStart,
+        periodEnd: values.periodEnd,
+        value: values.value,
+        ...(national && values.regionId ? { regionId: values.regionId } : {}),
+      },
+      "id version value",
+    );
   };
   return (
     <>
       <Button label="dostup.kpis.record_value" onClick={() => setOpen(true)}>
         <AddchartIcon />
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <Form onSubmit={submit}>
-          <DialogTitle>{translate("dostup.kpis.record_value_title", { name: record.name })}</DialogTitle>
-          <DialogContent>
-            <DateInput source="periodStart" validate={required()} />
-            <DateInput source="periodEnd" validate={required()} />
-            <NumberInput source="value" validate={required()} helperText={record.unit} />
-            {national &&
-              (role === "CURATOR" ? (
-                <SelectInput
-                  source="regionId"
+      {open && (
+        <FormDialog
+          title="dostup.kpis.record_value_title"
+          titleArgs={{ name: record.name }}
+          submitLabel="dostup.kpis.record_value"
+          done="dostup.kpis.value_recorded"
+          save={save}
+          onClose={() => setOpen(false)}
+        >
+          <DateInput source="periodStart" validate={required()} />
+          <DateInput source="periodEnd" validate={required()} />
+          <NumberInput source="value" validate={required()} helperText={record.unit} />
+          {national &&
+            (role === "CURATOR" ? (
+              <SelectInput
+                source="regionId"
+                label="resources.kpis.fields.regionId"
+                choices={[...(scope.regions ?? [])]}
+                validate={required()}
+              />
+            ) : (
+              <ReferenceInput source="regionId" reference="regions">
+                <AutocompleteInput
                   label="resources.kpis.fields.regionId"
-                  choices={[...(scope.regions ?? [])]}
-                  validate={required()}
+                  helperText="dostup.kpis.national_value_help"
                 />
-              ) : (
-                <ReferenceInput source="regionId" reference="regions">
-                  <AutocompleteInput
-                    label="resources.kpis.fields.regionId"
-                    helperText="dostup.kpis.national_value_help"
-                  />
-                </ReferenceInput>
-              ))}
-          </DialogContent>
-          <DialogActions>
-            <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-            <SaveButton label="dostup.kpis.record_value" alwaysEnable />
-          </DialogActions>
-        </Form>
-      </Dialog>
+              </ReferenceInput>
+            ))}
+        </FormDialog>
+      )}
     </>
   );
 };

@@ -19,18 +19,9 @@ import {
   Tooltip,
 } from "@mui/material";
 import { useState } from "react";
-import {
-  Button,
-  type HttpError,
-  Link,
-  useCreatePath,
-  useGetList,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from "react-admin";
+import { Button, Link, useCreatePath, useGetList, useRecordContext, useTranslate } from "react-admin";
 import { EmptyText } from "../../components/EmptyText";
+import { useAction } from "../../lib/action";
 import type { PublicationStatus } from "../../lib/choices";
 import type { Named } from "../../lib/records";
 import { useWriteScope } from "../../lib/writeScope";
@@ -76,33 +67,25 @@ function moved<T>(list: readonly T[], index: number, offset: number): T[] {
 export const OrderedServices = () => {
   const record = useRecordContext<LifeSituationRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const createPath = useCreatePath();
   const scope = useWriteScope();
-  const [saving, setSaving] = useState(false);
+  const { pending: saving, run } = useAction();
   if (!record) {
     return null;
   }
   const services = [...(record.services ?? [])].sort((a, b) => a.position - b.position);
   const writable = scope.canWriteRegion(record.region?.id ?? null) && record.status !== "ARCHIVED";
 
-  const save = async (entries: Entry[]) => {
-    setSaving(true);
-    try {
-      await mutate(
-        "setLifeSituationServices",
-        { id: record.id, version: record.version, services: entries },
-        "id version services { position mandatory service { id } }",
-      );
-      notify("dostup.lifeSituations.services_saved", { type: "info" });
-      refresh();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (entries: Entry[]) =>
+    run(
+      () =>
+        mutate(
+          "setLifeSituationServices",
+          { id: record.id, version: record.version, services: entries },
+          "id version services { position mandatory service { id } }",
+        ),
+      "dostup.lifeSituations.services_saved",
+    );
   const entries = entriesOf(services);
 
   return (

@@ -1,7 +1,8 @@
 import TaskAltIcon from "@mui/icons-material/TaskAlt";
 import { Typography } from "@mui/material";
 import { useState } from "react";
-import { Button, Confirm, type HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { Button, Confirm, useRecordContext, useTranslate } from "react-admin";
+import { useAction } from "../../lib/action";
 import { mutate } from "../../providers/graphql";
 import type { QualityStandardRecord } from "./choices";
 
@@ -13,10 +14,8 @@ import type { QualityStandardRecord } from "./choices";
 export const ApproveButton = () => {
   const record = useRecordContext<QualityStandardRecord>();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { pending, run } = useAction();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   if (record?.status !== "DRAFT") {
     return null;
   }
@@ -35,17 +34,11 @@ export const ApproveButton = () => {
     );
   }
   const approve = async () => {
-    setPending(true);
-    try {
-      await mutate("approveQualityStandard", { id: record.id, version: record.version }, "id version status");
-      notify("dostup.qualityStandards.approved", { type: "info" });
-      refresh();
-    } catch (error) {
-      notify((error as HttpError).message, { type: "error" });
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
+    await run(
+      () => mutate("approveQualityStandard", { id: record.id, version: record.version }, "id version status"),
+      "dostup.qualityStandards.approved",
+    );
+    setOpen(false);
   };
   return (
     <>

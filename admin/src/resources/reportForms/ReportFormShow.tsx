@@ -1,20 +1,16 @@
 import BlockIcon from "@mui/icons-material/Block";
 import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
-import { useState } from "react";
 import {
-  Button,
-  Confirm,
   EditButton,
   SelectField,
   Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useTranslate,
 } from "react-admin";
+import { ConfirmedActionButton } from "../../components/ConfirmedActionButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import type { Indicator } from "../../lib/records";
@@ -33,39 +29,24 @@ interface Form {
 /** Retired forms take no new reports; reports already made keep them. */
 const RetireButton = () => {
   const record = useRecordContext<Form>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   if (!record || record.status === "RETIRED") {
     return null;
   }
-  const retire = async () => {
-    try {
-      await mutate("retireReportForm", { id: record.id, version: record.version }, "id version status", {
-        inputType: "VersionedInput",
-      });
-      notify("dostup.reportForms.retired", { type: "success" });
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
-    } finally {
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <Button label="dostup.reportForms.retire" color="warning" onClick={() => setOpen(true)}>
-        <BlockIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        title="dostup.reportForms.retire_title"
-        content="dostup.reportForms.retire_content"
-        translateOptions={{ name: record.name }}
-        onConfirm={retire}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmedActionButton
+      label="dostup.reportForms.retire"
+      title="dostup.reportForms.retire_title"
+      content="dostup.reportForms.retire_content"
+      done="dostup.reportForms.retired"
+      translateOptions={{ name: record.name }}
+      icon={<BlockIcon />}
+      color="warning"
+      action={() =>
+        mutate("retireReportForm", { id: record.id, version: record.version }, "id version status", {
+          inputType: "VersionedInput",
+        })
+      }
+    />
   );
 };
 

@@ -11,7 +11,8 @@ import {
   Typography,
 } from "@mui/material";
 import { useState } from "react";
-import { useNotify, useRefresh, useTranslate } from "react-admin";
+import { useTranslate } from "react-admin";
+import { useAction } from "../../lib/action";
 import { useRole } from "../../lib/resource";
 import type { Role } from "../../providers/authProvider";
 import { mutate } from "../../providers/graphql";
@@ -57,12 +58,10 @@ export function allowedSteps(role: Role | undefined, report: Pick<Report, "statu
 export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: boolean }) => {
   const role = useRole();
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
+  const { pending: busy, run: runAction } = useAction("success");
   const [dialog, setDialog] = useState<Step | null>(null);
   const [reason, setReason] = useState("");
   const [published, setPublished] = useState(false);
-  const [busy, setBusy] = useState(false);
   const steps = allowedSteps(role, report);
   if (steps.length === 0) {
     return null;
@@ -71,19 +70,16 @@ export const WorkflowButtons = ({ report, unsaved }: { report: Report; unsaved: 
 
   const run = async (step: Step) => {
     const extra = step === "return" ? { reason: reason.trim() } : step === "approve" ? { published } : {};
-    setBusy(true);
-    try {
-      await mutate(MUTATIONS[step].name, { id: report.id, version: report.version, ...extra }, "id version status", {
-        inputType: MUTATIONS[step].inputType,
-      });
-      notify(`dostup.reports.done.${step}`, { type: "success" });
+    const done = await runAction(
+      () =>
+        mutate(MUTATIONS[step].name, { id: report.id, version: report.version, ...extra }, "id version status", {
+          inputType: MUTATIONS[step].inputType,
+        }),
+      `dostup.reports.done.${step}`,
+    );
+    if (done) {
       setDialog(null);
       setReason("");
-      refresh();
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
-    } finally {
-      setBusy(false);
     }
   };
 
