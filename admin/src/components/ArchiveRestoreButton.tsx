@@ -3,7 +3,7 @@ import UnarchiveIcon from "@mui/icons-material/Unarchive";
 import { useState } from "react";
 import { Button, Confirm, useRecordContext } from "react-admin";
 import { useAction } from "../lib/action";
-import { mutate } from "../providers/graphql";
+import { mutateVersioned } from "../providers/graphql";
 
 interface ArchivableRecord {
   id: string;
@@ -38,10 +38,7 @@ export const ArchiveRestoreButton = ({ archive, restore, messages, confirm = tru
   const archived = Boolean(record.archivedAt) || record.status === "ARCHIVED";
   const change = async () => {
     await run(
-      () =>
-        mutate(archived ? restore : archive, { id: record.id, version: record.version }, "id version", {
-          inputType: "VersionedInput",
-        }),
+      () => mutateVersioned(archived ? restore : archive, record),
       `${messages}.${archived ? "restored" : "done"}`,
     );
     setOpen(false);

@@ -32,6 +32,10 @@ export interface AdminResource {
 
 export const STAFF: readonly Role[] = ["ADMIN", "CURATOR"];
 export const EVERYONE: readonly Role[] = ["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"];
+/**
+ * Everyone but operators. Operators work on their centre (its reports and feedback): the
+ * panel's menu for them stops there, though the API would let them read more (roles.test.ts).
+ */
 export const READERS: readonly Role[] = ["ADMIN", "CURATOR", "AUDITOR"];
 
 /** The signed-in role (undefined while loading or signed out). */

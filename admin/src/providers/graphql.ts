@@ -172,3 +172,15 @@ export async function mutate<TData>(
   }
   throw mutationError(result);
 }
+
+/**
+ * A mutation whose input is the record's id and the version it was read at (VersionedInput:
+ * archive, restore, verify, revoke…): the API refuses it over a newer version.
+ */
+export function mutateVersioned<TData>(
+  name: string,
+  record: { id: string; version: number },
+  selection = "id version",
+): Promise<TData> {
+  return mutate<TData>(name, { id: record.id, version: record.version }, selection, { inputType: "VersionedInput" });
+}

@@ -1,7 +1,7 @@
 import BlockIcon from "@mui/icons-material/Block";
 import { useRecordContext } from "react-admin";
 import { ConfirmedActionButton } from "../../components/ConfirmedActionButton";
-import { mutate } from "../../providers/graphql";
+import { mutateVersioned } from "../../providers/graphql";
 import type { ApiClient } from "./types";
 
 /** Revokes a key for good: partner requests with it are refused from now on. */
@@ -19,11 +19,7 @@ export const RevokeButton = () => {
       translateOptions={{ name: record.name }}
       icon={<BlockIcon />}
       color="error"
-      action={() =>
-        mutate("revokeApiClient", { id: record.id, version: record.version }, "id version revokedAt", {
-          inputType: "VersionedInput",
-        })
-      }
+      action={() => mutateVersioned("revokeApiClient", record)}
     />
   );
 };

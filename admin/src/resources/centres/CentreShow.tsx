@@ -15,6 +15,7 @@ import {
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
+import { RecordTitle } from "../../components/RecordTitle";
 import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite, useRole } from "../../lib/resource";
 import { centreAccess } from "./access";
@@ -24,11 +25,6 @@ import { ServicesTab } from "./ServicesTab";
 import { SignatureField } from "./SignatureField";
 import type { CentreRecord } from "./types";
 import { VerifyButton } from "./VerifyButton";
-
-const Title = () => {
-  const record = useRecordContext<CentreRecord>();
-  return <span>{record?.name}</span>;
-};
 
 const ShowActions = () => {
   const canWrite = useCanWrite({ access: centreAccess });
@@ -102,7 +98,7 @@ const LastVerified = (_props: { label: string }) => {
 export const CentreShow = () => {
   const role = useRole();
   return (
-    <Show title={<Title />} actions={<ShowActions />}>
+    <Show title={<RecordTitle />} actions={<ShowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
           <StatusAlert />

@@ -6,7 +6,7 @@ import { formatDay } from "../../components/DayField";
 import { EditableTable } from "../../components/EditableTable";
 import { useIntlLocale } from "../../components/localeFields";
 import { useCanWrite } from "../../lib/resource";
-import { mutate } from "../../providers/graphql";
+import { mutateVersioned } from "../../providers/graphql";
 import { centreAccess } from "./access";
 import { WEEKDAYS } from "./choices";
 import { ExceptionDialog } from "./ExceptionDialog";
@@ -80,11 +80,7 @@ export const OpeningHoursTab = () => {
         title
         canWrite={canWrite}
         dialog={(exception, close) => <ExceptionDialog centre={centre} exception={exception} onClose={close} />}
-        remove={(exception) =>
-          mutate("removeOpeningHoursException", { id: exception.id, version: exception.version }, "id", {
-            inputType: "VersionedInput",
-          })
-        }
+        remove={(exception) => mutateVersioned("removeOpeningHoursException", exception, "id")}
         removeOptions={(exception) => ({ period: period(exception) })}
         testId="hours-exceptions"
       />

@@ -1,7 +1,7 @@
 import FactCheckIcon from "@mui/icons-material/FactCheck";
 import { Button, useRecordContext } from "react-admin";
 import { useAction } from "../../lib/action";
-import { mutate } from "../../providers/graphql";
+import { mutateVersioned } from "../../providers/graphql";
 import type { CentreRecord } from "./types";
 
 /** Records that the centre's data was checked today (verifyCentre: lastVerifiedAt/By). */
@@ -11,14 +11,7 @@ export const VerifyButton = () => {
   if (!record || record.archivedAt) {
     return null;
   }
-  const verify = () =>
-    run(
-      () =>
-        mutate("verifyCentre", { id: record.id, version: record.version }, "id version lastVerifiedAt", {
-          inputType: "VersionedInput",
-        }),
-      "dostup.centres.verify.done",
-    );
+  const verify = () => run(() => mutateVersioned("verifyCentre", record), "dostup.centres.verify.done");
   return (
     <Button label="dostup.centres.verify.button" onClick={verify} disabled={pending}>
       <FactCheckIcon />

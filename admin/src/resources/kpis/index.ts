@@ -46,8 +46,6 @@ export default {
   recordRepresentation: "name",
   // Only administrators define KPIs (createKpi/updateKpi); curators record values of
   // their regions from the KPI's page (RecordValueButton).
-  // Operators work on their centre (its reports and feedback): the panel's menu for them
-  // stops there, though the API would let them read this (roles.test.ts).
   access: { read: READERS, write: ["ADMIN"] },
   messages: { ru, en },
 } satisfies AdminResource;

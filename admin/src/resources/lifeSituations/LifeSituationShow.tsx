@@ -1,32 +1,13 @@
-import { EditButton, SelectField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from "react-admin";
-import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
+import { SelectField, Show, TabbedShowLayout, TextField } from "react-admin";
+import { CatalogueActions } from "../../components/CatalogueActions";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
 import { publicationStatusChoices } from "../../lib/choices";
-import { useWriteScope } from "../../lib/writeScope";
-import { type LifeSituationRecord, lifeSituationKindChoices } from "./choices";
+import { lifeSituationKindChoices } from "./choices";
 import { OrderedServices } from "./OrderedServices";
 
-const LifeSituationActions = () => {
-  const record = useRecordContext<LifeSituationRecord>();
-  const scope = useWriteScope();
-  if (!record || !scope.canWriteRegion(record.region?.id ?? null)) {
-    return <TopToolbar />;
-  }
-  return (
-    <TopToolbar>
-      <EditButton />
-      <ArchiveRestoreButton
-        archive="archiveLifeSituation"
-        restore="restoreLifeSituation"
-        messages="dostup.catalogue.archive"
-      />
-    </TopToolbar>
-  );
-};
-
 export const LifeSituationShow = () => (
-  <Show actions={<LifeSituationActions />}>
+  <Show actions={<CatalogueActions archive="archiveLifeSituation" restore="restoreLifeSituation" />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />

@@ -33,8 +33,6 @@ export default {
   edit: LifeSituationEdit,
   icon: FamilyRestroomIcon,
   recordRepresentation: "name",
-  // Operators work on their centre (its reports and feedback): the panel's menu for them
-  // stops there, though the API would let them read this (roles.test.ts).
   access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;

@@ -12,6 +12,7 @@ import {
 import { EditableTable } from "../../components/EditableTable";
 import { EditDialog } from "../../components/EditDialog";
 import { HistoryTab } from "../../components/HistoryTab";
+import { RecordTitle } from "../../components/RecordTitle";
 import { municipalityKindChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
@@ -110,13 +111,8 @@ const SettlementsTab = () => {
   );
 };
 
-const Title = () => {
-  const record = useRecordContext<MunicipalityRecord>();
-  return <span>{record?.name}</span>;
-};
-
 export const MunicipalityShow = () => (
-  <Show title={<Title />}>
+  <Show title={<RecordTitle />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.municipalities.tabs.main">
         <TextField source="name" />

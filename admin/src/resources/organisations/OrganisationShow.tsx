@@ -2,8 +2,6 @@ import { Alert } from "@mui/material";
 import {
   DataTable,
   EditButton,
-  Pagination,
-  ReferenceManyField,
   SelectField,
   Show,
   TabbedShowLayout,
@@ -15,6 +13,8 @@ import {
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { RecordTitle } from "../../components/RecordTitle";
+import { RelatedRecords } from "../../components/RelatedRecords";
 import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
 import { organisationAccess } from "./access";
@@ -25,11 +25,6 @@ interface OrganisationRecord {
   name: string;
   archivedAt: string | null;
 }
-
-const Title = () => {
-  const record = useRecordContext<OrganisationRecord>();
-  return <span>{record?.name}</span>;
-};
 
 const ShowActions = () => {
   const canWrite = useCanWrite({ access: organisationAccess });
@@ -62,13 +57,8 @@ const Archived = () => {
   );
 };
 
-const NoCentres = () => {
-  const translate = useTranslate();
-  return <span>{translate("dostup.organisations.no_centres")}</span>;
-};
-
 export const OrganisationShow = () => (
-  <Show title={<Title />} actions={<ShowActions />}>
+  <Show title={<RecordTitle />} actions={<ShowActions />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
         <Archived />
@@ -85,23 +75,18 @@ export const OrganisationShow = () => (
         <TextField source="website" emptyText="—" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.organisations.tabs.centres" path="centres">
-        <ReferenceManyField
+        <RelatedRecords
           reference="centres"
           target="hostOrganisationId"
-          label={false}
-          perPage={25}
           sort={{ field: "name", order: "ASC" }}
-          pagination={<Pagination />}
-          empty={<NoCentres />}
+          empty="dostup.organisations.no_centres"
         >
-          <DataTable bulkActionButtons={false} rowClick="show">
-            <DataTable.Col source="name" disableSort />
-            <DataTable.Col source="status" disableSort>
-              <SelectField source="status" choices={centreStatusChoices} />
-            </DataTable.Col>
-            <DataTable.Col source="address" disableSort />
-          </DataTable>
-        </ReferenceManyField>
+          <DataTable.Col source="name" disableSort />
+          <DataTable.Col source="status" disableSort>
+            <SelectField source="status" choices={centreStatusChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="address" disableSort />
+        </RelatedRecords>
       </TabbedShowLayout.Tab>
       <HistoryTab path="history" />
     </TabbedShowLayout>

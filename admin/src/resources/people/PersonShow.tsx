@@ -20,6 +20,7 @@ import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { FileUpload } from "../../components/FileUpload";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { RecordTitle } from "../../components/RecordTitle";
 import type { Assignment } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
 import { request } from "../../providers/graphql";
@@ -124,13 +125,8 @@ const Assignments = () => {
   return <AssignmentTimeline assignments={data?.node?.assignments.edges.map((edge) => edge.node) ?? []} />;
 };
 
-const PersonTitle = () => {
-  const record = useRecordContext<Person>();
-  return <span>{record?.fullName ?? ""}</span>;
-};
-
 export const PersonShow = () => (
-  <Show actions={<Actions />} title={<PersonTitle />}>
+  <Show actions={<Actions />} title={<RecordTitle source="fullName" />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.people.tabs.details">
         <Stack direction="row" spacing={6} sx={{ flexWrap: "wrap" }}>

@@ -27,8 +27,6 @@ export default {
   edit: ProjectEdit,
   icon: WorkIcon,
   recordRepresentation: "name",
-  // Operators work on their centre (its reports and feedback): the panel's menu for them
-  // stops there, though the API would let them read this (roles.test.ts).
   access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;

@@ -48,8 +48,6 @@ export default {
   edit: QualityMeasurementEdit,
   icon: SpeedIcon,
   recordRepresentation: "indicatorCode",
-  // Operators work on their centre (its reports and feedback): the panel's menu for them
-  // stops there, though the API would let them read this (roles.test.ts).
   access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;

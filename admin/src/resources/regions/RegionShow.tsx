@@ -1,25 +1,11 @@
-import {
-  DataTable,
-  Pagination,
-  ReferenceManyField,
-  SelectField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { DataTable, SelectField, Show, TabbedShowLayout, TextField, useRecordContext } from "react-admin";
 import { HistoryTab } from "../../components/HistoryTab";
+import { RelatedRecords } from "../../components/RelatedRecords";
 import { municipalityKindChoices } from "../../lib/choices";
 
 const Title = () => {
   const record = useRecordContext<{ id: string; code: string; name: string }>();
   return <span>{record ? `${record.code} · ${record.name}` : ""}</span>;
-};
-
-const NoMunicipalities = () => {
-  const translate = useTranslate();
-  return <span>{translate("dostup.regions.no_municipalities")}</span>;
 };
 
 export const RegionShow = () => (
@@ -30,22 +16,13 @@ export const RegionShow = () => (
         <TextField source="name" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.regions.tabs.municipalities" path="municipalities">
-        <ReferenceManyField
-          reference="municipalities"
-          target="regionId"
-          label={false}
-          perPage={25}
-          pagination={<Pagination />}
-          empty={<NoMunicipalities />}
-        >
-          <DataTable bulkActionButtons={false} rowClick="show">
-            <DataTable.Col source="name" disableSort />
-            <DataTable.Col source="oktmo" disableSort />
-            <DataTable.Col source="kind" disableSort>
-              <SelectField source="kind" choices={municipalityKindChoices} />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
+        <RelatedRecords reference="municipalities" target="regionId" empty="dostup.regions.no_municipalities">
+          <DataTable.Col source="name" disableSort />
+          <DataTable.Col source="oktmo" disableSort />
+          <DataTable.Col source="kind" disableSort>
+            <SelectField source="kind" choices={municipalityKindChoices} />
+          </DataTable.Col>
+        </RelatedRecords>
       </TabbedShowLayout.Tab>
       <HistoryTab path="history" />
     </TabbedShowLayout>

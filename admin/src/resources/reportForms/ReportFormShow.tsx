@@ -15,7 +15,7 @@ import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import type { Indicator } from "../../lib/records";
 import { useRole } from "../../lib/resource";
-import { mutate } from "../../providers/graphql";
+import { mutateVersioned } from "../../providers/graphql";
 import { periodicityChoices, statusChoices } from "./choices";
 
 interface Form {
@@ -41,11 +41,7 @@ const RetireButton = () => {
       translateOptions={{ name: record.name }}
       icon={<BlockIcon />}
       color="warning"
-      action={() =>
-        mutate("retireReportForm", { id: record.id, version: record.version }, "id version status", {
-          inputType: "VersionedInput",
-        })
-      }
+      action={() => mutateVersioned("retireReportForm", record)}
     />
   );
 };

@@ -2,41 +2,23 @@ import {
   ArrayField,
   BooleanField,
   DataTable,
-  EditButton,
   ReferenceField,
   SelectField,
   Show,
   TabbedShowLayout,
   TextArrayField,
   TextField,
-  TopToolbar,
   UrlField,
-  useRecordContext,
 } from "react-admin";
-import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
+import { CatalogueActions } from "../../components/CatalogueActions";
 import { EmptyText } from "../../components/EmptyText";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { publicationStatusChoices } from "../../lib/choices";
-import { useWriteScope } from "../../lib/writeScope";
-import { type ServiceRecord, serviceLevelChoices } from "./choices";
-
-const ServiceActions = () => {
-  const record = useRecordContext<ServiceRecord>();
-  const scope = useWriteScope();
-  if (!record || !scope.canWriteRegion(record.region?.id ?? null)) {
-    return <TopToolbar />;
-  }
-  return (
-    <TopToolbar>
-      <EditButton />
-      <ArchiveRestoreButton archive="archiveService" restore="restoreService" messages="dostup.catalogue.archive" />
-    </TopToolbar>
-  );
-};
+import { serviceLevelChoices } from "./choices";
 
 export const ServiceShow = () => (
-  <Show actions={<ServiceActions />}>
+  <Show actions={<CatalogueActions archive="archiveService" restore="restoreService" />}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="dostup.details.tab">
         <TextField source="name" />

@@ -68,8 +68,6 @@ export default {
   edit: ServiceEdit,
   icon: MiscellaneousServicesIcon,
   recordRepresentation: "name",
-  // Operators work on their centre (its reports and feedback): the panel's menu for them
-  // stops there, though the API would let them read this (roles.test.ts).
   access: { read: READERS, write: STAFF },
   messages: { ru, en },
 } satisfies AdminResource;
