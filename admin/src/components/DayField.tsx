@@ -9,6 +9,12 @@ export function formatDay(day: string, locale: string, options: Intl.DateTimeFor
   );
 }
 
+/** The calendar day (YYYY-MM-DD, as the API takes days) of a moment, where the browser is. */
+export function localDay(moment: Date): string {
+  const month = String(moment.getMonth() + 1).padStart(2, "0");
+  return `${moment.getFullYear()}-${month}-${String(moment.getDate()).padStart(2, "0")}`;
+}
+
 interface DayFieldProps {
   source: string;
   label?: string;

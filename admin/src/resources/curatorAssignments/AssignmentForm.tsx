@@ -17,64 +17,25 @@ import {
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
-import { ROLE_FOR_TARGET, roleChoices, targetChoices } from "./choices";
-
-const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-};
+import { localDay } from "../../components/DayField";
+import { ROLE_FOR_TARGET, roleChoices, TARGETS, targetChoices } from "./choices";
 
 /** The target picker for the chosen kind, limited to the chosen region where the API filters by it. */
 const TargetInput = ({ targetType, regionId }: { targetType?: string; regionId?: string }) => {
-  const filter = { regionId };
-  switch (targetType) {
-    case "SERVICE":
-      return (
-        <ConnectionAutocompleteInput
-          source="serviceId"
-          connection="services"
-          typename="Service"
-          filterType="ServiceFilter"
-          filter={filter}
-          validate={required()}
-        />
-      );
-    case "CENTRE":
-      return (
-        <ConnectionAutocompleteInput
-          source="centreId"
-          connection="centres"
-          typename="Centre"
-          filterType="CentreFilter"
-          filter={filter}
-          validate={required()}
-        />
-      );
-    case "LIFE_SITUATION":
-      return (
-        <ConnectionAutocompleteInput
-          source="lifeSituationId"
-          connection="lifeSituations"
-          typename="LifeSituation"
-          filterType="LifeSituationFilter"
-          filter={filter}
-          validate={required()}
-        />
-      );
-    case "PROJECT":
-      return (
-        <ConnectionAutocompleteInput
-          source="projectId"
-          connection="projects"
-          typename="Project"
-          filterType="ProjectFilter"
-          filter={filter}
-          validate={required()}
-        />
-      );
-    default:
-      return null;
+  const target = targetType ? TARGETS[targetType] : undefined;
+  if (!target) {
+    return null;
   }
+  return (
+    <ConnectionAutocompleteInput
+      source={target.source}
+      connection={target.connection}
+      typename={target.typename}
+      filterType={`${target.typename}Filter`}
+      filter={{ regionId }}
+      validate={required()}
+    />
+  );
 };
 
 /** Proposes the usual role when the kind of target changes. */
@@ -127,7 +88,9 @@ const redirectToTarget = (_resource?: string, _id?: unknown, data?: Partial<RaRe
 
 export const AssignmentCreate = () => (
   <Create redirect={redirectToTarget} mutationMode="pessimistic">
-    <SimpleForm defaultValues={{ targetType: "SERVICE", role: "SERVICE_CURATOR", primary: true, validFrom: today() }}>
+    <SimpleForm
+      defaultValues={{ targetType: "SERVICE", role: "SERVICE_CURATOR", primary: true, validFrom: localDay(new Date()) }}
+    >
       <RoleFollowsTarget />
       <ReferenceInput source="regionId" reference="regions">
         <AutocompleteInput optionText="name" validate={required()} />

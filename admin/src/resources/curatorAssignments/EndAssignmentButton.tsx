@@ -2,6 +2,7 @@ import EventBusyIcon from "@mui/icons-material/EventBusy";
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from "@mui/material";
 import { useState } from "react";
 import { useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { localDay } from "../../components/DayField";
 import { useCanWrite } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
 import { access } from "./access";
@@ -13,11 +14,6 @@ interface Open {
   validFrom: string;
 }
 
-const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-};
-
 /** Ends an open assignment on a day the user picks (its last day of responsibility). */
 export const EndAssignmentButton = () => {
   const record = useRecordContext<Open>();
@@ -26,7 +22,7 @@ export const EndAssignmentButton = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [validTo, setValidTo] = useState(today);
+  const [validTo, setValidTo] = useState(() => localDay(new Date()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!record?.active || !canWrite) {

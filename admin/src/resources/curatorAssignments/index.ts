@@ -5,22 +5,16 @@ import { AssignmentCreate, AssignmentEdit } from "./AssignmentForm";
 import { AssignmentList } from "./AssignmentList";
 import { AssignmentShow } from "./AssignmentShow";
 import { access } from "./access";
+import { TARGETS } from "./choices";
 import { en, ru } from "./messages";
 
 const FIELDS = `version role targetType primary active validFrom validTo note createdAt
   person { id fullName } region { id name } service { id name } centre { id name }
   lifeSituation { id name } project { id name }`;
 
-/** The target's id field for each kind of target (REGION has none besides the region). */
-const TARGET_ID: Record<string, string | undefined> = {
-  SERVICE: "serviceId",
-  CENTRE: "centreId",
-  LIFE_SITUATION: "lifeSituationId",
-  PROJECT: "projectId",
-};
-
 function assignInput(data: RaRecord): Record<string, unknown> {
-  const targetField = TARGET_ID[String(data.targetType)];
+  // A region assignment has no target besides the region.
+  const targetField = TARGETS[String(data.targetType)]?.source;
   return {
     personId: data.personId,
     regionId: data.regionId,

@@ -17,6 +17,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { localDay } from "../../components/DayField";
 import { saveText } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
@@ -40,13 +41,7 @@ const startOfDay = (value: string | null): string | null =>
   value ? new Date(`${value}T00:00:00`).toISOString() : null;
 const endOfDay = (value: string | null): string | null =>
   value ? new Date(`${value}T23:59:59.999`).toISOString() : null;
-const dayOf = (value: unknown): string => {
-  if (typeof value !== "string" || value === "") {
-    return "";
-  }
-  const date = new Date(value);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-};
+const dayOf = (value: unknown): string => (typeof value === "string" && value !== "" ? localDay(new Date(value)) : "");
 
 /** The chosen file by name (the filter holds its id, set from a row). */
 const FileFilterInput = (props: InputProps) => {

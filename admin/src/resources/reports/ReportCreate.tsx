@@ -13,6 +13,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
+import { localDay } from "../../components/DayField";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
 import { scopeChoices } from "./types";
@@ -23,8 +24,7 @@ interface MyCentre {
 
 /** The first day of the current month: the period most drafts are for. */
 function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-01`;
+  return `${localDay(new Date()).slice(0, 7)}-01`;
 }
 
 // Only active forms take new reports.

@@ -5,11 +5,9 @@ import { FileDownloadButton } from "../../components/FileDownloadButton";
 import { FileUpload, rejectionText } from "../../components/FileUpload";
 import { useIntlLocale } from "../../components/localeFields";
 import { useRole } from "../../lib/resource";
+import { canEdit } from "./access";
 import type { Report } from "./types";
 
-const UPLOADERS = ["ADMIN", "CURATOR", "OPERATOR"];
-/** The API takes files only while a report's figures may change (see requestFileUpload). */
-const TAKING_FILES = ["DRAFT", "RETURNED"];
 const STATUS_COLOURS: Record<string, "success" | "warning" | "error" | "default"> = {
   AVAILABLE: "success",
   PENDING: "warning",
@@ -44,7 +42,7 @@ export const ReportFiles = () => {
   if (!report) {
     return null;
   }
-  const canUpload = role !== undefined && UPLOADERS.includes(role) && TAKING_FILES.includes(report.status);
+  const canUpload = canEdit(role, report);
   const files = report.files ?? [];
   return (
     <Stack spacing={2}>

@@ -19,7 +19,8 @@ import { FileUpload, type UploadedFile } from "../../components/FileUpload";
 import { useIntlLocale } from "../../components/localeFields";
 import { useRole } from "../../lib/resource";
 import { mutate, request } from "../../providers/graphql";
-import { type ImportBatch, isEditableStatus, type Report } from "./types";
+import { canEdit } from "./access";
+import type { ImportBatch, Report } from "./types";
 
 interface SpreadsheetFile {
   base64: string;
@@ -29,7 +30,6 @@ interface SpreadsheetFile {
 
 const FORMATS = ["CSV", "XLSX"] as const;
 type Format = (typeof FORMATS)[number];
-const EDITORS = ["ADMIN", "CURATOR", "OPERATOR"];
 const IMPORT_COLOURS: Record<string, "success" | "error" | "default"> = {
   SUCCEEDED: "success",
   FAILED: "error",
@@ -95,7 +95,7 @@ export const ReportSpreadsheet = () => {
   if (!report) {
     return null;
   }
-  const canImport = role !== undefined && EDITORS.includes(role) && isEditableStatus(report.status);
+  const canImport = canEdit(role, report);
 
   const download = async (query: string, name: "reportTemplate" | "reportExport", input: Record<string, unknown>) => {
     try {

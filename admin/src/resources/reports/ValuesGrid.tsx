@@ -19,6 +19,7 @@ import { useIntlLocale } from "../../components/localeFields";
 import type { Indicator } from "../../lib/records";
 import { useRole } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
+import { canEdit } from "./access";
 import { isEditableStatus, type Report } from "./types";
 import { WorkflowButtons } from "./WorkflowButtons";
 
@@ -96,8 +97,6 @@ function serverErrors(error: unknown, order: string[]): CellErrors {
   return errors;
 }
 
-const EDITORS = ["ADMIN", "CURATOR", "OPERATOR"];
-
 /**
  * The report's values: one row per indicator of its form with its total and rural part.
  * Editable while the report is DRAFT or RETURNED; saved in one pessimistic write carrying
@@ -131,7 +130,7 @@ export const ValuesTab = () => {
     return null;
   }
   const indicators = [...(report.form.indicators ?? [])].sort((a, b) => a.position - b.position);
-  const editable = role !== undefined && EDITORS.includes(role) && isEditableStatus(report.status);
+  const editable = canEdit(role, report);
   const unsaved = JSON.stringify(draft) !== JSON.stringify(saved);
 
   const change = (indicatorId: string, part: keyof Cell, value: string) => {

@@ -16,10 +16,10 @@ import { useAction } from "../../lib/action";
 import { useRole } from "../../lib/resource";
 import type { Role } from "../../providers/authProvider";
 import { mutate } from "../../providers/graphql";
+import { canEdit } from "./access";
 import type { Report } from "./types";
 
 /** Who may take each step; the API checks the same (and the report's region or centre). */
-const EDITORS: readonly Role[] = ["ADMIN", "CURATOR", "OPERATOR"];
 const REVIEWERS: readonly Role[] = ["ADMIN", "CURATOR"];
 
 type Step = "submit" | "return" | "approve" | "lock";
@@ -37,7 +37,7 @@ export function allowedSteps(role: Role | undefined, report: Pick<Report, "statu
     return [];
   }
   const steps: Step[] = [];
-  if (EDITORS.includes(role) && (report.status === "DRAFT" || report.status === "RETURNED")) {
+  if (canEdit(role, report)) {
     steps.push("submit");
   }
   if (REVIEWERS.includes(role) && report.status === "SUBMITTED") {
