@@ -4,8 +4,9 @@
 import { expect } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { fromGlobalId, toGlobalId } from "../../api/lib/ids.js";
-import { asUser, gql, ok, useIdentity } from "./graphql.js";
+import { gql, ok, useIdentity } from "./graphql.js";
 import { partnerKey } from "./partners.js";
+import { demoStaff } from "./staff.js";
 
 type Headers = Record<string, string>;
 
@@ -67,10 +68,7 @@ export let operatorUser: { id: string; centreId: string; regionId: string };
 
 /** Reads the demo data and makes the administrator the file's default identity. */
 export async function setUpReports(): Promise<void> {
-  admin = await asUser("admin@dostup.local");
-  curator = await asUser("curator@dostup.local");
-  operator = await asUser("operator@dostup.local");
-  auditor = await asUser("auditor@dostup.local");
+  ({ admin, curator, operator, auditor } = await demoStaff());
   useIdentity(admin);
   partner = { authorization: "", ...(await partnerKey({ name: "Reports test partner" })).headers };
 
