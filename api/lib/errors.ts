@@ -145,8 +145,13 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
           (error.meta?.target as string[] | string | undefined) ??
           (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint
             ?.fields;
-        const fields = (Array.isArray(target) ? target.join(", ") : (target ?? "these values")).replaceAll('"', "");
-        return new ConflictError(`A ${entity} with the same ${fields} already exists.`);
+        const fields = (Array.isArray(target) ? target.join(", ") : (target ?? "")).replaceAll('"', "");
+        // Prisma names the fields on some paths only: without them, say no more than is known.
+        return new ConflictError(
+          fields
+            ? `A ${entity} with the same ${fields} already exists.`
+            : `A ${entity} with these values already exists.`,
+        );
       }
       case "P2003":
         return ValidationError.of(
