@@ -17,12 +17,13 @@ export default defineConfig({
     // and fault runs that need a real PostgreSQL server (test:load, test:faults).
     exclude: ["test/e2e/**", "test/load/**", "test/faults/**", "**/node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/worker-database.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Files run one at a time on one database: PGlite's socket server interleaves concurrent
-    // connections' protocol messages, and several files check totals that a parallel file
-    // could change between two reads. Each file still owns the rows it creates.
+    // On PGlite, files run one at a time on one database: its socket server interleaves
+    // concurrent connections' protocol messages. On a real server, two workers (the machine's
+    // two cores), each on a seeded copy of its own, so totals a file checks are its worker's.
     pool: "forks",
-    maxWorkers: 1,
+    maxWorkers: process.env.DATABASE_URL ? 2 : 1,
   },
 });

@@ -3,15 +3,20 @@ import pg from "pg";
 import { type EmbeddedDatabase, freePort, startEmbeddedDatabase } from "../../api/lib/embedded.js";
 
 /**
- * A new, empty, uniquely named database on the server `serverUrl` points at; `stop` drops
+ * A new, uniquely named database (empty, or a copy of `template`, which nobody may be connected
+ * to while it is copied) on the server `serverUrl` points at; `stop` drops
  * it (closing leftover connections), so the suite leaves nothing behind on a shared server.
  */
-export async function createTestDatabase(serverUrl: string, label: string): Promise<EmbeddedDatabase> {
+export async function createTestDatabase(
+  serverUrl: string,
+  label: string,
+  template?: string,
+): Promise<EmbeddedDatabase> {
   const name = `dostup_test_${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   } finally {
     await admin.end();
   }

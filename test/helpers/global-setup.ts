@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
 import { createDownloadProxy } from "../../api/lib/download-proxy.js";
 import { freePort, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "../../api/lib/embedded.js";
@@ -47,7 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }),
   });
 
-  const env = {
+  const env: ProvidedContext["stack"] = {
     DATABASE_URL: databaseUrl,
     DOSTUP_ROOT_DATABASE_URL: process.env.DATABASE_URL ?? "",
     S3_ENDPOINT: s3.endpoint,
@@ -65,6 +66,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prisma = createPrisma(databaseUrl, 1);
   await seedDemo(prisma);
   await prisma.$disconnect();
+  // On a real server, each worker runs its files on a copy of the seeded database of its own,
+  // so files run side by side and still see the demo data as seeded (totals included).
+  const workers = process.env.DATABASE_URL ? project.config.maxWorkers : 1;
+  const copies: string[] = [];
+  for (let worker = 1; process.env.DATABASE_URL && worker <= workers; worker++) {
+    const copy = await createTestDatabase(
+      process.env.DATABASE_URL,
+      `worker${worker}`,
+      new URL(databaseUrl).pathname.slice(1),
+    );
+    cleanup.unshift(copy);
+    copies.push(copy.url);
+  }
+  if (copies.length) {
+    env.DOSTUP_TEST_DATABASE_URLS = copies.join(" ");
+    process.env.DOSTUP_TEST_DATABASE_URLS = env.DOSTUP_TEST_DATABASE_URLS;
+  }
   project.provide("stack", env);
   process.stdout.write(`test stack: ${databaseKind}, s3rver at ${s3.endpoint}\n`);
 
@@ -83,6 +101,8 @@ declare module "vitest" {
       FILES_DOWNLOAD_BASE_URL: string;
       DOSTUP_TEST_DATABASE: string;
       DATABASE_POOL_SIZE: string;
+      /** On a real server: one seeded copy per worker (test/helpers/worker-database.ts). */
+      DOSTUP_TEST_DATABASE_URLS?: string;
     };
   }
 }
