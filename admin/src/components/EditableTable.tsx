@@ -6,7 +6,7 @@ import { type ReactNode, useState } from "react";
 import { Button, Confirm, useTranslate } from "react-admin";
 import { useAction } from "../lib/action";
 
-export interface EditableColumn<Row> {
+interface EditableColumn<Row> {
   /** The heading, an i18n key. */
   label: string;
   cell: (row: Row) => ReactNode;
