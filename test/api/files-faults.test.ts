@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDownloadProxy } from "../../api/lib/download-proxy.js";
 import { type EmbeddedS3, freePort, startEmbeddedS3 } from "../../api/lib/embedded.js";
+import type { Outcome } from "../helpers/graphql.js";
 
 type Headers = Record<string, string>;
 type Centre = { id: string; regionId: string };
@@ -28,19 +29,6 @@ interface UploadFormData {
   upload: { url: string; fields: { name: string; value: string }[] };
 }
 
-interface Outcome<T> {
-  __typename: string;
-  message?: string;
-  entity?: string;
-  issues?: { field: string; message: string }[];
-  data?: T;
-}
-
-interface Response<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 const BUCKET = "dostup-faults";
 const RESULT = `__typename ... on Error { message } ... on NotFoundError { entity } ... on ValidationError { issues { field message } }`;
 const FILE = "id name status rejectReason";
@@ -54,6 +42,7 @@ let downloads: Server;
 // Loaded after S3_ENDPOINT/S3_BUCKET point at this file's s3rver.
 let app: {
   gql: typeof import("../helpers/graphql.js").gql;
+  mutate: typeof import("../helpers/graphql.js").mutate;
   asUser: typeof import("../helpers/graphql.js").asUser;
   prisma: typeof import("../../api/lib/db.js").prisma;
   fromGlobalId: typeof import("../../api/lib/ids.js").fromGlobalId;
@@ -93,7 +82,7 @@ beforeAll(async () => {
   const graphql = await import("../helpers/graphql.js");
   const { prisma } = await import("../../api/lib/db.js");
   const { fromGlobalId, toGlobalId } = await import("../../api/lib/ids.js");
-  app = { gql: graphql.gql, asUser: graphql.asUser, prisma, fromGlobalId, toGlobalId };
+  app = { gql: graphql.gql, mutate: graphql.mutate, asUser: graphql.asUser, prisma, fromGlobalId, toGlobalId };
 
   admin = await app.asUser("admin@dostup.local");
   curator = await app.asUser("curator@dostup.local");
@@ -134,32 +123,19 @@ const sha256 = (body: Buffer) => createHash("sha256").update(body).digest("hex")
 const pdf = () => Buffer.from(`%PDF-1.4 ${randomBytes(32).toString("hex")}`);
 
 async function requestUpload(reportId: string, fileName: string, body: Buffer, headers: Headers) {
-  const response = await app.gql<{ requestFileUpload: Outcome<UploadFormData> }>(
-    `mutation R($input: RequestFileUploadInput!) { requestFileUpload(input: $input) { ${RESULT}
-      ... on MutationRequestFileUploadSuccess { data { file { ${FILE} } upload { url fields { name value } } } } } }`,
-    {
-      input: {
-        purpose: "REPORT",
-        reportId,
-        fileName,
-        contentType: "application/pdf",
-        size: body.length,
-        sha256: sha256(body),
-      },
-    },
-    headers,
+  const { outcome, response } = await app.mutate<UploadFormData>(
+    "requestFileUpload",
+    `file { ${FILE} } upload { url fields { name value } }`,
+    { purpose: "REPORT", reportId, fileName, contentType: "application/pdf", size: body.length, sha256: sha256(body) },
+    { headers },
   );
   expect(response.errors).toBeUndefined();
-  return response.data?.requestFileUpload as Outcome<UploadFormData>;
+  return outcome as Outcome<UploadFormData>;
 }
 
-async function confirm(fileId: string, headers: Headers): Promise<Response<{ confirmFileUpload: Outcome<FileData> }>> {
-  return app.gql<{ confirmFileUpload: Outcome<FileData> }>(
-    `mutation C($input: ConfirmFileUploadInput!) { confirmFileUpload(input: $input) { ${RESULT}
-      ... on MutationConfirmFileUploadSuccess { data { ${FILE} } } } }`,
-    { input: { fileId } },
-    headers,
-  );
+/** The confirmation's outcome, and its GraphQL errors in the response (the store unreachable). */
+async function confirm(fileId: string, headers: Headers) {
+  return app.mutate<FileData>("confirmFileUpload", FILE, { fileId }, { headers });
 }
 
 async function downloadUrl(fileId: string, headers: Headers, purpose = "Проверка отчёта") {
@@ -188,8 +164,8 @@ async function upload(reportId: string, fileName: string, headers: Headers) {
   const form = requested.data as UploadFormData;
   await post(form.upload, body);
   const confirmed = await confirm(form.file.id, headers);
-  expect(confirmed.errors).toBeUndefined();
-  expect(confirmed.data?.confirmFileUpload.data?.status).toBe("AVAILABLE");
+  expect(confirmed.response.errors).toBeUndefined();
+  expect(confirmed.outcome?.data?.status).toBe("AVAILABLE");
   return { file: form.file, body };
 }
 
@@ -214,9 +190,9 @@ describe("the file store going away during confirmation", () => {
       await startStore();
     }
 
-    expect(unreachable.errors, JSON.stringify(unreachable)).toHaveLength(1);
-    expect(unreachable.errors?.[0]?.message).not.toBe("Unexpected error.");
-    expect(unreachable.errors?.[0]).toMatchObject({
+    expect(unreachable.response.errors, JSON.stringify(unreachable)).toHaveLength(1);
+    expect(unreachable.response.errors?.[0]?.message).not.toBe("Unexpected error.");
+    expect(unreachable.response.errors?.[0]).toMatchObject({
       message: "The file store is not reachable; try again shortly.",
       extensions: { code: "S3_UNAVAILABLE" },
     });
@@ -228,8 +204,8 @@ describe("the file store going away during confirmation", () => {
 
     const retried = await confirm(form.file.id, operator);
 
-    expect(retried.errors).toBeUndefined();
-    expect(retried.data?.confirmFileUpload).toMatchObject({
+    expect(retried.response.errors).toBeUndefined();
+    expect(retried.outcome).toMatchObject({
       __typename: "MutationConfirmFileUploadSuccess",
       data: { status: "AVAILABLE", rejectReason: null },
     });
