@@ -150,7 +150,7 @@ describe("partner keys by scope", () => {
 
   it("refuse every nested field that crosses into another scope's data to a key without that scope, naming it", async () => {
     // Found in the schema, so that a new crossing field needs a case here. Report.files leads
-    // to internal records no scope opens (files.test.ts).
+    // to internal records no scope opens (files-downloads.test.ts).
     expect(partnerCrossings()).toEqual(["Centre.mobileVisits", "MobileVisit.centre", "Report.centre", "Report.files"]);
     const crossings: [parent: string, field: string, opens: readonly ApiScope[]][] = [
       ["Centre", "mobileVisits", STATISTICS],
