@@ -1,11 +1,16 @@
 // Pothos setup only: plugins, scalars, auth scopes. Types live in modules/<domain>.
-import SchemaBuilder from "@pothos/core";
+import SchemaBuilder, {
+  completeValue,
+  type PothosOutputFieldConfig,
+  reduceMaybeAsync,
+  type SchemaTypes,
+} from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from "@pothos/plugin-scope-auth";
-import ValidationPlugin from "@pothos/plugin-validation";
-import { type GraphQLNamedType, Kind } from "graphql";
+import { PothosValidationPlugin } from "@pothos/plugin-validation";
+import { type GraphQLFieldResolver, type GraphQLNamedType, Kind } from "graphql";
 import { config } from "./config.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
@@ -23,6 +28,7 @@ import {
   UserInputError,
   ValidationError,
 } from "./lib/errors.js";
+import { validationError } from "./lib/validate.js";
 
 /** The largest page any connection returns, whatever `first` asks for. */
 export const MAX_PAGE_SIZE = 100;
@@ -64,6 +70,53 @@ async function partnerMayRead(type: GraphQLNamedType | null | undefined, row: un
   return typeof verdict === "object" && scopes !== undefined && holdsAny(ctx, scopes);
 }
 
+type ArgMapper<Types extends SchemaTypes> = PothosOutputFieldConfig<Types>["argMappers"][number];
+
+/**
+ * The validation plugin, validating after authorization. Pothos maps a field's arguments (and
+ * so validates them) before any plugin wraps the resolver: a caller scope-auth refuses would be
+ * told what is wrong with their input instead of being refused, and the errors plugin would not
+ * see the failure to put it in the mutation's result union. Here the plugin's validator runs
+ * inside the resolver's wrappers instead: after scope-auth, within the errors plugin.
+ */
+class ValidationAfterAuthPlugin<Types extends SchemaTypes> extends PothosValidationPlugin<Types> {
+  private readonly validators = new Map<string, ArgMapper<Types>[]>();
+
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>) {
+    const config = super.onOutputFieldConfig(fieldConfig);
+    if (!config || config.kind === "Subscription") return config;
+    const added = config.argMappers.slice(fieldConfig.argMappers.length);
+    if (added.length === 0) return config;
+    this.validators.set(`${config.parentType}.${config.name}`, added);
+    return { ...config, argMappers: fieldConfig.argMappers };
+  }
+
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types["Context"], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types["Context"], object> {
+    const validators = this.validators.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
+    if (!validators) return resolver;
+    return (parent, args, context, info) =>
+      completeValue(
+        reduceMaybeAsync(validators, args as Record<string, unknown>, (mapped, validate) =>
+          validate(mapped, context, info),
+        ),
+        (validated) => resolver(parent, validated, context, info),
+      );
+  }
+}
+
+SchemaBuilder.registerPlugin("validationAfterAuth", ValidationAfterAuthPlugin);
+
+declare global {
+  export namespace PothosSchemaTypes {
+    interface Plugins<Types extends SchemaTypes> {
+      validationAfterAuth: ValidationAfterAuthPlugin<Types>;
+    }
+  }
+}
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -91,7 +144,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, "validationAfterAuth", PrismaPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
@@ -133,6 +186,8 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
   },
   errors: { defaultTypes: [NotFoundError, ForbiddenError, ValidationError, ConflictError] },
+  // A failed validation is a ValidationError naming each field by its path (input.hours.0.opens).
+  validation: { validationError: (failure) => validationError(failure.issues) },
 });
 
 builder.queryType({});

@@ -1,17 +1,34 @@
 import { z } from "zod";
 import { ValidationError } from "./errors.js";
 
-/** Parses input with a zod schema; failures become one ValidationError listing every field. */
-export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = "input"): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ValidationError(
-    result.error.issues.map((issue) => ({
-      field: [prefix, ...issue.path.map(String)].join("."),
+/** A problem as zod and Standard Schema (the validation plugin) report it. */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+}
+
+/** One ValidationError listing every issue, each field its path joined with dots ("input.hours.0.opens"). */
+export function validationError(issues: readonly SchemaIssue[], prefix: readonly string[] = []): ValidationError {
+  return new ValidationError(
+    issues.map((issue) => ({
+      field: [...prefix, ...(issue.path ?? []).map((key) => String(typeof key === "object" ? key.key : key))].join("."),
       message: issue.message,
     })),
   );
 }
+
+/** Parses input with a zod schema; failures become one ValidationError listing every field. */
+export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = "input"): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw validationError(result.error.issues, [prefix]);
+}
+
+/**
+ * For a check across fields (`superRefine(check, whenValid)`): it runs only once every field
+ * is valid, so a caller sees it alone, after fixing the rest.
+ */
+export const whenValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
 /** A required text: trimmed, not empty, at most `max` characters (null or a non-string: "Cannot be empty."). */
 export const text = (max: number) =>

@@ -4,8 +4,14 @@ import { builder } from "../../builder.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { DeletedRecord, VersionedInput } from "../../shared.js";
+import {
+  addExceptionSchema,
+  recordVisitSchema,
+  updateExceptionSchema,
+  updateVisitSchema,
+} from "./centre-details.inputs.js";
 import {
   addHoursException,
   recordMobileVisit,
@@ -69,61 +75,69 @@ export const MobileVisitDocument = builder.prismaObject("MobileVisitDocument", {
 
 // ── Opening-hour exceptions and mobile visits ──
 
-const AddOpeningHoursExceptionInput = builder.inputType("AddOpeningHoursExceptionInput", {
-  fields: (t) => ({
-    centreId: t.id({ required: true }),
-    startsOn: t.field({ type: "Date", required: true }),
-    endsOn: t.field({ type: "Date", required: true }),
-    closed: t.boolean({ required: true }),
-    opens: t.string({ required: false }),
-    closes: t.string({ required: false }),
-    reason: t.string({ required: false }),
-  }),
-});
+const AddOpeningHoursExceptionInput = builder
+  .inputType("AddOpeningHoursExceptionInput", {
+    fields: (t) => ({
+      centreId: t.id({ required: true }),
+      startsOn: t.field({ type: "Date", required: true }),
+      endsOn: t.field({ type: "Date", required: true }),
+      closed: t.boolean({ required: true }),
+      opens: t.string({ required: false }),
+      closes: t.string({ required: false }),
+      reason: t.string({ required: false }),
+    }),
+  })
+  .validate(addExceptionSchema);
 
-const UpdateOpeningHoursExceptionInput = builder.inputType("UpdateOpeningHoursExceptionInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    startsOn: t.field({ type: "Date", required: false }),
-    endsOn: t.field({ type: "Date", required: false }),
-    closed: t.boolean({ required: false }),
-    opens: t.string({ required: false }),
-    closes: t.string({ required: false }),
-    reason: t.string({ required: false }),
-  }),
-});
+const UpdateOpeningHoursExceptionInput = builder
+  .inputType("UpdateOpeningHoursExceptionInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      startsOn: t.field({ type: "Date", required: false }),
+      endsOn: t.field({ type: "Date", required: false }),
+      closed: t.boolean({ required: false }),
+      opens: t.string({ required: false }),
+      closes: t.string({ required: false }),
+      reason: t.string({ required: false }),
+    }),
+  })
+  .validate(updateExceptionSchema);
 
 const MobileVisitDocumentInput = builder.inputType("MobileVisitDocumentInput", {
   fields: (t) => ({ documentType: t.string({ required: true }), count: t.int({ required: true }) }),
 });
 
-const RecordMobileVisitInput = builder.inputType("RecordMobileVisitInput", {
-  fields: (t) => ({
-    centreId: t.id({ required: true }),
-    settlementId: t.id({ required: true }),
-    visitedOn: t.field({ type: "Date", required: true }),
-    peopleServed: t.int({ required: true }),
-    note: t.string({ required: false }),
-    documents: t.field({ type: [MobileVisitDocumentInput], required: false }),
-  }),
-});
-
-const UpdateMobileVisitInput = builder.inputType("UpdateMobileVisitInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    settlementId: t.id({ required: false }),
-    visitedOn: t.field({ type: "Date", required: false }),
-    peopleServed: t.int({ required: false }),
-    note: t.string({ required: false }),
-    documents: t.field({
-      type: [MobileVisitDocumentInput],
-      required: false,
-      description: "Replaces the list when given.",
+const RecordMobileVisitInput = builder
+  .inputType("RecordMobileVisitInput", {
+    fields: (t) => ({
+      centreId: t.id({ required: true }),
+      settlementId: t.id({ required: true }),
+      visitedOn: t.field({ type: "Date", required: true }),
+      peopleServed: t.int({ required: true }),
+      note: t.string({ required: false }),
+      documents: t.field({ type: [MobileVisitDocumentInput], required: false }),
     }),
-  }),
-});
+  })
+  .validate(recordVisitSchema);
+
+const UpdateMobileVisitInput = builder
+  .inputType("UpdateMobileVisitInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      settlementId: t.id({ required: false }),
+      visitedOn: t.field({ type: "Date", required: false }),
+      peopleServed: t.int({ required: false }),
+      note: t.string({ required: false }),
+      documents: t.field({
+        type: [MobileVisitDocumentInput],
+        required: false,
+        description: "Replaces the list when given.",
+      }),
+    }),
+  })
+  .validate(updateVisitSchema);
 
 builder.mutationFields((t) => ({
   addOpeningHoursException: t.prismaField({
@@ -132,7 +146,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: AddOpeningHoursExceptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await addHoursException(ctx.access, given(input));
+      const row = await addHoursException(ctx.access, input);
       return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -142,7 +156,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateOpeningHoursExceptionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateHoursException(ctx.access, given(input));
+      const row = await updateHoursException(ctx.access, input);
       return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -162,7 +176,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: RecordMobileVisitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await recordMobileVisit(ctx.access, given(input));
+      const row = await recordMobileVisit(ctx.access, input);
       return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -172,7 +186,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateMobileVisitInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateMobileVisit(ctx.access, given(input));
+      const row = await updateMobileVisit(ctx.access, input);
       return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),

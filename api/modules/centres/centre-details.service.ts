@@ -1,44 +1,20 @@
 // A centre's opening-hour exceptions and a mobile office's visits: small records that
 // belong to one centre and follow its write scope.
-import { z } from "zod";
 import type { Access } from "../../lib/access.js";
 import { assertWritable, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import {
+  type AddExceptionData,
+  exceptionIssue,
+  type RecordVisitData,
+  type UpdateExceptionData,
+  type UpdateVisitData,
+} from "./centre-details.inputs.js";
 import { writableCentre } from "./centres.service.js";
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-const exceptionFields = {
-  startsOn: z.date(),
-  endsOn: z.date(),
-  closed: z.boolean(),
-  opens: z.string().regex(HHMM, "Use HH:MM, e.g. 10:00.").nullish(),
-  closes: z.string().regex(HHMM, "Use HH:MM, e.g. 16:00.").nullish(),
-  reason: z.string().trim().max(500, "At most 500 characters.").nullish(),
-};
-
-function checkException(e: {
-  startsOn: Date;
-  endsOn: Date;
-  closed: boolean;
-  opens?: string | null;
-  closes?: string | null;
-}): void {
-  if (e.endsOn < e.startsOn) throw ValidationError.of("input.endsOn", "The range must end on or after its first day.");
-  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000)
-    throw ValidationError.of("input.endsOn", "A range is at most a year.");
-  if (!e.closed) {
-    if (!e.opens || !e.closes) throw ValidationError.of("input.opens", "Give the hours, or mark the range closed.");
-    if (e.opens >= e.closes) throw ValidationError.of("input.closes", "Closing time must be after opening time.");
-  }
-}
-
-export async function addHoursException(access: Access, input: unknown) {
-  const data = parse(z.object({ centreId: z.string(), ...exceptionFields }), input);
-  checkException(data);
+export async function addHoursException(access: Access, data: AddExceptionData) {
   return change("opening hours exception", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
     const { centreId: _c, ...fields } = data;
@@ -72,16 +48,13 @@ async function writableException(tx: Tx, access: Access, globalId: string) {
   return row;
 }
 
-export async function updateHoursException(access: Access, input: unknown) {
-  const data = parse(
-    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(exceptionFields).partial().shape),
-    input,
-  );
+export async function updateHoursException(access: Access, data: UpdateExceptionData) {
   return change("opening hours exception", async (tx) => {
     const { centre, ...before } = await writableException(tx, access, data.id);
     const { id: _i, version, ...fields } = data;
     const merged = { ...before, ...fields };
-    checkException(merged);
+    const issue = exceptionIssue(merged);
+    if (issue) throw ValidationError.of(`input.${issue.field}`, issue.message);
     return saveVersion(tx, access, {
       entity: "OpeningHoursException",
       label: "opening hours exception",
@@ -115,33 +88,6 @@ export async function removeHoursException(access: Access, input: { id: string; 
   });
 }
 
-const documentsSchema = z
-  .array(
-    z.object({
-      documentType: z.string().trim().min(1, "Name the document type.").max(200),
-      count: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
-    }),
-  )
-  .max(50);
-
-const visitFields = {
-  settlementId: z.string(),
-  visitedOn: z.date(),
-  peopleServed: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
-  note: z.string().trim().max(2000).nullish(),
-  documents: documentsSchema,
-};
-
-function uniqueTypes(documents: { documentType: string }[]): void {
-  const seen = new Set<string>();
-  documents.forEach((d, i) => {
-    const key = d.documentType.toLowerCase();
-    if (seen.has(key))
-      throw ValidationError.of(`input.documents.${i}.documentType`, `"${d.documentType}" is listed twice.`);
-    seen.add(key);
-  });
-}
-
 async function visitSettlement(tx: Tx, access: Access, globalId: string, regionId: string) {
   const settlement = await tx.settlement.findUnique({
     where: { id: fromGlobalId("Settlement", globalId, "input.settlementId") },
@@ -153,11 +99,7 @@ async function visitSettlement(tx: Tx, access: Access, globalId: string, regionI
   return settlement;
 }
 
-export async function recordMobileVisit(access: Access, input: unknown) {
-  const data = parse(z.object({ centreId: z.string(), ...visitFields, documents: documentsSchema.default([]) }), input);
-  uniqueTypes(data.documents);
-  if (data.visitedOn.getTime() > Date.now() + 86_400_000)
-    throw ValidationError.of("input.visitedOn", "A visit cannot be recorded ahead of time.");
+export async function recordMobileVisit(access: Access, data: RecordVisitData) {
   return change("mobile visit", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
     if (!centre.kinds.includes("MOBILE_OFFICE"))
@@ -199,12 +141,7 @@ async function writableVisit(tx: Tx, access: Access, globalId: string) {
 const docsOf = (docs: { documentType: string; count: number }[]) =>
   docs.map((d) => `${d.documentType}: ${d.count}`).sort();
 
-export async function updateMobileVisit(access: Access, input: unknown) {
-  const data = parse(
-    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(visitFields).partial().shape),
-    input,
-  );
-  if (data.documents) uniqueTypes(data.documents);
+export async function updateMobileVisit(access: Access, data: UpdateVisitData) {
   return change("mobile visit", async (tx) => {
     const { centre, documents, ...before } = await writableVisit(tx, access, data.id);
     const { id: _i, version, documents: newDocuments, settlementId, ...fields } = data;

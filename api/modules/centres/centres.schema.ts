@@ -4,9 +4,10 @@ import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
+import { createCentreSchema, openingHoursSchema, updateCentreSchema } from "./centres.inputs.js";
 import {
   centreOrderBy,
   centreWhere,
@@ -151,49 +152,53 @@ const CentreFieldsInput = {
   website: "String",
 } as const;
 
-const CreateCentreInput = builder.inputType("CreateCentreInput", {
-  fields: (t) => ({
-    hostOrganisationId: t.id({ required: true }),
-    settlementId: t.id({ required: true }),
-    kinds: t.field({ type: [CentreKindEnum], required: true }),
-    status: t.field({ type: CentreStatusEnum, required: false }),
-    latitude: t.float({ required: false }),
-    longitude: t.float({ required: false }),
-    accessibleVision: t.boolean({ required: false }),
-    accessibleHearing: t.boolean({ required: false }),
-    accessibleMobility: t.boolean({ required: false }),
-    workstations: t.int({ required: false }),
-    printers: t.int({ required: false }),
-    scanners: t.int({ required: false }),
-    signatureValidUntil: t.field({ type: "Date", required: false }),
-    ...Object.fromEntries(
-      Object.keys(CentreFieldsInput).map((name) => [
-        name,
-        t.string({ required: name === "name" || name === "address" }),
-      ]),
-    ),
-  }),
-});
+const CreateCentreInput = builder
+  .inputType("CreateCentreInput", {
+    fields: (t) => ({
+      hostOrganisationId: t.id({ required: true }),
+      settlementId: t.id({ required: true }),
+      kinds: t.field({ type: [CentreKindEnum], required: true }),
+      status: t.field({ type: CentreStatusEnum, required: false }),
+      latitude: t.float({ required: false }),
+      longitude: t.float({ required: false }),
+      accessibleVision: t.boolean({ required: false }),
+      accessibleHearing: t.boolean({ required: false }),
+      accessibleMobility: t.boolean({ required: false }),
+      workstations: t.int({ required: false }),
+      printers: t.int({ required: false }),
+      scanners: t.int({ required: false }),
+      signatureValidUntil: t.field({ type: "Date", required: false }),
+      ...Object.fromEntries(
+        Object.keys(CentreFieldsInput).map((name) => [
+          name,
+          t.string({ required: name === "name" || name === "address" }),
+        ]),
+      ),
+    }),
+  })
+  .validate(createCentreSchema);
 
-const UpdateCentreInput = builder.inputType("UpdateCentreInput", {
-  description: "Only the fields given change; `version` is the one you read (a stale one gives ConflictError).",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    kinds: t.field({ type: [CentreKindEnum], required: false }),
-    status: t.field({ type: CentreStatusEnum, required: false }),
-    latitude: t.float({ required: false }),
-    longitude: t.float({ required: false }),
-    accessibleVision: t.boolean({ required: false }),
-    accessibleHearing: t.boolean({ required: false }),
-    accessibleMobility: t.boolean({ required: false }),
-    workstations: t.int({ required: false }),
-    printers: t.int({ required: false }),
-    scanners: t.int({ required: false }),
-    signatureValidUntil: t.field({ type: "Date", required: false }),
-    ...Object.fromEntries(Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: false })])),
-  }),
-});
+const UpdateCentreInput = builder
+  .inputType("UpdateCentreInput", {
+    description: "Only the fields given change; `version` is the one you read (a stale one gives ConflictError).",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      kinds: t.field({ type: [CentreKindEnum], required: false }),
+      status: t.field({ type: CentreStatusEnum, required: false }),
+      latitude: t.float({ required: false }),
+      longitude: t.float({ required: false }),
+      accessibleVision: t.boolean({ required: false }),
+      accessibleHearing: t.boolean({ required: false }),
+      accessibleMobility: t.boolean({ required: false }),
+      workstations: t.int({ required: false }),
+      printers: t.int({ required: false }),
+      scanners: t.int({ required: false }),
+      signatureValidUntil: t.field({ type: "Date", required: false }),
+      ...Object.fromEntries(Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: false })])),
+    }),
+  })
+  .validate(updateCentreSchema);
 
 const OpeningHoursInput = builder.inputType("OpeningHoursInput", {
   fields: (t) => ({
@@ -203,13 +208,15 @@ const OpeningHoursInput = builder.inputType("OpeningHoursInput", {
   }),
 });
 
-const SetCentreOpeningHoursInput = builder.inputType("SetCentreOpeningHoursInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    hours: t.field({ type: [OpeningHoursInput], required: true }),
-  }),
-});
+const SetCentreOpeningHoursInput = builder
+  .inputType("SetCentreOpeningHoursInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      hours: t.field({ type: [OpeningHoursInput], required: true }),
+    }),
+  })
+  .validate(openingHoursSchema);
 
 builder.mutationFields((t) => ({
   createCentre: t.prismaField({
@@ -218,7 +225,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const centre = await createCentre(ctx.access, given(input));
+      const centre = await createCentre(ctx.access, input);
       return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),
@@ -228,7 +235,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateCentreInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const centre = await updateCentre(ctx.access, given(input));
+      const centre = await updateCentre(ctx.access, input);
       return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import { optionalText, parse, text, webUrl } from "../../lib/validate.js";
+import type { CreateCentreData, OpeningHoursData, UpdateCentreData } from "./centres.inputs.js";
 
 export interface CentreFilterInput {
   search?: string | null;
@@ -67,63 +66,6 @@ export function centreOrderBy(orderBy?: CentreOrderByInput | null): Prisma.Centr
 
 // ── Changes ──
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-const centreFields = {
-  name: text(300),
-  kinds: z
-    .array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"]))
-    .min(1, "Choose at least one kind.")
-    .max(6),
-  status: z.enum(["ACTIVE", "TEMPORARILY_CLOSED", "INACTIVE", "CLOSED"]),
-  statusAlert: optionalText(500),
-  address: text(500),
-  latitude: z.number().min(-90, "Latitude is between −90 and 90.").max(90, "Latitude is between −90 and 90.").nullish(),
-  longitude: z
-    .number()
-    .min(-180, "Longitude is between −180 and 180.")
-    .max(180, "Longitude is between −180 and 180.")
-    .nullish(),
-  accessibleVision: z.boolean(),
-  accessibleHearing: z.boolean(),
-  accessibleMobility: z.boolean(),
-  workstations: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
-  printers: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
-  scanners: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
-  equipmentNote: optionalText(2000),
-  phone: optionalText(100),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
-  website: webUrl().nullish(),
-  signatureValidUntil: z.date().nullish(),
-};
-
-const createSchema = z.object({
-  hostOrganisationId: z.string(),
-  settlementId: z.string(),
-  ...centreFields,
-  status: centreFields.status.default("ACTIVE"),
-  accessibleVision: z.boolean().default(false),
-  accessibleHearing: z.boolean().default(false),
-  accessibleMobility: z.boolean().default(false),
-  workstations: centreFields.workstations.default(0),
-  printers: centreFields.printers.default(0),
-  scanners: centreFields.scanners.default(0),
-});
-
-const updateSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(centreFields).partial().shape);
-
-function coordinatesPaired(data: { latitude?: number | null; longitude?: number | null }): void {
-  if (
-    (data.latitude == null) !== (data.longitude == null) &&
-    data.latitude !== undefined &&
-    data.longitude !== undefined
-  ) {
-    throw ValidationError.of("input.latitude", "Give both latitude and longitude, or neither.");
-  }
-}
-
 /** A centre the caller may change, read inside the transaction. */
 export async function writableCentre(tx: Prisma.TransactionClient, access: Access, globalId: string) {
   const id = fromGlobalId("Centre", globalId, "input.id");
@@ -133,9 +75,7 @@ export async function writableCentre(tx: Prisma.TransactionClient, access: Acces
   return centre;
 }
 
-export async function createCentre(access: Access, input: unknown) {
-  const data = parse(createSchema, input);
-  coordinatesPaired(data);
+export async function createCentre(access: Access, data: CreateCentreData) {
   return change("centre", async (tx) => {
     const settlement = await tx.settlement.findUnique({
       where: { id: fromGlobalId("Settlement", data.settlementId, "input.settlementId") },
@@ -191,9 +131,8 @@ function saveCentre(
   });
 }
 
-export async function updateCentre(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(updateSchema, input);
-  coordinatesPaired(fields);
+export async function updateCentre(access: Access, input: UpdateCentreData) {
+  const { id: globalId, version, ...fields } = input;
   return change("centre", async (tx) =>
     saveCentre(tx, access, await writableCentre(tx, access, globalId), version, "UPDATE", fields),
   );
@@ -226,31 +165,8 @@ export async function verifyCentre(access: Access, input: { id: string; version:
   );
 }
 
-const hoursSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  hours: z
-    .array(
-      z.object({
-        weekday: z
-          .number()
-          .int()
-          .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
-          .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
-        opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
-        closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
-      }),
-    )
-    .max(50),
-});
-
 /** Replaces the weekly hours as a whole (the centre's version guards against lost edits). */
-export async function setOpeningHours(access: Access, input: unknown) {
-  const data = parse(hoursSchema, input);
-  data.hours.forEach((h, i) => {
-    if (h.opens >= h.closes)
-      throw ValidationError.of(`input.hours.${i}.closes`, "Closing time must be after opening time.");
-  });
+export async function setOpeningHours(access: Access, data: OpeningHoursData) {
   return change("centre", async (tx) => {
     const before = await writableCentre(tx, access, data.id);
     const previous = await tx.openingHours.findMany({

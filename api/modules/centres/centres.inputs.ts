@@ -1,0 +1,103 @@
+// What a centre's inputs must hold, checked by the validation plugin on their GraphQL input
+// types (centres.schema.ts); the service takes what these give.
+import { z } from "zod";
+import { optionalText, text, webUrl, whenValid } from "../../lib/validate.js";
+
+/** A time of day as HH:MM, 24:00 for the end of a day. */
+export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+const centreFields = {
+  name: text(300),
+  kinds: z
+    .array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"]))
+    .min(1, "Choose at least one kind.")
+    .max(6),
+  status: z.enum(["ACTIVE", "TEMPORARILY_CLOSED", "INACTIVE", "CLOSED"]),
+  statusAlert: optionalText(500),
+  address: text(500),
+  latitude: z.number().min(-90, "Latitude is between −90 and 90.").max(90, "Latitude is between −90 and 90.").nullish(),
+  longitude: z
+    .number()
+    .min(-180, "Longitude is between −180 and 180.")
+    .max(180, "Longitude is between −180 and 180.")
+    .nullish(),
+  accessibleVision: z.boolean(),
+  accessibleHearing: z.boolean(),
+  accessibleMobility: z.boolean(),
+  workstations: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
+  printers: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
+  scanners: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
+  equipmentNote: optionalText(2000),
+  phone: optionalText(100),
+  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  website: webUrl().nullish(),
+  signatureValidUntil: z.date().nullish(),
+};
+
+/** A point needs both coordinates: one given and the other cleared (null) is refused. */
+function coordinatesPaired(
+  data: { latitude?: number | null; longitude?: number | null },
+  ctx: z.RefinementCtx<unknown>,
+): void {
+  if (
+    (data.latitude == null) !== (data.longitude == null) &&
+    data.latitude !== undefined &&
+    data.longitude !== undefined
+  ) {
+    ctx.addIssue({ code: "custom", path: ["latitude"], message: "Give both latitude and longitude, or neither." });
+  }
+}
+
+export const createCentreSchema = z
+  .object({
+    hostOrganisationId: z.string(),
+    settlementId: z.string(),
+    ...centreFields,
+    status: centreFields.status.default("ACTIVE"),
+    accessibleVision: z.boolean().default(false),
+    accessibleHearing: z.boolean().default(false),
+    accessibleMobility: z.boolean().default(false),
+    workstations: centreFields.workstations.default(0),
+    printers: centreFields.printers.default(0),
+    scanners: centreFields.scanners.default(0),
+  })
+  .superRefine(coordinatesPaired, whenValid);
+
+export type CreateCentreData = z.output<typeof createCentreSchema>;
+
+export const updateCentreSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(centreFields).partial().shape)
+  .superRefine(coordinatesPaired, whenValid);
+
+export type UpdateCentreData = z.output<typeof updateCentreSchema>;
+
+export const openingHoursSchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    hours: z
+      .array(
+        z.object({
+          weekday: z
+            .number()
+            .int()
+            .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
+            .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
+          opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
+          closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
+        }),
+      )
+      .max(50),
+  })
+  .superRefine((data, ctx) => {
+    const i = data.hours.findIndex((h) => h.opens >= h.closes);
+    if (i >= 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["hours", i, "closes"],
+        message: "Closing time must be after opening time.",
+      });
+  }, whenValid);
+
+export type OpeningHoursData = z.output<typeof openingHoursSchema>;
