@@ -4,9 +4,7 @@ import {
   AutocompleteInput,
   BooleanInput,
   CheckboxGroupInput,
-  Create,
   DateInput,
-  Edit,
   email,
   maxValue,
   minValue,
@@ -14,13 +12,13 @@ import {
   ReferenceInput,
   required,
   SelectInput,
-  SimpleForm,
   TextInput,
   useGetOne,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { webUrl } from "../../components/validators";
 import { centreStatusChoices } from "../../lib/choices";
 import { centreKindChoices } from "./choices";
@@ -151,19 +149,14 @@ const DEFAULTS = {
   scanners: 0,
 };
 
-// Saves are pessimistic: no undo window that could lose a write when the tab closes.
 export const CentreCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm defaultValues={DEFAULTS}>
-      <CentreFields creating />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={DEFAULTS}>
+    <CentreFields creating />
+  </SimpleCreate>
 );
 
 export const CentreEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <CentreFields creating={false} />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <CentreFields creating={false} />
+  </SimpleEdit>
 );

@@ -5,7 +5,6 @@ import {
   BooleanInput,
   Create,
   DateInput,
-  Edit,
   FormDataConsumer,
   type RaRecord,
   ReferenceInput,
@@ -18,6 +17,7 @@ import {
 import { useFormContext, useWatch } from "react-hook-form";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { localDay } from "../../components/DayField";
+import { SimpleEdit } from "../../components/RecordForm";
 import { ROLE_FOR_TARGET, roleChoices, TARGETS, targetChoices } from "./choices";
 
 /** The target picker for the chosen kind, limited to the chosen region where the API filters by it. */
@@ -121,9 +121,7 @@ export const AssignmentCreate = () => (
 
 /** Only the note changes; the period ends with "End assignment". */
 export const AssignmentEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <TextInput source="note" multiline sx={{ minWidth: 480 }} />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <TextInput source="note" multiline sx={{ minWidth: 480 }} />
+  </SimpleEdit>
 );

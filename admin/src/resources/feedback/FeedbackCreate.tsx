@@ -2,7 +2,6 @@ import { Box, Typography } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import {
   AutocompleteInput,
-  Create,
   DateTimeInput,
   FormDataConsumer,
   Labeled,
@@ -10,10 +9,10 @@ import {
   ReferenceInput,
   required,
   SelectInput,
-  SimpleForm,
   TextInput,
   useTranslate,
 } from "react-admin";
+import { SimpleCreate } from "../../components/RecordForm";
 import { RegionInput } from "../../components/RegionInput";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
@@ -45,68 +44,66 @@ export const FeedbackCreate = () => {
   }
   const ownCentre = data?.me?.centre ?? null;
   return (
-    <Create mutationMode="pessimistic" redirect="show">
-      <SimpleForm defaultValues={{ subjectType: "CENTRE", ...(ownCentre ? { centreId: ownCentre.id } : {}) }}>
-        <ReferenceInput source="categoryId" reference="feedbackCategories">
-          <SelectInput label="resources.feedback.fields.categoryId" validate={required()} />
-        </ReferenceInput>
-        <SelectInput source="subjectType" choices={feedbackSubjectChoices} validate={required()} />
-        {operator ? (
-          <Labeled label="resources.feedback.fields.centreId">
-            <Typography>{ownCentre?.name ?? "—"}</Typography>
-          </Labeled>
-        ) : (
-          <FormDataConsumer<{ subjectType?: string }>>
-            {({ formData }) => (
-              <ReferenceInput source="centreId" reference="centres">
-                <AutocompleteInput
-                  label="resources.feedback.fields.centreId"
-                  validate={formData.subjectType === "CENTRE" ? required() : undefined}
-                />
-              </ReferenceInput>
-            )}
-          </FormDataConsumer>
-        )}
+    <SimpleCreate defaultValues={{ subjectType: "CENTRE", ...(ownCentre ? { centreId: ownCentre.id } : {}) }}>
+      <ReferenceInput source="categoryId" reference="feedbackCategories">
+        <SelectInput label="resources.feedback.fields.categoryId" validate={required()} />
+      </ReferenceInput>
+      <SelectInput source="subjectType" choices={feedbackSubjectChoices} validate={required()} />
+      {operator ? (
+        <Labeled label="resources.feedback.fields.centreId">
+          <Typography>{ownCentre?.name ?? "—"}</Typography>
+        </Labeled>
+      ) : (
         <FormDataConsumer<{ subjectType?: string }>>
           {({ formData }) => (
-            <>
-              {formData.subjectType === "SERVICE" && (
-                <ReferenceInput source="serviceId" reference="services">
-                  <AutocompleteInput label="resources.feedback.fields.serviceId" validate={required()} />
-                </ReferenceInput>
-              )}
-              {formData.subjectType === "LIFE_SITUATION" && (
-                <ReferenceInput source="lifeSituationId" reference="lifeSituations">
-                  <AutocompleteInput label="resources.feedback.fields.lifeSituationId" validate={required()} />
-                </ReferenceInput>
-              )}
-            </>
+            <ReferenceInput source="centreId" reference="centres">
+              <AutocompleteInput
+                label="resources.feedback.fields.centreId"
+                validate={formData.subjectType === "CENTRE" ? required() : undefined}
+              />
+            </ReferenceInput>
           )}
         </FormDataConsumer>
-        {!operator && (
-          <RegionInput
-            source="regionId"
-            label="resources.feedback.fields.regionId"
-            helperText={translate("dostup.feedback.region_help")}
-          />
+      )}
+      <FormDataConsumer<{ subjectType?: string }>>
+        {({ formData }) => (
+          <>
+            {formData.subjectType === "SERVICE" && (
+              <ReferenceInput source="serviceId" reference="services">
+                <AutocompleteInput label="resources.feedback.fields.serviceId" validate={required()} />
+              </ReferenceInput>
+            )}
+            {formData.subjectType === "LIFE_SITUATION" && (
+              <ReferenceInput source="lifeSituationId" reference="lifeSituations">
+                <AutocompleteInput label="resources.feedback.fields.lifeSituationId" validate={required()} />
+              </ReferenceInput>
+            )}
+          </>
         )}
-        <TextInput source="text" multiline minRows={4} fullWidth validate={required()} />
-        <Box
-          sx={{
-            display: "grid",
-            gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))",
-            columnGap: 2,
-            width: "100%",
-          }}
-        >
-          {RATINGS.map((rating) => (
-            <SelectInput key={rating} source={rating} choices={ratingChoices} />
-          ))}
-        </Box>
-        <TextInput source="authorName" />
-        <TextInput source="authorContact" />
-        <DateTimeInput source="receivedAt" helperText="dostup.feedback.received_help" />
-      </SimpleForm>
-    </Create>
+      </FormDataConsumer>
+      {!operator && (
+        <RegionInput
+          source="regionId"
+          label="resources.feedback.fields.regionId"
+          helperText={translate("dostup.feedback.region_help")}
+        />
+      )}
+      <TextInput source="text" multiline minRows={4} fullWidth validate={required()} />
+      <Box
+        sx={{
+          display: "grid",
+          gridTemplateColumns: "repeat(auto-fill, minmax(280px, 1fr))",
+          columnGap: 2,
+          width: "100%",
+        }}
+      >
+        {RATINGS.map((rating) => (
+          <SelectInput key={rating} source={rating} choices={ratingChoices} />
+        ))}
+      </Box>
+      <TextInput source="authorName" />
+      <TextInput source="authorContact" />
+      <DateTimeInput source="receivedAt" helperText="dostup.feedback.received_help" />
+    </SimpleCreate>
   );
 };

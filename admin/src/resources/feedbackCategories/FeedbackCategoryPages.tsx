@@ -1,13 +1,10 @@
 import {
-  Create,
   DataTable,
-  Edit,
   List,
   NumberInput,
   regex,
   required,
   Show,
-  SimpleForm,
   TabbedShowLayout,
   TextField,
   TextInput,
@@ -15,6 +12,7 @@ import {
 import { csvExporter } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleNumberField } from "../../components/localeFields";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 
 interface CategoryRecord {
   id: string;
@@ -76,17 +74,13 @@ const CategoryInputs = () => (
 );
 
 export const FeedbackCategoryCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm defaultValues={{ slaDays: 30 }}>
-      <CategoryInputs />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ slaDays: 30 }}>
+    <CategoryInputs />
+  </SimpleCreate>
 );
 
 export const FeedbackCategoryEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <CategoryInputs />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <CategoryInputs />
+  </SimpleEdit>
 );

@@ -1,17 +1,15 @@
 import {
   AutocompleteInput,
-  Create,
-  Edit,
   Labeled,
   NumberInput,
   ReferenceInput,
   regex,
   required,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
 } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { targetDirectionChoices } from "../../lib/choices";
 import { kpiSourceChoices } from "./choices";
 
@@ -33,24 +31,20 @@ const CommonInputs = () => (
 );
 
 export const KpiCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm defaultValues={{ direction: "AT_LEAST", source: "ENTERED" }}>
-      <CommonInputs />
-      <ReferenceInput source="regionId" reference="regions">
-        <AutocompleteInput label="resources.kpis.fields.regionId" helperText="dostup.kpis.region_help" />
-      </ReferenceInput>
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ direction: "AT_LEAST", source: "ENTERED" }}>
+    <CommonInputs />
+    <ReferenceInput source="regionId" reference="regions">
+      <AutocompleteInput label="resources.kpis.fields.regionId" helperText="dostup.kpis.region_help" />
+    </ReferenceInput>
+  </SimpleCreate>
 );
 
 // A KPI's region is fixed once created (the API does not change it).
 export const KpiEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <CommonInputs />
-      <Labeled source="region.name">
-        <TextField source="region.name" emptyText="dostup.kpis.national" />
-      </Labeled>
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <CommonInputs />
+    <Labeled source="region.name">
+      <TextField source="region.name" emptyText="dostup.kpis.national" />
+    </Labeled>
+  </SimpleEdit>
 );

@@ -1,4 +1,5 @@
-import { Create, Edit, Labeled, regex, required, SelectInput, SimpleForm, TextField, TextInput } from "react-admin";
+import { Labeled, regex, required, SelectInput, TextField, TextInput } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RegionInput } from "../../components/RegionInput";
 import { editableStatusChoices } from "../../lib/choices";
 import { useRole } from "../../lib/resource";
@@ -12,35 +13,31 @@ export const LifeSituationCreate = () => {
   // Federal life situations (no region) are the administrators'; a curator names one of theirs.
   const curator = useRole() === "CURATOR";
   return (
-    <Create mutationMode="pessimistic" redirect="show">
-      <SimpleForm defaultValues={{ kind: "LIFE_EVENT", status: "PUBLISHED" }}>
-        <TextInput source="name" validate={required()} />
-        <TextInput source="code" validate={codeRule} helperText="dostup.lifeSituations.code_help" />
-        <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
-        <RegionInput
-          source="regionId"
-          label="resources.lifeSituations.fields.regionId"
-          isRequired={curator}
-          helperText={curator ? undefined : "dostup.lifeSituations.region_help"}
-        />
-        <TextInput source="description" multiline minRows={3} />
-        <SelectInput source="status" choices={editableStatusChoices} />
-      </SimpleForm>
-    </Create>
+    <SimpleCreate defaultValues={{ kind: "LIFE_EVENT", status: "PUBLISHED" }}>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="code" validate={codeRule} helperText="dostup.lifeSituations.code_help" />
+      <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
+      <RegionInput
+        source="regionId"
+        label="resources.lifeSituations.fields.regionId"
+        isRequired={curator}
+        helperText={curator ? undefined : "dostup.lifeSituations.region_help"}
+      />
+      <TextInput source="description" multiline minRows={3} />
+      <SelectInput source="status" choices={editableStatusChoices} />
+    </SimpleCreate>
   );
 };
 
 export const LifeSituationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <TextInput source="name" validate={required()} />
-      <TextInput source="code" validate={codeRule} />
-      <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
-      <Labeled source="region.name">
-        <TextField source="region.name" emptyText="—" />
-      </Labeled>
-      <TextInput source="description" multiline minRows={3} />
-      <SelectInput source="status" choices={editableStatusChoices} />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <TextInput source="name" validate={required()} />
+    <TextInput source="code" validate={codeRule} />
+    <SelectInput source="kind" choices={lifeSituationKindChoices} validate={required()} />
+    <Labeled source="region.name">
+      <TextField source="region.name" emptyText="—" />
+    </Labeled>
+    <TextInput source="description" multiline minRows={3} />
+    <SelectInput source="status" choices={editableStatusChoices} />
+  </SimpleEdit>
 );

@@ -1,16 +1,14 @@
 import {
   AutocompleteInput,
-  Create,
-  Edit,
   Labeled,
   ReferenceInput,
   regex,
   required,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
 } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { municipalityKindChoices } from "../../lib/choices";
 
 // ОКТМО of a municipality: 8 digits (11 for settlements inside it); the API checks it too.
@@ -24,26 +22,21 @@ const MunicipalityFields = () => (
   </>
 );
 
-// Saves are pessimistic: no undo window that could lose a write when the tab closes.
 export const MunicipalityCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <ReferenceInput source="regionId" reference="regions">
-        <AutocompleteInput validate={required()} />
-      </ReferenceInput>
-      <MunicipalityFields />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate>
+    <ReferenceInput source="regionId" reference="regions">
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
+    <MunicipalityFields />
+  </SimpleCreate>
 );
 
 // A municipality stays in its region: the update takes no region.
 export const MunicipalityEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <Labeled>
-        <TextField source="region.name" />
-      </Labeled>
-      <MunicipalityFields />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <Labeled>
+      <TextField source="region.name" />
+    </Labeled>
+    <MunicipalityFields />
+  </SimpleEdit>
 );

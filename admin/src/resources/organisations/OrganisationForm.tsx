@@ -1,7 +1,5 @@
 import {
   AutocompleteInput,
-  Create,
-  Edit,
   email,
   Labeled,
   type RaRecord,
@@ -9,12 +7,12 @@ import {
   regex,
   required,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   useRecordContext,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { webUrl } from "../../components/validators";
 import { organisationKindChoices } from "./choices";
 
@@ -53,17 +51,14 @@ const OrganisationFields = () => (
   </>
 );
 
-// Saves are pessimistic: no undo window that could lose a write when the tab closes.
 export const OrganisationCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm defaultValues={{ kind: "LIBRARY" }}>
-      <ReferenceInput source="regionId" reference="regions">
-        <AutocompleteInput validate={required()} />
-      </ReferenceInput>
-      <CreateMunicipality />
-      <OrganisationFields />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ kind: "LIBRARY" }}>
+    <ReferenceInput source="regionId" reference="regions">
+      <AutocompleteInput validate={required()} />
+    </ReferenceInput>
+    <CreateMunicipality />
+    <OrganisationFields />
+  </SimpleCreate>
 );
 
 // An organisation stays in its region: the update takes no region.
@@ -73,13 +68,11 @@ const toForm = (record: RaRecord): RaRecord => ({
 });
 
 export const OrganisationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" queryOptions={{ select: toForm }}>
-    <SimpleForm>
-      <Labeled>
-        <TextField source="region.name" />
-      </Labeled>
-      <EditMunicipality />
-      <OrganisationFields />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit queryOptions={{ select: toForm }}>
+    <Labeled>
+      <TextField source="region.name" />
+    </Labeled>
+    <EditMunicipality />
+    <OrganisationFields />
+  </SimpleEdit>
 );

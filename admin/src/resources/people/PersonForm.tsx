@@ -1,7 +1,6 @@
 import {
   AutocompleteInput,
   BooleanInput,
-  Create,
   Edit,
   email,
   FormDataConsumer,
@@ -11,6 +10,7 @@ import {
   TextInput,
   useRecordContext,
 } from "react-admin";
+import { SimpleCreate } from "../../components/RecordForm";
 import type { Person } from "./types";
 
 /** The organisations of the person's region. */
@@ -33,17 +33,15 @@ const CommonInputs = () => (
 );
 
 export const PersonCreate = () => (
-  <Create redirect="show" mutationMode="pessimistic">
-    <SimpleForm defaultValues={{ photoConsent: false }}>
-      <ReferenceInput source="regionId" reference="regions">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
-      <CommonInputs />
-      <FormDataConsumer<{ regionId?: string }>>
-        {({ formData }) => <OrganisationInput regionId={formData.regionId} />}
-      </FormDataConsumer>
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ photoConsent: false }}>
+    <ReferenceInput source="regionId" reference="regions">
+      <AutocompleteInput optionText="name" validate={required()} />
+    </ReferenceInput>
+    <CommonInputs />
+    <FormDataConsumer<{ regionId?: string }>>
+      {({ formData }) => <OrganisationInput regionId={formData.regionId} />}
+    </FormDataConsumer>
+  </SimpleCreate>
 );
 
 // The organisation comes as a record; the form edits its id.

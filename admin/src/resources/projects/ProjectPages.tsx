@@ -1,14 +1,11 @@
 import {
-  Create,
   DataTable,
-  Edit,
   EditButton,
   Labeled,
   List,
   required,
   SearchInput,
   Show,
-  SimpleForm,
   TabbedShowLayout,
   TextField,
   TextInput,
@@ -18,6 +15,7 @@ import {
 import { csvExporter } from "../../components/csv";
 import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { RegionInput } from "../../components/RegionInput";
 import { useWriteScope } from "../../lib/writeScope";
@@ -80,23 +78,19 @@ export const ProjectShow = () => (
 );
 
 export const ProjectCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <TextInput source="name" validate={required()} fullWidth />
-      <RegionInput source="regionId" label="resources.projects.fields.regionId" isRequired />
-      <TextInput source="description" multiline minRows={3} fullWidth />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate>
+    <TextInput source="name" validate={required()} fullWidth />
+    <RegionInput source="regionId" label="resources.projects.fields.regionId" isRequired />
+    <TextInput source="description" multiline minRows={3} fullWidth />
+  </SimpleCreate>
 );
 
 export const ProjectEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <TextInput source="name" validate={required()} fullWidth />
-      <Labeled source="region.name">
-        <TextField source="region.name" />
-      </Labeled>
-      <TextInput source="description" multiline minRows={3} fullWidth />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <TextInput source="name" validate={required()} fullWidth />
+    <Labeled source="region.name">
+      <TextField source="region.name" />
+    </Labeled>
+    <TextInput source="description" multiline minRows={3} fullWidth />
+  </SimpleEdit>
 );

@@ -1,19 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import {
   AutocompleteInput,
-  Create,
   DateInput,
-  Edit,
   FormDataConsumer,
   Labeled,
   NumberInput,
   ReferenceInput,
   required,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
 } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RegionInput } from "../../components/RegionInput";
 import { request } from "../../providers/graphql";
 
@@ -55,53 +53,49 @@ const IndicatorInput = ({ serviceId }: { serviceId: string | undefined }) => {
 };
 
 export const QualityMeasurementCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <ReferenceInput source="serviceId" reference="services">
-        <AutocompleteInput label="resources.qualityMeasurements.fields.serviceId" validate={required()} />
-      </ReferenceInput>
-      <FormDataConsumer<{ serviceId?: string; regionId?: string }>>
-        {({ formData }) => (
-          <>
-            <IndicatorInput serviceId={formData.serviceId || undefined} />
-            <RegionInput
-              source="regionId"
-              label="resources.qualityMeasurements.fields.regionId"
-              helperText="dostup.qualityMeasurements.place_help"
-            />
-            <ReferenceInput
-              source="centreId"
-              reference="centres"
-              filter={formData.regionId ? { regionId: formData.regionId } : {}}
-            >
-              <AutocompleteInput label="resources.qualityMeasurements.fields.centreId" />
-            </ReferenceInput>
-          </>
-        )}
-      </FormDataConsumer>
-      <DateInput source="periodStart" validate={required()} />
-      <DateInput source="periodEnd" validate={required()} />
-      <NumberInput source="value" validate={required()} />
-      <TextInput source="source" helperText="dostup.qualityMeasurements.source_help" />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate>
+    <ReferenceInput source="serviceId" reference="services">
+      <AutocompleteInput label="resources.qualityMeasurements.fields.serviceId" validate={required()} />
+    </ReferenceInput>
+    <FormDataConsumer<{ serviceId?: string; regionId?: string }>>
+      {({ formData }) => (
+        <>
+          <IndicatorInput serviceId={formData.serviceId || undefined} />
+          <RegionInput
+            source="regionId"
+            label="resources.qualityMeasurements.fields.regionId"
+            helperText="dostup.qualityMeasurements.place_help"
+          />
+          <ReferenceInput
+            source="centreId"
+            reference="centres"
+            filter={formData.regionId ? { regionId: formData.regionId } : {}}
+          >
+            <AutocompleteInput label="resources.qualityMeasurements.fields.centreId" />
+          </ReferenceInput>
+        </>
+      )}
+    </FormDataConsumer>
+    <DateInput source="periodStart" validate={required()} />
+    <DateInput source="periodEnd" validate={required()} />
+    <NumberInput source="value" validate={required()} />
+    <TextInput source="source" helperText="dostup.qualityMeasurements.source_help" />
+  </SimpleCreate>
 );
 
 // Only the value and its source can be corrected; the rest identifies the measurement.
 export const QualityMeasurementEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <Labeled source="service.name">
-        <TextField source="service.name" />
-      </Labeled>
-      <Labeled source="indicatorCode">
-        <TextField source="indicatorCode" />
-      </Labeled>
-      <Labeled source="region.name">
-        <TextField source="region.name" />
-      </Labeled>
-      <NumberInput source="value" validate={required()} />
-      <TextInput source="source" />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <Labeled source="service.name">
+      <TextField source="service.name" />
+    </Labeled>
+    <Labeled source="indicatorCode">
+      <TextField source="indicatorCode" />
+    </Labeled>
+    <Labeled source="region.name">
+      <TextField source="region.name" />
+    </Labeled>
+    <NumberInput source="value" validate={required()} />
+    <TextInput source="source" />
+  </SimpleEdit>
 );

@@ -2,7 +2,6 @@ import { Alert } from "@mui/material";
 import {
   ArrayInput,
   AutocompleteInput,
-  Create,
   DateInput,
   Edit,
   FormDataConsumer,
@@ -19,6 +18,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { SimpleCreate } from "../../components/RecordForm";
 import { targetDirectionChoices } from "../../lib/choices";
 import type { QualityStandardRecord } from "./choices";
 import { TargetsField } from "./QualityStandardShow";
@@ -36,34 +36,32 @@ const TargetsInput = () => (
 );
 
 export const QualityStandardCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <ReferenceInput source="serviceId" reference="services">
-        <AutocompleteInput label="resources.qualityStandards.fields.serviceId" validate={required()} />
-      </ReferenceInput>
-      <TextInput source="title" validate={required()} fullWidth />
-      <DateInput source="validFrom" helperText="dostup.qualityStandards.valid_from_help" />
-      <FormDataConsumer<{ serviceId?: string }>>
-        {({ formData }) =>
-          formData.serviceId && (
-            <ReferenceInput
-              source="copyFrom"
-              reference="qualityStandards"
-              filter={{ serviceId: formData.serviceId }}
-              sort={{ field: "revision", order: "DESC" }}
-            >
-              <SelectInput
-                label="resources.qualityStandards.fields.copyFrom"
-                optionText={(standard: QualityStandardRecord) => `${standard.revision}. ${standard.title}`}
-                helperText="dostup.qualityStandards.copy_help"
-              />
-            </ReferenceInput>
-          )
-        }
-      </FormDataConsumer>
-      <TargetsInput />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate>
+    <ReferenceInput source="serviceId" reference="services">
+      <AutocompleteInput label="resources.qualityStandards.fields.serviceId" validate={required()} />
+    </ReferenceInput>
+    <TextInput source="title" validate={required()} fullWidth />
+    <DateInput source="validFrom" helperText="dostup.qualityStandards.valid_from_help" />
+    <FormDataConsumer<{ serviceId?: string }>>
+      {({ formData }) =>
+        formData.serviceId && (
+          <ReferenceInput
+            source="copyFrom"
+            reference="qualityStandards"
+            filter={{ serviceId: formData.serviceId }}
+            sort={{ field: "revision", order: "DESC" }}
+          >
+            <SelectInput
+              label="resources.qualityStandards.fields.copyFrom"
+              optionText={(standard: QualityStandardRecord) => `${standard.revision}. ${standard.title}`}
+              helperText="dostup.qualityStandards.copy_help"
+            />
+          </ReferenceInput>
+        )
+      }
+    </FormDataConsumer>
+    <TargetsInput />
+  </SimpleCreate>
 );
 
 /** Approved and superseded revisions are read-only: the form says so and offers no save. */

@@ -1,4 +1,5 @@
-import { Create, Edit, regex, required, SimpleForm, TextInput } from "react-admin";
+import { regex, required, TextInput } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 
 // The API takes 2–3 digits or capitals (e.g. 18) and checks it again.
 const codeRules = [required(), regex(/^[0-9A-Z]{2,3}$/, "ra.validation.regex")];
@@ -10,19 +11,14 @@ const RegionFields = () => (
   </>
 );
 
-// Saves are pessimistic: no undo window that could lose a write when the tab closes.
 export const RegionCreate = () => (
-  <Create mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <RegionFields />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate>
+    <RegionFields />
+  </SimpleCreate>
 );
 
 export const RegionEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <RegionFields />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <RegionFields />
+  </SimpleEdit>
 );

@@ -1,15 +1,13 @@
 import {
   ArrayInput,
   BooleanInput,
-  Create,
-  Edit,
   NumberInput,
   required,
   SelectInput,
-  SimpleForm,
   SimpleFormIterator,
   TextInput,
 } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { periodicityChoices, writableStatusChoices } from "./choices";
 
 /** The indicators in order: the order is the reports' row order. */
@@ -33,17 +31,13 @@ const Inputs = () => (
 );
 
 export const ReportFormCreate = () => (
-  <Create redirect="show" mutationMode="pessimistic">
-    <SimpleForm defaultValues={{ periodicity: "MONTHLY", dueDays: 10, status: "DRAFT", indicators: [] }}>
-      <Inputs />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ periodicity: "MONTHLY", dueDays: 10, status: "DRAFT", indicators: [] }}>
+    <Inputs />
+  </SimpleCreate>
 );
 
 export const ReportFormEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <Inputs />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <Inputs />
+  </SimpleEdit>
 );

@@ -14,6 +14,7 @@ import {
 } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { localDay } from "../../components/DayField";
+import { SimpleCreate } from "../../components/RecordForm";
 import { useRole } from "../../lib/resource";
 import { request } from "../../providers/graphql";
 import { scopeChoices } from "./types";
@@ -71,40 +72,38 @@ const OperatorCreate = () => {
 };
 
 const StaffCreate = () => (
-  <Create redirect="show" mutationMode="pessimistic">
-    <SimpleForm defaultValues={{ scope: "CENTRE", periodStart: thisMonth() }}>
-      <ReferenceInput source="formId" reference="reportForms" filter={activeForms}>
-        <AutocompleteInput optionText="name" validate={required()} sx={{ minWidth: 480 }} />
-      </ReferenceInput>
-      <DateInput source="periodStart" validate={required()} helperText="dostup.reports.period_help" />
-      <RadioButtonGroupInput source="scope" choices={scopeChoices} validate={required()} />
-      <FormDataConsumer<{ scope?: string }>>
-        {({ formData }) =>
-          formData.scope === "REGION" ? (
-            <ReferenceInput source="regionId" reference="regions">
-              <AutocompleteInput optionText="name" validate={required()} />
-            </ReferenceInput>
-          ) : formData.scope === "MUNICIPALITY" ? (
-            <ConnectionAutocompleteInput
-              source="municipalityId"
-              connection="municipalities"
-              typename="Municipality"
-              filterType="MunicipalityFilter"
-              validate={required()}
-            />
-          ) : (
-            <ConnectionAutocompleteInput
-              source="centreId"
-              connection="centres"
-              typename="Centre"
-              filterType="CentreFilter"
-              validate={required()}
-            />
-          )
-        }
-      </FormDataConsumer>
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ scope: "CENTRE", periodStart: thisMonth() }}>
+    <ReferenceInput source="formId" reference="reportForms" filter={activeForms}>
+      <AutocompleteInput optionText="name" validate={required()} sx={{ minWidth: 480 }} />
+    </ReferenceInput>
+    <DateInput source="periodStart" validate={required()} helperText="dostup.reports.period_help" />
+    <RadioButtonGroupInput source="scope" choices={scopeChoices} validate={required()} />
+    <FormDataConsumer<{ scope?: string }>>
+      {({ formData }) =>
+        formData.scope === "REGION" ? (
+          <ReferenceInput source="regionId" reference="regions">
+            <AutocompleteInput optionText="name" validate={required()} />
+          </ReferenceInput>
+        ) : formData.scope === "MUNICIPALITY" ? (
+          <ConnectionAutocompleteInput
+            source="municipalityId"
+            connection="municipalities"
+            typename="Municipality"
+            filterType="MunicipalityFilter"
+            validate={required()}
+          />
+        ) : (
+          <ConnectionAutocompleteInput
+            source="centreId"
+            connection="centres"
+            typename="Centre"
+            filterType="CentreFilter"
+            validate={required()}
+          />
+        )
+      }
+    </FormDataConsumer>
+  </SimpleCreate>
 );
 
 /** A new DRAFT report: of the operator's centre, or of a centre, municipality or region of a curator's. */

@@ -1,20 +1,18 @@
 import {
   AutocompleteInput,
   BooleanInput,
-  Create,
-  Edit,
   FormDataConsumer,
   Labeled,
   NumberInput,
   ReferenceInput,
   required,
   SelectInput,
-  SimpleForm,
   TextArrayInput,
   TextField,
   TextInput,
   useTranslate,
 } from "react-admin";
+import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RegionInput } from "../../components/RegionInput";
 import { webUrl } from "../../components/validators";
 import { editableStatusChoices } from "../../lib/choices";
@@ -47,37 +45,33 @@ export const ServiceCreate = () => {
   // Federal services are the administrators' (the API refuses curators).
   const levels = useRole() === "ADMIN" ? serviceLevelChoices : serviceLevelChoices.filter((c) => c.id !== "FEDERAL");
   return (
-    <Create mutationMode="pessimistic" redirect="show">
-      <SimpleForm defaultValues={{ level: "REGIONAL", status: "PUBLISHED", electronic: false }}>
-        <TextInput source="name" validate={required()} />
-        <SelectInput source="level" choices={levels} validate={required()} />
-        <FormDataConsumer<{ level?: string }>>
-          {({ formData }) =>
-            formData.level !== "FEDERAL" && (
-              <RegionInput
-                source="regionId"
-                label="resources.services.fields.regionId"
-                isRequired
-                helperText={translate("dostup.services.region_help")}
-              />
-            )
-          }
-        </FormDataConsumer>
-        <CommonInputs authoritySource="competentAuthorityId" />
-      </SimpleForm>
-    </Create>
+    <SimpleCreate defaultValues={{ level: "REGIONAL", status: "PUBLISHED", electronic: false }}>
+      <TextInput source="name" validate={required()} />
+      <SelectInput source="level" choices={levels} validate={required()} />
+      <FormDataConsumer<{ level?: string }>>
+        {({ formData }) =>
+          formData.level !== "FEDERAL" && (
+            <RegionInput
+              source="regionId"
+              label="resources.services.fields.regionId"
+              isRequired
+              helperText={translate("dostup.services.region_help")}
+            />
+          )
+        }
+      </FormDataConsumer>
+      <CommonInputs authoritySource="competentAuthorityId" />
+    </SimpleCreate>
   );
 };
 
 export const ServiceEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
-    <SimpleForm>
-      <TextInput source="name" validate={required()} />
-      <SelectInput source="level" choices={serviceLevelChoices} validate={required()} />
-      <Labeled source="region.name">
-        <TextField source="region.name" emptyText="—" />
-      </Labeled>
-      <CommonInputs authoritySource="competentAuthority.id" />
-    </SimpleForm>
-  </Edit>
+  <SimpleEdit>
+    <TextInput source="name" validate={required()} />
+    <SelectInput source="level" choices={serviceLevelChoices} validate={required()} />
+    <Labeled source="region.name">
+      <TextField source="region.name" emptyText="—" />
+    </Labeled>
+    <CommonInputs authoritySource="competentAuthority.id" />
+  </SimpleEdit>
 );

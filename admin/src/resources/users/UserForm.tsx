@@ -2,7 +2,6 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
-  Create,
   Edit,
   email,
   FormDataConsumer,
@@ -16,6 +15,7 @@ import {
   TextInput,
   useRecordContext,
 } from "react-admin";
+import { SimpleCreate } from "../../components/RecordForm";
 import { localeChoices, roleChoices } from "./choices";
 import type { User } from "./types";
 
@@ -44,16 +44,14 @@ const ScopeInputs = () => (
 );
 
 export const UserCreate = () => (
-  <Create redirect="show" mutationMode="pessimistic">
-    <SimpleForm defaultValues={{ role: "OPERATOR", locale: "ru", allRegions: false }}>
-      <TextInput source="email" validate={[required(), email()]} />
-      <TextInput source="fullName" validate={required()} sx={{ minWidth: 400 }} />
-      <PasswordInput source="password" validate={[required(), ...PASSWORD]} helperText="dostup.users.password_help" />
-      <SelectInput source="role" choices={roleChoices} validate={required()} />
-      <ScopeInputs />
-      <SelectInput source="locale" choices={localeChoices} />
-    </SimpleForm>
-  </Create>
+  <SimpleCreate defaultValues={{ role: "OPERATOR", locale: "ru", allRegions: false }}>
+    <TextInput source="email" validate={[required(), email()]} />
+    <TextInput source="fullName" validate={required()} sx={{ minWidth: 400 }} />
+    <PasswordInput source="password" validate={[required(), ...PASSWORD]} helperText="dostup.users.password_help" />
+    <SelectInput source="role" choices={roleChoices} validate={required()} />
+    <ScopeInputs />
+    <SelectInput source="locale" choices={localeChoices} />
+  </SimpleCreate>
 );
 
 // The form edits ids; the record carries the centre and regions as records.
