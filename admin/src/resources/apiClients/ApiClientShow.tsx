@@ -1,7 +1,7 @@
 import { Box, Typography } from "@mui/material";
-import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
-import { HistoryTab } from "../../components/HistoryTab";
+import { Labeled, TabbedShowLayout, TextField, TopToolbar, useTranslate } from "react-admin";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { KeyState, ScopeLabels } from "./ApiClientList";
 import { RevokeButton } from "./RevokeButton";
 
@@ -19,32 +19,29 @@ const LastUsed = (_props: { source?: string }) => {
 };
 
 export const ApiClientShow = () => (
-  <Show
+  <RecordShow
     actions={
       <TopToolbar>
         <RevokeButton />
       </TopToolbar>
     }
   >
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.apiClients.tab">
-        <TextField source="name" />
-        <TextField source="keyPrefix" />
-        <Labeled source="scopes">
-          <ScopeLabels />
-        </Labeled>
-        <LocaleNumberField source="rateLimitPerMinute" />
-        <Labeled source="state">
-          <KeyState />
-        </Labeled>
-        <LocaleDateField source="createdAt" showTime />
-        <LocaleDateField source="expiresAt" showTime emptyText="—" />
-        <Labeled source="lastUsedAt">
-          <LastUsed />
-        </Labeled>
-        <LocaleDateField source="revokedAt" showTime emptyText="—" />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+    <TabbedShowLayout.Tab label="dostup.apiClients.tab">
+      <TextField source="name" />
+      <TextField source="keyPrefix" />
+      <Labeled source="scopes">
+        <ScopeLabels />
+      </Labeled>
+      <LocaleNumberField source="rateLimitPerMinute" />
+      <Labeled source="state">
+        <KeyState />
+      </Labeled>
+      <LocaleDateField source="createdAt" showTime />
+      <LocaleDateField source="expiresAt" showTime emptyText="—" />
+      <Labeled source="lastUsedAt">
+        <LastUsed />
+      </Labeled>
+      <LocaleDateField source="revokedAt" showTime emptyText="—" />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -5,7 +5,6 @@ import {
   Labeled,
   ReferenceField,
   SelectField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -13,8 +12,8 @@ import {
   useTranslate,
 } from "react-admin";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite, useRole } from "../../lib/resource";
@@ -96,56 +95,53 @@ const LastVerified = (_props: { label: string }) => {
 };
 
 export const CentreShow = () => {
+  // The API keeps change history from operators (internal records).
   const role = useRole();
   return (
-    <Show title={<RecordTitle />} actions={<ShowActions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
-          <StatusAlert />
+    <RecordShow title={<RecordTitle />} actions={<ShowActions />} history={role !== "OPERATOR"}>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
+        <StatusAlert />
+        <TextField source="name" />
+        <CentreKindsField source="kinds" />
+        <SelectField source="status" choices={centreStatusChoices} />
+        <TextField source="address" />
+        <Coordinates label="dostup.centres.coordinates" />
+        <TextField source="region.name" />
+        <TextField source="municipality.name" />
+        <TextField source="settlement.name" emptyText="—" />
+        <BooleanField source="settlement.isRural" />
+        <ReferenceField
+          source="hostOrganisation.id"
+          reference="organisations"
+          label="resources.centres.fields.hostOrganisation.name"
+        >
           <TextField source="name" />
-          <CentreKindsField source="kinds" />
-          <SelectField source="status" choices={centreStatusChoices} />
-          <TextField source="address" />
-          <Coordinates label="dostup.centres.coordinates" />
-          <TextField source="region.name" />
-          <TextField source="municipality.name" />
-          <TextField source="settlement.name" emptyText="—" />
-          <BooleanField source="settlement.isRural" />
-          <ReferenceField
-            source="hostOrganisation.id"
-            reference="organisations"
-            label="resources.centres.fields.hostOrganisation.name"
-          >
-            <TextField source="name" />
-          </ReferenceField>
-          <TextField source="phone" emptyText="—" />
-          <TextField source="email" emptyText="—" />
-          <TextField source="website" emptyText="—" />
-          <Labeled label="resources.centres.fields.signatureValidUntil">
-            <SignatureField source="signatureValidUntil" />
-          </Labeled>
-          <LastVerified label="resources.centres.fields.lastVerifiedAt" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
-          <BooleanField source="accessibleMobility" />
-          <BooleanField source="accessibleVision" />
-          <BooleanField source="accessibleHearing" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
-          <LocaleNumberField source="workstations" />
-          <LocaleNumberField source="printers" />
-          <LocaleNumberField source="scanners" />
-          <TextField source="equipmentNote" emptyText="—" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
-          <OpeningHoursTab />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
-          <ServicesTab />
-        </TabbedShowLayout.Tab>
-        {/* The API keeps change history from operators (internal records). */}
-        {role !== "OPERATOR" && <HistoryTab path="history" />}
-      </TabbedShowLayout>
-    </Show>
+        </ReferenceField>
+        <TextField source="phone" emptyText="—" />
+        <TextField source="email" emptyText="—" />
+        <TextField source="website" emptyText="—" />
+        <Labeled label="resources.centres.fields.signatureValidUntil">
+          <SignatureField source="signatureValidUntil" />
+        </Labeled>
+        <LastVerified label="resources.centres.fields.lastVerifiedAt" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
+        <BooleanField source="accessibleMobility" />
+        <BooleanField source="accessibleVision" />
+        <BooleanField source="accessibleHearing" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
+        <LocaleNumberField source="workstations" />
+        <LocaleNumberField source="printers" />
+        <LocaleNumberField source="scanners" />
+        <TextField source="equipmentNote" emptyText="—" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
+        <OpeningHoursTab />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
+        <ServicesTab />
+      </TabbedShowLayout.Tab>
+    </RecordShow>
   );
 };

@@ -2,7 +2,6 @@ import {
   EditButton,
   Labeled,
   Link,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -10,7 +9,7 @@ import {
   useTranslate,
 } from "react-admin";
 import { DayField } from "../../components/DayField";
-import { HistoryTab } from "../../components/HistoryTab";
+import { RecordShow } from "../../components/RecordShow";
 import { type Assignment, targetName } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
 import { access } from "./access";
@@ -54,37 +53,34 @@ const YesNo = ({ source }: { source: "primary" | "active" }) => {
 };
 
 export const AssignmentShow = () => (
-  <Show actions={<Actions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.curatorAssignments.tab">
-        <Labeled source="person.fullName">
-          <PersonLink />
-        </Labeled>
-        <Labeled source="role">
-          <Translated prefix="enums.CuratorRole" source="role" />
-        </Labeled>
-        <Labeled source="targetType">
-          <Translated prefix="enums.CuratorTarget" source="targetType" />
-        </Labeled>
-        <Labeled source="target">
-          <Target />
-        </Labeled>
-        <TextField source="region.name" />
-        <Labeled source="primary">
-          <YesNo source="primary" />
-        </Labeled>
-        <Labeled source="validFrom">
-          <DayField source="validFrom" />
-        </Labeled>
-        <Labeled source="validTo">
-          <DayField source="validTo" emptyText="dostup.curatorAssignments.to_date" />
-        </Labeled>
-        <Labeled source="active">
-          <YesNo source="active" />
-        </Labeled>
-        <TextField source="note" emptyText="—" />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow actions={<Actions />}>
+    <TabbedShowLayout.Tab label="dostup.curatorAssignments.tab">
+      <Labeled source="person.fullName">
+        <PersonLink />
+      </Labeled>
+      <Labeled source="role">
+        <Translated prefix="enums.CuratorRole" source="role" />
+      </Labeled>
+      <Labeled source="targetType">
+        <Translated prefix="enums.CuratorTarget" source="targetType" />
+      </Labeled>
+      <Labeled source="target">
+        <Target />
+      </Labeled>
+      <TextField source="region.name" />
+      <Labeled source="primary">
+        <YesNo source="primary" />
+      </Labeled>
+      <Labeled source="validFrom">
+        <DayField source="validFrom" />
+      </Labeled>
+      <Labeled source="validTo">
+        <DayField source="validTo" emptyText="dostup.curatorAssignments.to_date" />
+      </Labeled>
+      <Labeled source="active">
+        <YesNo source="active" />
+      </Labeled>
+      <TextField source="note" emptyText="—" />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -1,6 +1,6 @@
-import { BooleanField, ReferenceField, SelectField, Show, TabbedShowLayout, TextField, TopToolbar } from "react-admin";
-import { HistoryTab } from "../../components/HistoryTab";
+import { BooleanField, ReferenceField, SelectField, TabbedShowLayout, TextField, TopToolbar } from "react-admin";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { useRole } from "../../lib/resource";
 import { feedbackSubjectChoices } from "./choices";
 import { EventsTimeline } from "./EventsTimeline";
@@ -22,44 +22,41 @@ export const FeedbackShow = () => {
   // The change log is internal to staff who oversee regions: the API refuses it to operators.
   const history = useRole() !== "OPERATOR";
   return (
-    <Show actions={<FeedbackActions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="dostup.details.tab">
-          <StatusField source="status" label="resources.feedback.fields.status" />
-          <TextField source="category.name" />
-          <SelectField source="subjectType" choices={feedbackSubjectChoices} />
-          <ReferenceField source="centre.id" reference="centres" emptyText="—" link="show">
-            <TextField source="name" />
-          </ReferenceField>
-          <ReferenceField source="service.id" reference="services" emptyText="—" link="show">
-            <TextField source="name" />
-          </ReferenceField>
-          <ReferenceField source="lifeSituation.id" reference="lifeSituations" emptyText="—" link="show">
-            <TextField source="name" />
-          </ReferenceField>
-          <TextField source="region.name" />
+    <RecordShow actions={<FeedbackActions />} history={history}>
+      <TabbedShowLayout.Tab label="dostup.details.tab">
+        <StatusField source="status" label="resources.feedback.fields.status" />
+        <TextField source="category.name" />
+        <SelectField source="subjectType" choices={feedbackSubjectChoices} />
+        <ReferenceField source="centre.id" reference="centres" emptyText="—" link="show">
+          <TextField source="name" />
+        </ReferenceField>
+        <ReferenceField source="service.id" reference="services" emptyText="—" link="show">
+          <TextField source="name" />
+        </ReferenceField>
+        <ReferenceField source="lifeSituation.id" reference="lifeSituations" emptyText="—" link="show">
+          <TextField source="name" />
+        </ReferenceField>
+        <TextField source="region.name" />
+        <TextField source="text" />
+        <LocaleDateField source="receivedAt" showTime />
+        <LocaleDateField source="dueAt" showTime />
+        <TextField source="assignedCurator.fullName" emptyText="—" />
+        <TextField source="authorName" emptyText="—" />
+        <TextField source="authorContact" emptyText="—" />
+        {RATINGS.map((rating) => (
+          <LocaleNumberField key={rating} source={rating} emptyText="—" />
+        ))}
+        <TextField source="answer" emptyText="—" />
+        <LocaleDateField source="answeredAt" showTime emptyText="—" />
+        <TextField source="redirectedTo" emptyText="—" />
+        <ReferenceField source="duplicateOf.id" reference="feedback" emptyText="—" link="show">
           <TextField source="text" />
-          <LocaleDateField source="receivedAt" showTime />
-          <LocaleDateField source="dueAt" showTime />
-          <TextField source="assignedCurator.fullName" emptyText="—" />
-          <TextField source="authorName" emptyText="—" />
-          <TextField source="authorContact" emptyText="—" />
-          {RATINGS.map((rating) => (
-            <LocaleNumberField key={rating} source={rating} emptyText="—" />
-          ))}
-          <TextField source="answer" emptyText="—" />
-          <LocaleDateField source="answeredAt" showTime emptyText="—" />
-          <TextField source="redirectedTo" emptyText="—" />
-          <ReferenceField source="duplicateOf.id" reference="feedback" emptyText="—" link="show">
-            <TextField source="text" />
-          </ReferenceField>
-          <BooleanField source="systemicError" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.feedback.fields.events" path="events">
-          <EventsTimeline />
-        </TabbedShowLayout.Tab>
-        {history && <HistoryTab path="history" />}
-      </TabbedShowLayout>
-    </Show>
+        </ReferenceField>
+        <BooleanField source="systemicError" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.feedback.fields.events" path="events">
+        <EventsTimeline />
+      </TabbedShowLayout.Tab>
+    </RecordShow>
   );
 };

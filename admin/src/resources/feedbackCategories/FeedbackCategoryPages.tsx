@@ -1,18 +1,8 @@
-import {
-  DataTable,
-  List,
-  NumberInput,
-  regex,
-  required,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TextInput,
-} from "react-admin";
+import { DataTable, List, NumberInput, regex, required, TabbedShowLayout, TextField, TextInput } from "react-admin";
 import { csvExporter } from "../../components/csv";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleNumberField } from "../../components/localeFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
+import { RecordShow } from "../../components/RecordShow";
 
 interface CategoryRecord {
   id: string;
@@ -44,16 +34,13 @@ export const FeedbackCategoryList = () => (
 );
 
 export const FeedbackCategoryShow = () => (
-  <Show>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.details.tab">
-        <TextField source="name" />
-        <TextField source="code" />
-        <LocaleNumberField source="slaDays" />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow>
+    <TabbedShowLayout.Tab label="dostup.details.tab">
+      <TextField source="name" />
+      <TextField source="code" />
+      <LocaleNumberField source="slaDays" />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );
 
 const codeRule = [required(), regex(/^[A-Z][A-Z0-9_]{1,49}$/, "dostup.feedbackCategories.code_help")];

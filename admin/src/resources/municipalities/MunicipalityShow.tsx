@@ -1,17 +1,9 @@
 import { Checkbox, FormControlLabel, TextField as MuiTextField, Stack } from "@mui/material";
 import { useState } from "react";
-import {
-  ReferenceField,
-  SelectField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { ReferenceField, SelectField, TabbedShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
 import { EditableTable } from "../../components/EditableTable";
 import { EditDialog } from "../../components/EditDialog";
-import { HistoryTab } from "../../components/HistoryTab";
+import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { municipalityKindChoices } from "../../lib/choices";
 import { useCanWrite } from "../../lib/resource";
@@ -112,18 +104,15 @@ const SettlementsTab = () => {
 };
 
 export const MunicipalityShow = () => (
-  <Show title={<RecordTitle />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.municipalities.tabs.main">
-        <TextField source="name" />
-        <TextField source="oktmo" />
-        <SelectField source="kind" choices={municipalityKindChoices} />
-        <ReferenceField source="region.id" reference="regions" label="resources.municipalities.fields.region.name" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.municipalities.tabs.settlements" path="settlements">
-        <SettlementsTab />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow title={<RecordTitle />}>
+    <TabbedShowLayout.Tab label="dostup.municipalities.tabs.main">
+      <TextField source="name" />
+      <TextField source="oktmo" />
+      <SelectField source="kind" choices={municipalityKindChoices} />
+      <ReferenceField source="region.id" reference="regions" label="resources.municipalities.fields.region.name" />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.municipalities.tabs.settlements" path="settlements">
+      <SettlementsTab />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -3,7 +3,6 @@ import {
   DataTable,
   EditButton,
   SelectField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -11,8 +10,8 @@ import {
   useTranslate,
 } from "react-admin";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { RelatedRecords } from "../../components/RelatedRecords";
 import { centreStatusChoices } from "../../lib/choices";
@@ -58,37 +57,34 @@ const Archived = () => {
 };
 
 export const OrganisationShow = () => (
-  <Show title={<RecordTitle />} actions={<ShowActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
-        <Archived />
-        <TextField source="name" />
-        <TextField source="shortName" emptyText="—" />
-        <SelectField source="kind" choices={organisationKindChoices} />
-        <TextField source="inn" emptyText="—" />
-        <TextField source="ogrn" emptyText="—" />
-        <TextField source="region.name" />
-        <TextField source="municipality.name" emptyText="—" />
-        <TextField source="address" emptyText="—" />
-        <TextField source="phone" emptyText="—" />
-        <TextField source="email" emptyText="—" />
-        <TextField source="website" emptyText="—" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.organisations.tabs.centres" path="centres">
-        <RelatedRecords
-          reference="centres"
-          target="hostOrganisationId"
-          sort={{ field: "name", order: "ASC" }}
-          empty="dostup.organisations.no_centres"
-        >
-          <DataTable.Col source="name" disableSort />
-          <DataTable.Col source="status" disableSort>
-            <SelectField source="status" choices={centreStatusChoices} />
-          </DataTable.Col>
-          <DataTable.Col source="address" disableSort />
-        </RelatedRecords>
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow title={<RecordTitle />} actions={<ShowActions />}>
+    <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
+      <Archived />
+      <TextField source="name" />
+      <TextField source="shortName" emptyText="—" />
+      <SelectField source="kind" choices={organisationKindChoices} />
+      <TextField source="inn" emptyText="—" />
+      <TextField source="ogrn" emptyText="—" />
+      <TextField source="region.name" />
+      <TextField source="municipality.name" emptyText="—" />
+      <TextField source="address" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <TextField source="email" emptyText="—" />
+      <TextField source="website" emptyText="—" />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.organisations.tabs.centres" path="centres">
+      <RelatedRecords
+        reference="centres"
+        target="hostOrganisationId"
+        sort={{ field: "name", order: "ASC" }}
+        empty="dostup.organisations.no_centres"
+      >
+        <DataTable.Col source="name" disableSort />
+        <DataTable.Col source="status" disableSort>
+          <SelectField source="status" choices={centreStatusChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="address" disableSort />
+      </RelatedRecords>
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -8,7 +8,6 @@ import {
   Labeled,
   Link,
   Loading,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -18,8 +17,8 @@ import {
 } from "react-admin";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { FileUpload } from "../../components/FileUpload";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import type { Assignment } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
@@ -126,46 +125,43 @@ const Assignments = () => {
 };
 
 export const PersonShow = () => (
-  <Show actions={<Actions />} title={<RecordTitle source="fullName" />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.people.tabs.details">
-        <Stack direction="row" spacing={6} sx={{ flexWrap: "wrap" }}>
-          <Stack spacing={1.5}>
-            <Labeled>
-              <TextField source="fullName" />
-            </Labeled>
-            <Labeled>
-              <TextField source="position" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <TextField source="organisation.name" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <TextField source="region.name" />
-            </Labeled>
-            <Labeled>
-              <TextField source="email" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <TextField source="phone" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <BooleanField source="photoConsent" />
-            </Labeled>
-            <Labeled>
-              <LocaleDateField source="photoConsentAt" emptyText="—" />
-            </Labeled>
-            <Labeled>
-              <LocaleDateField source="archivedAt" emptyText="—" />
-            </Labeled>
-          </Stack>
-          <PhotoPanel />
+  <RecordShow actions={<Actions />} title={<RecordTitle source="fullName" />}>
+    <TabbedShowLayout.Tab label="dostup.people.tabs.details">
+      <Stack direction="row" spacing={6} sx={{ flexWrap: "wrap" }}>
+        <Stack spacing={1.5}>
+          <Labeled>
+            <TextField source="fullName" />
+          </Labeled>
+          <Labeled>
+            <TextField source="position" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="organisation.name" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="region.name" />
+          </Labeled>
+          <Labeled>
+            <TextField source="email" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <TextField source="phone" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="photoConsent" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="photoConsentAt" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="archivedAt" emptyText="—" />
+          </Labeled>
         </Stack>
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.people.tabs.assignments" path="assignments">
-        <Assignments />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+        <PhotoPanel />
+      </Stack>
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.people.tabs.assignments" path="assignments">
+      <Assignments />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

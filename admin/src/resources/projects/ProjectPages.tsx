@@ -5,7 +5,6 @@ import {
   List,
   required,
   SearchInput,
-  Show,
   TabbedShowLayout,
   TextField,
   TextInput,
@@ -13,9 +12,9 @@ import {
   useRecordContext,
 } from "react-admin";
 import { csvExporter } from "../../components/csv";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
+import { RecordShow } from "../../components/RecordShow";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { RegionInput } from "../../components/RegionInput";
 import { useWriteScope } from "../../lib/writeScope";
@@ -63,18 +62,15 @@ const ProjectActions = () => {
 };
 
 export const ProjectShow = () => (
-  <Show actions={<ProjectActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.details.tab">
-        <TextField source="name" />
-        <TextField source="region.name" />
-        <TextField source="description" emptyText="—" />
-        <LocaleDateField source="createdAt" showTime />
-        <LocaleDateField source="updatedAt" showTime />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow actions={<ProjectActions />}>
+    <TabbedShowLayout.Tab label="dostup.details.tab">
+      <TextField source="name" />
+      <TextField source="region.name" />
+      <TextField source="description" emptyText="—" />
+      <LocaleDateField source="createdAt" showTime />
+      <LocaleDateField source="updatedAt" showTime />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );
 
 export const ProjectCreate = () => (

@@ -6,15 +6,14 @@ import {
   ReferenceField,
   ReferenceManyField,
   SelectField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
 } from "react-admin";
 import { EmptyText } from "../../components/EmptyText";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { targetDirectionChoices } from "../../lib/choices";
 import { useWriteScope } from "../../lib/writeScope";
 import { ApproveButton } from "./ApproveButton";
@@ -58,43 +57,40 @@ export const TargetsField = () => (
 );
 
 export const QualityStandardShow = () => (
-  <Show actions={<StandardActions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.details.tab">
-        <ReferenceField source="service.id" reference="services" link="show">
-          <TextField source="name" />
-        </ReferenceField>
-        <TextField source="revision" />
-        <TextField source="title" />
-        <SelectField source="status" choices={standardStatusChoices} />
-        <LocaleDateField source="validFrom" emptyText="—" />
-        <LocaleDateField source="approvedAt" showTime emptyText="—" />
-        <TextField source="approvedByName" emptyText="—" />
-        <LocaleDateField source="supersededAt" showTime emptyText="—" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="resources.qualityStandards.fields.targets.name_plural" path="targets">
-        <TargetsField />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.qualityStandards.versions" path="versions">
-        <ReferenceManyField
-          reference="qualityStandards"
-          target="serviceId"
-          source="service.id"
-          label={false}
-          sort={{ field: "revision", order: "DESC" }}
-        >
-          <DataTable bulkActionButtons={false} rowClick="show">
-            <DataTable.Col source="revision" />
-            <DataTable.Col source="title" />
-            <DataTable.Col source="status">
-              <SelectField source="status" choices={standardStatusChoices} />
-            </DataTable.Col>
-            <DataTable.Col source="validFrom" field={LocaleDateField} />
-            <DataTable.Col source="approvedAt" field={LocaleDateField} />
-          </DataTable>
-        </ReferenceManyField>
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow actions={<StandardActions />}>
+    <TabbedShowLayout.Tab label="dostup.details.tab">
+      <ReferenceField source="service.id" reference="services" link="show">
+        <TextField source="name" />
+      </ReferenceField>
+      <TextField source="revision" />
+      <TextField source="title" />
+      <SelectField source="status" choices={standardStatusChoices} />
+      <LocaleDateField source="validFrom" emptyText="—" />
+      <LocaleDateField source="approvedAt" showTime emptyText="—" />
+      <TextField source="approvedByName" emptyText="—" />
+      <LocaleDateField source="supersededAt" showTime emptyText="—" />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="resources.qualityStandards.fields.targets.name_plural" path="targets">
+      <TargetsField />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.qualityStandards.versions" path="versions">
+      <ReferenceManyField
+        reference="qualityStandards"
+        target="serviceId"
+        source="service.id"
+        label={false}
+        sort={{ field: "revision", order: "DESC" }}
+      >
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="revision" />
+          <DataTable.Col source="title" />
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={standardStatusChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="validFrom" field={LocaleDateField} />
+          <DataTable.Col source="approvedAt" field={LocaleDateField} />
+        </DataTable>
+      </ReferenceManyField>
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -1,5 +1,5 @@
-import { DataTable, SelectField, Show, TabbedShowLayout, TextField, useRecordContext } from "react-admin";
-import { HistoryTab } from "../../components/HistoryTab";
+import { DataTable, SelectField, TabbedShowLayout, TextField, useRecordContext } from "react-admin";
+import { RecordShow } from "../../components/RecordShow";
 import { RelatedRecords } from "../../components/RelatedRecords";
 import { municipalityKindChoices } from "../../lib/choices";
 
@@ -9,22 +9,19 @@ const Title = () => {
 };
 
 export const RegionShow = () => (
-  <Show title={<Title />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.regions.tabs.main">
-        <TextField source="code" />
-        <TextField source="name" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.regions.tabs.municipalities" path="municipalities">
-        <RelatedRecords reference="municipalities" target="regionId" empty="dostup.regions.no_municipalities">
-          <DataTable.Col source="name" disableSort />
-          <DataTable.Col source="oktmo" disableSort />
-          <DataTable.Col source="kind" disableSort>
-            <SelectField source="kind" choices={municipalityKindChoices} />
-          </DataTable.Col>
-        </RelatedRecords>
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow title={<Title />}>
+    <TabbedShowLayout.Tab label="dostup.regions.tabs.main">
+      <TextField source="code" />
+      <TextField source="name" />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.regions.tabs.municipalities" path="municipalities">
+      <RelatedRecords reference="municipalities" target="regionId" empty="dostup.regions.no_municipalities">
+        <DataTable.Col source="name" disableSort />
+        <DataTable.Col source="oktmo" disableSort />
+        <DataTable.Col source="kind" disableSort>
+          <SelectField source="kind" choices={municipalityKindChoices} />
+        </DataTable.Col>
+      </RelatedRecords>
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

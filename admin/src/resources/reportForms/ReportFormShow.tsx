@@ -3,7 +3,6 @@ import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material"
 import {
   EditButton,
   SelectField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -11,8 +10,8 @@ import {
   useTranslate,
 } from "react-admin";
 import { ConfirmedActionButton } from "../../components/ConfirmedActionButton";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import type { Indicator } from "../../lib/records";
 import { useRole } from "../../lib/resource";
 import { mutateVersioned } from "../../providers/graphql";
@@ -92,21 +91,18 @@ const Indicators = () => {
 };
 
 export const ReportFormShow = () => (
-  <Show actions={<Actions />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.reportForms.tab">
-        <TextField source="code" />
-        <TextField source="name" />
-        <LocaleNumberField source="revision" />
-        <SelectField source="periodicity" choices={periodicityChoices} />
-        <SelectField source="status" choices={statusChoices} />
-        <LocaleNumberField source="dueDays" />
-        <LocaleDateField source="updatedAt" showTime />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.reportForms.indicators" path="indicators">
-        <Indicators />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow actions={<Actions />}>
+    <TabbedShowLayout.Tab label="dostup.reportForms.tab">
+      <TextField source="code" />
+      <TextField source="name" />
+      <LocaleNumberField source="revision" />
+      <SelectField source="periodicity" choices={periodicityChoices} />
+      <SelectField source="status" choices={statusChoices} />
+      <LocaleNumberField source="dueDays" />
+      <LocaleDateField source="updatedAt" showTime />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.reportForms.indicators" path="indicators">
+      <Indicators />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -1,6 +1,6 @@
 import { Stack, Typography } from "@mui/material";
-import { Labeled, Show, TabbedShowLayout, useRecordContext, useTranslate } from "react-admin";
-import { HistoryTab } from "../../components/HistoryTab";
+import { Labeled, TabbedShowLayout, useRecordContext, useTranslate } from "react-admin";
+import { RecordShow } from "../../components/RecordShow";
 import { PeriodField } from "./PeriodField";
 import { ReportFiles } from "./ReportFiles";
 import { ReportSpreadsheet } from "./ReportSpreadsheet";
@@ -39,19 +39,16 @@ const Summary = () => {
 };
 
 export const ReportShow = () => (
-  <Show title={<ReportTitle />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.reports.tabs.values">
-        <Summary />
-        <ValuesTab />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.reports.tabs.files" path="files">
-        <ReportFiles />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="dostup.reports.tabs.spreadsheet" path="spreadsheet">
-        <ReportSpreadsheet />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+  <RecordShow title={<ReportTitle />}>
+    <TabbedShowLayout.Tab label="dostup.reports.tabs.values">
+      <Summary />
+      <ValuesTab />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.reports.tabs.files" path="files">
+      <ReportFiles />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.reports.tabs.spreadsheet" path="spreadsheet">
+      <ReportSpreadsheet />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );

@@ -4,19 +4,18 @@ import {
   Labeled,
   NumberField,
   SelectField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
 } from "react-admin";
-import { HistoryTab } from "../../components/HistoryTab";
 import { LocaleDateField } from "../../components/localeFields";
+import { RecordShow } from "../../components/RecordShow";
 import { localeChoices, roleChoices } from "./choices";
 import { EndSessionsButton } from "./EndSessionsButton";
 import { UserScope } from "./UserList";
 
 export const UserShow = () => (
-  <Show
+  <RecordShow
     actions={
       <TopToolbar>
         <EndSessionsButton />
@@ -24,20 +23,17 @@ export const UserShow = () => (
       </TopToolbar>
     }
   >
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="dostup.users.tab">
-        <TextField source="fullName" />
-        <TextField source="email" />
-        <SelectField source="role" choices={roleChoices} />
-        <Labeled source="scope">
-          <UserScope />
-        </Labeled>
-        <BooleanField source="active" />
-        <SelectField source="locale" choices={localeChoices} />
-        <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
-        <NumberField source="openSessions" />
-      </TabbedShowLayout.Tab>
-      <HistoryTab path="history" />
-    </TabbedShowLayout>
-  </Show>
+    <TabbedShowLayout.Tab label="dostup.users.tab">
+      <TextField source="fullName" />
+      <TextField source="email" />
+      <SelectField source="role" choices={roleChoices} />
+      <Labeled source="scope">
+        <UserScope />
+      </Labeled>
+      <BooleanField source="active" />
+      <SelectField source="locale" choices={localeChoices} />
+      <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
+      <NumberField source="openSessions" />
+    </TabbedShowLayout.Tab>
+  </RecordShow>
 );
