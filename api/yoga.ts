@@ -150,7 +150,7 @@ const armorRejection = {
   ],
 };
 
-/** Armor's cost limit answers with the same code as the weights added to it (lib/limits.ts). */
+/** Armor's cost limit answers with the same code as the weights added to it (lib/query-cost.ts). */
 const costRejection = {
   propagateOnRejection: false,
   onReject: [
@@ -166,7 +166,7 @@ const costRejection = {
 const fieldCosts = fieldCostRule(LIMITS.cost);
 
 /**
- * Every string argument within its maximum (lib/limits.ts), literals and variables alike,
+ * Every string argument within its maximum (lib/string-lengths.ts), literals and variables alike,
  * before validation, the identity lookup or any resolver runs. Checked here and not in a
  * validation rule: Yoga caches validation by document, and the variables change per request.
  * Throwing (rather than setting a result) keeps the refusal out of that cache too.
