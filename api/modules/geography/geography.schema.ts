@@ -3,7 +3,15 @@ import { MunicipalityKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
+import {
+  createMunicipalitySchema,
+  createRegionSchema,
+  createSettlementSchema,
+  updateMunicipalitySchema,
+  updateRegionSchema,
+  updateSettlementSchema,
+} from "./geography.inputs.js";
 import {
   createMunicipality,
   createRegion,
@@ -116,49 +124,61 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CreateRegionInput = builder.inputType("CreateRegionInput", {
-  fields: (t) => ({ code: t.string({ required: true }), name: t.string({ required: true }) }),
-});
-const UpdateRegionInput = builder.inputType("UpdateRegionInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-  }),
-});
-const CreateMunicipalityInput = builder.inputType("CreateMunicipalityInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: true }),
-    oktmo: t.string({ required: true }),
-    name: t.string({ required: true }),
-    kind: t.field({ type: MunicipalityKindEnum, required: true }),
-  }),
-});
-const UpdateMunicipalityInput = builder.inputType("UpdateMunicipalityInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    oktmo: t.string({ required: false }),
-    name: t.string({ required: false }),
-    kind: t.field({ type: MunicipalityKindEnum, required: false }),
-  }),
-});
-const CreateSettlementInput = builder.inputType("CreateSettlementInput", {
-  fields: (t) => ({
-    municipalityId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    isRural: t.boolean({ required: true }),
-  }),
-});
-const UpdateSettlementInput = builder.inputType("UpdateSettlementInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    name: t.string({ required: false }),
-    isRural: t.boolean({ required: false }),
-  }),
-});
+const CreateRegionInput = builder
+  .inputType("CreateRegionInput", {
+    fields: (t) => ({ code: t.string({ required: true }), name: t.string({ required: true }) }),
+  })
+  .validate(createRegionSchema);
+const UpdateRegionInput = builder
+  .inputType("UpdateRegionInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      code: t.string({ required: false }),
+      name: t.string({ required: false }),
+    }),
+  })
+  .validate(updateRegionSchema);
+const CreateMunicipalityInput = builder
+  .inputType("CreateMunicipalityInput", {
+    fields: (t) => ({
+      regionId: t.id({ required: true }),
+      oktmo: t.string({ required: true }),
+      name: t.string({ required: true }),
+      kind: t.field({ type: MunicipalityKindEnum, required: true }),
+    }),
+  })
+  .validate(createMunicipalitySchema);
+const UpdateMunicipalityInput = builder
+  .inputType("UpdateMunicipalityInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      oktmo: t.string({ required: false }),
+      name: t.string({ required: false }),
+      kind: t.field({ type: MunicipalityKindEnum, required: false }),
+    }),
+  })
+  .validate(updateMunicipalitySchema);
+const CreateSettlementInput = builder
+  .inputType("CreateSettlementInput", {
+    fields: (t) => ({
+      municipalityId: t.id({ required: true }),
+      name: t.string({ required: true }),
+      isRural: t.boolean({ required: true }),
+    }),
+  })
+  .validate(createSettlementSchema);
+const UpdateSettlementInput = builder
+  .inputType("UpdateSettlementInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      name: t.string({ required: false }),
+      isRural: t.boolean({ required: false }),
+    }),
+  })
+  .validate(updateSettlementSchema);
 
 builder.mutationFields((t) => ({
   createRegion: t.prismaField({
@@ -167,7 +187,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateRegionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await createRegion(ctx.access, given(input));
+      const row = await createRegion(ctx.access, input);
       return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -177,7 +197,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdateRegionInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateRegion(ctx.access, given(input));
+      const row = await updateRegion(ctx.access, input);
       return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -187,7 +207,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateMunicipalityInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await createMunicipality(ctx.access, given(input));
+      const row = await createMunicipality(ctx.access, input);
       return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -197,7 +217,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateMunicipality(ctx.access, given(input));
+      const row = await updateMunicipality(ctx.access, input);
       return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -207,7 +227,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateSettlementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await createSettlement(ctx.access, given(input));
+      const row = await createSettlement(ctx.access, input);
       return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -217,7 +237,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateSettlementInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateSettlement(ctx.access, given(input));
+      const row = await updateSettlement(ctx.access, input);
       return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),

@@ -1,10 +1,16 @@
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
+import type {
+  CreateMunicipalityData,
+  CreateRegionData,
+  CreateSettlementData,
+  UpdateMunicipalityData,
+  UpdateRegionData,
+  UpdateSettlementData,
+} from "./geography.inputs.js";
 
 export interface RegionFilterInput {
   search?: string | null;
@@ -37,36 +43,7 @@ export function municipalityWhere(
 
 // ── Changes: regions by administrators; municipalities and settlements by their region's writers ──
 
-const regionSchema = {
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Z]{2,3}$/, "A region code is 2–3 digits or capitals, e.g. 18."),
-  name: z.string().trim().min(1, "Cannot be empty.").max(200),
-};
-const municipalitySchema = {
-  oktmo: z
-    .string()
-    .trim()
-    .regex(/^\d{8}(\d{3})?$/, "OKTMO is 8 or 11 digits."),
-  name: z.string().trim().min(1, "Cannot be empty.").max(300),
-  kind: z.enum([
-    "URBAN_DISTRICT",
-    "MUNICIPAL_DISTRICT",
-    "MUNICIPAL_OKRUG",
-    "URBAN_SETTLEMENT",
-    "RURAL_SETTLEMENT",
-    "INTRACITY_TERRITORY",
-  ]),
-};
-const settlementSchema = {
-  name: z.string().trim().min(1, "Cannot be empty.").max(300),
-  isRural: z.boolean(),
-};
-const versioned = z.object({ id: z.string(), version: z.number().int() });
-
-export async function createRegion(access: Access, input: unknown) {
-  const data = parse(z.object(regionSchema), input);
+export async function createRegion(access: Access, data: CreateRegionData) {
   return change("region", async (tx) => {
     const row = await tx.region.create({ data });
     await log(tx, access, { entity: "Region", entityId: row.id, action: "CREATE", regionId: row.id, after: row });
@@ -74,8 +51,7 @@ export async function createRegion(access: Access, input: unknown) {
   });
 }
 
-export async function updateRegion(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(versioned.extend(z.object(regionSchema).partial().shape), input);
+export async function updateRegion(access: Access, { id: globalId, version, ...fields }: UpdateRegionData) {
   const id = fromGlobalId("Region", globalId, "input.id");
   return change("region", async (tx) => {
     const before = await tx.region.findUnique({ where: { id } });
@@ -93,8 +69,10 @@ export async function updateRegion(access: Access, input: unknown) {
   });
 }
 
-export async function createMunicipality(access: Access, input: unknown) {
-  const { regionId: regionGlobalId, ...data } = parse(z.object({ regionId: z.string(), ...municipalitySchema }), input);
+export async function createMunicipality(
+  access: Access,
+  { regionId: regionGlobalId, ...data }: CreateMunicipalityData,
+) {
   const regionId = fromGlobalId("Region", regionGlobalId, "input.regionId");
   if (!includes(access.read, regionId)) throw new NotFoundError("region");
   assertWritable(access, regionId, "municipality");
@@ -105,12 +83,7 @@ export async function createMunicipality(access: Access, input: unknown) {
   });
 }
 
-export async function updateMunicipality(access: Access, input: unknown) {
-  const {
-    id: globalId,
-    version,
-    ...fields
-  } = parse(versioned.extend(z.object(municipalitySchema).partial().shape), input);
+export async function updateMunicipality(access: Access, { id: globalId, version, ...fields }: UpdateMunicipalityData) {
   const id = fromGlobalId("Municipality", globalId, "input.id");
   return change("municipality", async (tx) => {
     const before = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
@@ -129,8 +102,7 @@ export async function updateMunicipality(access: Access, input: unknown) {
   });
 }
 
-export async function createSettlement(access: Access, input: unknown) {
-  const { municipalityId, ...data } = parse(z.object({ municipalityId: z.string(), ...settlementSchema }), input);
+export async function createSettlement(access: Access, { municipalityId, ...data }: CreateSettlementData) {
   const id = fromGlobalId("Municipality", municipalityId, "input.municipalityId");
   return change("settlement", async (tx) => {
     const municipality = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
@@ -148,12 +120,7 @@ export async function createSettlement(access: Access, input: unknown) {
   });
 }
 
-export async function updateSettlement(access: Access, input: unknown) {
-  const {
-    id: globalId,
-    version,
-    ...fields
-  } = parse(versioned.extend(z.object(settlementSchema).partial().shape), input);
+export async function updateSettlement(access: Access, { id: globalId, version, ...fields }: UpdateSettlementData) {
   const id = fromGlobalId("Settlement", globalId, "input.id");
   return change("settlement", async (tx) => {
     const found = await tx.settlement.findFirst({

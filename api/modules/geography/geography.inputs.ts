@@ -1,0 +1,53 @@
+// What the inputs of regions, municipalities and settlements must hold, checked by the
+// validation plugin on their GraphQL input types (geography.schema.ts); the service takes what
+// these give.
+import { z } from "zod";
+
+const versioned = z.object({ id: z.string(), version: z.number().int() });
+
+const regionFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{2,3}$/, "A region code is 2–3 digits or capitals, e.g. 18."),
+  name: z.string().trim().min(1, "Cannot be empty.").max(200),
+};
+
+export const createRegionSchema = z.object(regionFields);
+export type CreateRegionData = z.output<typeof createRegionSchema>;
+
+export const updateRegionSchema = versioned.extend(z.object(regionFields).partial().shape);
+export type UpdateRegionData = z.output<typeof updateRegionSchema>;
+
+const municipalityFields = {
+  oktmo: z
+    .string()
+    .trim()
+    .regex(/^\d{8}(\d{3})?$/, "OKTMO is 8 or 11 digits."),
+  name: z.string().trim().min(1, "Cannot be empty.").max(300),
+  kind: z.enum([
+    "URBAN_DISTRICT",
+    "MUNICIPAL_DISTRICT",
+    "MUNICIPAL_OKRUG",
+    "URBAN_SETTLEMENT",
+    "RURAL_SETTLEMENT",
+    "INTRACITY_TERRITORY",
+  ]),
+};
+
+export const createMunicipalitySchema = z.object({ regionId: z.string(), ...municipalityFields });
+export type CreateMunicipalityData = z.output<typeof createMunicipalitySchema>;
+
+export const updateMunicipalitySchema = versioned.extend(z.object(municipalityFields).partial().shape);
+export type UpdateMunicipalityData = z.output<typeof updateMunicipalitySchema>;
+
+const settlementFields = {
+  name: z.string().trim().min(1, "Cannot be empty.").max(300),
+  isRural: z.boolean(),
+};
+
+export const createSettlementSchema = z.object({ municipalityId: z.string(), ...settlementFields });
+export type CreateSettlementData = z.output<typeof createSettlementSchema>;
+
+export const updateSettlementSchema = versioned.extend(z.object(settlementFields).partial().shape);
+export type UpdateSettlementData = z.output<typeof updateSettlementSchema>;
