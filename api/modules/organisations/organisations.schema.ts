@@ -3,9 +3,10 @@ import { OrganisationKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { VersionedInput } from "../../shared.js";
+import { createOrganisationSchema, updateOrganisationSchema } from "./organisations.inputs.js";
 import {
   createOrganisation,
   organisationWhere,
@@ -92,17 +93,21 @@ const organisationInputFields = (
   municipalityId: t.id({ required: false }),
 });
 
-const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
-  fields: (t) => ({ regionId: t.id({ required: true }), ...organisationInputFields(t, true) }),
-});
+const CreateOrganisationInput = builder
+  .inputType("CreateOrganisationInput", {
+    fields: (t) => ({ regionId: t.id({ required: true }), ...organisationInputFields(t, true) }),
+  })
+  .validate(createOrganisationSchema);
 
-const UpdateOrganisationInput = builder.inputType("UpdateOrganisationInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    ...organisationInputFields(t, false),
-  }),
-});
+const UpdateOrganisationInput = builder
+  .inputType("UpdateOrganisationInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      ...organisationInputFields(t, false),
+    }),
+  })
+  .validate(updateOrganisationSchema);
 
 builder.mutationFields((t) => ({
   createOrganisation: t.prismaField({
@@ -111,7 +116,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await createOrganisation(ctx.access, given(input));
+      const row = await createOrganisation(ctx.access, input);
       return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),
@@ -121,7 +126,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateOrganisation(ctx.access, given(input));
+      const row = await updateOrganisation(ctx.access, input);
       return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
     },
   }),

@@ -1,10 +1,9 @@
-import { z } from "zod";
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse, webUrl } from "../../lib/validate.js";
+import type { CreateOrganisationData, UpdateOrganisationData } from "./organisations.inputs.js";
 
 export interface OrganisationFilterInput {
   search?: string | null;
@@ -38,26 +37,6 @@ export function organisationWhere(
 
 // ── Changes ──
 
-const digits = (n: number[], label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(new RegExp(`^(${n.map((k) => `\\d{${k}}`).join("|")})$`), `${label} is ${n.join(" or ")} digits.`)
-    .nullish();
-
-const organisationFields = {
-  name: z.string().trim().min(1, "Cannot be empty.").max(500),
-  shortName: z.string().trim().max(200).nullish(),
-  kind: z.enum(["LIBRARY", "MFC", "AUTHORITY", "OTHER"]),
-  inn: digits([10, 12], "INN"),
-  ogrn: digits([13, 15], "OGRN"),
-  address: z.string().trim().max(500).nullish(),
-  phone: z.string().trim().max(100).nullish(),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
-  website: webUrl().nullish(),
-  municipalityId: z.string().nullish(),
-};
-
 async function municipalityIn(tx: Tx, regionId: string, globalId: string | null | undefined) {
   if (!globalId) return null;
   const municipality = await tx.municipality.findUnique({
@@ -69,12 +48,10 @@ async function municipalityIn(tx: Tx, regionId: string, globalId: string | null 
   return municipality.id;
 }
 
-export async function createOrganisation(access: Access, input: unknown) {
-  const {
-    regionId: regionGlobalId,
-    municipalityId,
-    ...data
-  } = parse(z.object({ regionId: z.string(), ...organisationFields }), input);
+export async function createOrganisation(
+  access: Access,
+  { regionId: regionGlobalId, municipalityId, ...data }: CreateOrganisationData,
+) {
   const regionId = fromGlobalId("Region", regionGlobalId, "input.regionId");
   if (!includes(access.read, regionId)) throw new NotFoundError("region");
   assertWritable(access, regionId, "organisation");
@@ -115,11 +92,7 @@ function saveOrganisation(
   });
 }
 
-export async function updateOrganisation(access: Access, input: unknown) {
-  const data = parse(
-    z.object({ id: z.string(), version: z.number().int() }).extend(z.object(organisationFields).partial().shape),
-    input,
-  );
+export async function updateOrganisation(access: Access, data: UpdateOrganisationData) {
   return change("organisation", async (tx) => {
     const before = await writableOrganisation(tx, access, data.id);
     const { id: _i, version, municipalityId, ...fields } = data;
