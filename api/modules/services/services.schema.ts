@@ -4,11 +4,17 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
 import { CentreHelpKindEnum } from "../centres/centres.schema.js";
 import { Organisation } from "../organisations/organisations.schema.js";
+import {
+  createServiceSchema,
+  removeCentreServiceSchema,
+  setCentreServiceSchema,
+  updateServiceSchema,
+} from "./services.inputs.js";
 import {
   catalogueOrderBy,
   createService,
@@ -156,67 +162,75 @@ export const EditableStatus = builder.enumType("EditablePublicationStatus", {
   values: ["DRAFT", "PUBLISHED"] as const,
 });
 
-const CreateServiceInput = builder.inputType("CreateServiceInput", {
-  fields: (t) => ({
-    registryId: t.string({ required: false }),
-    name: t.string({ required: true }),
-    shortName: t.string({ required: false }),
-    description: t.string({ required: false }),
-    level: t.field({ type: ServiceLevelEnum, required: true }),
-    regionId: t.id({
-      required: false,
-      description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
+const CreateServiceInput = builder
+  .inputType("CreateServiceInput", {
+    fields: (t) => ({
+      registryId: t.string({ required: false }),
+      name: t.string({ required: true }),
+      shortName: t.string({ required: false }),
+      description: t.string({ required: false }),
+      level: t.field({ type: ServiceLevelEnum, required: true }),
+      regionId: t.id({
+        required: false,
+        description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
+      }),
+      competentAuthorityId: t.id({ required: false }),
+      socialSignificant: t.boolean({ required: false }),
+      electronic: t.boolean({ required: false }),
+      proactive: t.boolean({ required: false }),
+      needsExtraDocuments: t.boolean({ required: false }),
+      processingDays: t.int({ required: false }),
+      fee: t.string({ required: false, description: 'Roubles, e.g. "3000" or "1500.50".' }),
+      requiredDocuments: t.stringList({ required: false }),
+      portalUrl: t.string({ required: false }),
+      status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
     }),
-    competentAuthorityId: t.id({ required: false }),
-    socialSignificant: t.boolean({ required: false }),
-    electronic: t.boolean({ required: false }),
-    proactive: t.boolean({ required: false }),
-    needsExtraDocuments: t.boolean({ required: false }),
-    processingDays: t.int({ required: false }),
-    fee: t.string({ required: false, description: 'Roubles, e.g. "3000" or "1500.50".' }),
-    requiredDocuments: t.stringList({ required: false }),
-    portalUrl: t.string({ required: false }),
-    status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
-  }),
-});
+  })
+  .validate(createServiceSchema);
 
-const UpdateServiceInput = builder.inputType("UpdateServiceInput", {
-  description:
-    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    registryId: t.string({ required: false }),
-    name: t.string({ required: false }),
-    shortName: t.string({ required: false }),
-    description: t.string({ required: false }),
-    level: t.field({ type: ServiceLevelEnum, required: false }),
-    competentAuthorityId: t.id({ required: false }),
-    socialSignificant: t.boolean({ required: false }),
-    electronic: t.boolean({ required: false }),
-    proactive: t.boolean({ required: false }),
-    needsExtraDocuments: t.boolean({ required: false }),
-    processingDays: t.int({ required: false }),
-    fee: t.string({ required: false }),
-    requiredDocuments: t.stringList({ required: false }),
-    portalUrl: t.string({ required: false }),
-    status: t.field({ type: EditableStatus, required: false }),
-  }),
-});
+const UpdateServiceInput = builder
+  .inputType("UpdateServiceInput", {
+    description:
+      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      registryId: t.string({ required: false }),
+      name: t.string({ required: false }),
+      shortName: t.string({ required: false }),
+      description: t.string({ required: false }),
+      level: t.field({ type: ServiceLevelEnum, required: false }),
+      competentAuthorityId: t.id({ required: false }),
+      socialSignificant: t.boolean({ required: false }),
+      electronic: t.boolean({ required: false }),
+      proactive: t.boolean({ required: false }),
+      needsExtraDocuments: t.boolean({ required: false }),
+      processingDays: t.int({ required: false }),
+      fee: t.string({ required: false }),
+      requiredDocuments: t.stringList({ required: false }),
+      portalUrl: t.string({ required: false }),
+      status: t.field({ type: EditableStatus, required: false }),
+    }),
+  })
+  .validate(updateServiceSchema);
 
-const SetCentreServiceInput = builder.inputType("SetCentreServiceInput", {
-  description: "Creates or replaces how a centre helps with a service.",
-  fields: (t) => ({
-    centreId: t.id({ required: true }),
-    serviceId: t.id({ required: true }),
-    helpKinds: t.field({ type: [CentreHelpKindEnum], required: true }),
-    note: t.string({ required: false }),
-  }),
-});
+const SetCentreServiceInput = builder
+  .inputType("SetCentreServiceInput", {
+    description: "Creates or replaces how a centre helps with a service.",
+    fields: (t) => ({
+      centreId: t.id({ required: true }),
+      serviceId: t.id({ required: true }),
+      helpKinds: t.field({ type: [CentreHelpKindEnum], required: true }),
+      note: t.string({ required: false }),
+    }),
+  })
+  .validate(setCentreServiceSchema);
 
-const RemoveCentreServiceInput = builder.inputType("RemoveCentreServiceInput", {
-  fields: (t) => ({ centreId: t.id({ required: true }), serviceId: t.id({ required: true }) }),
-});
+const RemoveCentreServiceInput = builder
+  .inputType("RemoveCentreServiceInput", {
+    fields: (t) => ({ centreId: t.id({ required: true }), serviceId: t.id({ required: true }) }),
+  })
+  .validate(removeCentreServiceSchema);
 
 builder.mutationFields((t) => ({
   createService: t.prismaField({
@@ -226,7 +240,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const service = await createService(ctx.access, given(input));
+      const service = await createService(ctx.access, input);
       return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
@@ -236,7 +250,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const service = await updateService(ctx.access, given(input));
+      const service = await updateService(ctx.access, input);
       return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
     },
   }),
@@ -269,7 +283,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: SetCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const link = await setCentreService(ctx.access, given(input));
+      const link = await setCentreService(ctx.access, input);
       return answer(query, link, (q) => prisma.centreService.findUniqueOrThrow({ ...q, where: { id: link.id } }));
     },
   }),
@@ -280,7 +294,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: RemoveCentreServiceInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const centre = await removeCentreService(ctx.access, given(input));
+      const centre = await removeCentreService(ctx.access, input);
       return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
     },
   }),

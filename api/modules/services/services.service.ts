@@ -1,11 +1,15 @@
-import { z } from "zod";
 import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { optionalText, parse, text, webUrl } from "../../lib/validate.js";
+import type {
+  CreateServiceData,
+  RemoveCentreServiceData,
+  SetCentreServiceData,
+  UpdateServiceData,
+} from "./services.inputs.js";
 
 // ── Who sees and changes catalogue rows (services and life situations alike) ──
 
@@ -95,60 +99,6 @@ export function catalogueOrderBy(
 
 // ── Changes to services ──
 
-const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
-const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
-  error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
-});
-
-const serviceFields = {
-  registryId: z
-    .string()
-    .trim()
-    .regex(/^\d{1,25}$/, "The register (ФРГУ) id is digits only, e.g. 1000000000160000001.")
-    .nullish(),
-  name: text(1000),
-  shortName: optionalText(300),
-  description: optionalText(10_000),
-  level: z.enum(["FEDERAL", "REGIONAL", "MUNICIPAL"], { error: "Choose FEDERAL, REGIONAL or MUNICIPAL." }),
-  competentAuthorityId: z.string().nullish(),
-  socialSignificant: yesNo,
-  electronic: yesNo,
-  proactive: yesNo,
-  needsExtraDocuments: yesNo,
-  processingDays: z
-    .number()
-    .int("A whole number of working days.")
-    .min(0, "Cannot be negative.")
-    .max(3650, "At most 3650 days.")
-    .nullish(),
-  fee: z
-    .string()
-    .trim()
-    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "Roubles with up to two decimals, e.g. 3000 or 1500.50.")
-    .transform((value) => value.replace(",", "."))
-    .nullish(),
-  requiredDocuments: z
-    .array(text(500), { error: "Give a list of documents (it may be empty)." })
-    .max(100, "At most 100 documents."),
-  portalUrl: webUrl().nullish(),
-  status: editableStatus,
-};
-
-const createSchema = z.object({
-  ...serviceFields,
-  regionId: z.string().nullish(),
-  socialSignificant: serviceFields.socialSignificant.default(false),
-  electronic: serviceFields.electronic.default(false),
-  proactive: serviceFields.proactive.default(false),
-  needsExtraDocuments: serviceFields.needsExtraDocuments.default(false),
-  requiredDocuments: serviceFields.requiredDocuments.default([]),
-  status: editableStatus.default("PUBLISHED"),
-});
-
-const updateSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(serviceFields).partial().shape);
-
 /** Federal services have no region, and regional or municipal ones always have one. */
 function assertLevelMatchesRegion(level: ServiceLevel, regionId: string | null): void {
   if (level === "FEDERAL" && regionId !== null) {
@@ -191,8 +141,10 @@ async function writableService(tx: Tx, access: Access, globalId: string) {
   return service;
 }
 
-export async function createService(access: Access, input: unknown) {
-  const { regionId: regionGlobalId, competentAuthorityId, ...fields } = parse(createSchema, input);
+export async function createService(
+  access: Access,
+  { regionId: regionGlobalId, competentAuthorityId, ...fields }: CreateServiceData,
+) {
   return change("service", async (tx) => {
     const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
     assertCatalogueWritable(access, regionId, "service");
@@ -205,8 +157,10 @@ export async function createService(access: Access, input: unknown) {
   });
 }
 
-export async function updateService(access: Access, input: unknown) {
-  const { id: globalId, version, competentAuthorityId, ...fields } = parse(updateSchema, input);
+export async function updateService(
+  access: Access,
+  { id: globalId, version, competentAuthorityId, ...fields }: UpdateServiceData,
+) {
   return change("service", async (tx) => {
     const before = await writableService(tx, access, globalId);
     if (fields.level) assertLevelMatchesRegion(fields.level, before.regionId);
@@ -253,25 +207,6 @@ export async function setServiceArchived(access: Access, input: { id: string; ve
 
 // ── Which centre helps with which service (logged against the centre) ──
 
-const HELP_KINDS = [
-  "CONSULTATION",
-  "ACCOUNT_REGISTRATION",
-  "IDENTITY_CONFIRMATION",
-  "APPLICATION_FILLING",
-  "STATUS_TRACKING",
-  "RESULT_PRINTING",
-  "SIGNATURE_RENEWAL",
-] as const;
-
-const centreServiceSchema = z.object({
-  centreId: z.string(),
-  serviceId: z.string(),
-  helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "Choose at least one way the centre helps with the service."),
-  note: optionalText(2000),
-});
-
-const centreServiceKeySchema = z.object({ centreId: z.string(), serviceId: z.string() });
-
 async function writableCentre(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("Centre", globalId, "input.centreId");
   const centre = await tx.centre.findFirst({ where: { id, AND: [centreScope(access)] } });
@@ -285,8 +220,7 @@ function linkSnapshot(link: { serviceId: string; helpKinds: string[]; note: stri
 }
 
 /** Creates or replaces the link between a centre and a service the centre can help with. */
-export async function setCentreService(access: Access, input: unknown) {
-  const data = parse(centreServiceSchema, input);
+export async function setCentreService(access: Access, data: SetCentreServiceData) {
   const helpKinds = [...new Set(data.helpKinds)];
   return change("centre service", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
@@ -322,8 +256,7 @@ export async function setCentreService(access: Access, input: unknown) {
   });
 }
 
-export async function removeCentreService(access: Access, input: unknown) {
-  const data = parse(centreServiceKeySchema, input);
+export async function removeCentreService(access: Access, data: RemoveCentreServiceData) {
   return change("centre service", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
     const serviceId = fromGlobalId("Service", data.serviceId, "input.serviceId");

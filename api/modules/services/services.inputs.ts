@@ -1,0 +1,86 @@
+// What the inputs of services and of centres' help with them must hold, checked by the
+// validation plugin on their GraphQL input types (services.schema.ts); the service takes what
+// these give.
+import { z } from "zod";
+import { optionalText, text, webUrl } from "../../lib/validate.js";
+
+const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
+const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
+  error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
+});
+
+const serviceFields = {
+  registryId: z
+    .string()
+    .trim()
+    .regex(/^\d{1,25}$/, "The register (ФРГУ) id is digits only, e.g. 1000000000160000001.")
+    .nullish(),
+  name: text(1000),
+  shortName: optionalText(300),
+  description: optionalText(10_000),
+  level: z.enum(["FEDERAL", "REGIONAL", "MUNICIPAL"], { error: "Choose FEDERAL, REGIONAL or MUNICIPAL." }),
+  competentAuthorityId: z.string().nullish(),
+  socialSignificant: yesNo,
+  electronic: yesNo,
+  proactive: yesNo,
+  needsExtraDocuments: yesNo,
+  processingDays: z
+    .number()
+    .int("A whole number of working days.")
+    .min(0, "Cannot be negative.")
+    .max(3650, "At most 3650 days.")
+    .nullish(),
+  fee: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "Roubles with up to two decimals, e.g. 3000 or 1500.50.")
+    .transform((value) => value.replace(",", "."))
+    .nullish(),
+  requiredDocuments: z
+    .array(text(500), { error: "Give a list of documents (it may be empty)." })
+    .max(100, "At most 100 documents."),
+  portalUrl: webUrl().nullish(),
+  status: editableStatus,
+};
+
+export const createServiceSchema = z.object({
+  ...serviceFields,
+  regionId: z.string().nullish(),
+  socialSignificant: serviceFields.socialSignificant.default(false),
+  electronic: serviceFields.electronic.default(false),
+  proactive: serviceFields.proactive.default(false),
+  needsExtraDocuments: serviceFields.needsExtraDocuments.default(false),
+  requiredDocuments: serviceFields.requiredDocuments.default([]),
+  status: editableStatus.default("PUBLISHED"),
+});
+
+export type CreateServiceData = z.output<typeof createServiceSchema>;
+
+export const updateServiceSchema = z
+  .object({ id: z.string(), version: z.number().int() })
+  .extend(z.object(serviceFields).partial().shape);
+export type UpdateServiceData = z.output<typeof updateServiceSchema>;
+
+// ── Which centre helps with which service ──
+
+const HELP_KINDS = [
+  "CONSULTATION",
+  "ACCOUNT_REGISTRATION",
+  "IDENTITY_CONFIRMATION",
+  "APPLICATION_FILLING",
+  "STATUS_TRACKING",
+  "RESULT_PRINTING",
+  "SIGNATURE_RENEWAL",
+] as const;
+
+export const setCentreServiceSchema = z.object({
+  centreId: z.string(),
+  serviceId: z.string(),
+  helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "Choose at least one way the centre helps with the service."),
+  note: optionalText(2000),
+});
+
+export type SetCentreServiceData = z.output<typeof setCentreServiceSchema>;
+
+export const removeCentreServiceSchema = z.object({ centreId: z.string(), serviceId: z.string() });
+export type RemoveCentreServiceData = z.output<typeof removeCentreServiceSchema>;
