@@ -1,6 +1,7 @@
 // A mutation answers from the row it wrote when the client asks only for that row's columns,
 // and reads the row again (once) when it asks for a relation: lib/selection.ts `answer`, which
-// every create/update of the API goes through. Either way the answer is what is now stored.
+// every create/update of the API goes through, most of them by shared.ts `rowMutation` (its
+// generic read-back is the last cases'). Either way the answer is what is now stored.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
@@ -49,6 +50,15 @@ const cases: Case[] = [
     row: () => prisma.person.findFirstOrThrow({ where: { archivedAt: null }, orderBy: { id: "asc" } }),
     change: (n) => ({ position: `Куратор ${n}` }),
     columns: "id version position",
+    relation: "region { name }",
+  },
+  {
+    mutation: "updateQualityMeasurement",
+    input: "UpdateQualityMeasurementInput",
+    typename: "QualityMeasurement",
+    row: () => prisma.qualityMeasurement.findFirstOrThrow({ orderBy: { id: "asc" } }),
+    change: (n) => ({ source: `Проверка ответа ${n}` }),
+    columns: "id version source",
     relation: "region { name }",
   },
 ];

@@ -5,8 +5,8 @@ import { isAdmin } from "../../lib/access.js";
 import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer, given, selection } from "../../lib/selection.js";
-import { VersionedInput } from "../../shared.js";
+import { given, selection } from "../../lib/selection.js";
+import { rowMutation, VersionedInput } from "../../shared.js";
 import { createApiClient, revokeApiClient } from "./api-clients.service.js";
 
 export const ApiScopeEnum = builder.enumType("ApiScope", {
@@ -87,14 +87,10 @@ builder.mutationFields((t) => ({
       return { clientId: client.id, key };
     },
   }),
-  revokeApiClient: t.prismaField({
+  revokeApiClient: rowMutation(t, {
     type: "ApiClient",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const client = await revokeApiClient(ctx.access, { id: String(input.id), version: input.version });
-      return answer(query, client, (q) => prisma.apiClient.findUniqueOrThrow({ ...q, where: { id: client.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => revokeApiClient(ctx.access, { id: String(input.id), version: input.version }),
   }),
 }));

@@ -5,8 +5,9 @@ import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
-import { answer, given, selection } from "../../lib/selection.js";
+import { given, selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
+import { rowMutation } from "../../shared.js";
 import { Region } from "../geography/geography.schema.js";
 import {
   createUser,
@@ -218,35 +219,23 @@ function userWhere(filter?: { search?: string | null; role?: UserRole | null; ac
 }
 
 builder.mutationFields((t) => ({
-  createUser: t.prismaField({
+  createUser: rowMutation(t, {
     type: "User",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const user = await createUser(ctx.access, given(input));
-      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
-    },
+    input: CreateUserInput,
+    run: (input, ctx) => createUser(ctx.access, given(input)),
   }),
-  endUserSessions: t.prismaField({
+  endUserSessions: rowMutation(t, {
     type: "User",
-    errors: {},
     description: "Signs a user out everywhere at once, without changing the account.",
     authScopes: { admin: true },
-    args: { input: t.arg({ type: EndUserSessionsInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const user = await endUserSessions(ctx.access, { id: String(input.id) });
-      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
-    },
+    input: EndUserSessionsInput,
+    run: (input, ctx) => endUserSessions(ctx.access, { id: String(input.id) }),
   }),
-  updateUser: t.prismaField({
+  updateUser: rowMutation(t, {
     type: "User",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const user = await updateUser(ctx.access, given(input));
-      return answer(query, user, (q) => prisma.user.findUniqueOrThrow({ ...q, where: { id: user.id } }));
-    },
+    input: UpdateUserInput,
+    run: (input, ctx) => updateUser(ctx.access, given(input)),
   }),
 }));

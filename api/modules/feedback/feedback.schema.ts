@@ -3,8 +3,7 @@ import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.j
 import { isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection } from "../../shared.js";
+import { OrderDirection, rowMutation } from "../../shared.js";
 import {
   createCategory,
   feedbackOrderBy,
@@ -246,72 +245,44 @@ function withoutNulls<T extends object>(input: T, keys: readonly (keyof T)[]): T
 }
 
 builder.mutationFields((t) => ({
-  createFeedbackCategory: t.prismaField({
+  createFeedbackCategory: rowMutation(t, {
     type: "FeedbackCategory",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateFeedbackCategoryInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const category = await createCategory(ctx.access, input);
-      return answer(query, category, (q) =>
-        prisma.feedbackCategory.findUniqueOrThrow({ ...q, where: { id: category.id } }),
-      );
-    },
+    input: CreateFeedbackCategoryInput,
+    run: (input, ctx) => createCategory(ctx.access, input),
   }),
-  updateFeedbackCategory: t.prismaField({
+  updateFeedbackCategory: rowMutation(t, {
     type: "FeedbackCategory",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateFeedbackCategoryInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const category = await updateCategory(ctx.access, withoutNulls(input, ["code", "name", "slaDays"]));
-      return answer(query, category, (q) =>
-        prisma.feedbackCategory.findUniqueOrThrow({ ...q, where: { id: category.id } }),
-      );
-    },
+    input: UpdateFeedbackCategoryInput,
+    run: (input, ctx) => updateCategory(ctx.access, withoutNulls(input, ["code", "name", "slaDays"])),
   }),
-  submitFeedback: t.prismaField({
+  submitFeedback: rowMutation(t, {
     type: "Feedback",
     description:
       "Records feedback (status RECEIVED, due date from the category's SLA). Curators and administrators in their regions; operators for their own centre.",
-    errors: {},
     authScopes: { writer: true, role: "OPERATOR" },
-    args: { input: t.arg({ type: SubmitFeedbackInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const feedback = await submitFeedback(ctx.access, input);
-      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
-    },
+    input: SubmitFeedbackInput,
+    run: (input, ctx) => submitFeedback(ctx.access, input),
   }),
-  transitionFeedback: t.prismaField({
+  transitionFeedback: rowMutation(t, {
     type: "Feedback",
     description: "Moves feedback to the next status its workflow allows (see `allowedTransitions`).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: TransitionFeedbackInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const feedback = await transitionFeedback(ctx.access, input);
-      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
-    },
+    input: TransitionFeedbackInput,
+    run: (input, ctx) => transitionFeedback(ctx.access, input),
   }),
-  assignFeedback: t.prismaField({
+  assignFeedback: rowMutation(t, {
     type: "Feedback",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: AssignFeedbackInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const feedback = await assignFeedback(ctx.access, input);
-      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
-    },
+    input: AssignFeedbackInput,
+    run: (input, ctx) => assignFeedback(ctx.access, input),
   }),
-  setFeedbackSystemicError: t.prismaField({
+  setFeedbackSystemicError: rowMutation(t, {
     type: "Feedback",
     description: "Marks or unmarks feedback as revealing a systemic error; recorded in its history.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: SetFeedbackSystemicErrorInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const feedback = await setSystemicError(ctx.access, input);
-      return answer(query, feedback, (q) => prisma.feedback.findUniqueOrThrow({ ...q, where: { id: feedback.id } }));
-    },
+    input: SetFeedbackSystemicErrorInput,
+    run: (input, ctx) => setSystemicError(ctx.access, input),
   }),
 }));

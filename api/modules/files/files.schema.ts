@@ -5,8 +5,8 @@ import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
-import { answer, given, selection } from "../../lib/selection.js";
-import { OrderDirection } from "../../shared.js";
+import { given, selection } from "../../lib/selection.js";
+import { OrderDirection, rowMutation } from "../../shared.js";
 import {
   canReadAccessLog,
   fileAccessesCsv,
@@ -261,16 +261,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RequestFileUploadInput, required: true }) },
     resolve: (_root, { input }, ctx) => requestFileUpload(ctx.access, given(input)),
   }),
-  confirmFileUpload: t.prismaField({
+  confirmFileUpload: rowMutation(t, {
     type: "StoredFile",
     description:
       "Step 3: checks the uploaded object (size, type, SHA-256, and that its content is of the declared kind) and answers AVAILABLE, or REJECTED with the reason and its code. A ValidationError when the report was submitted in the meantime (the upload is then rejected and deleted). Asking again gives the same answer.",
-    errors: {},
     authScopes: uploader,
-    args: { input: t.arg({ type: ConfirmFileUploadInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const file = await confirmFileUpload(ctx.access, { fileId: String(input.fileId) });
-      return answer(query, file, (q) => prisma.storedFile.findUniqueOrThrow({ ...q, where: { id: file.id } }));
-    },
+    input: ConfirmFileUploadInput,
+    run: (input, ctx) => confirmFileUpload(ctx.access, { fileId: String(input.fileId) }),
   }),
 }));

@@ -3,8 +3,7 @@ import { StandardStatus, TargetDirection } from "../../generated/prisma/client.j
 import { includes, isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection } from "../../shared.js";
+import { OrderDirection, rowMutation } from "../../shared.js";
 import {
   measurementOrderBy,
   measurementScope,
@@ -275,69 +274,39 @@ function withoutNulls<T extends object>(input: T, keys: readonly (keyof T)[]): T
 }
 
 builder.mutationFields((t) => ({
-  createQualityStandardDraft: t.prismaField({
+  createQualityStandardDraft: rowMutation(t, {
     type: "QualityStandard",
     description: "Starts the next revision (number = last + 1) of a service's standard as a draft.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateQualityStandardDraftInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const standard = await createStandardDraft(ctx.access, input);
-      return answer(query, standard, (q) =>
-        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
-      );
-    },
+    input: CreateQualityStandardDraftInput,
+    run: (input, ctx) => createStandardDraft(ctx.access, input),
   }),
-  updateQualityStandardDraft: t.prismaField({
+  updateQualityStandardDraft: rowMutation(t, {
     type: "QualityStandard",
     description: "Changes a draft; approved and superseded revisions are read-only (ValidationError on `status`).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateQualityStandardDraftInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const standard = await updateStandardDraft(ctx.access, withoutNulls(input, ["title", "targets"]));
-      return answer(query, standard, (q) =>
-        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
-      );
-    },
+    input: UpdateQualityStandardDraftInput,
+    run: (input, ctx) => updateStandardDraft(ctx.access, withoutNulls(input, ["title", "targets"])),
   }),
-  approveQualityStandard: t.prismaField({
+  approveQualityStandard: rowMutation(t, {
     type: "QualityStandard",
     description:
       "Approves a draft; the service's previously approved revision becomes SUPERSEDED. Whoever created or edited the draft cannot approve it (ForbiddenError): another curator of the service's region or an administrator does.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: ApproveQualityStandardInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const standard = await approveStandard(ctx.access, input);
-      return answer(query, standard, (q) =>
-        prisma.qualityStandard.findUniqueOrThrow({ ...q, where: { id: standard.id } }),
-      );
-    },
+    input: ApproveQualityStandardInput,
+    run: (input, ctx) => approveStandard(ctx.access, input),
   }),
-  recordQualityMeasurement: t.prismaField({
+  recordQualityMeasurement: rowMutation(t, {
     type: "QualityMeasurement",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: RecordQualityMeasurementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const measurement = await recordMeasurement(ctx.access, input);
-      return answer(query, measurement, (q) =>
-        prisma.qualityMeasurement.findUniqueOrThrow({ ...q, where: { id: measurement.id } }),
-      );
-    },
+    input: RecordQualityMeasurementInput,
+    run: (input, ctx) => recordMeasurement(ctx.access, input),
   }),
-  updateQualityMeasurement: t.prismaField({
+  updateQualityMeasurement: rowMutation(t, {
     type: "QualityMeasurement",
     description: "Corrects a recorded value or its source.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateQualityMeasurementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const measurement = await updateMeasurement(ctx.access, withoutNulls(input, ["value"]));
-      return answer(query, measurement, (q) =>
-        prisma.qualityMeasurement.findUniqueOrThrow({ ...q, where: { id: measurement.id } }),
-      );
-    },
+    input: UpdateQualityMeasurementInput,
+    run: (input, ctx) => updateMeasurement(ctx.access, withoutNulls(input, ["value"])),
   }),
 }));

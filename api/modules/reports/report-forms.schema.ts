@@ -4,8 +4,7 @@ import { builder } from "../../builder.js";
 import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection, VersionedInput } from "../../shared.js";
+import { OrderDirection, rowMutation, VersionedInput } from "../../shared.js";
 import {
   createReportForm,
   reportFormOrderBy,
@@ -141,35 +140,23 @@ function given<T extends object>(input: T): Partial<T> {
 }
 
 builder.mutationFields((t) => ({
-  createReportForm: t.prismaField({
+  createReportForm: rowMutation(t, {
     type: "ReportForm",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateReportFormInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const form = await createReportForm(ctx.access, given(input));
-      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
-    },
+    input: CreateReportFormInput,
+    run: (input, ctx) => createReportForm(ctx.access, given(input)),
   }),
-  updateReportForm: t.prismaField({
+  updateReportForm: rowMutation(t, {
     type: "ReportForm",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateReportFormInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const form = await updateReportForm(ctx.access, given(input));
-      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
-    },
+    input: UpdateReportFormInput,
+    run: (input, ctx) => updateReportForm(ctx.access, given(input)),
   }),
-  retireReportForm: t.prismaField({
+  retireReportForm: rowMutation(t, {
     type: "ReportForm",
     description: "The form takes no new reports; existing ones keep it.",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const form = await retireReportForm(ctx.access, { id: String(input.id), version: input.version });
-      return answer(query, form, (q) => prisma.reportForm.findUniqueOrThrow({ ...q, where: { id: form.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => retireReportForm(ctx.access, { id: String(input.id), version: input.version }),
   }),
 }));

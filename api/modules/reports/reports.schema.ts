@@ -2,8 +2,7 @@ import { builder } from "../../builder.js";
 import { ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection, VersionedInput } from "../../shared.js";
+import { OrderDirection, rowMutation, VersionedInput } from "../../shared.js";
 import { setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
@@ -187,72 +186,48 @@ const ApproveReportInput = builder.inputType("ApproveReportInput", {
 const reporter = { writer: true, role: "OPERATOR" } as const;
 
 builder.mutationFields((t) => ({
-  createReport: t.prismaField({
+  createReport: rowMutation(t, {
     type: "Report",
     description: "Opens a DRAFT report; the period's end follows from the form.",
-    errors: {},
     authScopes: reporter,
-    args: { input: t.arg({ type: CreateReportInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await createReport(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: CreateReportInput,
+    run: (input, ctx) => createReport(ctx.access, input),
   }),
-  setReportValues: t.prismaField({
+  setReportValues: rowMutation(t, {
     type: "Report",
     description:
       "Enters or corrects values while the report is DRAFT or RETURNED; nothing applies unless all are valid.",
-    errors: {},
     authScopes: reporter,
-    args: { input: t.arg({ type: SetReportValuesInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await setReportValues(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: SetReportValuesInput,
+    run: (input, ctx) => setReportValues(ctx.access, input),
   }),
-  submitReport: t.prismaField({
+  submitReport: rowMutation(t, {
     type: "Report",
     description: "DRAFT or RETURNED → SUBMITTED (needs at least one value).",
-    errors: {},
     authScopes: reporter,
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await submitReport(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => submitReport(ctx.access, input),
   }),
-  returnReport: t.prismaField({
+  returnReport: rowMutation(t, {
     type: "Report",
     description: "SUBMITTED → RETURNED with the reason the reporter sees.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: ReturnReportInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await returnReport(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: ReturnReportInput,
+    run: (input, ctx) => returnReport(ctx.access, input),
   }),
-  approveReport: t.prismaField({
+  approveReport: rowMutation(t, {
     type: "Report",
     description:
       "SUBMITTED → APPROVED; the values are final from now on. Whoever created, filled in or submitted the report cannot approve or publish it (ForbiddenError): another curator of its region or an administrator does.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: ApproveReportInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await approveReport(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: ApproveReportInput,
+    run: (input, ctx) => approveReport(ctx.access, input),
   }),
-  lockReport: t.prismaField({
+  lockReport: rowMutation(t, {
     type: "Report",
     description: "APPROVED → LOCKED: closed for good (e.g. after the period's statistics are published).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const report = await lockReport(ctx.access, input);
-      return answer(query, report, (q) => prisma.report.findUniqueOrThrow({ ...q, where: { id: report.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => lockReport(ctx.access, input),
   }),
 }));

@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { ImportStatus } from "../../generated/prisma/client.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT, REPORT_SPREADSHEET } from "../../lib/limits.js";
-import { answer } from "../../lib/selection.js";
+import { rowMutation } from "../../shared.js";
 import { CentreFilter } from "../centres/centres.schema.js";
 import type { CentreFilterInput } from "../centres/centres.service.js";
 import { ReportFilter } from "../reports/reports.schema.js";
@@ -198,32 +197,24 @@ const GenerateRegionalReportInput = builder.inputType("GenerateRegionalReportInp
 });
 
 builder.mutationFields((t) => ({
-  importReportValues: t.prismaField({
+  importReportValues: rowMutation(t, {
     type: "ImportBatch",
     extensions: { cost: REPORT_SPREADSHEET },
     description:
       "Imports a filled-in template into a DRAFT or RETURNED report: all rows valid or nothing applied. A file with bad rows gives a FAILED batch listing each (not an error).",
-    errors: {},
     // As setReportValues: the centre's operator, or curators and administrators of the region.
     authScopes: { writer: true, role: "OPERATOR" },
-    args: { input: t.arg({ type: ImportReportValuesInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const batch = await importReportValues(ctx.access, input);
-      return answer(query, batch, (q) => prisma.importBatch.findUniqueOrThrow({ ...q, where: { id: batch.id } }));
-    },
+    input: ImportReportValuesInput,
+    run: (input, ctx) => importReportValues(ctx.access, input),
   }),
-  generateRegionalReport: t.prismaField({
+  generateRegionalReport: rowMutation(t, {
     type: "StoredFile",
     extensions: { cost: LIST_EXPORT },
     description:
       "The consolidated report of a region for a range of years (the Udmurtia document's layout), stored as an EXPORT file of the region and filed with its annual report of toYear when there is one.",
-    errors: {},
     // Administrators, and curators of the region (checked in the service); auditors download the file.
     authScopes: { writer: true },
-    args: { input: t.arg({ type: GenerateRegionalReportInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const file = await generateRegionalReport(ctx.access, input);
-      return answer(query, file, (q) => prisma.storedFile.findUniqueOrThrow({ ...q, where: { id: file.id } }));
-    },
+    input: GenerateRegionalReportInput,
+    run: (input, ctx) => generateRegionalReport(ctx.access, input),
   }),
 }));
