@@ -3,10 +3,15 @@ import { LifeSituationKind } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { VersionedInput } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { catalogueOrderBy } from "../services/services.service.js";
+import {
+  createLifeSituationSchema,
+  setLifeSituationServicesSchema,
+  updateLifeSituationSchema,
+} from "./life-situations.inputs.js";
 import {
   createLifeSituation,
   lifeSituationWhere,
@@ -100,44 +105,50 @@ const LifeSituationServiceInput = builder.inputType("LifeSituationServiceInput",
   }),
 });
 
-const CreateLifeSituationInput = builder.inputType("CreateLifeSituationInput", {
-  fields: (t) => ({
-    code: t.string({ required: true, description: "Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique." }),
-    name: t.string({ required: true }),
-    kind: t.field({ type: LifeSituationKindEnum, required: true }),
-    description: t.string({ required: false }),
-    regionId: t.id({ required: false, description: "Empty for the federal catalogue (administrators only)." }),
-    status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
-    services: t.field({
-      type: [LifeSituationServiceInput],
-      required: false,
-      description: "The services in order; federal ones, or of the life situation's region.",
+const CreateLifeSituationInput = builder
+  .inputType("CreateLifeSituationInput", {
+    fields: (t) => ({
+      code: t.string({ required: true, description: "Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique." }),
+      name: t.string({ required: true }),
+      kind: t.field({ type: LifeSituationKindEnum, required: true }),
+      description: t.string({ required: false }),
+      regionId: t.id({ required: false, description: "Empty for the federal catalogue (administrators only)." }),
+      status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
+      services: t.field({
+        type: [LifeSituationServiceInput],
+        required: false,
+        description: "The services in order; federal ones, or of the life situation's region.",
+      }),
     }),
-  }),
-});
+  })
+  .validate(createLifeSituationSchema);
 
-const UpdateLifeSituationInput = builder.inputType("UpdateLifeSituationInput", {
-  description:
-    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation; the services have setLifeSituationServices.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    kind: t.field({ type: LifeSituationKindEnum, required: false }),
-    description: t.string({ required: false }),
-    status: t.field({ type: EditableStatus, required: false }),
-  }),
-});
+const UpdateLifeSituationInput = builder
+  .inputType("UpdateLifeSituationInput", {
+    description:
+      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation; the services have setLifeSituationServices.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      code: t.string({ required: false }),
+      name: t.string({ required: false }),
+      kind: t.field({ type: LifeSituationKindEnum, required: false }),
+      description: t.string({ required: false }),
+      status: t.field({ type: EditableStatus, required: false }),
+    }),
+  })
+  .validate(updateLifeSituationSchema);
 
-const SetLifeSituationServicesInput = builder.inputType("SetLifeSituationServicesInput", {
-  description: "The whole ordered list: positions 1..n follow the order given; each service at most once.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    services: t.field({ type: [LifeSituationServiceInput], required: true }),
-  }),
-});
+const SetLifeSituationServicesInput = builder
+  .inputType("SetLifeSituationServicesInput", {
+    description: "The whole ordered list: positions 1..n follow the order given; each service at most once.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      services: t.field({ type: [LifeSituationServiceInput], required: true }),
+    }),
+  })
+  .validate(setLifeSituationServicesSchema);
 
 builder.mutationFields((t) => ({
   createLifeSituation: t.prismaField({
@@ -147,7 +158,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await createLifeSituation(ctx.access, given(input));
+      const lifeSituation = await createLifeSituation(ctx.access, input);
       return answer(query, lifeSituation, (q) =>
         prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
       );
@@ -159,7 +170,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateLifeSituationInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await updateLifeSituation(ctx.access, given(input));
+      const lifeSituation = await updateLifeSituation(ctx.access, input);
       return answer(query, lifeSituation, (q) =>
         prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
       );

@@ -1,12 +1,16 @@
-import { z } from "zod";
 import type { LifeSituationKind, Prisma, PublicationStatus } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { parse, text } from "../../lib/validate.js";
 import { assertCatalogueWritable, readableRegion } from "../services/services.service.js";
+import type {
+  CreateLifeSituationData,
+  ServiceEntry,
+  SetLifeSituationServicesData,
+  UpdateLifeSituationData,
+} from "./life-situations.inputs.js";
 
 export interface LifeSituationFilterInput {
   search?: string | null;
@@ -42,43 +46,6 @@ export function lifeSituationWhere(
 }
 
 // ── Changes ──
-
-const MAX_SERVICES = 100;
-
-const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
-  error: "Choose DRAFT or PUBLISHED; use archiveLifeSituation to archive.",
-});
-
-const servicesList = z
-  .array(z.object({ serviceId: z.string(), mandatory: z.boolean() }))
-  .max(MAX_SERVICES, `At most ${MAX_SERVICES} services.`);
-
-const fields = {
-  code: z
-    .string({ error: "Give a code, e.g. CHILD_BIRTH." })
-    .trim()
-    .regex(
-      /^[A-Z][A-Z0-9_]{1,63}$/,
-      "Use capital Latin letters, digits and _, starting with a letter, e.g. CHILD_BIRTH.",
-    ),
-  name: text(500),
-  kind: z.enum(["LIFE_EVENT", "BUSINESS_EVENT"], { error: "Choose LIFE_EVENT or BUSINESS_EVENT." }),
-  description: z.string().trim().max(10_000, "At most 10000 characters.").nullish(),
-  status: editableStatus,
-};
-
-const createSchema = z.object({
-  ...fields,
-  regionId: z.string().nullish(),
-  status: editableStatus.default("PUBLISHED"),
-  services: servicesList.default([]),
-});
-
-const updateSchema = z.object({ id: z.string(), version: z.number().int() }).extend(z.object(fields).partial().shape);
-
-const setServicesSchema = z.object({ id: z.string(), version: z.number().int(), services: servicesList });
-
-type ServiceEntry = z.infer<typeof servicesList>[number];
 
 interface Ordered {
   serviceId: string;
@@ -168,8 +135,10 @@ async function writableLifeSituation(tx: Tx, access: Access, globalId: string) {
   return lifeSituation;
 }
 
-export async function createLifeSituation(access: Access, input: unknown) {
-  const { regionId: regionGlobalId, services, ...data } = parse(createSchema, input);
+export async function createLifeSituation(
+  access: Access,
+  { regionId: regionGlobalId, services, ...data }: CreateLifeSituationData,
+) {
   return change("life situation", async (tx) => {
     const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
     assertCatalogueWritable(access, regionId, "life situation");
@@ -187,8 +156,7 @@ export async function createLifeSituation(access: Access, input: unknown) {
   });
 }
 
-export async function updateLifeSituation(access: Access, input: unknown) {
-  const { id: globalId, version, ...data } = parse(updateSchema, input);
+export async function updateLifeSituation(access: Access, { id: globalId, version, ...data }: UpdateLifeSituationData) {
   return change("life situation", async (tx) => {
     const before = await writableLifeSituation(tx, access, globalId);
     return saveVersion(tx, access, {
@@ -232,8 +200,7 @@ export async function setLifeSituationArchived(
 }
 
 /** Replaces the ordered list as a whole: positions 1..n follow the order given. */
-export async function setLifeSituationServices(access: Access, input: unknown) {
-  const data = parse(setServicesSchema, input);
+export async function setLifeSituationServices(access: Access, data: SetLifeSituationServicesData) {
   return change("life situation", async (tx) => {
     const before = await writableLifeSituation(tx, access, data.id);
     const previous = await snapshot(tx, before.id);
