@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { parse, text } from "../../lib/validate.js";
@@ -44,6 +44,47 @@ async function writableFeedback(tx: Tx, access: Access, globalId: string, versio
   // A stale view is reported before anything else: the status the caller saw may be gone.
   if (before.version !== version) assertUpdated(0, before, "feedback", version);
   return before;
+}
+
+interface FeedbackChange {
+  action: "UPDATE" | "TRANSITION";
+  data: Prisma.FeedbackUncheckedUpdateManyInput;
+  /** The step in the feedback's history: the status it is in now (the same for a note) and why. */
+  event?: { toStatus: FeedbackStatus; comment: string | null | undefined; at?: Date };
+  note?: Record<string, unknown>;
+}
+
+/**
+ * Saves a change to feedback as read at `version` and in the status it was checked in (else
+ * Conflict), writes its step into the history, and logs it.
+ */
+async function saveFeedback(tx: Tx, access: Access, before: Feedback, version: number, step: FeedbackChange) {
+  const after = await saveVersion(tx, access, {
+    entity: "Feedback",
+    label: "feedback",
+    before,
+    version,
+    action: step.action,
+    update: (where) =>
+      tx.feedback.updateMany({
+        where: { ...where, status: before.status },
+        data: { ...step.data, version: { increment: 1 } },
+      }),
+    reload: () => tx.feedback.findUniqueOrThrow({ where: { id: before.id } }),
+    regionOf: (row) => row.regionId,
+    note: step.note,
+  });
+  if (step.event) {
+    await tx.feedbackEvent.create({
+      data: {
+        feedbackId: before.id,
+        fromStatus: before.status,
+        ...step.event,
+        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
+      },
+    });
+  }
+  return after;
 }
 
 const transitionSchema = z.object({
@@ -100,32 +141,12 @@ export async function transitionFeedback(access: Access, input: unknown) {
     if (data.to === "DUPLICATE" && data.duplicateOfId) {
       changes.duplicateOfId = await originalOf(tx, access, before, data.duplicateOfId);
     }
-    const result = await tx.feedback.updateMany({
-      where: { id: before.id, version: data.version, status: before.status },
-      data: { ...changes, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "feedback", data.version);
-    await tx.feedbackEvent.create({
-      data: {
-        feedbackId: before.id,
-        fromStatus: before.status,
-        toStatus: data.to,
-        comment: data.comment,
-        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
-        at: now,
-      },
-    });
-    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Feedback",
-      entityId: after.id,
+    return saveFeedback(tx, access, before, data.version, {
       action: "TRANSITION",
-      regionId: after.regionId,
-      before,
-      after,
+      data: changes,
+      event: { toStatus: data.to, comment: data.comment, at: now },
       note: { from: before.status, to: data.to, comment: data.comment },
     });
-    return after;
   });
 }
 
@@ -156,21 +177,7 @@ export async function assignFeedback(access: Access, input: unknown) {
     if (!person || person.regionId !== before.regionId || person.archivedAt) {
       throw ValidationError.of("input.curatorId", "Choose a current person of the feedback's region.");
     }
-    const result = await tx.feedback.updateMany({
-      where: { id: before.id, version: data.version },
-      data: { assignedCuratorId: person.id, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "feedback", data.version);
-    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Feedback",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
-    });
-    return after;
+    return saveFeedback(tx, access, before, data.version, { action: "UPDATE", data: { assignedCuratorId: person.id } });
   });
 }
 
@@ -195,30 +202,11 @@ export async function setSystemicError(access: Access, input: unknown) {
         data.systemicError ? "Already marked as a systemic error." : "Not marked as a systemic error.",
       );
     }
-    const result = await tx.feedback.updateMany({
-      where: { id: before.id, version: data.version },
-      data: { systemicError: data.systemicError, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "feedback", data.version);
-    await tx.feedbackEvent.create({
-      data: {
-        feedbackId: before.id,
-        fromStatus: before.status,
-        toStatus: before.status,
-        comment: data.comment,
-        actorUserId: access.identity?.kind === "user" ? access.identity.userId : null,
-      },
-    });
-    const after = await tx.feedback.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Feedback",
-      entityId: after.id,
+    return saveFeedback(tx, access, before, data.version, {
       action: "UPDATE",
-      regionId: after.regionId,
-      before,
-      after,
+      data: { systemicError: data.systemicError },
+      event: { toStatus: before.status, comment: data.comment },
       note: { comment: data.comment },
     });
-    return after;
   });
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Periodicity, Prisma, ReportFormStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { optionalText, parse, text } from "../../lib/validate.js";
@@ -225,13 +225,16 @@ export async function retireReportForm(access: Access, input: { id: string; vers
     if (!before) throw new NotFoundError("report form");
     if (before.version !== input.version) assertUpdated(0, before, "report form", input.version);
     if (before.status === "RETIRED") throw ValidationError.of("status", "The form is already retired.");
-    const result = await tx.reportForm.updateMany({
-      where: { id, version: input.version },
-      data: { status: "RETIRED", version: { increment: 1 } },
+    return saveVersion(tx, access, {
+      entity: "ReportForm",
+      label: "report form",
+      before,
+      version: input.version,
+      action: "ARCHIVE",
+      update: (where) => tx.reportForm.updateMany({ where, data: { status: "RETIRED", version: { increment: 1 } } }),
+      reload: () => tx.reportForm.findUniqueOrThrow({ where: { id } }),
+      // Forms are national.
+      regionOf: () => null,
     });
-    assertUpdated(result.count, before, "report form", input.version);
-    const after = await tx.reportForm.findUniqueOrThrow({ where: { id } });
-    await log(tx, access, { entity: "ReportForm", entityId: id, action: "ARCHIVE", before, after });
-    return after;
   });
 }

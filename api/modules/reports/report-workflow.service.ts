@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Prisma, ReportStatus } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
-import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
+import { change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { fromGlobalId } from "../../lib/ids.js";
@@ -94,22 +94,21 @@ async function transition(access: Access, input: { id: string; version: number }
     assertVersion(before, input.version);
     assertTransition(before.status, spec.to);
     await spec.check?.(tx, before);
-    const result = await tx.report.updateMany({
-      where: { id: before.id, version: input.version, status: before.status },
-      data: { ...spec.data(access), status: spec.to, version: { increment: 1 } },
-    });
-    assertUpdated(result.count, before, "report", input.version);
-    const after = await tx.report.findUniqueOrThrow({ where: { id: before.id } });
-    await log(tx, access, {
+    return saveVersion(tx, access, {
       entity: "Report",
-      entityId: after.id,
-      action: "TRANSITION",
-      regionId: after.regionId,
+      label: "report",
       before,
-      after,
-      note: { from: before.status, to: after.status, ...spec.note },
+      version: input.version,
+      action: "TRANSITION",
+      update: (where) =>
+        tx.report.updateMany({
+          where: { ...where, status: before.status },
+          data: { ...spec.data(access), status: spec.to, version: { increment: 1 } },
+        }),
+      reload: () => tx.report.findUniqueOrThrow({ where: { id: before.id } }),
+      regionOf: (after) => after.regionId,
+      note: { from: before.status, to: spec.to, ...spec.note },
     });
-    return after;
   });
 }
 
