@@ -95,6 +95,17 @@ describe.each(resources)("the admin resource %s", (name, definition) => {
     ).toEqual([]);
   });
 
+  if (definition.csv) {
+    const { query } = definition.csv;
+    it(`exports the API's CSV (${query}) with the list's filters`, () => {
+      const filters = Object.fromEntries(Object.keys(definition.filters).map((field) => [field, "x"]));
+      const list = listArguments(name, definition, filters, undefined);
+      expect(problems(`query C(${list.declarations.join(", ")}) { ${query}(${list.arguments.join(", ")}) }`)).toEqual(
+        [],
+      );
+    });
+  }
+
   const writes = (["create", "update", "delete"] as const).flatMap((kind) => {
     const write = definition[kind];
     return write ? [[kind, write] as const] : [];

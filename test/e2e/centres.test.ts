@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { choose, launch, pageMain, screenshot, signIn } from "./browser.js";
@@ -61,6 +62,21 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
     await poll(() => list.locator("tbody tr").count()).toBe(1);
     await poll(() => list.locator("tbody tr").first().textContent()).toContain("Смоленская область");
     await screenshot(page, "centres-list-search");
+
+    // The export is the API's CSV of the list as filtered: the API's columns (the ones partners
+    // get, website among them) and only the centre searched for, not the rows on screen.
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: STEP_TIMEOUT }),
+      page.getByRole("button", { name: "Экспорт" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^centres-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile(await download.path(), "utf8"))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]?.split(",")).toEqual(expect.arrayContaining(["id", "name", "website", "host_organisation"]));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(NAME);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

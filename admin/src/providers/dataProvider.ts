@@ -14,8 +14,8 @@ import {
   type UpdateParams,
 } from "react-admin";
 import { definitions } from "../resources/definitions";
-import type { ResourceDefinition, WriteDefinition } from "./definition";
-import { mutate } from "./graphql";
+import type { CsvExport, ResourceDefinition, WriteDefinition } from "./definition";
+import { mutate, request } from "./graphql";
 import { fetchNodes, fetchRange, listArguments } from "./reads";
 
 function definitionOf(resource: string): ResourceDefinition {
@@ -109,7 +109,26 @@ async function remove(resource: string, params: DeleteParams): Promise<RaRecord>
   );
 }
 
-export const dataProvider: DataProvider = {
+/** The API's CSV of a list with the list's filters: the whole list, not the page shown. */
+async function exportCsv(
+  resource: string,
+  filter: Record<string, unknown>,
+): Promise<{ text: string; fileName: string }> {
+  const definition = definitionOf(resource);
+  if (!definition.csv) {
+    throw new HttpError("dostup.error.unexpected", 405);
+  }
+  const { query, fileName } = definition.csv;
+  const list = listArguments(resource, definition, filter, undefined);
+  const declarations = list.declarations.length ? `(${list.declarations.join(", ")})` : "";
+  const args = list.arguments.length ? `(${list.arguments.join(", ")})` : "";
+  const data = await request<Record<string, string>>(`query Csv${declarations} { ${query}${args} }`, list.variables);
+  return { text: data[query] ?? "", fileName: `${fileName}-${new Date().toISOString().slice(0, 10)}.csv` };
+}
+
+export const dataProvider: DataProvider & CsvExport = {
+  exportCsv,
+
   supportAbortSignal: true,
 
   async getList<RecordType extends RaRecord>(resource: string, params: GetListParams) {

@@ -30,4 +30,14 @@ export interface ResourceDefinition {
   update?: WriteDefinition;
   /** Deleting is archiving or revoking here: a VersionedInput mutation. */
   delete?: WriteDefinition;
+  /**
+   * The API's CSV of the list (e.g. `centresCsv`), taking the list's filter: the list's export
+   * is that file, so its columns are the API's (the ones partners get), listed once there.
+   */
+  csv?: { query: string; fileName: string };
+}
+
+/** The panel's data provider method beside react-admin's: a list as the API's CSV (`csv`). */
+export interface CsvExport {
+  exportCsv(resource: string, filter: Record<string, unknown>): Promise<{ text: string; fileName: string }>;
 }

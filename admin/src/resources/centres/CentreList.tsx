@@ -11,7 +11,6 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { csvExporter } from "../../components/csv";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
@@ -41,24 +40,6 @@ const filters = [
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
-// Column names and codes stay as the API spells them, so a spreadsheet can be matched back.
-const exporter = csvExporter<CentreRecord>("centres", (centre) => ({
-  id: centre.id,
-  name: centre.name,
-  kinds: centre.kinds.join(" "),
-  status: centre.status,
-  statusAlert: centre.statusAlert,
-  address: centre.address,
-  region: centre.region.name,
-  municipality: centre.municipality.name,
-  settlement: centre.settlement?.name,
-  rural: centre.settlement?.isRural,
-  hostOrganisation: centre.hostOrganisation.name,
-  signatureValidUntil: centre.signatureValidUntil,
-  lastVerifiedAt: centre.lastVerifiedAt,
-  archivedAt: centre.archivedAt,
-}));
-
 /** The status, a warning sign whose tooltip is the status alert, and an archive mark. */
 const StatusCell = () => {
   const record = useRecordContext<CentreRecord>();
@@ -84,8 +65,8 @@ export const CentreList = () => (
   <List
     filters={filters}
     sort={{ field: "name", order: "ASC" }}
-    actions={<ListActions access={centreAccess} filterButton />}
-    exporter={exporter}
+    actions={<ListActions access={centreAccess} filterButton apiCsv />}
+    exporter={false}
   >
     <DataTable bulkActionButtons={false}>
       <Column source="name" />

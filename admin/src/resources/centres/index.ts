@@ -66,6 +66,7 @@ export default {
       input: (data, previous) => formInput(data, previous, WRITABLE),
     },
     delete: { mutation: "archiveCentre" },
+    csv: { query: "centresCsv", fileName: "centres" },
   },
   list: CentreList,
   show: CentreShow,

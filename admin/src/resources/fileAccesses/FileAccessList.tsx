@@ -1,4 +1,3 @@
-import DownloadIcon from "@mui/icons-material/Download";
 import FilterAltIcon from "@mui/icons-material/FilterAlt";
 import { IconButton, Tooltip } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
@@ -17,6 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
+import { ApiCsvButton } from "../../components/ApiCsvButton";
 import { localDay } from "../../components/DayField";
 import { saveText } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
@@ -126,38 +126,6 @@ const Who = (_props: { source?: string }) => {
   );
 };
 
-/**
- * The CSV of the API (fileAccessesCsv) with the list's filters: the whole log up to
- * 50000 rows, not only the page shown.
- */
-const CsvExportButton = () => {
-  const { filterValues } = useListContext();
-  const notify = useNotify();
-  const exportCsv = async () => {
-    const filter = Object.fromEntries(
-      Object.entries(filterValues).filter(([, value]) => value !== undefined && value !== null && value !== ""),
-    );
-    if ("q" in filter) {
-      filter.search = filter.q;
-      delete filter.q;
-    }
-    try {
-      const data = await request<{ fileAccessesCsv: string }>(
-        "query FileAccessesCsv($filter: FileAccessFilter) { fileAccessesCsv(filter: $filter) }",
-        { filter },
-      );
-      saveText(data.fileAccessesCsv, `file-accesses-${new Date().toISOString().slice(0, 10)}.csv`);
-    } catch (error) {
-      notify(error instanceof Error ? error.message : "dostup.error.unexpected", { type: "error" });
-    }
-  };
-  return (
-    <Button label="dostup.fileAccesses.export" onClick={exportCsv}>
-      <DownloadIcon />
-    </Button>
-  );
-};
-
 /** Who received a download URL of which file, when and why. Read-only. */
 export const FileAccessList = () => {
   const admin = useRole() === "ADMIN";
@@ -175,7 +143,7 @@ export const FileAccessList = () => {
       sort={{ field: "at", order: "DESC" }}
       actions={
         <TopToolbar>
-          <CsvExportButton />
+          <ApiCsvButton label="dostup.fileAccesses.export" />
         </TopToolbar>
       }
       exporter={false}

@@ -9,6 +9,7 @@ export default {
     typename: "FileAccess",
     fields: "at purpose role userEmail userName file { id name purpose status report { id } }",
     filters: { fileId: "ID", userId: "ID", from: "DateTime", to: "DateTime", search: "String" },
+    csv: { query: "fileAccessesCsv", fileName: "file-accesses" },
     orderBy: { type: "FileAccessOrderBy", fields: { at: "AT" } },
   },
   list: FileAccessList,

@@ -1,7 +1,6 @@
 import WarningAmberIcon from "@mui/icons-material/WarningAmber";
 import { Tooltip } from "@mui/material";
 import { DataTable, DateInput, List, SelectInput, useRecordContext, useTranslate } from "react-admin";
-import { csvExporter } from "../../components/csv";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
@@ -25,20 +24,6 @@ const OverdueMark = (_props: { source?: string; label?: string }) => {
     </Tooltip>
   );
 };
-
-// The CSV of react-admin's export button would print the nested form and centre as
-// [object Object]: flatten them.
-const exporter = csvExporter<Report>("reports", (record) => ({
-  form: record.form.name,
-  periodStart: record.periodStart,
-  periodEnd: record.periodEnd,
-  scope: record.scope,
-  entity: record.centre?.name ?? record.municipality?.name ?? record.region.name,
-  region: record.region.name,
-  status: record.status,
-  dueDate: record.dueDate,
-  overdue: record.overdue,
-}));
 
 /**
  * Reports of the caller's scope: operators get their centre's only (the API scopes it),
@@ -64,8 +49,8 @@ export const ReportList = () => {
     <List
       filters={filters}
       sort={{ field: "periodStart", order: "DESC" }}
-      exporter={exporter}
-      actions={<ListActions access={access} />}
+      exporter={false}
+      actions={<ListActions access={access} apiCsv />}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
         <Column source="form.name" disableSort />

@@ -47,6 +47,7 @@ export default {
             : { centreId: data.centreId }),
       }),
     },
+    csv: { query: "reportsCsv", fileName: "reports" },
   },
   list: ReportList,
   show: ReportShow,
