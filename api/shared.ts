@@ -12,6 +12,18 @@ import { answer } from "./lib/selection.js";
 
 export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
 
+/** A list's `orderBy` input, `<List>OrderBy`: one of the list's `<List>OrderField`s and a direction. */
+export function orderByInput<const Field extends string>(list: string, fields: readonly Field[], description?: string) {
+  const OrderField = builder.enumType(`${list}OrderField`, { values: fields });
+  return builder.inputType(`${list}OrderBy`, {
+    description,
+    fields: (t) => ({
+      field: t.field({ type: OrderField, required: true }),
+      direction: t.field({ type: OrderDirection, required: true }),
+    }),
+  });
+}
+
 // ── Typed errors of every mutation's result union ──
 
 const ErrorInterface = builder.interfaceRef<Error>("Error").implement({

@@ -3,7 +3,7 @@ import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.j
 import { isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { OrderDirection, rowMutation } from "../../shared.js";
+import { orderByInput, rowMutation } from "../../shared.js";
 import {
   createCategory,
   feedbackOrderBy,
@@ -123,14 +123,7 @@ const FeedbackFilter = builder.inputType("FeedbackFilter", {
   }),
 });
 
-const FeedbackOrderField = builder.enumType("FeedbackOrderField", { values: ["RECEIVED_AT", "DUE_AT"] as const });
-
-const FeedbackOrderBy = builder.inputType("FeedbackOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: FeedbackOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const FeedbackOrderBy = orderByInput("Feedback", ["RECEIVED_AT", "DUE_AT"]);
 
 builder.queryFields((t) => ({
   feedbackCategories: t.prismaConnection({

@@ -6,7 +6,7 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
 import { given, selection } from "../../lib/selection.js";
-import { OrderDirection, rowMutation } from "../../shared.js";
+import { orderByInput, rowMutation } from "../../shared.js";
 import {
   canReadAccessLog,
   fileAccessesCsv,
@@ -124,15 +124,7 @@ const FileAccessFilter = builder.inputType("FileAccessFilter", {
   }),
 });
 
-const FileAccessOrderField = builder.enumType("FileAccessOrderField", { values: ["AT"] as const });
-
-const FileAccessOrderBy = builder.inputType("FileAccessOrderBy", {
-  description: "Without it: newest first.",
-  fields: (t) => ({
-    field: t.field({ type: FileAccessOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const FileAccessOrderBy = orderByInput("FileAccess", ["AT"], "Without it: newest first.");
 
 // Administrators see every access; auditors those of their regions' files.
 const accessLogReaders = { admin: true, role: "AUDITOR" } as const;

@@ -3,7 +3,7 @@ import { StandardStatus, TargetDirection } from "../../generated/prisma/client.j
 import { includes, isStaff } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { OrderDirection, rowMutation } from "../../shared.js";
+import { orderByInput, rowMutation } from "../../shared.js";
 import {
   measurementOrderBy,
   measurementScope,
@@ -129,16 +129,7 @@ const QualityStandardFilter = builder.inputType("QualityStandardFilter", {
   }),
 });
 
-const QualityStandardOrderField = builder.enumType("QualityStandardOrderField", {
-  values: ["REVISION", "VALID_FROM", "CREATED_AT"] as const,
-});
-
-const QualityStandardOrderBy = builder.inputType("QualityStandardOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: QualityStandardOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const QualityStandardOrderBy = orderByInput("QualityStandard", ["REVISION", "VALID_FROM", "CREATED_AT"]);
 
 const QualityMeasurementFilter = builder.inputType("QualityMeasurementFilter", {
   fields: (t) => ({
@@ -152,16 +143,7 @@ const QualityMeasurementFilter = builder.inputType("QualityMeasurementFilter", {
   }),
 });
 
-const QualityMeasurementOrderField = builder.enumType("QualityMeasurementOrderField", {
-  values: ["PERIOD_START", "VALUE"] as const,
-});
-
-const QualityMeasurementOrderBy = builder.inputType("QualityMeasurementOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: QualityMeasurementOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const QualityMeasurementOrderBy = orderByInput("QualityMeasurement", ["PERIOD_START", "VALUE"]);
 
 builder.queryFields((t) => ({
   qualityStandards: t.prismaConnection({

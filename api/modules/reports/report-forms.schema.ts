@@ -4,7 +4,7 @@ import { builder } from "../../builder.js";
 import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { OrderDirection, rowMutation, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import {
   createReportForm,
   reportFormOrderBy,
@@ -63,16 +63,7 @@ const ReportFormFilter = builder.inputType("ReportFormFilter", {
   }),
 });
 
-const ReportFormOrderField = builder.enumType("ReportFormOrderField", {
-  values: ["CODE", "NAME", "CREATED_AT"] as const,
-});
-
-const ReportFormOrderBy = builder.inputType("ReportFormOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: ReportFormOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const ReportFormOrderBy = orderByInput("ReportForm", ["CODE", "NAME", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
   reportForms: t.prismaConnection({

@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { OrderDirection, rowMutation, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
@@ -99,17 +99,11 @@ export const ReportFilter = builder.inputType("ReportFilter", {
   }),
 });
 
-const ReportOrderField = builder.enumType("ReportOrderField", {
-  values: ["PERIOD_START", "CREATED_AT", "STATUS"] as const,
-});
-
-const ReportOrderBy = builder.inputType("ReportOrderBy", {
-  description: "Without it: newest periods first.",
-  fields: (t) => ({
-    field: t.field({ type: ReportOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const ReportOrderBy = orderByInput(
+  "Report",
+  ["PERIOD_START", "CREATED_AT", "STATUS"],
+  "Without it: newest periods first.",
+);
 
 builder.queryFields((t) => ({
   reports: t.prismaConnection({
