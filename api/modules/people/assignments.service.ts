@@ -3,14 +3,18 @@
 // life situation or centre in a region closes the previous one's period in the same
 // transaction as the new assignment is made.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
-import { globalId, optionalText, parse } from "../../lib/validate.js";
+import type {
+  AssignCuratorData,
+  EndCuratorAssignmentData,
+  TargetField,
+  UpdateCuratorAssignmentData,
+} from "./people.inputs.js";
 import { personScope } from "./people.service.js";
 
 type Direction = "ASC" | "DESC";
@@ -76,67 +80,17 @@ export const ASSIGNMENT_HISTORY_ORDER: Prisma.CuratorAssignmentOrderByWithRelati
   { id: "desc" },
 ];
 
-const TARGET_FIELDS = {
-  SERVICE: { field: "serviceId", noun: "service" },
-  LIFE_SITUATION: { field: "lifeSituationId", noun: "life situation" },
-  CENTRE: { field: "centreId", noun: "centre" },
-  PROJECT: { field: "projectId", noun: "project" },
-} as const satisfies Record<Exclude<CuratorTarget, "REGION">, { field: string; noun: string }>;
-
-type TargetField = (typeof TARGET_FIELDS)[keyof typeof TARGET_FIELDS]["field"];
-
 /** Targets with one primary curator per region: a new primary one closes the previous period. */
 const SINGLE_PRIMARY: ReadonlySet<CuratorTarget> = new Set(["SERVICE", "LIFE_SITUATION", "CENTRE"]);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-const assignSchema = z.object({
-  personId: globalId,
-  role: z.enum([
-    "PROJECT_CURATOR",
-    "REGIONAL_COORDINATOR",
-    "CENTRE_CURATOR",
-    "SERVICE_CURATOR",
-    "LIFE_SITUATION_CURATOR",
-  ]),
-  targetType: z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]),
-  serviceId: globalId.nullish(),
-  lifeSituationId: globalId.nullish(),
-  centreId: globalId.nullish(),
-  projectId: globalId.nullish(),
-  regionId: globalId,
-  validFrom: z.date(),
-  primary: z.boolean(),
-  note: optionalText(2000),
-});
-
-type AssignData = z.infer<typeof assignSchema>;
-
-/** Exactly the target column `targetType` names is given; every other one is left out. */
-function assertTargetShape(data: AssignData): void {
-  const expected = data.targetType === "REGION" ? null : TARGET_FIELDS[data.targetType];
-  const issues: { field: string; message: string }[] = [];
-  if (expected && !data[expected.field]) {
-    issues.push({ field: `input.${expected.field}`, message: `Choose the ${expected.noun} of this assignment.` });
-  }
-  for (const target of Object.values(TARGET_FIELDS)) {
-    if (target !== expected && data[target.field]) {
-      const names = expected ? `a ${expected.noun}` : "only its region";
-      issues.push({
-        field: `input.${target.field}`,
-        message: `Leave this out: a ${data.targetType} assignment names ${names}.`,
-      });
-    }
-  }
-  if (issues.length) throw new ValidationError(issues);
-}
-
 /** The target row's id, after checking it is readable and belongs to (or serves) the region. */
 async function targetIn(
   tx: Tx,
   access: Access,
-  data: AssignData,
+  data: AssignCuratorData,
   regionId: string,
 ): Promise<Partial<Record<TargetField, string>>> {
   const wrongRegion = (field: TargetField, noun: string) =>
@@ -210,9 +164,7 @@ async function lockTarget(tx: Tx, targetId: string, regionId: string): Promise<v
  * current primary period(s) of that target in that region on the day before, in the same
  * transaction, and logs both changes.
  */
-export async function assignCurator(access: Access, input: unknown) {
-  const data = parse(assignSchema, input);
-  assertTargetShape(data);
+export async function assignCurator(access: Access, data: AssignCuratorData) {
   return change("curator assignment", async (tx) => {
     const region = await writableRegion(tx, access, data.regionId, "curator assignment");
     const person = await tx.person.findFirst({
@@ -294,11 +246,8 @@ async function writableAssignment(tx: Tx, access: Access, assignmentGlobalId: st
   return assignment;
 }
 
-const endSchema = z.object({ id: globalId, version: z.number().int(), validTo: z.date() });
-
 /** Closes an active period. An ended one stays as it is: history is not rewritten. */
-export async function endCuratorAssignment(access: Access, input: unknown) {
-  const data = parse(endSchema, input);
+export async function endCuratorAssignment(access: Access, data: EndCuratorAssignmentData) {
   return change("curator assignment", async (tx) => {
     const before = await writableAssignment(tx, access, data.id);
     if (before.validTo && before.version === data.version) {
@@ -324,11 +273,8 @@ export async function endCuratorAssignment(access: Access, input: unknown) {
   });
 }
 
-const noteSchema = z.object({ id: globalId, version: z.number().int(), note: optionalText(2000) });
-
 /** Only the note changes; who, what and when stay as they were recorded. */
-export async function updateCuratorAssignment(access: Access, input: unknown) {
-  const data = parse(noteSchema, input);
+export async function updateCuratorAssignment(access: Access, data: UpdateCuratorAssignmentData) {
   return change("curator assignment", async (tx) => {
     const before = await writableAssignment(tx, access, data.id);
     return saveVersion(tx, access, {

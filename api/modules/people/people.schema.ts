@@ -3,7 +3,7 @@ import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection, VersionedInput } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
@@ -14,6 +14,13 @@ import {
   endCuratorAssignment,
   updateCuratorAssignment,
 } from "./assignments.service.js";
+import {
+  assignCuratorSchema,
+  createPersonSchema,
+  endCuratorAssignmentSchema,
+  updateCuratorAssignmentSchema,
+  updatePersonSchema,
+} from "./people.inputs.js";
 import {
   createPerson,
   fullName,
@@ -193,71 +200,81 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CreatePersonInput = builder.inputType("CreatePersonInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: true }),
-    organisationId: t.id({ required: false, description: "An organisation of the same region." }),
-    lastName: t.string({ required: true }),
-    firstName: t.string({ required: true }),
-    middleName: t.string({ required: false }),
-    position: t.string({ required: false }),
-    email: t.string({ required: false }),
-    phone: t.string({ required: false }),
-    photoConsent: t.boolean({ required: false, description: "Consent to publish the photo (default false)." }),
-  }),
-});
+const CreatePersonInput = builder
+  .inputType("CreatePersonInput", {
+    fields: (t) => ({
+      regionId: t.id({ required: true }),
+      organisationId: t.id({ required: false, description: "An organisation of the same region." }),
+      lastName: t.string({ required: true }),
+      firstName: t.string({ required: true }),
+      middleName: t.string({ required: false }),
+      position: t.string({ required: false }),
+      email: t.string({ required: false }),
+      phone: t.string({ required: false }),
+      photoConsent: t.boolean({ required: false, description: "Consent to publish the photo (default false)." }),
+    }),
+  })
+  .validate(createPersonSchema);
 
-const UpdatePersonInput = builder.inputType("UpdatePersonInput", {
-  description:
-    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    organisationId: t.id({ required: false }),
-    lastName: t.string({ required: false }),
-    firstName: t.string({ required: false }),
-    middleName: t.string({ required: false }),
-    position: t.string({ required: false }),
-    email: t.string({ required: false }),
-    phone: t.string({ required: false }),
-    photoConsent: t.boolean({ required: false }),
-  }),
-});
+const UpdatePersonInput = builder
+  .inputType("UpdatePersonInput", {
+    description:
+      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      organisationId: t.id({ required: false }),
+      lastName: t.string({ required: false }),
+      firstName: t.string({ required: false }),
+      middleName: t.string({ required: false }),
+      position: t.string({ required: false }),
+      email: t.string({ required: false }),
+      phone: t.string({ required: false }),
+      photoConsent: t.boolean({ required: false }),
+    }),
+  })
+  .validate(updatePersonSchema);
 
-const AssignCuratorInput = builder.inputType("AssignCuratorInput", {
-  description:
-    "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
-  fields: (t) => ({
-    personId: t.id({ required: true, description: "A person of the same region." }),
-    role: t.field({ type: CuratorRoleEnum, required: true }),
-    targetType: t.field({ type: CuratorTargetEnum, required: true }),
-    serviceId: t.id({ required: false }),
-    lifeSituationId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    projectId: t.id({ required: false }),
-    regionId: t.id({ required: true }),
-    validFrom: t.field({ type: "Date", required: true }),
-    primary: t.boolean({ required: true }),
-    note: t.string({ required: false }),
-  }),
-});
+const AssignCuratorInput = builder
+  .inputType("AssignCuratorInput", {
+    description:
+      "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
+    fields: (t) => ({
+      personId: t.id({ required: true, description: "A person of the same region." }),
+      role: t.field({ type: CuratorRoleEnum, required: true }),
+      targetType: t.field({ type: CuratorTargetEnum, required: true }),
+      serviceId: t.id({ required: false }),
+      lifeSituationId: t.id({ required: false }),
+      centreId: t.id({ required: false }),
+      projectId: t.id({ required: false }),
+      regionId: t.id({ required: true }),
+      validFrom: t.field({ type: "Date", required: true }),
+      primary: t.boolean({ required: true }),
+      note: t.string({ required: false }),
+    }),
+  })
+  .validate(assignCuratorSchema);
 
-const EndCuratorAssignmentInput = builder.inputType("EndCuratorAssignmentInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    validTo: t.field({ type: "Date", required: true, description: "The last day of responsibility." }),
-  }),
-});
+const EndCuratorAssignmentInput = builder
+  .inputType("EndCuratorAssignmentInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      validTo: t.field({ type: "Date", required: true, description: "The last day of responsibility." }),
+    }),
+  })
+  .validate(endCuratorAssignmentSchema);
 
-const UpdateCuratorAssignmentInput = builder.inputType("UpdateCuratorAssignmentInput", {
-  description: "Only the note can change; the period, person and target are history.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    note: t.string({ required: false }),
-  }),
-});
+const UpdateCuratorAssignmentInput = builder
+  .inputType("UpdateCuratorAssignmentInput", {
+    description: "Only the note can change; the period, person and target are history.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      note: t.string({ required: false }),
+    }),
+  })
+  .validate(updateCuratorAssignmentSchema);
 
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
@@ -266,7 +283,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreatePersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const person = await createPerson(ctx.access, given(input));
+      const person = await createPerson(ctx.access, input);
       return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
@@ -276,7 +293,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const person = await updatePerson(ctx.access, given(input));
+      const person = await updatePerson(ctx.access, input);
       return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
     },
   }),
@@ -306,7 +323,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: AssignCuratorInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await assignCurator(ctx.access, given(input));
+      const assignment = await assignCurator(ctx.access, input);
       return answer(query, assignment, (q) =>
         prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
       );
@@ -318,7 +335,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: EndCuratorAssignmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await endCuratorAssignment(ctx.access, given(input));
+      const assignment = await endCuratorAssignment(ctx.access, input);
       return answer(query, assignment, (q) =>
         prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
       );
@@ -330,7 +347,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateCuratorAssignmentInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await updateCuratorAssignment(ctx.access, given(input));
+      const assignment = await updateCuratorAssignment(ctx.access, input);
       return answer(query, assignment, (q) =>
         prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
       );

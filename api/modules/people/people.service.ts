@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { FileStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, seesInternal } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
@@ -6,7 +5,7 @@ import { downloadUrl } from "../../lib/downloads.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { writableRegion } from "../../lib/scopes.js";
-import { globalId, optionalText, parse, text } from "../../lib/validate.js";
+import type { CreatePersonData, UpdatePersonData } from "./people.inputs.js";
 
 type Direction = "ASC" | "DESC";
 
@@ -58,27 +57,6 @@ export function fullName(person: { lastName: string; firstName: string; middleNa
   return [person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ");
 }
 
-const personFields = {
-  organisationId: globalId.nullish(),
-  lastName: text(100),
-  firstName: text(100),
-  middleName: optionalText(100),
-  position: optionalText(300),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
-  phone: optionalText(100),
-  photoConsent: z.boolean(),
-};
-
-const createPersonSchema = z.object({
-  regionId: globalId,
-  ...personFields,
-  photoConsent: personFields.photoConsent.default(false),
-});
-
-const updatePersonSchema = z
-  .object({ id: globalId, version: z.number().int() })
-  .extend(z.object(personFields).partial().shape);
-
 /** An organisation of the person's region, or null when none is given. */
 async function organisationIn(tx: Tx, organisationGlobalId: string | null | undefined, regionId: string) {
   if (!organisationGlobalId) return null;
@@ -111,8 +89,10 @@ async function writablePerson(tx: Tx, access: Access, personGlobalId: string) {
   return person;
 }
 
-export async function createPerson(access: Access, input: unknown) {
-  const { regionId, organisationId, photoConsent, ...fields } = parse(createPersonSchema, input);
+export async function createPerson(
+  access: Access,
+  { regionId, organisationId, photoConsent, ...fields }: CreatePersonData,
+) {
   return change("person", async (tx) => {
     const region = await writableRegion(tx, access, regionId, "person");
     const organisation = await organisationIn(tx, organisationId, region.id);
@@ -135,8 +115,10 @@ export async function createPerson(access: Access, input: unknown) {
   });
 }
 
-export async function updatePerson(access: Access, input: unknown) {
-  const { id, version, organisationId, photoConsent, ...fields } = parse(updatePersonSchema, input);
+export async function updatePerson(
+  access: Access,
+  { id, version, organisationId, photoConsent, ...fields }: UpdatePersonData,
+) {
   return change("person", async (tx) => {
     const before = await writablePerson(tx, access, id);
     const organisation =
