@@ -4,9 +4,10 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
-import { answer, given } from "../../lib/selection.js";
+import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
+import { createProjectSchema, updateProjectSchema } from "./projects.inputs.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
 
 export const Project = builder.prismaNode("Project", {
@@ -46,22 +47,26 @@ const ProjectOrderBy = builder.inputType("ProjectOrderBy", {
   }),
 });
 
-const CreateProjectInput = builder.inputType("CreateProjectInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: true }),
-    name: t.string({ required: true }),
-    description: t.string({ required: false }),
-  }),
-});
+const CreateProjectInput = builder
+  .inputType("CreateProjectInput", {
+    fields: (t) => ({
+      regionId: t.id({ required: true }),
+      name: t.string({ required: true }),
+      description: t.string({ required: false }),
+    }),
+  })
+  .validate(createProjectSchema);
 
-const UpdateProjectInput = builder.inputType("UpdateProjectInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    name: t.string({ required: false }),
-    description: t.string({ required: false }),
-  }),
-});
+const UpdateProjectInput = builder
+  .inputType("UpdateProjectInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      name: t.string({ required: false }),
+      description: t.string({ required: false }),
+    }),
+  })
+  .validate(updateProjectSchema);
 
 builder.queryFields((t) => ({
   projects: t.prismaConnection({
@@ -89,7 +94,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const project = await createProject(ctx.access, given(input));
+      const project = await createProject(ctx.access, input);
       return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
     },
   }),
@@ -99,7 +104,7 @@ builder.mutationFields((t) => ({
     authScopes: { writer: true },
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const project = await updateProject(ctx.access, given(input));
+      const project = await updateProject(ctx.access, input);
       return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
     },
   }),

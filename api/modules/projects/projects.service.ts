@@ -1,12 +1,11 @@
 // Regional projects, each with its own curator (modules/people assigns curators to them).
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable } from "../../lib/access.js";
 import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
-import { globalId, optionalText, parse, text } from "../../lib/validate.js";
+import type { CreateProjectData, UpdateProjectData } from "./projects.inputs.js";
 
 export interface ProjectFilterInput {
   search?: string | null;
@@ -34,14 +33,7 @@ export function projectOrderBy(orderBy?: ProjectOrderByInput | null): Prisma.Pro
   return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
 }
 
-const projectFields = { name: text(300), description: optionalText(5000) };
-const createProjectSchema = z.object({ regionId: globalId, ...projectFields });
-const updateProjectSchema = z
-  .object({ id: globalId, version: z.number().int() })
-  .extend(z.object(projectFields).partial().shape);
-
-export async function createProject(access: Access, input: unknown) {
-  const { regionId, ...fields } = parse(createProjectSchema, input);
+export async function createProject(access: Access, { regionId, ...fields }: CreateProjectData) {
   return change("project", async (tx) => {
     const region = await writableRegion(tx, access, regionId, "project");
     const project = await tx.project.create({ data: { ...fields, regionId: region.id } });
@@ -56,8 +48,7 @@ export async function createProject(access: Access, input: unknown) {
   });
 }
 
-export async function updateProject(access: Access, input: unknown) {
-  const { id, version, ...fields } = parse(updateProjectSchema, input);
+export async function updateProject(access: Access, { id, version, ...fields }: UpdateProjectData) {
   return change("project", async (tx) => {
     const before = await tx.project.findFirst({
       where: { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) },
