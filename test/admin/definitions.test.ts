@@ -14,10 +14,34 @@ import {
   validate,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import type { ResourceDefinition, WriteDefinition } from "../../admin/src/providers/definition.js";
-import type { ListArguments } from "../../admin/src/providers/reads.js";
 
 const admin = new URL("../../admin/src/", import.meta.url).pathname;
+
+// What this test reads of the panel's ResourceDefinition (admin/src/providers/definition.ts),
+// spelled here: the root type-check does not follow the panel's bundler-style imports.
+type FormRecord = { id: string | number; [field: string]: unknown };
+interface WriteDefinition {
+  mutation: string;
+  inputType?: string;
+  input?: (data: FormRecord, previous?: FormRecord) => Record<string, unknown>;
+  fields?: readonly string[];
+}
+interface ResourceDefinition {
+  typename: string;
+  fields: string;
+  detailFields?: string;
+  filters: Record<string, string>;
+  orderBy?: { type: string; fields: Record<string, string> };
+  create?: WriteDefinition;
+  update?: WriteDefinition;
+  delete?: WriteDefinition;
+  csv?: { query: string; fileName: string };
+}
+interface ListArguments {
+  declarations: string[];
+  arguments: string[];
+  variables: Record<string, unknown>;
+}
 const schema: GraphQLSchema = buildSchema(readFileSync(new URL("../../api/schema.graphql", import.meta.url), "utf8"));
 
 // Loaded by path: the panel's files resolve their imports as a bundler does (see messages.test.ts).
@@ -44,9 +68,6 @@ function inputTypeOf(write: WriteDefinition, fallback?: string): GraphQLInputObj
   if (!isInputObjectType(type)) throw new Error(`${write.mutation}: no input type ${name}`);
   return type;
 }
-
-/** The record a write's `input` is given: the form's values. */
-type FormRecord = Parameters<NonNullable<WriteDefinition["input"]>>[0];
 
 /**
  * A form's record that holds a value for any field asked of it (of the input field's kind where

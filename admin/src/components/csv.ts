@@ -1,5 +1,3 @@
-import { saveText } from "./downloads";
-
 /** A cell of an exported row: nested records are flattened to names before they get here. */
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -37,12 +35,3 @@ export function csvText(rows: readonly Record<string, CsvCell>[]): string {
   const lines = [header.map(cell).join(","), ...rows.map((row) => header.map((key) => cell(row[key])).join(","))];
   return lines.join("\r\n");
 }
-
-/**
- * A list's exporter, the panel's one way to write a CSV file: each record as a flat row
- * (nested records as their names, not [object Object]), saved as `<fileName>.csv`.
- */
-export const csvExporter =
-  <T>(fileName: string, row: (record: T) => Record<string, CsvCell>) =>
-  (records: T[]): void =>
-    saveText(csvText(records.map(row)), `${fileName}.csv`);

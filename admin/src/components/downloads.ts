@@ -1,3 +1,5 @@
+import { type CsvCell, csvText } from "./csv";
+
 /** Saves bytes the browser holds (a generated spreadsheet, a CSV) under a file name. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -35,3 +37,12 @@ export function followDownload(url: string): void {
   link.click();
   link.remove();
 }
+
+/**
+ * A list's exporter, the panel's one way to write a CSV file: each record as a flat row
+ * (nested records as their names, not [object Object]), saved as `<fileName>.csv`.
+ */
+export const csvExporter =
+  <T>(fileName: string, row: (record: T) => Record<string, CsvCell>) =>
+  (records: T[]): void =>
+    saveText(csvText(records.map(row)), `${fileName}.csv`);

@@ -1,6 +1,6 @@
 import { Chip, Stack } from "@mui/material";
 import { DataTable, List, useRecordContext, useTranslate } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { access } from "./access";

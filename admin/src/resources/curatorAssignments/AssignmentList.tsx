@@ -1,8 +1,8 @@
 import { Chip } from "@mui/material";
 import { BooleanInput, DataTable, List, SelectInput, useRecordContext, useTranslate } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
-import { csvExporter } from "../../components/csv";
 import { DayField } from "../../components/DayField";
+import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type Assignment, targetName } from "../../lib/records";

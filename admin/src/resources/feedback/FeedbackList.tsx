@@ -7,7 +7,7 @@ import {
   SelectField,
   SelectInput,
 } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";

@@ -1,5 +1,5 @@
 import { DataTable, List, NumberInput, regex, required, TabbedShowLayout, TextField, TextInput } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleNumberField } from "../../components/localeFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RecordShow } from "../../components/RecordShow";

@@ -1,5 +1,5 @@
 import { DataTable, List, NullableBooleanInput, SearchInput, SelectField, SelectInput } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleNumberField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { targetDirectionChoices } from "../../lib/choices";

@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput, SelectField } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { municipalityKindChoices } from "../../lib/choices";
 

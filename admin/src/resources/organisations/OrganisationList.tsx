@@ -9,7 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { organisationKindChoices } from "./choices";
 

@@ -1,6 +1,6 @@
 import { Chip } from "@mui/material";
 import { BooleanInput, DataTable, List, SearchInput, useRecordContext, useTranslate } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { access } from "./access";

@@ -11,7 +11,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RecordShow } from "../../components/RecordShow";

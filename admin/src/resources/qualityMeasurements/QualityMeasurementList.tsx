@@ -1,5 +1,5 @@
 import { DataTable, DateInput, List, TextInput } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { MeetsTargetField } from "./MeetsTargetField";

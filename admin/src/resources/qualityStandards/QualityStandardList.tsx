@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type QualityStandardRecord, standardStatusChoices } from "./choices";

@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 
 interface Region {
   id: string;

@@ -10,7 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from "react-admin";
-import { csvExporter } from "../../components/csv";
+import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
 import { access } from "./access";
