@@ -6,6 +6,7 @@ import { answer } from "../../lib/selection.js";
 import { OrderDirection } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
+import { createKpiSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
 import {
   canReadRegional,
   createKpi,
@@ -112,54 +113,63 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CreateKpiInput = builder.inputType("CreateKpiInput", {
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string({ required: true }),
-    description: t.string({ required: false }),
-    formula: t.string({ required: true }),
-    unit: t.string({ required: true }),
-    direction: t.field({ type: TargetDirectionEnum, required: false, description: "AT_LEAST unless given." }),
-    targetValue: t.float({ required: true }),
-    targetYear: t.int({ required: true }),
-    legalBasis: t.string({ required: false }),
-    regionId: t.id({ required: false, description: "The region of a regional target; omit for a national one." }),
-    source: t.field({ type: KpiValueSourceEnum, required: true }),
-  }),
-});
-
-const UpdateKpiInput = builder.inputType("UpdateKpiInput", {
-  description: "Only the fields given change (description and legalBasis are cleared by null); the region stays.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    description: t.string({ required: false }),
-    formula: t.string({ required: false }),
-    unit: t.string({ required: false }),
-    direction: t.field({ type: TargetDirectionEnum, required: false }),
-    targetValue: t.float({ required: false }),
-    targetYear: t.int({ required: false }),
-    legalBasis: t.string({ required: false }),
-    source: t.field({ type: KpiValueSourceEnum, required: false }),
-  }),
-});
-
-const RecordKpiValueInput = builder.inputType("RecordKpiValueInput", {
-  description: "Recording a value for the same KPI, region and period start again corrects it.",
-  fields: (t) => ({
-    kpiId: t.id({ required: true }),
-    regionId: t.id({
-      required: false,
-      description: "A region's value of a national KPI; omit for a regional KPI (its region) or a national value.",
+const CreateKpiInput = builder
+  .inputType("CreateKpiInput", {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      name: t.string({ required: true }),
+      description: t.string({ required: false }),
+      formula: t.string({ required: true }),
+      unit: t.string({ required: true }),
+      direction: t.field({ type: TargetDirectionEnum, required: false, description: "AT_LEAST unless given." }),
+      targetValue: t.float({ required: true }),
+      targetYear: t.int({ required: true }),
+      legalBasis: t.string({ required: false }),
+      regionId: t.id({ required: false, description: "The region of a regional target; omit for a national one." }),
+      source: t.field({ type: KpiValueSourceEnum, required: true }),
     }),
-    periodStart: t.field({ type: "Date", required: true }),
-    periodEnd: t.field({ type: "Date", required: true }),
-    value: t.float({ required: true }),
-    version: t.int({ required: false, description: "When correcting: the version you read (stale → ConflictError)." }),
-  }),
-});
+  })
+  .validate(createKpiSchema);
+
+const UpdateKpiInput = builder
+  .inputType("UpdateKpiInput", {
+    description: "Only the fields given change (description and legalBasis are cleared by null); the region stays.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      code: t.string({ required: false }),
+      name: t.string({ required: false }),
+      description: t.string({ required: false }),
+      formula: t.string({ required: false }),
+      unit: t.string({ required: false }),
+      direction: t.field({ type: TargetDirectionEnum, required: false }),
+      targetValue: t.float({ required: false }),
+      targetYear: t.int({ required: false }),
+      legalBasis: t.string({ required: false }),
+      source: t.field({ type: KpiValueSourceEnum, required: false }),
+    }),
+  })
+  .validate(updateKpiSchema);
+
+const RecordKpiValueInput = builder
+  .inputType("RecordKpiValueInput", {
+    description: "Recording a value for the same KPI, region and period start again corrects it.",
+    fields: (t) => ({
+      kpiId: t.id({ required: true }),
+      regionId: t.id({
+        required: false,
+        description: "A region's value of a national KPI; omit for a regional KPI (its region) or a national value.",
+      }),
+      periodStart: t.field({ type: "Date", required: true }),
+      periodEnd: t.field({ type: "Date", required: true }),
+      value: t.float({ required: true }),
+      version: t.int({
+        required: false,
+        description: "When correcting: the version you read (stale → ConflictError).",
+      }),
+    }),
+  })
+  .validate(recordKpiValueSchema);
 
 builder.mutationFields((t) => ({
   createKpi: t.prismaField({

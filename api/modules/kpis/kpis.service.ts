@@ -1,10 +1,9 @@
-import { z } from "zod";
 import type { KpiValueSource, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { optionalText, parse, text } from "../../lib/validate.js";
+import type { CreateKpiData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
 
 // ── Who sees KPIs ──
 
@@ -65,58 +64,12 @@ export function kpiOrderBy(orderBy?: KpiOrderByInput | null): Prisma.KpiOrderByW
 
 // ── KPIs (administrators) ──
 
-/** The columns are numeric(14,4): ten digits before the point. */
-const amount = z
-  .number()
-  .refine(Number.isFinite, "A number.")
-  .refine((n) => Math.abs(n) < 1e10, "At most 9 999 999 999.9999.");
-
-const kpiFields = {
-  code: z
-    .string()
-    .trim()
-    .max(100, "At most 100 characters.")
-    .regex(/^[A-Z][A-Z0-9_]*$/, "Use capital Latin letters, digits and _, e.g. E_SERVICES_USERS_SHARE."),
-  name: text(1000),
-  description: optionalText(10_000),
-  formula: text(2000),
-  unit: text(50),
-  direction: z.enum(["AT_LEAST", "AT_MOST"]),
-  targetValue: amount,
-  targetYear: z
-    .number()
-    .int("A year, e.g. 2030.")
-    .min(2000, "A year from 2000 to 2100.")
-    .max(2100, "A year from 2000 to 2100."),
-  legalBasis: optionalText(2000),
-  source: z.enum(["COMPUTED", "ENTERED"]),
-};
-
-const createKpiSchema = z.object({
-  ...kpiFields,
-  direction: kpiFields.direction.default("AT_LEAST"),
-  regionId: z.string().nullish(),
-});
-
-const updateKpiSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(kpiFields).partial().shape);
-
-/** Columns that may be cleared; a null for any other field means "not given". */
-const CLEARABLE = new Set(["description", "legalBasis"]);
-
-function withoutNulls(input: unknown): unknown {
-  if (!input || typeof input !== "object") return input;
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
-}
-
 function assertAdmin(access: Access): void {
   if (!isAdmin(access)) throw new ForbiddenError("Only administrators define KPIs.");
 }
 
-export async function createKpi(access: Access, input: unknown) {
+export async function createKpi(access: Access, { regionId: regionGlobalId, ...data }: CreateKpiData) {
   assertAdmin(access);
-  const { regionId: regionGlobalId, ...data } = parse(createKpiSchema, withoutNulls(input));
   return change("KPI", async (tx) => {
     let regionId: string | null = null;
     if (regionGlobalId) {
@@ -133,9 +86,8 @@ export async function createKpi(access: Access, input: unknown) {
 }
 
 /** Changes a KPI's definition; its region stays (its values belong to that region). */
-export async function updateKpi(access: Access, input: unknown) {
+export async function updateKpi(access: Access, { id: globalId, version, ...fields }: UpdateKpiData) {
   assertAdmin(access);
-  const { id: globalId, version, ...fields } = parse(updateKpiSchema, withoutNulls(input));
   const id = fromGlobalId("Kpi", globalId, "input.id");
   return change("KPI", async (tx) => {
     const before = await tx.kpi.findUnique({ where: { id } });
@@ -154,20 +106,6 @@ export async function updateKpi(access: Access, input: unknown) {
 }
 
 // ── Values ──
-
-const recordSchema = z
-  .object({
-    kpiId: z.string(),
-    regionId: z.string().nullish(),
-    periodStart: z.date(),
-    periodEnd: z.date(),
-    value: amount,
-    version: z.number().int().nullish(),
-  })
-  .refine((data) => data.periodEnd >= data.periodStart, {
-    path: ["periodEnd"],
-    message: "The period cannot end before it starts.",
-  });
 
 /** Where a value is recorded: the KPI's region, a region of a federal KPI, or the country (null). */
 async function valueRegion(
@@ -199,8 +137,7 @@ async function valueRegion(
  * KPI, region and period start, so recording again corrects it. `version`, when given, must be
  * the value's current one (a stale one gives ConflictError).
  */
-export async function recordKpiValue(access: Access, input: unknown) {
-  const data = parse(recordSchema, input);
+export async function recordKpiValue(access: Access, data: RecordKpiValueData) {
   const kpiId = fromGlobalId("Kpi", data.kpiId, "input.kpiId");
   return change("KPI value", async (tx) => {
     // Serialises recordings of one KPI: a national value (null region) has no unique index to fall back on.

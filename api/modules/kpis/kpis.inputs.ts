@@ -1,0 +1,68 @@
+// What the inputs of KPIs and their values must hold, checked by the validation plugin on their
+// GraphQL input types (kpis.schema.ts); the service takes what these give.
+import { z } from "zod";
+import { optionalText, text } from "../../lib/validate.js";
+
+/** The columns are numeric(14,4): ten digits before the point. */
+const amount = z
+  .number()
+  .refine(Number.isFinite, "A number.")
+  .refine((n) => Math.abs(n) < 1e10, "At most 9 999 999 999.9999.");
+
+/** Columns that may be cleared; a null for any other field means "not given". */
+const CLEARABLE = new Set(["description", "legalBasis"]);
+
+function withoutNulls(input: unknown): unknown {
+  if (!input || typeof input !== "object") return input;
+  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
+}
+
+const kpiFields = {
+  code: z
+    .string()
+    .trim()
+    .max(100, "At most 100 characters.")
+    .regex(/^[A-Z][A-Z0-9_]*$/, "Use capital Latin letters, digits and _, e.g. E_SERVICES_USERS_SHARE."),
+  name: text(1000),
+  description: optionalText(10_000),
+  formula: text(2000),
+  unit: text(50),
+  direction: z.enum(["AT_LEAST", "AT_MOST"]),
+  targetValue: amount,
+  targetYear: z
+    .number()
+    .int("A year, e.g. 2030.")
+    .min(2000, "A year from 2000 to 2100.")
+    .max(2100, "A year from 2000 to 2100."),
+  legalBasis: optionalText(2000),
+  source: z.enum(["COMPUTED", "ENTERED"]),
+};
+
+export const createKpiSchema = z.preprocess(
+  withoutNulls,
+  z.object({ ...kpiFields, direction: kpiFields.direction.default("AT_LEAST"), regionId: z.string().nullish() }),
+);
+export type CreateKpiData = z.output<typeof createKpiSchema>;
+
+export const updateKpiSchema = z.preprocess(
+  withoutNulls,
+  z.object({ id: z.string(), version: z.number().int() }).extend(z.object(kpiFields).partial().shape),
+);
+export type UpdateKpiData = z.output<typeof updateKpiSchema>;
+
+// ── Values ──
+
+export const recordKpiValueSchema = z
+  .object({
+    kpiId: z.string(),
+    regionId: z.string().nullish(),
+    periodStart: z.date(),
+    periodEnd: z.date(),
+    value: amount,
+    version: z.number().int().nullish(),
+  })
+  .refine((data) => data.periodEnd >= data.periodStart, {
+    path: ["periodEnd"],
+    message: "The period cannot end before it starts.",
+  });
+export type RecordKpiValueData = z.output<typeof recordKpiValueSchema>;
