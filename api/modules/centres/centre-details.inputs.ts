@@ -39,13 +39,11 @@ export const addExceptionSchema = z.object({ centreId: z.string(), ...exceptionF
   const issue = exceptionIssue(data);
   if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
 }, whenValid);
-
 export type AddExceptionData = z.output<typeof addExceptionSchema>;
 
 export const updateExceptionSchema = z
   .object({ id: z.string(), version: z.number().int() })
   .extend(z.object(exceptionFields).partial().shape);
-
 export type UpdateExceptionData = z.output<typeof updateExceptionSchema>;
 
 const documentsSchema = z
@@ -86,7 +84,6 @@ export const recordVisitSchema = z
     if (typesOnce(data.documents, ctx) && data.visitedOn.getTime() > Date.now() + 86_400_000)
       ctx.addIssue({ code: "custom", path: ["visitedOn"], message: "A visit cannot be recorded ahead of time." });
   }, whenValid);
-
 export type RecordVisitData = z.output<typeof recordVisitSchema>;
 
 export const updateVisitSchema = z
@@ -95,5 +92,4 @@ export const updateVisitSchema = z
   .superRefine((data, ctx) => {
     if (data.documents) typesOnce(data.documents, ctx);
   }, whenValid);
-
 export type UpdateVisitData = z.output<typeof updateVisitSchema>;

@@ -62,14 +62,12 @@ export const createCentreSchema = z
     scanners: centreFields.scanners.default(0),
   })
   .superRefine(coordinatesPaired, whenValid);
-
 export type CreateCentreData = z.output<typeof createCentreSchema>;
 
 export const updateCentreSchema = z
   .object({ id: z.string(), version: z.number().int() })
   .extend(z.object(centreFields).partial().shape)
   .superRefine(coordinatesPaired, whenValid);
-
 export type UpdateCentreData = z.output<typeof updateCentreSchema>;
 
 export const openingHoursSchema = z
@@ -99,5 +97,4 @@ export const openingHoursSchema = z
         message: "Closing time must be after opening time.",
       });
   }, whenValid);
-
 export type OpeningHoursData = z.output<typeof openingHoursSchema>;

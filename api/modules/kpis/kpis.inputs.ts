@@ -12,9 +12,9 @@ const amount = z
 /** Columns that may be cleared; a null for any other field means "not given". */
 const CLEARABLE = new Set(["description", "legalBasis"]);
 
-function withoutNulls(input: unknown): unknown {
-  if (!input || typeof input !== "object") return input;
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
+function withoutNulls(given: unknown): unknown {
+  if (!given || typeof given !== "object") return given;
+  return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
 }
 
 const kpiFields = {

@@ -53,7 +53,6 @@ export const createServiceSchema = z.object({
   requiredDocuments: serviceFields.requiredDocuments.default([]),
   status: editableStatus.default("PUBLISHED"),
 });
-
 export type CreateServiceData = z.output<typeof createServiceSchema>;
 
 export const updateServiceSchema = z
@@ -79,7 +78,6 @@ export const setCentreServiceSchema = z.object({
   helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "Choose at least one way the centre helps with the service."),
   note: optionalText(2000),
 });
-
 export type SetCentreServiceData = z.output<typeof setCentreServiceSchema>;
 
 export const removeCentreServiceSchema = z.object({ centreId: z.string(), serviceId: z.string() });
