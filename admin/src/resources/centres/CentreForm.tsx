@@ -2,10 +2,8 @@ import { Alert, Typography } from "@mui/material";
 import { useEffect, useRef } from "react";
 import {
   AutocompleteInput,
-  BooleanInput,
   CheckboxGroupInput,
   DateInput,
-  email,
   maxValue,
   minValue,
   NumberInput,
@@ -18,10 +16,11 @@ import {
   useTranslate,
 } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
+import { plainDefaults, plainInputs } from "../../components/plainFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
-import { webUrl } from "../../components/validators";
 import { centreStatusChoices } from "../../lib/choices";
 import { centreKindChoices } from "./choices";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
 import type { CentreRecord } from "./types";
 
 interface MunicipalityWithSettlements {
@@ -109,8 +108,6 @@ const FixedPlace = () => {
   );
 };
 
-const count = [minValue(0), maxValue(10_000)];
-
 const CentreFields = ({ creating }: { creating: boolean }) => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
@@ -122,31 +119,19 @@ const CentreFields = ({ creating }: { creating: boolean }) => (
     <TextInput source="address" validate={required()} fullWidth />
     <NumberInput source="latitude" validate={[minValue(-90), maxValue(90)]} step={0.000001} />
     <NumberInput source="longitude" validate={[minValue(-180), maxValue(180)]} step={0.000001} />
-    <TextInput source="phone" />
-    <TextInput source="email" validate={email()} />
-    <TextInput source="website" fullWidth validate={webUrl} />
+    {plainInputs(CONTACTS)}
     <DateInput source="signatureValidUntil" />
     <Section title="dostup.centres.tabs.accessibility" />
-    <BooleanInput source="accessibleMobility" />
-    <BooleanInput source="accessibleVision" />
-    <BooleanInput source="accessibleHearing" />
+    {plainInputs(ACCESSIBILITY)}
     <Section title="dostup.centres.tabs.equipment" />
-    <NumberInput source="workstations" validate={count} step={1} />
-    <NumberInput source="printers" validate={count} step={1} />
-    <NumberInput source="scanners" validate={count} step={1} />
-    <TextInput source="equipmentNote" fullWidth multiline />
+    {plainInputs(EQUIPMENT)}
   </>
 );
 
 const DEFAULTS = {
   kinds: ["PUBLIC_ACCESS"],
   status: "ACTIVE",
-  accessibleMobility: false,
-  accessibleVision: false,
-  accessibleHearing: false,
-  workstations: 0,
-  printers: 0,
-  scanners: 0,
+  ...plainDefaults(CONTACTS, ACCESSIBILITY, EQUIPMENT),
 };
 
 export const CentreCreate = () => (

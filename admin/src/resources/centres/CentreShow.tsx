@@ -12,13 +12,15 @@ import {
   useTranslate,
 } from "react-admin";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
-import { LocaleDateField, LocaleNumberField, useIntlLocale } from "../../components/localeFields";
+import { LocaleDateField, useIntlLocale } from "../../components/localeFields";
+import { plainValues } from "../../components/plainFields";
 import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite, useRole } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
 import { OpeningHoursTab } from "./OpeningHoursTab";
 import { ServicesTab } from "./ServicesTab";
 import { SignatureField } from "./SignatureField";
@@ -117,24 +119,17 @@ export const CentreShow = () => {
         >
           <TextField source="name" />
         </ReferenceField>
-        <TextField source="phone" emptyText="—" />
-        <TextField source="email" emptyText="—" />
-        <TextField source="website" emptyText="—" />
+        {plainValues(CONTACTS)}
         <Labeled label="resources.centres.fields.signatureValidUntil">
           <SignatureField source="signatureValidUntil" />
         </Labeled>
         <LastVerified label="resources.centres.fields.lastVerifiedAt" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.centres.tabs.accessibility" path="accessibility">
-        <BooleanField source="accessibleMobility" />
-        <BooleanField source="accessibleVision" />
-        <BooleanField source="accessibleHearing" />
+        {plainValues(ACCESSIBILITY)}
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.centres.tabs.equipment" path="equipment">
-        <LocaleNumberField source="workstations" />
-        <LocaleNumberField source="printers" />
-        <LocaleNumberField source="scanners" />
-        <TextField source="equipmentNote" emptyText="—" />
+        {plainValues(EQUIPMENT)}
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="dostup.centres.tabs.hours" path="hours">
         <OpeningHoursTab />

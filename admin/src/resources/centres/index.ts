@@ -1,16 +1,18 @@
 import StoreIcon from "@mui/icons-material/Store";
+import { sourcesOf } from "../../components/plainFields";
 import { formInput } from "../../lib/input";
 import type { AdminResource } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreCreate, CentreEdit } from "./CentreForm";
 import { CentreList } from "./CentreList";
 import { CentreShow } from "./CentreShow";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
 import { en, ru } from "./messages";
 
 const LIST_FIELDS = `version name kinds status statusAlert address archivedAt signatureValidUntil lastVerifiedAt
   region { id name } municipality { id name } settlement { id name isRural } hostOrganisation { id name }`;
 
-// Fields create and update both take as the form holds them.
+// Fields create and update both take as the form holds them: the plain ones from fields.ts.
 const WRITABLE = [
   "name",
   "kinds",
@@ -19,26 +21,17 @@ const WRITABLE = [
   "address",
   "latitude",
   "longitude",
-  "phone",
-  "email",
-  "website",
-  "accessibleMobility",
-  "accessibleVision",
-  "accessibleHearing",
-  "workstations",
-  "printers",
-  "scanners",
-  "equipmentNote",
   "signatureValidUntil",
-] as const;
+  ...sourcesOf(CONTACTS, ACCESSIBILITY, EQUIPMENT),
+];
 
 export default {
   name: "centres",
   definition: {
     typename: "Centre",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} latitude longitude phone email website accessibleMobility accessibleVision
-      accessibleHearing workstations printers scanners equipmentNote lastVerifiedByName createdAt updatedAt
+    detailFields: `${LIST_FIELDS} latitude longitude ${sourcesOf(CONTACTS, ACCESSIBILITY, EQUIPMENT).join(" ")}
+      lastVerifiedByName createdAt updatedAt
       openingHours { weekday opens closes }
       hoursExceptions { id version startsOn endsOn closed opens closes reason }
       services { helpKinds note service { id name } }`,

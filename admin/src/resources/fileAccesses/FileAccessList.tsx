@@ -2,7 +2,6 @@ import FilterAltIcon from "@mui/icons-material/FilterAlt";
 import { IconButton, Tooltip } from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import {
-  Button,
   DataTable,
   DateInput,
   type InputProps,
@@ -12,13 +11,11 @@ import {
   TextInput,
   TopToolbar,
   useListContext,
-  useNotify,
   useRecordContext,
   useTranslate,
 } from "react-admin";
 import { ApiCsvButton } from "../../components/ApiCsvButton";
 import { localDay } from "../../components/DayField";
-import { saveText } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { useRole } from "../../lib/resource";
