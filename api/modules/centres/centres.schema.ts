@@ -142,38 +142,40 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CentreFieldsInput = {
-  name: "String",
-  statusAlert: "String",
-  address: "String",
-  equipmentNote: "String",
-  phone: "String",
-  email: "String",
-  website: "String",
-} as const;
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/**
+ * A centre's own fields as both inputs take them, each declared once: all optional, except
+ * that a new centre needs its name, kinds and address. What each must hold is in
+ * centres.inputs.ts.
+ */
+const centreFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  name: t.string({ required: creating }),
+  kinds: t.field({ type: [CentreKindEnum], required: creating }),
+  status: t.field({ type: CentreStatusEnum, required: false }),
+  statusAlert: t.string({ required: false }),
+  address: t.string({ required: creating }),
+  latitude: t.float({ required: false }),
+  longitude: t.float({ required: false }),
+  accessibleVision: t.boolean({ required: false }),
+  accessibleHearing: t.boolean({ required: false }),
+  accessibleMobility: t.boolean({ required: false }),
+  workstations: t.int({ required: false }),
+  printers: t.int({ required: false }),
+  scanners: t.int({ required: false }),
+  equipmentNote: t.string({ required: false }),
+  phone: t.string({ required: false }),
+  email: t.string({ required: false }),
+  website: t.string({ required: false }),
+  signatureValidUntil: t.field({ type: "Date", required: false }),
+});
 
 const CreateCentreInput = builder
   .inputType("CreateCentreInput", {
     fields: (t) => ({
       hostOrganisationId: t.id({ required: true }),
       settlementId: t.id({ required: true }),
-      kinds: t.field({ type: [CentreKindEnum], required: true }),
-      status: t.field({ type: CentreStatusEnum, required: false }),
-      latitude: t.float({ required: false }),
-      longitude: t.float({ required: false }),
-      accessibleVision: t.boolean({ required: false }),
-      accessibleHearing: t.boolean({ required: false }),
-      accessibleMobility: t.boolean({ required: false }),
-      workstations: t.int({ required: false }),
-      printers: t.int({ required: false }),
-      scanners: t.int({ required: false }),
-      signatureValidUntil: t.field({ type: "Date", required: false }),
-      ...Object.fromEntries(
-        Object.keys(CentreFieldsInput).map((name) => [
-          name,
-          t.string({ required: name === "name" || name === "address" }),
-        ]),
-      ),
+      ...centreFieldInputs(t, true),
     }),
   })
   .validate(createCentreSchema);
@@ -184,18 +186,7 @@ const UpdateCentreInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      kinds: t.field({ type: [CentreKindEnum], required: false }),
-      status: t.field({ type: CentreStatusEnum, required: false }),
-      latitude: t.float({ required: false }),
-      longitude: t.float({ required: false }),
-      accessibleVision: t.boolean({ required: false }),
-      accessibleHearing: t.boolean({ required: false }),
-      accessibleMobility: t.boolean({ required: false }),
-      workstations: t.int({ required: false }),
-      printers: t.int({ required: false }),
-      scanners: t.int({ required: false }),
-      signatureValidUntil: t.field({ type: "Date", required: false }),
-      ...Object.fromEntries(Object.keys(CentreFieldsInput).map((name) => [name, t.string({ required: false })])),
+      ...centreFieldInputs(t, false),
     }),
   })
   .validate(updateCentreSchema);
