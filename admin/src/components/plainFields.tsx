@@ -22,6 +22,8 @@ export interface PlainField {
   /** The API's field name, also the form's source and the message key's last part. */
   source: string;
   kind: PlainFieldKind;
+  /** A new record's value, where it is not the kind's (no, none) — the API's default. */
+  initial?: boolean | number;
 }
 
 /** The fields' sources: what a write sends and what a read selects. */
@@ -71,11 +73,12 @@ export const plainInputs = (fields: readonly PlainField[]) => fields.map(input);
 /** The fields' values, as a list of elements, each labelled by the show layout around it. */
 export const plainValues = (fields: readonly PlainField[]) => fields.map(value);
 
-/** A new record's starting values: no to a yes/no field, none of a count; the rest empty. */
+/** A new record's starting values: a field's `initial`, else no to a yes/no field and none of a count. */
 export function plainDefaults(...groups: readonly (readonly PlainField[])[]): Record<string, boolean | number> {
   const defaults: Record<string, boolean | number> = {};
-  for (const { source, kind } of groups.flat()) {
-    if (kind === "boolean") defaults[source] = false;
+  for (const { source, kind, initial } of groups.flat()) {
+    if (initial !== undefined) defaults[source] = initial;
+    else if (kind === "boolean") defaults[source] = false;
     else if (kind === "count") defaults[source] = 0;
   }
   return defaults;
