@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
+import { readCsv } from "../../api/modules/spreadsheets/sheet-files.js";
 import { asUser, gql, mutate, type Outcome, ok, useIdentity } from "../helpers/graphql.js";
 
 interface CentreData {
@@ -242,6 +243,29 @@ describe("centre changes", () => {
     expect(row.openingHours).toHaveLength(2);
     expect(row.hoursExceptions).toHaveLength(1);
     expect(row.mobileVisits).toHaveLength(1);
+  });
+
+  it("records whether visitors can use the internet: yes unless said, changed like any field, in the CSV", async () => {
+    const created = await create("ЦОД тестовый (интернет)");
+    const id = created.data?.id ?? "";
+    const read = async () =>
+      (
+        await gql<{ node: { internetAccess: boolean } }>(
+          `query R($id: ID!) { node(id: $id) { ... on Centre { internetAccess } } }`,
+          { id },
+        )
+      ).data?.node.internetAccess;
+    expect(await read()).toBe(true);
+    const updated = await ok<CentreData>("updateCentre", CENTRE, { id, version: 1, internetAccess: false });
+    expect(updated.version).toBe(2);
+    expect(await read()).toBe(false);
+    const { outcome } = await mutate("updateCentre", CENTRE, { id, version: 2, internetAccess: "нет" });
+    expect(outcome).toBeNull();
+    const csv = await gql<{ centresCsv: string }>(`query C($s: String!) { centresCsv(filter: { search: $s }) }`, {
+      s: "ЦОД тестовый (интернет)",
+    });
+    const [header, row] = readCsv(Buffer.from(csv.data?.centresCsv ?? "", "utf8"));
+    expect(row?.[header?.indexOf("internet_access") ?? -1]).toBe("false");
   });
 });
 

@@ -27,6 +27,7 @@ const centreFields = {
   workstations: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
   printers: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
   scanners: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
+  internetAccess: z.boolean(),
   equipmentNote: optionalText(2000),
   phone: optionalText(100),
   email: z.string().trim().email("Enter an email address.").max(254).nullish(),
@@ -60,6 +61,7 @@ export const createCentreSchema = z
     workstations: centreFields.workstations.default(0),
     printers: centreFields.printers.default(0),
     scanners: centreFields.scanners.default(0),
+    internetAccess: centreFields.internetAccess.default(true),
   })
   .superRefine(coordinatesPaired, whenValid);
 export type CreateCentreData = z.output<typeof createCentreSchema>;

@@ -23,5 +23,6 @@ export const EQUIPMENT: readonly PlainField[] = [
   { source: "workstations", kind: "count" },
   { source: "printers", kind: "count" },
   { source: "scanners", kind: "count" },
+  { source: "internetAccess", kind: "boolean", initial: true },
   { source: "equipmentNote", kind: "longText" },
 ];

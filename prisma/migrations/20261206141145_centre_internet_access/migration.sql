@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Centre" ADD COLUMN     "internetAccess" BOOLEAN NOT NULL DEFAULT true;
+
