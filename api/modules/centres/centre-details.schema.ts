@@ -1,11 +1,9 @@
 // A centre's details that change on their own: opening hours and their exceptions, and the
 // visits of mobile offices (with the documents issued). The centre itself: centres.schema.ts.
 import { builder } from "../../builder.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import { answer } from "../../lib/selection.js";
-import { DeletedRecord, VersionedInput } from "../../shared.js";
+import { DeletedRecord, rowMutation, VersionedInput } from "../../shared.js";
 import {
   addExceptionSchema,
   recordVisitSchema,
@@ -140,25 +138,17 @@ const UpdateMobileVisitInput = builder
   .validate(updateVisitSchema);
 
 builder.mutationFields((t) => ({
-  addOpeningHoursException: t.prismaField({
+  addOpeningHoursException: rowMutation(t, {
     type: "OpeningHoursException",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: AddOpeningHoursExceptionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await addHoursException(ctx.access, input);
-      return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: AddOpeningHoursExceptionInput,
+    run: (input, ctx) => addHoursException(ctx.access, input),
   }),
-  updateOpeningHoursException: t.prismaField({
+  updateOpeningHoursException: rowMutation(t, {
     type: "OpeningHoursException",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateOpeningHoursExceptionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateHoursException(ctx.access, input);
-      return answer(query, row, (q) => prisma.openingHoursException.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateOpeningHoursExceptionInput,
+    run: (input, ctx) => updateHoursException(ctx.access, input),
   }),
   removeOpeningHoursException: t.field({
     type: DeletedRecord,
@@ -170,25 +160,17 @@ builder.mutationFields((t) => ({
       return { id: String(input.id) };
     },
   }),
-  recordMobileVisit: t.prismaField({
+  recordMobileVisit: rowMutation(t, {
     type: "MobileVisit",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: RecordMobileVisitInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await recordMobileVisit(ctx.access, input);
-      return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: RecordMobileVisitInput,
+    run: (input, ctx) => recordMobileVisit(ctx.access, input),
   }),
-  updateMobileVisit: t.prismaField({
+  updateMobileVisit: rowMutation(t, {
     type: "MobileVisit",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateMobileVisitInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateMobileVisit(ctx.access, input);
-      return answer(query, row, (q) => prisma.mobileVisit.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateMobileVisitInput,
+    run: (input, ctx) => updateMobileVisit(ctx.access, input),
   }),
   removeMobileVisit: t.field({
     type: DeletedRecord,

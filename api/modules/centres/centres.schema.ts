@@ -4,9 +4,8 @@ import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { OrderDirection, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { createCentreSchema, openingHoursSchema, updateCentreSchema } from "./centres.inputs.js";
 import {
   centreOrderBy,
@@ -111,16 +110,7 @@ export const CentreFilter = builder.inputType("CentreFilter", {
   }),
 });
 
-const CentreOrderField = builder.enumType("CentreOrderField", {
-  values: ["NAME", "CREATED_AT", "SIGNATURE_VALID_UNTIL"] as const,
-});
-
-const CentreOrderBy = builder.inputType("CentreOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: CentreOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const CentreOrderBy = orderByInput("Centre", ["NAME", "CREATED_AT", "SIGNATURE_VALID_UNTIL"]);
 
 builder.queryFields((t) => ({
   centres: t.prismaConnection({
@@ -212,67 +202,43 @@ const SetCentreOpeningHoursInput = builder
   .validate(openingHoursSchema);
 
 builder.mutationFields((t) => ({
-  createCentre: t.prismaField({
+  createCentre: rowMutation(t, {
     type: "Centre",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateCentreInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await createCentre(ctx.access, input);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: CreateCentreInput,
+    run: (input, ctx) => createCentre(ctx.access, input),
   }),
-  updateCentre: t.prismaField({
+  updateCentre: rowMutation(t, {
     type: "Centre",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateCentreInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await updateCentre(ctx.access, input);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: UpdateCentreInput,
+    run: (input, ctx) => updateCentre(ctx.access, input),
   }),
-  archiveCentre: t.prismaField({
+  archiveCentre: rowMutation(t, {
     type: "Centre",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true),
   }),
-  restoreCentre: t.prismaField({
+  restoreCentre: rowMutation(t, {
     type: "Centre",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false),
   }),
-  verifyCentre: t.prismaField({
+  verifyCentre: rowMutation(t, {
     type: "Centre",
     description: "Records that the centre's data was checked today (lastVerifiedAt/By).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await verifyCentre(ctx.access, { id: String(input.id), version: input.version });
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => verifyCentre(ctx.access, { id: String(input.id), version: input.version }),
   }),
-  setCentreOpeningHours: t.prismaField({
+  setCentreOpeningHours: rowMutation(t, {
     type: "Centre",
     description: "Replaces the centre's weekly hours.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: SetCentreOpeningHoursInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await setOpeningHours(ctx.access, input);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: SetCentreOpeningHoursInput,
+    run: (input, ctx) => setOpeningHours(ctx.access, input),
   }),
 }));
 
