@@ -3,7 +3,7 @@ import { MunicipalityKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
+import { rowMutation } from "../../shared.js";
 import {
   createMunicipalitySchema,
   createRegionSchema,
@@ -181,64 +181,40 @@ const UpdateSettlementInput = builder
   .validate(updateSettlementSchema);
 
 builder.mutationFields((t) => ({
-  createRegion: t.prismaField({
+  createRegion: rowMutation(t, {
     type: "Region",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateRegionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await createRegion(ctx.access, input);
-      return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: CreateRegionInput,
+    run: (input, ctx) => createRegion(ctx.access, input),
   }),
-  updateRegion: t.prismaField({
+  updateRegion: rowMutation(t, {
     type: "Region",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateRegionInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateRegion(ctx.access, input);
-      return answer(query, row, (q) => prisma.region.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateRegionInput,
+    run: (input, ctx) => updateRegion(ctx.access, input),
   }),
-  createMunicipality: t.prismaField({
+  createMunicipality: rowMutation(t, {
     type: "Municipality",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateMunicipalityInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await createMunicipality(ctx.access, input);
-      return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: CreateMunicipalityInput,
+    run: (input, ctx) => createMunicipality(ctx.access, input),
   }),
-  updateMunicipality: t.prismaField({
+  updateMunicipality: rowMutation(t, {
     type: "Municipality",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateMunicipalityInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateMunicipality(ctx.access, input);
-      return answer(query, row, (q) => prisma.municipality.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateMunicipalityInput,
+    run: (input, ctx) => updateMunicipality(ctx.access, input),
   }),
-  createSettlement: t.prismaField({
+  createSettlement: rowMutation(t, {
     type: "Settlement",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateSettlementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await createSettlement(ctx.access, input);
-      return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: CreateSettlementInput,
+    run: (input, ctx) => createSettlement(ctx.access, input),
   }),
-  updateSettlement: t.prismaField({
+  updateSettlement: rowMutation(t, {
     type: "Settlement",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateSettlementInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateSettlement(ctx.access, input);
-      return answer(query, row, (q) => prisma.settlement.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateSettlementInput,
+    run: (input, ctx) => updateSettlement(ctx.access, input),
   }),
 }));
