@@ -3,9 +3,8 @@ import { OrganisationKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { VersionedInput } from "../../shared.js";
+import { rowMutation, VersionedInput } from "../../shared.js";
 import { createOrganisationSchema, updateOrganisationSchema } from "./organisations.inputs.js";
 import {
   createOrganisation,
@@ -110,44 +109,28 @@ const UpdateOrganisationInput = builder
   .validate(updateOrganisationSchema);
 
 builder.mutationFields((t) => ({
-  createOrganisation: t.prismaField({
+  createOrganisation: rowMutation(t, {
     type: "Organisation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await createOrganisation(ctx.access, input);
-      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: CreateOrganisationInput,
+    run: (input, ctx) => createOrganisation(ctx.access, input),
   }),
-  updateOrganisation: t.prismaField({
+  updateOrganisation: rowMutation(t, {
     type: "Organisation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateOrganisationInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await updateOrganisation(ctx.access, input);
-      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: UpdateOrganisationInput,
+    run: (input, ctx) => updateOrganisation(ctx.access, input),
   }),
-  archiveOrganisation: t.prismaField({
+  archiveOrganisation: rowMutation(t, {
     type: "Organisation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, true),
   }),
-  restoreOrganisation: t.prismaField({
+  restoreOrganisation: rowMutation(t, {
     type: "Organisation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const row = await setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return answer(query, row, (q) => prisma.organisation.findUniqueOrThrow({ ...q, where: { id: row.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, false),
   }),
 }));
