@@ -4,9 +4,8 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { answer } from "../../lib/selection.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { OrderDirection, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { CentreHelpKindEnum } from "../centres/centres.schema.js";
 import { Organisation } from "../organisations/organisations.schema.js";
 import {
@@ -127,14 +126,7 @@ const ServiceFilter = builder.inputType("ServiceFilter", {
   }),
 });
 
-export const CatalogueOrderField = builder.enumType("CatalogueOrderField", { values: ["NAME", "CREATED_AT"] as const });
-
-export const CatalogueOrderBy = builder.inputType("CatalogueOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: CatalogueOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+export const CatalogueOrderBy = orderByInput("Catalogue", ["NAME", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
   services: t.prismaConnection({
@@ -233,69 +225,45 @@ const RemoveCentreServiceInput = builder
   .validate(removeCentreServiceSchema);
 
 builder.mutationFields((t) => ({
-  createService: t.prismaField({
+  createService: rowMutation(t, {
     type: "Service",
     description: "Federal services: administrators; regional and municipal ones: also the curators of that region.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateServiceInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const service = await createService(ctx.access, input);
-      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
-    },
+    input: CreateServiceInput,
+    run: (input, ctx) => createService(ctx.access, input),
   }),
-  updateService: t.prismaField({
+  updateService: rowMutation(t, {
     type: "Service",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateServiceInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const service = await updateService(ctx.access, input);
-      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
-    },
+    input: UpdateServiceInput,
+    run: (input, ctx) => updateService(ctx.access, input),
   }),
-  archiveService: t.prismaField({
+  archiveService: rowMutation(t, {
     type: "Service",
     description: "Sets the status to ARCHIVED: the service leaves lists and partner answers, its links stay.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, true),
   }),
-  restoreService: t.prismaField({
+  restoreService: rowMutation(t, {
     type: "Service",
     description: "Brings an archived service back as PUBLISHED.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const service = await setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return answer(query, service, (q) => prisma.service.findUniqueOrThrow({ ...q, where: { id: service.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, false),
   }),
-  setCentreService: t.prismaField({
+  setCentreService: rowMutation(t, {
     type: "CentreService",
     description: "Records that a centre (one you may change) helps with a federal service or one of its region.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: SetCentreServiceInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const link = await setCentreService(ctx.access, input);
-      return answer(query, link, (q) => prisma.centreService.findUniqueOrThrow({ ...q, where: { id: link.id } }));
-    },
+    input: SetCentreServiceInput,
+    run: (input, ctx) => setCentreService(ctx.access, input),
   }),
-  removeCentreService: t.prismaField({
+  removeCentreService: rowMutation(t, {
     type: "Centre",
     description: "Removes a service from a centre's list; returns the centre.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: RemoveCentreServiceInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const centre = await removeCentreService(ctx.access, input);
-      return answer(query, centre, (q) => prisma.centre.findUniqueOrThrow({ ...q, where: { id: centre.id } }));
-    },
+    input: RemoveCentreServiceInput,
+    run: (input, ctx) => removeCentreService(ctx.access, input),
   }),
 }));
