@@ -3,8 +3,7 @@ import { LifeSituationKind } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { answer } from "../../lib/selection.js";
-import { VersionedInput } from "../../shared.js";
+import { rowMutation, VersionedInput } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { catalogueOrderBy } from "../services/services.service.js";
 import {
@@ -151,75 +150,37 @@ const SetLifeSituationServicesInput = builder
   .validate(setLifeSituationServicesSchema);
 
 builder.mutationFields((t) => ({
-  createLifeSituation: t.prismaField({
+  createLifeSituation: rowMutation(t, {
     type: "LifeSituation",
     description: "Federal life situations: administrators; regional ones: also the curators of that region.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateLifeSituationInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await createLifeSituation(ctx.access, input);
-      return answer(query, lifeSituation, (q) =>
-        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
-      );
-    },
+    input: CreateLifeSituationInput,
+    run: (input, ctx) => createLifeSituation(ctx.access, input),
   }),
-  updateLifeSituation: t.prismaField({
+  updateLifeSituation: rowMutation(t, {
     type: "LifeSituation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateLifeSituationInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await updateLifeSituation(ctx.access, input);
-      return answer(query, lifeSituation, (q) =>
-        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
-      );
-    },
+    input: UpdateLifeSituationInput,
+    run: (input, ctx) => updateLifeSituation(ctx.access, input),
   }),
-  archiveLifeSituation: t.prismaField({
+  archiveLifeSituation: rowMutation(t, {
     type: "LifeSituation",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await setLifeSituationArchived(
-        ctx.access,
-        { id: String(input.id), version: input.version },
-        true,
-      );
-      return answer(query, lifeSituation, (q) =>
-        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
-      );
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setLifeSituationArchived(ctx.access, { id: String(input.id), version: input.version }, true),
   }),
-  restoreLifeSituation: t.prismaField({
+  restoreLifeSituation: rowMutation(t, {
     type: "LifeSituation",
     description: "Brings an archived life situation back as PUBLISHED.",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await setLifeSituationArchived(
-        ctx.access,
-        { id: String(input.id), version: input.version },
-        false,
-      );
-      return answer(query, lifeSituation, (q) =>
-        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
-      );
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setLifeSituationArchived(ctx.access, { id: String(input.id), version: input.version }, false),
   }),
-  setLifeSituationServices: t.prismaField({
+  setLifeSituationServices: rowMutation(t, {
     type: "LifeSituation",
     description: "Replaces the ordered list of services (reorder, add, remove, mandatory or optional).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: SetLifeSituationServicesInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const lifeSituation = await setLifeSituationServices(ctx.access, input);
-      return answer(query, lifeSituation, (q) =>
-        prisma.lifeSituation.findUniqueOrThrow({ ...q, where: { id: lifeSituation.id } }),
-      );
-    },
+    input: SetLifeSituationServicesInput,
+    run: (input, ctx) => setLifeSituationServices(ctx.access, input),
   }),
 }));
