@@ -3,8 +3,7 @@ import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
   assignCurator,
@@ -128,14 +127,7 @@ const PersonFilter = builder.inputType("PersonFilter", {
   }),
 });
 
-const PersonOrderField = builder.enumType("PersonOrderField", { values: ["NAME", "CREATED_AT"] as const });
-
-const PersonOrderBy = builder.inputType("PersonOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: PersonOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const PersonOrderBy = orderByInput("Person", ["NAME", "CREATED_AT"]);
 
 const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
   fields: (t) => ({
@@ -151,16 +143,7 @@ const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
   }),
 });
 
-const CuratorAssignmentOrderField = builder.enumType("CuratorAssignmentOrderField", {
-  values: ["VALID_FROM", "CREATED_AT"] as const,
-});
-
-const CuratorAssignmentOrderBy = builder.inputType("CuratorAssignmentOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: CuratorAssignmentOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const CuratorAssignmentOrderBy = orderByInput("CuratorAssignment", ["VALID_FROM", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
   people: t.prismaConnection({
@@ -277,80 +260,46 @@ const UpdateCuratorAssignmentInput = builder
   .validate(updateCuratorAssignmentSchema);
 
 builder.mutationFields((t) => ({
-  createPerson: t.prismaField({
+  createPerson: rowMutation(t, {
     type: "Person",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreatePersonInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const person = await createPerson(ctx.access, input);
-      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
-    },
+    input: CreatePersonInput,
+    run: (input, ctx) => createPerson(ctx.access, input),
   }),
-  updatePerson: t.prismaField({
+  updatePerson: rowMutation(t, {
     type: "Person",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const person = await updatePerson(ctx.access, input);
-      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
-    },
+    input: UpdatePersonInput,
+    run: (input, ctx) => updatePerson(ctx.access, input),
   }),
-  archivePerson: t.prismaField({
+  archivePerson: rowMutation(t, {
     type: "Person",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, true);
-      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, true),
   }),
-  restorePerson: t.prismaField({
+  restorePerson: rowMutation(t, {
     type: "Person",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const person = await setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false);
-      return answer(query, person, (q) => prisma.person.findUniqueOrThrow({ ...q, where: { id: person.id } }));
-    },
+    input: VersionedInput,
+    run: (input, ctx) => setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false),
   }),
-  assignCurator: t.prismaField({
+  assignCurator: rowMutation(t, {
     type: "CuratorAssignment",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: AssignCuratorInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await assignCurator(ctx.access, input);
-      return answer(query, assignment, (q) =>
-        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
-      );
-    },
+    input: AssignCuratorInput,
+    run: (input, ctx) => assignCurator(ctx.access, input),
   }),
-  endCuratorAssignment: t.prismaField({
+  endCuratorAssignment: rowMutation(t, {
     type: "CuratorAssignment",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: EndCuratorAssignmentInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await endCuratorAssignment(ctx.access, input);
-      return answer(query, assignment, (q) =>
-        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
-      );
-    },
+    input: EndCuratorAssignmentInput,
+    run: (input, ctx) => endCuratorAssignment(ctx.access, input),
   }),
-  updateCuratorAssignment: t.prismaField({
+  updateCuratorAssignment: rowMutation(t, {
     type: "CuratorAssignment",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateCuratorAssignmentInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const assignment = await updateCuratorAssignment(ctx.access, input);
-      return answer(query, assignment, (q) =>
-        prisma.curatorAssignment.findUniqueOrThrow({ ...q, where: { id: assignment.id } }),
-      );
-    },
+    input: UpdateCuratorAssignmentInput,
+    run: (input, ctx) => updateCuratorAssignment(ctx.access, input),
   }),
 }));
