@@ -4,8 +4,7 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection } from "../../shared.js";
+import { orderByInput, rowMutation } from "../../shared.js";
 import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
 import { createProjectSchema, updateProjectSchema } from "./projects.inputs.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
@@ -38,14 +37,7 @@ const ProjectFilter = builder.inputType("ProjectFilter", {
   }),
 });
 
-const ProjectOrderField = builder.enumType("ProjectOrderField", { values: ["NAME", "CREATED_AT"] as const });
-
-const ProjectOrderBy = builder.inputType("ProjectOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: ProjectOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const ProjectOrderBy = orderByInput("Project", ["NAME", "CREATED_AT"]);
 
 const CreateProjectInput = builder
   .inputType("CreateProjectInput", {
@@ -88,24 +80,16 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  createProject: t.prismaField({
+  createProject: rowMutation(t, {
     type: "Project",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const project = await createProject(ctx.access, input);
-      return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
-    },
+    input: CreateProjectInput,
+    run: (input, ctx) => createProject(ctx.access, input),
   }),
-  updateProject: t.prismaField({
+  updateProject: rowMutation(t, {
     type: "Project",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const project = await updateProject(ctx.access, input);
-      return answer(query, project, (q) => prisma.project.findUniqueOrThrow({ ...q, where: { id: project.id } }));
-    },
+    input: UpdateProjectInput,
+    run: (input, ctx) => updateProject(ctx.access, input),
   }),
 }));
