@@ -2,8 +2,7 @@ import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { answer } from "../../lib/selection.js";
-import { OrderDirection } from "../../shared.js";
+import { orderByInput, rowMutation } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import { createKpiSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
@@ -86,14 +85,7 @@ const KpiFilter = builder.inputType("KpiFilter", {
   }),
 });
 
-const KpiOrderField = builder.enumType("KpiOrderField", { values: ["CODE", "NAME", "TARGET_YEAR"] as const });
-
-const KpiOrderBy = builder.inputType("KpiOrderBy", {
-  fields: (t) => ({
-    field: t.field({ type: KpiOrderField, required: true }),
-    direction: t.field({ type: OrderDirection, required: true }),
-  }),
-});
+const KpiOrderBy = orderByInput("Kpi", ["CODE", "NAME", "TARGET_YEAR"]);
 
 builder.queryFields((t) => ({
   kpis: t.prismaConnection({
@@ -172,35 +164,23 @@ const RecordKpiValueInput = builder
   .validate(recordKpiValueSchema);
 
 builder.mutationFields((t) => ({
-  createKpi: t.prismaField({
+  createKpi: rowMutation(t, {
     type: "Kpi",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: CreateKpiInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const kpi = await createKpi(ctx.access, input);
-      return answer(query, kpi, (q) => prisma.kpi.findUniqueOrThrow({ ...q, where: { id: kpi.id } }));
-    },
+    input: CreateKpiInput,
+    run: (input, ctx) => createKpi(ctx.access, input),
   }),
-  updateKpi: t.prismaField({
+  updateKpi: rowMutation(t, {
     type: "Kpi",
-    errors: {},
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdateKpiInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const kpi = await updateKpi(ctx.access, input);
-      return answer(query, kpi, (q) => prisma.kpi.findUniqueOrThrow({ ...q, where: { id: kpi.id } }));
-    },
+    input: UpdateKpiInput,
+    run: (input, ctx) => updateKpi(ctx.access, input),
   }),
-  recordKpiValue: t.prismaField({
+  recordKpiValue: rowMutation(t, {
     type: "KpiValue",
     description: "Enters the value of an ENTERED KPI (administrators, and curators for their regions).",
-    errors: {},
     authScopes: { writer: true },
-    args: { input: t.arg({ type: RecordKpiValueInput, required: true }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const value = await recordKpiValue(ctx.access, input);
-      return answer(query, value, (q) => prisma.kpiValue.findUniqueOrThrow({ ...q, where: { id: value.id } }));
-    },
+    input: RecordKpiValueInput,
+    run: (input, ctx) => recordKpiValue(ctx.access, input),
   }),
 }));
