@@ -1,10 +1,15 @@
 // A mutation answers from the row it wrote when the client asks only for that row's columns,
 // and reads the row again (once) when it asks for a relation: lib/selection.ts `answer`, which
-// every create/update of the API goes through, most of them by shared.ts `rowMutation` (its
-// generic read-back is the last cases'). Either way the answer is what is now stored.
+// shared.ts `rowMutation` calls, the one place that does. The cases below check that answer on
+// rows of several models (the read-back goes through each model's own Prisma delegate); the last
+// test holds every mutation that answers with a row to rowMutation, so none reloads its own way.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { getNamedType, isObjectType, isUnionType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
+import { schema } from "../../api/schema.js";
 import { asUser, gql, useIdentity } from "../helpers/graphql.js";
 import { recordSql } from "../helpers/sql.js";
 
@@ -85,4 +90,47 @@ describe("a mutation's answer", () => {
       expect(JSON.stringify(withRelation.answered)).toMatch(/"name":"[^"]+"/);
     });
   }
+});
+
+const apiDir = join(import.meta.dirname, "../../api");
+
+/** The API's own source files (not the generated ones), by their path below api/. */
+async function apiSources(): Promise<Map<string, string>> {
+  const files = (await readdir(apiDir, { recursive: true })).filter(
+    (file) => file.endsWith(".ts") && !file.startsWith("generated"),
+  );
+  return new Map(
+    await Promise.all(files.map(async (file) => [file, await readFile(join(apiDir, file), "utf8")] as const)),
+  );
+}
+
+/** The mutations whose success answers `data` of a Prisma model: a row of the database. */
+function rowAnsweringMutations(): string[] {
+  return Object.values(schema.getMutationType()?.getFields() ?? {})
+    .filter((field) => {
+      const result = getNamedType(field.type);
+      const success = isUnionType(result) ? result.getTypes().find((type) => type.name.endsWith("Success")) : result;
+      const data = isObjectType(success) ? success.getFields().data : undefined;
+      return data !== undefined && getNamedType(data.type).extensions.pothosPrismaModel !== undefined;
+    })
+    .map((field) => field.name)
+    .sort();
+}
+
+describe("who answers a mutation with a row", () => {
+  it("rowMutation, for every such mutation, and nothing else calls answer()", async () => {
+    const sources = await apiSources();
+    const declared = [...sources.values()].flatMap((text) => [
+      ...[...text.matchAll(/^\s+(\w+): rowMutation\(t,/gm)].map((match) => match[1]),
+      ...[...text.matchAll(/mutationField\("(\w+)",\s*\(t\)\s*=>\s*rowMutation\(t,/g)].map((match) => match[1]),
+    ]);
+    const rowMutations = rowAnsweringMutations();
+    expect(rowMutations.length).toBeGreaterThan(cases.length);
+    expect(rowMutations.filter((name) => !declared.includes(name))).toEqual([]);
+
+    const callers = [...sources]
+      .filter(([, text]) => /import\s*\{[^}]*\banswer\b[^}]*\}\s*from\s*"[^"]*selection\.js"/.test(text))
+      .map(([file]) => file);
+    expect(callers).toEqual(["shared.ts"]);
+  });
 });
