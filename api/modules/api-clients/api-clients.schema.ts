@@ -5,8 +5,9 @@ import { isAdmin } from "../../lib/access.js";
 import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { given, selection } from "../../lib/selection.js";
+import { selection } from "../../lib/selection.js";
 import { rowMutation, VersionedInput } from "../../shared.js";
+import { createApiClientSchema } from "./api-clients.inputs.js";
 import { createApiClient, revokeApiClient } from "./api-clients.service.js";
 
 export const ApiScopeEnum = builder.enumType("ApiScope", {
@@ -44,14 +45,16 @@ export const ApiClient = builder.prismaNode("ApiClient", {
   }),
 });
 
-const CreateApiClientInput = builder.inputType("CreateApiClientInput", {
-  fields: (t) => ({
-    name: t.string({ required: true }),
-    scopes: t.field({ type: [ApiScopeEnum], required: true, description: "At least one." }),
-    rateLimitPerMinute: t.int({ required: false, description: "1 to 100000; 600 by default." }),
-    expiresAt: t.field({ type: "DateTime", required: false }),
-  }),
-});
+const CreateApiClientInput = builder
+  .inputType("CreateApiClientInput", {
+    fields: (t) => ({
+      name: t.string({ required: true }),
+      scopes: t.field({ type: [ApiScopeEnum], required: true, description: "At least one." }),
+      rateLimitPerMinute: t.int({ required: false, description: "1 to 100000; 600 by default." }),
+      expiresAt: t.field({ type: "DateTime", required: false }),
+    }),
+  })
+  .validate(createApiClientSchema);
 
 const CreateApiClientPayload = builder
   .objectRef<{ clientId: string; key: string }>("CreateApiClientPayload")
@@ -83,7 +86,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateApiClientInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { client, key } = await createApiClient(ctx.access, given(input));
+      const { client, key } = await createApiClient(ctx.access, input);
       return { clientId: client.id, key };
     },
   }),

@@ -1,30 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { Access } from "../../lib/access.js";
-import { ALL_API_SCOPES, type ApiScope } from "../../lib/api-scopes.js";
 import { hashApiKey } from "../../lib/auth.js";
 import { change, log, saveVersion } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { forgetApiClient } from "../../lib/partner-auth.js";
-import { parse } from "../../lib/validate.js";
-
-const apiClientSchema = z.object({
-  name: z.string().trim().min(1, "Cannot be empty.").max(200),
-  scopes: z
-    .array(z.enum(ALL_API_SCOPES as [ApiScope, ...ApiScope[]]))
-    .min(1, "Give at least one scope.")
-    .transform((scopes) => [...new Set(scopes)].sort()),
-  rateLimitPerMinute: z.number().int().min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
-  expiresAt: z.date().min(new Date(0)).nullish(),
-});
+import type { CreateApiClientData } from "./api-clients.inputs.js";
 
 /**
  * A new key: 256 random bits, shown once. Only its SHA-256 is stored, with the first
  * characters kept visible so that people can tell keys apart in lists.
  */
-export async function createApiClient(access: Access, input: unknown) {
-  const data = parse(apiClientSchema, input);
+export async function createApiClient(access: Access, data: CreateApiClientData) {
   if (data.expiresAt && data.expiresAt <= new Date())
     throw ValidationError.of("input.expiresAt", "The expiry must be in the future.");
   const secret = randomBytes(32).toString("base64url");

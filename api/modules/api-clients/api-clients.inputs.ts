@@ -1,0 +1,15 @@
+// What a new partner key's input must hold, checked by the validation plugin on its GraphQL
+// input type (api-clients.schema.ts); the service takes what this gives.
+import { z } from "zod";
+import { ALL_API_SCOPES, type ApiScope } from "../../lib/api-scopes.js";
+
+export const createApiClientSchema = z.object({
+  name: z.string().trim().min(1, "Cannot be empty.").max(200),
+  scopes: z
+    .array(z.enum(ALL_API_SCOPES as [ApiScope, ...ApiScope[]]))
+    .min(1, "Give at least one scope.")
+    .transform((scopes) => [...new Set(scopes)].sort()),
+  rateLimitPerMinute: z.number().int().min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
+  expiresAt: z.date().min(new Date(0)).nullish(),
+});
+export type CreateApiClientData = z.output<typeof createApiClientSchema>;
