@@ -5,10 +5,11 @@ import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
-import { given, selection } from "../../lib/selection.js";
+import { selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
 import { rowMutation } from "../../shared.js";
 import { Region } from "../geography/geography.schema.js";
+import { createUserSchema, updateUserSchema } from "./auth.inputs.js";
 import {
   createUser,
   endUserSessions,
@@ -155,36 +156,40 @@ const UserFilter = builder.inputType("UserFilter", {
   }),
 });
 
-const CreateUserInput = builder.inputType("CreateUserInput", {
-  fields: (t) => ({
-    email: t.string({ required: true }),
-    password: t.string({ required: true, description: "At least 10 characters." }),
-    fullName: t.string({ required: true }),
-    role: t.field({ type: UserRoleEnum, required: true }),
-    regionIds: t.idList({ required: false, description: "Curators' and regional auditors' regions." }),
-    centreId: t.id({ required: false, description: "An operator's centre." }),
-    allRegions: t.boolean({ required: false, description: "An auditor who reads every region." }),
-    locale: t.string({ required: false }),
-  }),
-});
-
-const UpdateUserInput = builder.inputType("UpdateUserInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    password: t.string({ required: false }),
-    fullName: t.string({ required: false }),
-    role: t.field({ type: UserRoleEnum, required: false }),
-    regionIds: t.idList({ required: false }),
-    centreId: t.id({ required: false }),
-    allRegions: t.boolean({ required: false }),
-    locale: t.string({ required: false }),
-    active: t.boolean({
-      required: false,
-      description: "false deactivates the account: its sessions end at once and it cannot sign in.",
+const CreateUserInput = builder
+  .inputType("CreateUserInput", {
+    fields: (t) => ({
+      email: t.string({ required: true }),
+      password: t.string({ required: true, description: "At least 10 characters." }),
+      fullName: t.string({ required: true }),
+      role: t.field({ type: UserRoleEnum, required: true }),
+      regionIds: t.idList({ required: false, description: "Curators' and regional auditors' regions." }),
+      centreId: t.id({ required: false, description: "An operator's centre." }),
+      allRegions: t.boolean({ required: false, description: "An auditor who reads every region." }),
+      locale: t.string({ required: false }),
     }),
-  }),
-});
+  })
+  .validate(createUserSchema);
+
+const UpdateUserInput = builder
+  .inputType("UpdateUserInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      password: t.string({ required: false }),
+      fullName: t.string({ required: false }),
+      role: t.field({ type: UserRoleEnum, required: false }),
+      regionIds: t.idList({ required: false }),
+      centreId: t.id({ required: false }),
+      allRegions: t.boolean({ required: false }),
+      locale: t.string({ required: false }),
+      active: t.boolean({
+        required: false,
+        description: "false deactivates the account: its sessions end at once and it cannot sign in.",
+      }),
+    }),
+  })
+  .validate(updateUserSchema);
 
 const EndUserSessionsInput = builder.inputType("EndUserSessionsInput", {
   fields: (t) => ({ id: t.id({ required: true }) }),
@@ -223,7 +228,7 @@ builder.mutationFields((t) => ({
     type: "User",
     authScopes: { admin: true },
     input: CreateUserInput,
-    run: (input, ctx) => createUser(ctx.access, given(input)),
+    run: (input, ctx) => createUser(ctx.access, input),
   }),
   endUserSessions: rowMutation(t, {
     type: "User",
@@ -236,6 +241,6 @@ builder.mutationFields((t) => ({
     type: "User",
     authScopes: { admin: true },
     input: UpdateUserInput,
-    run: (input, ctx) => updateUser(ctx.access, given(input)),
+    run: (input, ctx) => updateUser(ctx.access, input),
   }),
 }));

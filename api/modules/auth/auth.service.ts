@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Prisma, SessionEndReason } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
@@ -7,7 +6,7 @@ import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { endSessions, forgetUser, type SessionOrigin, startSession } from "../../lib/sessions.js";
 import { beginSignIn, settleSignIn } from "../../lib/sign-in-throttle.js";
-import { parse } from "../../lib/validate.js";
+import type { CreateUserData, UpdateUserData } from "./auth.inputs.js";
 
 /**
  * The native argon2 hasher, loaded at the first sign-in or password change rather than at
@@ -66,32 +65,6 @@ export async function logout(access: Access, everywhere: boolean): Promise<numbe
 
 // ── User accounts (administrators only) ──
 
-const roleSchema = z.enum(["ADMIN", "CURATOR", "OPERATOR", "AUDITOR"]);
-const userFields = {
-  fullName: z.string().trim().min(1, "Cannot be empty.").max(200),
-  role: roleSchema,
-  regionIds: z.array(z.string()).max(85),
-  centreId: z.string().nullish(),
-  allRegions: z.boolean(),
-  locale: z.enum(["ru", "en"]),
-};
-const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),
-  password: z.string().min(10, "At least 10 characters.").max(200),
-  ...userFields,
-  regionIds: userFields.regionIds.default([]),
-  allRegions: userFields.allRegions.default(false),
-  locale: userFields.locale.default("ru"),
-});
-const updateUserSchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    password: createUserSchema.shape.password.optional(),
-    active: z.boolean().optional(),
-  })
-  .extend(z.object(userFields).partial().shape);
-
 /** The scope a role needs: curators and regional auditors regions, operators a centre. */
 function checkScopeShape(
   role: string,
@@ -116,8 +89,7 @@ const visible = <T extends { passwordHash?: string }>(user: T): Omit<T, "passwor
   return rest;
 };
 
-export async function createUser(access: Access, input: unknown) {
-  const data = parse(createUserSchema, input);
+export async function createUser(access: Access, data: CreateUserData) {
   checkScopeShape(data.role, data.regionIds, data.centreId, data.allRegions);
   const passwordHash = await hash(data.password);
   return change("user", async (tx) => {
@@ -175,8 +147,8 @@ async function assertAdministratorsRemain(
   if (others === 0) throw ValidationError.of(field, "This is the last active administrator; appoint another first.");
 }
 
-export async function updateUser(access: Access, input: unknown) {
-  const { id: globalId, version, password, regionIds, centreId, ...fields } = parse(updateUserSchema, input);
+export async function updateUser(access: Access, input: UpdateUserData) {
+  const { id: globalId, version, password, regionIds, centreId, ...fields } = input;
   const id = fromGlobalId("User", globalId, "input.id");
   const passwordHash = password ? await hash(password) : undefined;
   const updated = await change("user", async (tx) => {
