@@ -5,6 +5,14 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { orderByInput, rowMutation } from "../../shared.js";
 import {
+  assignFeedbackSchema,
+  createCategorySchema,
+  setSystemicErrorSchema,
+  submitFeedbackSchema,
+  transitionFeedbackSchema,
+  updateCategorySchema,
+} from "./feedback.inputs.js";
+import {
   createCategory,
   feedbackOrderBy,
   feedbackScope,
@@ -154,88 +162,93 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CreateFeedbackCategoryInput = builder.inputType("CreateFeedbackCategoryInput", {
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string({ required: true }),
-    slaDays: t.int({ required: true }),
-  }),
-});
-
-const UpdateFeedbackCategoryInput = builder.inputType("UpdateFeedbackCategoryInput", {
-  description: "A changed SLA applies to feedback received afterwards.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    slaDays: t.int({ required: false }),
-  }),
-});
-
-const SubmitFeedbackInput = builder.inputType("SubmitFeedbackInput", {
-  description:
-    "The subject's id is required for its type (CENTRE: centreId …). The region comes from the subject; name it (regionId) for a federal service or OTHER.",
-  fields: (t) => ({
-    categoryId: t.id({ required: true }),
-    subjectType: t.field({ type: FeedbackSubjectEnum, required: true }),
-    centreId: t.id({ required: false }),
-    serviceId: t.id({ required: false }),
-    lifeSituationId: t.id({ required: false }),
-    regionId: t.id({ required: false }),
-    ratingTime: t.int({ required: false }),
-    ratingWaiting: t.int({ required: false }),
-    ratingStaff: t.int({ required: false }),
-    ratingComfort: t.int({ required: false }),
-    ratingInformation: t.int({ required: false }),
-    text: t.string({ required: true }),
-    authorName: t.string({ required: false }),
-    authorContact: t.string({ required: false }),
-    receivedAt: t.field({
-      type: "DateTime",
-      required: false,
-      description: "When it arrived (e.g. a letter); defaults to now. The due date counts from it.",
+const CreateFeedbackCategoryInput = builder
+  .inputType("CreateFeedbackCategoryInput", {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      name: t.string({ required: true }),
+      slaDays: t.int({ required: true }),
     }),
-  }),
-});
+  })
+  .validate(createCategorySchema);
 
-const TransitionFeedbackInput = builder.inputType("TransitionFeedbackInput", {
-  description:
-    "`answer` is required for ANSWERED, `duplicateOfId` for DUPLICATE, `redirectedTo` for REDIRECTED, `comment` for REJECTED.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    to: t.field({ type: FeedbackStatusEnum, required: true }),
-    comment: t.string({ required: false }),
-    answer: t.string({ required: false }),
-    duplicateOfId: t.id({ required: false }),
-    redirectedTo: t.string({ required: false }),
-  }),
-});
+const UpdateFeedbackCategoryInput = builder
+  .inputType("UpdateFeedbackCategoryInput", {
+    description: "A changed SLA applies to feedback received afterwards.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      code: t.string({ required: false }),
+      name: t.string({ required: false }),
+      slaDays: t.int({ required: false }),
+    }),
+  })
+  .validate(updateCategorySchema);
 
-const AssignFeedbackInput = builder.inputType("AssignFeedbackInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    curatorId: t.id({ required: true, description: "A Person of the feedback's region." }),
-  }),
-});
+const SubmitFeedbackInput = builder
+  .inputType("SubmitFeedbackInput", {
+    description:
+      "The subject's id is required for its type (CENTRE: centreId …). The region comes from the subject; name it (regionId) for a federal service or OTHER.",
+    fields: (t) => ({
+      categoryId: t.id({ required: true }),
+      subjectType: t.field({ type: FeedbackSubjectEnum, required: true }),
+      centreId: t.id({ required: false }),
+      serviceId: t.id({ required: false }),
+      lifeSituationId: t.id({ required: false }),
+      regionId: t.id({ required: false }),
+      ratingTime: t.int({ required: false }),
+      ratingWaiting: t.int({ required: false }),
+      ratingStaff: t.int({ required: false }),
+      ratingComfort: t.int({ required: false }),
+      ratingInformation: t.int({ required: false }),
+      text: t.string({ required: true }),
+      authorName: t.string({ required: false }),
+      authorContact: t.string({ required: false }),
+      receivedAt: t.field({
+        type: "DateTime",
+        required: false,
+        description: "When it arrived (e.g. a letter); defaults to now. The due date counts from it.",
+      }),
+    }),
+  })
+  .validate(submitFeedbackSchema);
 
-const SetFeedbackSystemicErrorInput = builder.inputType("SetFeedbackSystemicErrorInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    systemicError: t.boolean({ required: true }),
-    comment: t.string({ required: true, description: "Why; recorded in the feedback's history." }),
-  }),
-});
+const TransitionFeedbackInput = builder
+  .inputType("TransitionFeedbackInput", {
+    description:
+      "`answer` is required for ANSWERED, `duplicateOfId` for DUPLICATE, `redirectedTo` for REDIRECTED, `comment` for REJECTED.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      to: t.field({ type: FeedbackStatusEnum, required: true }),
+      comment: t.string({ required: false }),
+      answer: t.string({ required: false }),
+      duplicateOfId: t.id({ required: false }),
+      redirectedTo: t.string({ required: false }),
+    }),
+  })
+  .validate(transitionFeedbackSchema);
 
-/** A null for a field that cannot be empty means "unchanged", as if it were left out. */
-function withoutNulls<T extends object>(input: T, keys: readonly (keyof T)[]): T {
-  return Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => value !== null || !keys.includes(key as keyof T)),
-  ) as T;
-}
+const AssignFeedbackInput = builder
+  .inputType("AssignFeedbackInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      curatorId: t.id({ required: true, description: "A Person of the feedback's region." }),
+    }),
+  })
+  .validate(assignFeedbackSchema);
+
+const SetFeedbackSystemicErrorInput = builder
+  .inputType("SetFeedbackSystemicErrorInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      systemicError: t.boolean({ required: true }),
+      comment: t.string({ required: true, description: "Why; recorded in the feedback's history." }),
+    }),
+  })
+  .validate(setSystemicErrorSchema);
 
 builder.mutationFields((t) => ({
   createFeedbackCategory: rowMutation(t, {
@@ -248,7 +261,7 @@ builder.mutationFields((t) => ({
     type: "FeedbackCategory",
     authScopes: { admin: true },
     input: UpdateFeedbackCategoryInput,
-    run: (input, ctx) => updateCategory(ctx.access, withoutNulls(input, ["code", "name", "slaDays"])),
+    run: (input, ctx) => updateCategory(ctx.access, input),
   }),
   submitFeedback: rowMutation(t, {
     type: "Feedback",

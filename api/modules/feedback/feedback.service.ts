@@ -1,13 +1,12 @@
 // Feedback from citizens: who reads it, how it is listed and filtered, its categories (with the
 // days allowed to answer), and recording it as received. What happens to it then, the workflow,
 // assignment and the systemic-error flag: handling.service.ts.
-import { z } from "zod";
 import type { Feedback, FeedbackStatus, FeedbackSubject, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { optionalText, parse, text } from "../../lib/validate.js";
+import type { CreateCategoryData, SubmitFeedbackData, UpdateCategoryData } from "./feedback.inputs.js";
 
 // ── Due dates ──
 
@@ -90,25 +89,7 @@ export function feedbackOrderBy(
 // ── Categories ──
 
 /** Optional text where an empty answer is stored as none (null). */
-export const textOrNull = (max: number) => optionalText(max).transform((value) => (value ? value : null));
-
-const categoryFields = {
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9_]{1,49}$/, "Use 2–50 capital letters, digits and _, starting with a letter."),
-  name: text(200),
-  slaDays: z.number().int("A whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
-};
-
-const createCategorySchema = z.object(categoryFields);
-const updateCategorySchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(categoryFields).partial().shape);
-
-export async function createCategory(access: Access, input: unknown) {
-  const data = parse(createCategorySchema, input);
+export async function createCategory(access: Access, data: CreateCategoryData) {
   return change("feedback category", async (tx) => {
     const category = await tx.feedbackCategory.create({ data });
     await log(tx, access, { entity: "FeedbackCategory", entityId: category.id, action: "CREATE", after: category });
@@ -117,8 +98,8 @@ export async function createCategory(access: Access, input: unknown) {
 }
 
 /** A new SLA applies to feedback received from now on; due dates already set stay. */
-export async function updateCategory(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(updateCategorySchema, input);
+export async function updateCategory(access: Access, input: UpdateCategoryData) {
+  const { id: globalId, version, ...fields } = input;
   return change("feedback category", async (tx) => {
     const before = await tx.feedbackCategory.findUnique({
       where: { id: fromGlobalId("FeedbackCategory", globalId, "input.id") },
@@ -140,32 +121,7 @@ export async function updateCategory(access: Access, input: unknown) {
 
 // ── Submitting ──
 
-const RATING = "A rating is a whole number from 1 to 5.";
-const rating = z.number().int(RATING).min(1, RATING).max(5, RATING).nullish();
-
-const submitSchema = z.object({
-  categoryId: z.string(),
-  subjectType: z.enum(["CENTRE", "SERVICE", "LIFE_SITUATION", "OTHER"]),
-  centreId: z.string().nullish(),
-  serviceId: z.string().nullish(),
-  lifeSituationId: z.string().nullish(),
-  regionId: z.string().nullish(),
-  ratingTime: rating,
-  ratingWaiting: rating,
-  ratingStaff: rating,
-  ratingComfort: rating,
-  ratingInformation: rating,
-  text: text(10_000),
-  authorName: textOrNull(300),
-  authorContact: textOrNull(300),
-  receivedAt: z
-    .date()
-    .nullish()
-    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "Cannot be in the future."),
-});
-type SubmitInput = z.infer<typeof submitSchema>;
-
-const SUBJECT_FIELD: Record<SubmitInput["subjectType"], "centreId" | "serviceId" | "lifeSituationId" | null> = {
+const SUBJECT_FIELD: Record<SubmitFeedbackData["subjectType"], "centreId" | "serviceId" | "lifeSituationId" | null> = {
   CENTRE: "centreId",
   SERVICE: "serviceId",
   LIFE_SITUATION: "lifeSituationId",
@@ -176,7 +132,7 @@ const SUBJECT_FIELD: Record<SubmitInput["subjectType"], "centreId" | "serviceId"
  * The subject and the region it belongs to. A centre or a regional service or life situation
  * fixes the region; for federal subjects (and OTHER) the caller names the region.
  */
-async function subjectOf(tx: Tx, access: Access, data: SubmitInput) {
+async function subjectOf(tx: Tx, access: Access, data: SubmitFeedbackData) {
   const required = SUBJECT_FIELD[data.subjectType];
   if (required && !data[required]) {
     throw ValidationError.of(`input.${required}`, `Choose what the feedback is about (${data.subjectType}).`);
@@ -230,8 +186,7 @@ async function subjectOf(tx: Tx, access: Access, data: SubmitInput) {
  * Records feedback received on paper, by phone or at a centre. Curators and administrators
  * for their regions; an operator for their own centre.
  */
-export async function submitFeedback(access: Access, input: unknown) {
-  const data = parse(submitSchema, input);
+export async function submitFeedback(access: Access, data: SubmitFeedbackData) {
   return change("feedback", async (tx) => {
     const category = await tx.feedbackCategory.findUnique({
       where: { id: fromGlobalId("FeedbackCategory", data.categoryId, "input.categoryId") },

@@ -1,14 +1,13 @@
 // Handling received feedback: its workflow (RECEIVED → IN_PROGRESS → ANSWERED → CLOSED, or one
 // of the other end states), handing it to a curator, and the systemic-error flag. Each step is
 // recorded in the feedback's event history and the change log.
-import { z } from "zod";
 import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
 import { assertUpdated, change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse, text } from "../../lib/validate.js";
-import { feedbackScope, textOrNull } from "./feedback.service.js";
+import type { AssignFeedbackData, SetSystemicErrorData, TransitionFeedbackData } from "./feedback.inputs.js";
+import { feedbackScope } from "./feedback.service.js";
 
 // ── The workflow ──
 
@@ -87,20 +86,9 @@ async function saveFeedback(tx: Tx, access: Access, before: Feedback, version: n
   return after;
 }
 
-const transitionSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  to: z.enum(["RECEIVED", "IN_PROGRESS", "ANSWERED", "CLOSED", "REJECTED", "DUPLICATE", "REDIRECTED"]),
-  comment: textOrNull(2000),
-  answer: textOrNull(10_000),
-  duplicateOfId: z.string().nullish(),
-  redirectedTo: textOrNull(500),
-});
-type TransitionInput = z.infer<typeof transitionSchema>;
-
 /** What each target status needs, and that nothing meant for another one is given. */
-function checkTransitionInput(data: TransitionInput): void {
-  const needs: [keyof TransitionInput, FeedbackStatus, string][] = [
+function checkTransitionFeedbackData(data: TransitionFeedbackData): void {
+  const needs: [keyof TransitionFeedbackData, FeedbackStatus, string][] = [
     ["answer", "ANSWERED", "Write the answer given to the author."],
     ["duplicateOfId", "DUPLICATE", "Choose the feedback this one duplicates."],
     ["redirectedTo", "REDIRECTED", "Name the body the feedback was redirected to."],
@@ -117,8 +105,7 @@ function checkTransitionInput(data: TransitionInput): void {
 }
 
 /** Moves feedback along its workflow, recording the step in its history and the change log. */
-export async function transitionFeedback(access: Access, input: unknown) {
-  const data = parse(transitionSchema, input);
+export async function transitionFeedback(access: Access, data: TransitionFeedbackData) {
   return change("feedback", async (tx) => {
     const before = await writableFeedback(tx, access, data.id, data.version);
     const allowed = WORKFLOW[before.status];
@@ -130,7 +117,7 @@ export async function transitionFeedback(access: Access, input: unknown) {
           : `Feedback in status ${before.status} is final; it cannot move to ${data.to}.`,
       );
     }
-    checkTransitionInput(data);
+    checkTransitionFeedbackData(data);
     const now = new Date();
     const changes: Prisma.FeedbackUncheckedUpdateManyInput = { status: data.to };
     if (data.to === "ANSWERED") {
@@ -164,11 +151,8 @@ async function originalOf(tx: Tx, access: Access, feedback: Feedback, globalId: 
   return original.id;
 }
 
-const assignSchema = z.object({ id: z.string(), version: z.number().int(), curatorId: z.string() });
-
 /** Hands feedback to a person of its region (the curator who answers it). */
-export async function assignFeedback(access: Access, input: unknown) {
-  const data = parse(assignSchema, input);
+export async function assignFeedback(access: Access, data: AssignFeedbackData) {
   return change("feedback", async (tx) => {
     const before = await writableFeedback(tx, access, data.id, data.version);
     const person = await tx.person.findUnique({
@@ -181,19 +165,11 @@ export async function assignFeedback(access: Access, input: unknown) {
   });
 }
 
-const systemicSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  systemicError: z.boolean(),
-  comment: text(2000),
-});
-
 /**
  * Marks (or unmarks) feedback as revealing a systemic error. The step goes into the event
  * history with its reason, the status unchanged.
  */
-export async function setSystemicError(access: Access, input: unknown) {
-  const data = parse(systemicSchema, input);
+export async function setSystemicError(access: Access, data: SetSystemicErrorData) {
   return change("feedback", async (tx) => {
     const before = await writableFeedback(tx, access, data.id, data.version);
     if (before.systemicError === data.systemicError) {
