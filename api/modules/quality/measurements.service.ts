@@ -1,14 +1,13 @@
 // Quality measurements: values of a standard's indicators per place (a centre, a municipality or
 // a region) and period, internal to the staff of the region, and how a value is judged by the
 // target in force when its period began.
-import { z } from "zod";
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
-import { amount, indicatorCode, type OrderByInput, readableService } from "./standards.service.js";
+import type { RecordMeasurementData, UpdateMeasurementData } from "./quality.inputs.js";
+import { type OrderByInput, readableService } from "./standards.service.js";
 
 // ── Reading ──
 
@@ -92,25 +91,6 @@ export function meetsTarget(target: Pick<QualityTarget, "direction" | "threshold
 
 // ── Changes ──
 
-const measurementSchema = z.object({
-  serviceId: z.string(),
-  indicatorCode,
-  regionId: z.string().nullish(),
-  municipalityId: z.string().nullish(),
-  centreId: z.string().nullish(),
-  periodStart: z.date(),
-  periodEnd: z.date(),
-  value: amount,
-  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
-});
-
-const updateMeasurementSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  value: amount.optional(),
-  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
-});
-
 /** Values measure waiting, days and shares: never negative; a percentage at most 100. */
 function checkValue(value: number, unit: string): void {
   if (value < 0) throw ValidationError.of("input.value", "A measured value cannot be negative.");
@@ -136,7 +116,7 @@ async function indicatorUnit(tx: Tx, serviceId: string, code: string): Promise<s
 async function measurementPlace(
   tx: Tx,
   access: Access,
-  data: z.infer<typeof measurementSchema>,
+  data: RecordMeasurementData,
 ): Promise<{ regionId: string; municipalityId: string | null; centreId: string | null }> {
   const given = data.regionId ? fromGlobalId("Region", data.regionId, "input.regionId") : null;
   let place: { regionId: string; municipalityId: string | null; centreId: string | null } | null = null;
@@ -173,8 +153,7 @@ async function measurementPlace(
   return place;
 }
 
-export async function recordMeasurement(access: Access, input: unknown) {
-  const data = parse(measurementSchema, input);
+export async function recordMeasurement(access: Access, data: RecordMeasurementData) {
   if (data.periodEnd < data.periodStart) {
     throw ValidationError.of("input.periodEnd", "The period cannot end before it starts.");
   }
@@ -216,8 +195,8 @@ export async function recordMeasurement(access: Access, input: unknown) {
   });
 }
 
-export async function updateMeasurement(access: Access, input: unknown) {
-  const { id: globalId, version, ...fields } = parse(updateMeasurementSchema, input);
+export async function updateMeasurement(access: Access, input: UpdateMeasurementData) {
+  const { id: globalId, version, ...fields } = input;
   return change("quality measurement", async (tx) => {
     const before = await tx.qualityMeasurement.findFirst({
       where: { AND: [{ id: fromGlobalId("QualityMeasurement", globalId, "input.id") }, measurementScope(access)] },

@@ -14,6 +14,13 @@ import {
   updateMeasurement,
 } from "./measurements.service.js";
 import {
+  approveStandardSchema,
+  createStandardDraftSchema,
+  recordMeasurementSchema,
+  updateMeasurementSchema,
+  updateStandardDraftSchema,
+} from "./quality.inputs.js";
+import {
   approveStandard,
   canApproveStandard,
   createStandardDraft,
@@ -195,65 +202,68 @@ const QualityTargetInput = builder.inputType("QualityTargetInput", {
   }),
 });
 
-const CreateQualityStandardDraftInput = builder.inputType("CreateQualityStandardDraftInput", {
-  fields: (t) => ({
-    serviceId: t.id({ required: true }),
-    title: t.string({ required: true }),
-    validFrom: t.field({ type: "Date", required: false, description: "Defaults to the approval date." }),
-    targets: t.field({
-      type: [QualityTargetInput],
-      required: false,
-      description: "The targets; when left out, those of `copyFrom` (or none).",
+const CreateQualityStandardDraftInput = builder
+  .inputType("CreateQualityStandardDraftInput", {
+    fields: (t) => ({
+      serviceId: t.id({ required: true }),
+      title: t.string({ required: true }),
+      validFrom: t.field({ type: "Date", required: false, description: "Defaults to the approval date." }),
+      targets: t.field({
+        type: [QualityTargetInput],
+        required: false,
+        description: "The targets; when left out, those of `copyFrom` (or none).",
+      }),
+      copyFrom: t.id({ required: false, description: "A revision of the same service whose targets to start from." }),
     }),
-    copyFrom: t.id({ required: false, description: "A revision of the same service whose targets to start from." }),
-  }),
-});
+  })
+  .validate(createStandardDraftSchema);
 
-const UpdateQualityStandardDraftInput = builder.inputType("UpdateQualityStandardDraftInput", {
-  description: "Only drafts change; `targets`, when given, replace all targets.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    title: t.string({ required: false }),
-    validFrom: t.field({ type: "Date", required: false }),
-    targets: t.field({ type: [QualityTargetInput], required: false }),
-  }),
-});
+const UpdateQualityStandardDraftInput = builder
+  .inputType("UpdateQualityStandardDraftInput", {
+    description: "Only drafts change; `targets`, when given, replace all targets.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      title: t.string({ required: false }),
+      validFrom: t.field({ type: "Date", required: false }),
+      targets: t.field({ type: [QualityTargetInput], required: false }),
+    }),
+  })
+  .validate(updateStandardDraftSchema);
 
-const ApproveQualityStandardInput = builder.inputType("ApproveQualityStandardInput", {
-  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
-});
+const ApproveQualityStandardInput = builder
+  .inputType("ApproveQualityStandardInput", {
+    fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
+  })
+  .validate(approveStandardSchema);
 
-const RecordQualityMeasurementInput = builder.inputType("RecordQualityMeasurementInput", {
-  description: "Where: a centre, a municipality, or a region (at least one).",
-  fields: (t) => ({
-    serviceId: t.id({ required: true }),
-    indicatorCode: t.string({ required: true, description: "A code some standard of the service has a target for." }),
-    regionId: t.id({ required: false }),
-    municipalityId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    periodStart: t.field({ type: "Date", required: true }),
-    periodEnd: t.field({ type: "Date", required: true }),
-    value: t.float({ required: true }),
-    source: t.string({ required: false, description: "E.g. «Опрос заявителей»." }),
-  }),
-});
+const RecordQualityMeasurementInput = builder
+  .inputType("RecordQualityMeasurementInput", {
+    description: "Where: a centre, a municipality, or a region (at least one).",
+    fields: (t) => ({
+      serviceId: t.id({ required: true }),
+      indicatorCode: t.string({ required: true, description: "A code some standard of the service has a target for." }),
+      regionId: t.id({ required: false }),
+      municipalityId: t.id({ required: false }),
+      centreId: t.id({ required: false }),
+      periodStart: t.field({ type: "Date", required: true }),
+      periodEnd: t.field({ type: "Date", required: true }),
+      value: t.float({ required: true }),
+      source: t.string({ required: false, description: "E.g. «Опрос заявителей»." }),
+    }),
+  })
+  .validate(recordMeasurementSchema);
 
-const UpdateQualityMeasurementInput = builder.inputType("UpdateQualityMeasurementInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    value: t.float({ required: false }),
-    source: t.string({ required: false }),
-  }),
-});
-
-/** A null for a field that cannot be empty means "unchanged", as if it were left out. */
-function withoutNulls<T extends object>(input: T, keys: readonly (keyof T)[]): T {
-  return Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => value !== null || !keys.includes(key as keyof T)),
-  ) as T;
-}
+const UpdateQualityMeasurementInput = builder
+  .inputType("UpdateQualityMeasurementInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      value: t.float({ required: false }),
+      source: t.string({ required: false }),
+    }),
+  })
+  .validate(updateMeasurementSchema);
 
 builder.mutationFields((t) => ({
   createQualityStandardDraft: rowMutation(t, {
@@ -268,7 +278,7 @@ builder.mutationFields((t) => ({
     description: "Changes a draft; approved and superseded revisions are read-only (ValidationError on `status`).",
     authScopes: { writer: true },
     input: UpdateQualityStandardDraftInput,
-    run: (input, ctx) => updateStandardDraft(ctx.access, withoutNulls(input, ["title", "targets"])),
+    run: (input, ctx) => updateStandardDraft(ctx.access, input),
   }),
   approveQualityStandard: rowMutation(t, {
     type: "QualityStandard",
@@ -289,6 +299,6 @@ builder.mutationFields((t) => ({
     description: "Corrects a recorded value or its source.",
     authScopes: { writer: true },
     input: UpdateQualityMeasurementInput,
-    run: (input, ctx) => updateMeasurement(ctx.access, withoutNulls(input, ["value"])),
+    run: (input, ctx) => updateMeasurement(ctx.access, input),
   }),
 }));

@@ -1,14 +1,18 @@
 // Quality standards: per service, versioned (DRAFT → APPROVED → SUPERSEDED), each revision with
 // its targets. Who reads them, how they are listed, and the changes: drafts, edits and approval
 // by a second pair of eyes. Measurements against the targets: measurements.service.ts.
-import { z } from "zod";
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { parse, text } from "../../lib/validate.js";
+import type {
+  ApproveStandardData,
+  CreateStandardDraftData,
+  TargetData,
+  UpdateStandardDraftData,
+} from "./quality.inputs.js";
 
 // ── Reading ──
 
@@ -80,53 +84,8 @@ export function standardOrderBy(
 
 // ── Changes ──
 
-const MAX_ABS = 9_999_999_999;
-/** An indicator's code, as targets and measurements name it. */
-export const indicatorCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(
-    /^[A-Z][A-Z0-9_]{1,49}$/,
-    "Use 2–50 capital letters, digits and _, starting with a letter (e.g. WAIT_MINUTES).",
-  );
-/** A threshold or a measured value. */
-export const amount = z
-  .number()
-  .refine(Number.isFinite, "Must be a number.")
-  .refine((n) => Math.abs(n) <= MAX_ABS, "Too large.");
-
-const targetSchema = z.object({
-  indicatorCode,
-  name: text(300),
-  unit: text(50),
-  direction: z.enum(["AT_LEAST", "AT_MOST"]),
-  threshold: amount,
-});
-type TargetInput = z.infer<typeof targetSchema>;
-
-const targetsSchema = z.array(targetSchema).max(50, "At most 50 targets per standard.");
-
-const createSchema = z.object({
-  serviceId: z.string(),
-  title: text(300),
-  validFrom: z.date().nullish(),
-  targets: targetsSchema.nullish(),
-  copyFrom: z.string().nullish(),
-});
-
-const updateSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  title: text(300).optional(),
-  validFrom: z.date().nullish(),
-  targets: targetsSchema.optional(),
-});
-
-const versionedSchema = z.object({ id: z.string(), version: z.number().int() });
-
 /** Each indicator once per standard, and percentages within 0–100. */
-function checkTargets(targets: readonly TargetInput[]): void {
+function checkTargets(targets: readonly TargetData[]): void {
   const seen = new Set<string>();
   targets.forEach((target, i) => {
     if (seen.has(target.indicatorCode)) {
@@ -214,14 +173,13 @@ export async function canApproveStandard(
 
 const READ_ONLY = "Approved versions are read-only: create a new draft (copyFrom) to change the standard.";
 
-export async function createStandardDraft(access: Access, input: unknown) {
-  const data = parse(createSchema, input);
+export async function createStandardDraft(access: Access, data: CreateStandardDraftData) {
   if (data.targets) checkTargets(data.targets);
   try {
     return await change("quality standard", async (tx) => {
       const service = await readableService(tx, access, data.serviceId, "input.serviceId");
       assertStandardWritable(access, service);
-      let targets: TargetInput[] = data.targets ?? [];
+      let targets: TargetData[] = data.targets ?? [];
       if (data.copyFrom) {
         const source = await tx.qualityStandard.findFirst({
           where: { id: fromGlobalId("QualityStandard", data.copyFrom, "input.copyFrom"), serviceId: service.id },
@@ -271,8 +229,8 @@ export async function createStandardDraft(access: Access, input: unknown) {
   }
 }
 
-export async function updateStandardDraft(access: Access, input: unknown) {
-  const { id: globalId, version, targets, ...fields } = parse(updateSchema, input);
+export async function updateStandardDraft(access: Access, input: UpdateStandardDraftData) {
+  const { id: globalId, version, targets, ...fields } = input;
   if (targets) checkTargets(targets);
   return change("quality standard", async (tx) => {
     const found = await writableStandard(tx, access, globalId);
@@ -309,8 +267,8 @@ function startOfDay(date: Date): Date {
  * this one approved. The partial unique index QualityStandard_one_approved_key is the last word
  * when two drafts are approved at once: the later commit fails and nothing of it is kept.
  */
-export async function approveStandard(access: Access, input: unknown) {
-  const { id: globalId, version } = parse(versionedSchema, input);
+export async function approveStandard(access: Access, input: ApproveStandardData) {
+  const { id: globalId, version } = input;
   try {
     return await change("quality standard", async (tx) => {
       const { service, ...before } = await writableStandard(tx, access, globalId);

@@ -1,0 +1,91 @@
+// What the inputs of quality standards and measurements must hold, checked by the validation
+// plugin on their GraphQL input types (quality.schema.ts); the services take what these give.
+import { z } from "zod";
+import { text } from "../../lib/validate.js";
+
+const MAX_ABS = 9_999_999_999;
+/** An indicator's code, as targets and measurements name it. */
+const indicatorCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(
+    /^[A-Z][A-Z0-9_]{1,49}$/,
+    "Use 2–50 capital letters, digits and _, starting with a letter (e.g. WAIT_MINUTES).",
+  );
+/** A threshold or a measured value. */
+const amount = z
+  .number()
+  .refine(Number.isFinite, "Must be a number.")
+  .refine((n) => Math.abs(n) <= MAX_ABS, "Too large.");
+
+/** A null for a field that cannot be empty means "unchanged", as if it were left out. */
+const withoutNulls =
+  (keys: readonly string[]) =>
+  (given: unknown): unknown => {
+    if (!given || typeof given !== "object") return given;
+    return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || !keys.includes(key)));
+  };
+
+// ── Standards ──
+
+const targetSchema = z.object({
+  indicatorCode,
+  name: text(300),
+  unit: text(50),
+  direction: z.enum(["AT_LEAST", "AT_MOST"]),
+  threshold: amount,
+});
+export type TargetData = z.output<typeof targetSchema>;
+
+const targetsSchema = z.array(targetSchema).max(50, "At most 50 targets per standard.");
+
+export const createStandardDraftSchema = z.object({
+  serviceId: z.string(),
+  title: text(300),
+  validFrom: z.date().nullish(),
+  targets: targetsSchema.nullish(),
+  copyFrom: z.string().nullish(),
+});
+export type CreateStandardDraftData = z.output<typeof createStandardDraftSchema>;
+
+export const updateStandardDraftSchema = z.preprocess(
+  withoutNulls(["title", "targets"]),
+  z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: text(300).optional(),
+    validFrom: z.date().nullish(),
+    targets: targetsSchema.optional(),
+  }),
+);
+export type UpdateStandardDraftData = z.output<typeof updateStandardDraftSchema>;
+
+export const approveStandardSchema = z.object({ id: z.string(), version: z.number().int() });
+export type ApproveStandardData = z.output<typeof approveStandardSchema>;
+
+// ── Measurements ──
+
+export const recordMeasurementSchema = z.object({
+  serviceId: z.string(),
+  indicatorCode,
+  regionId: z.string().nullish(),
+  municipalityId: z.string().nullish(),
+  centreId: z.string().nullish(),
+  periodStart: z.date(),
+  periodEnd: z.date(),
+  value: amount,
+  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
+});
+export type RecordMeasurementData = z.output<typeof recordMeasurementSchema>;
+
+export const updateMeasurementSchema = z.preprocess(
+  withoutNulls(["value"]),
+  z.object({
+    id: z.string(),
+    version: z.number().int(),
+    value: amount.optional(),
+    source: z.string().trim().max(300, "At most 300 characters.").nullish(),
+  }),
+);
+export type UpdateMeasurementData = z.output<typeof updateMeasurementSchema>;
