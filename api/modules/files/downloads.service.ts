@@ -1,7 +1,6 @@
 // Downloads: a short-lived URL for a verified file, through the download layer
 // (lib/downloads.ts), saving it under its original name. Every URL is logged in the same
 // transaction (FileAccess: who, when, why); access-log.service.ts reads that log.
-import { z } from "zod";
 import type { FileStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { change } from "../../lib/change.js";
@@ -9,7 +8,7 @@ import { downloadUrl } from "../../lib/downloads.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { transliterate } from "../../lib/translit.js";
-import { parse } from "../../lib/validate.js";
+import type { FileDownloadUrlData } from "./files.inputs.js";
 import { fileScope } from "./files.service.js";
 
 /** How long a download URL works: enough to start the download, too short to pass around. */
@@ -36,15 +35,6 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-const downloadSchema = z.object({
-  fileId: z.string().min(1, "Give the file's id."),
-  purpose: z
-    .string()
-    .trim()
-    .min(3, "Say why you need the file (at least 3 characters); it is recorded in the access log.")
-    .max(500, "At most 500 characters."),
-});
-
 const STATUS_WORD: Record<FileStatus, string> = {
   PENDING: "still waiting for its upload to be confirmed",
   AVAILABLE: "available",
@@ -57,8 +47,10 @@ const STATUS_WORD: Record<FileStatus, string> = {
  * original name. The FileAccess row is written in the same transaction: a URL exists only
  * if its access was recorded.
  */
-export async function fileDownloadUrl(access: Access, input: unknown): Promise<{ url: string; expiresAt: Date }> {
-  const data = parse(downloadSchema, input);
+export async function fileDownloadUrl(
+  access: Access,
+  data: FileDownloadUrlData,
+): Promise<{ url: string; expiresAt: Date }> {
   const id = fromGlobalId("StoredFile", data.fileId, "input.fileId");
   const identity = access.identity;
   if (identity?.kind !== "user") throw new ForbiddenError("Files are downloaded by signed-in staff only.");

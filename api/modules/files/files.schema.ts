@@ -5,7 +5,7 @@ import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
-import { given, selection } from "../../lib/selection.js";
+import { selection } from "../../lib/selection.js";
 import { orderByInput, rowMutation } from "../../shared.js";
 import {
   canReadAccessLog,
@@ -15,6 +15,7 @@ import {
   MAX_CSV_ROWS,
 } from "./access-log.service.js";
 import { DOWNLOAD_URL_TTL_SECONDS, fileDownloadUrl } from "./downloads.service.js";
+import { confirmFileUploadSchema, fileDownloadUrlSchema, requestFileUploadSchema } from "./files.inputs.js";
 import { canReadFile, fileScope } from "./files.service.js";
 import { confirmFileUpload, requestFileUpload, UPLOAD_FORM_TTL_SECONDS, type UploadForm } from "./uploads.service.js";
 
@@ -129,15 +130,17 @@ const FileAccessOrderBy = orderByInput("FileAccess", ["AT"], "Without it: newest
 // Administrators see every access; auditors those of their regions' files.
 const accessLogReaders = { admin: true, role: "AUDITOR" } as const;
 
-const FileDownloadUrlInput = builder.inputType("FileDownloadUrlInput", {
-  fields: (t) => ({
-    fileId: t.id({ required: true }),
-    purpose: t.string({
-      required: true,
-      description: "Why you need the file (3–500 characters); recorded in the access log with your name and role.",
+const FileDownloadUrlInput = builder
+  .inputType("FileDownloadUrlInput", {
+    fields: (t) => ({
+      fileId: t.id({ required: true }),
+      purpose: t.string({
+        required: true,
+        description: "Why you need the file (3–500 characters); recorded in the access log with your name and role.",
+      }),
     }),
-  }),
-});
+  })
+  .validate(fileDownloadUrlSchema);
 
 const FileDownload = builder.objectRef<{ url: string; expiresAt: Date }>("FileDownload").implement({
   fields: (t) => ({
@@ -158,8 +161,7 @@ builder.queryFields((t) => ({
     errors: {},
     authScopes: { staff: true },
     args: { input: t.arg({ type: FileDownloadUrlInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      fileDownloadUrl(ctx.access, { fileId: String(input.fileId), purpose: input.purpose }),
+    resolve: (_root, { input }, ctx) => fileDownloadUrl(ctx.access, input),
   }),
   fileAccesses: t.prismaConnection({
     type: "FileAccess",
@@ -189,27 +191,31 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const RequestFileUploadInput = builder.inputType("RequestFileUploadInput", {
-  // No configured limit in the text: the printed schema must not depend on the environment.
-  description:
-    "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
-  fields: (t) => ({
-    purpose: t.field({ type: UploadPurposeEnum, required: true }),
-    reportId: t.id({ required: false, description: "For REPORT: the report the file belongs to." }),
-    personId: t.id({ required: false, description: "For PHOTO: the person the photo shows." }),
-    fileName: t.string({
-      required: true,
-      description: "The original name, with the extension of its type; shown and used for downloads only.",
+const RequestFileUploadInput = builder
+  .inputType("RequestFileUploadInput", {
+    // No configured limit in the text: the printed schema must not depend on the environment.
+    description:
+      "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
+    fields: (t) => ({
+      purpose: t.field({ type: UploadPurposeEnum, required: true }),
+      reportId: t.id({ required: false, description: "For REPORT: the report the file belongs to." }),
+      personId: t.id({ required: false, description: "For PHOTO: the person the photo shows." }),
+      fileName: t.string({
+        required: true,
+        description: "The original name, with the extension of its type; shown and used for downloads only.",
+      }),
+      contentType: t.string({ required: true, description: "The media type, e.g. application/pdf." }),
+      size: t.float({ required: true, description: "Exact size in bytes." }),
+      sha256: t.string({ required: true, description: "SHA-256 of the content as 64 hex digits." }),
     }),
-    contentType: t.string({ required: true, description: "The media type, e.g. application/pdf." }),
-    size: t.float({ required: true, description: "Exact size in bytes." }),
-    sha256: t.string({ required: true, description: "SHA-256 of the content as 64 hex digits." }),
-  }),
-});
+  })
+  .validate(requestFileUploadSchema);
 
-const ConfirmFileUploadInput = builder.inputType("ConfirmFileUploadInput", {
-  fields: (t) => ({ fileId: t.id({ required: true }) }),
-});
+const ConfirmFileUploadInput = builder
+  .inputType("ConfirmFileUploadInput", {
+    fields: (t) => ({ fileId: t.id({ required: true }) }),
+  })
+  .validate(confirmFileUploadSchema);
 
 const FormField = builder.objectRef<{ name: string; value: string }>("FormField").implement({
   fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
@@ -251,7 +257,7 @@ builder.mutationFields((t) => ({
     errors: {},
     authScopes: uploader,
     args: { input: t.arg({ type: RequestFileUploadInput, required: true }) },
-    resolve: (_root, { input }, ctx) => requestFileUpload(ctx.access, given(input)),
+    resolve: (_root, { input }, ctx) => requestFileUpload(ctx.access, input),
   }),
   confirmFileUpload: rowMutation(t, {
     type: "StoredFile",
@@ -259,6 +265,6 @@ builder.mutationFields((t) => ({
       "Step 3: checks the uploaded object (size, type, SHA-256, and that its content is of the declared kind) and answers AVAILABLE, or REJECTED with the reason and its code. A ValidationError when the report was submitted in the meantime (the upload is then rejected and deleted). Asking again gives the same answer.",
     authScopes: uploader,
     input: ConfirmFileUploadInput,
-    run: (input, ctx) => confirmFileUpload(ctx.access, { fileId: String(input.fileId) }),
+    run: (input, ctx) => confirmFileUpload(ctx.access, input),
   }),
 }));

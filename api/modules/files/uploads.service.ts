@@ -4,8 +4,6 @@
 // (verification.service.ts) unless the S3 event did first, and answers the row as it now is.
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { z } from "zod";
-import { config } from "../../config.js";
 import type { StoredFile } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
@@ -14,103 +12,22 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors
 import { fromGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { bucket, s3Client, s3ErrorStatus } from "../../lib/s3.js";
-import { parse } from "../../lib/validate.js";
 import { personScope } from "../people/people.service.js";
 import { reportScope } from "../reports/reports.service.js";
-import {
-  ALLOWED_KINDS,
-  extensionList,
-  extensionOf,
-  KINDS,
-  kindOfName,
-  kindOfType,
-  type UploadPurpose,
-} from "./file-types.js";
+import type { ConfirmFileUploadData, RequestFileUploadData } from "./files.inputs.js";
 import {
   canChangeReport,
   fileScope,
   PENDING_PREFIX,
   REPORT_STATUSES_TAKING_FILES,
   reportClosedReason,
-  sanitiseFileName,
 } from "./files.service.js";
 import { type VerifyOutcome, verifyStoredObject } from "./verification.service.js";
 
-const MIB = 1024 * 1024;
-
-/** The largest report file (MAX_UPLOAD_BYTES, 50 MiB unless set). */
-export const MAX_UPLOAD_BYTES = config.maxUploadBytes;
-/** Curator photos are small: 5 MiB (or the general limit, if that is lower). */
-export const MAX_PHOTO_BYTES = Math.min(5 * MIB, MAX_UPLOAD_BYTES);
 /** How long a presigned upload form works. */
 export const UPLOAD_FORM_TTL_SECONDS = 15 * 60;
 
-const MAX_BYTES: Record<UploadPurpose, number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
-
 // ───────────────────────────── Requesting an upload ─────────────────────────────
-
-function formatBytes(bytes: number): string {
-  return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
-}
-
-const requestSchema = z
-  .object({
-    purpose: z.enum(["REPORT", "PHOTO"]),
-    reportId: z.string().nullish(),
-    personId: z.string().nullish(),
-    fileName: z
-      .string()
-      .max(4096, "The name is too long.")
-      .transform(sanitiseFileName)
-      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf»."),
-    contentType: z.string().trim().toLowerCase(),
-    size: z.number().int("A whole number of bytes.").min(1, "The file is empty: choose a file with content."),
-    sha256: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
-  })
-  .superRefine((data, ctx) => {
-    const what = data.purpose === "REPORT" ? "Report files" : "Photos";
-    const byType = kindOfType(data.purpose, data.contentType);
-    if (!byType) {
-      const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
-      ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
-    }
-    // The name is what a person sees and what the saved download is called: it must say
-    // what the file is, e.g. not «Отчёт за май.pdf.exe», nor «evil.html» declared as a PDF.
-    const byName = kindOfName(data.purpose, data.fileName);
-    if (!byName) {
-      const extension = extensionOf(data.fileName);
-      ctx.addIssue({
-        code: "custom",
-        path: ["fileName"],
-        message: `${extension ? `«.${extension}» files are not accepted` : "The name has no extension"}: ${what.toLowerCase()} are named ${extensionList(data.purpose)}.`,
-      });
-    } else if (byType && byName !== byType) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["fileName"],
-        message: `The name says ${byName} but the type says ${byType} (${data.contentType}): give the file its own extension, ${KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or ")}.`,
-      });
-    }
-    const max = MAX_BYTES[data.purpose];
-    if (data.size > max) {
-      const what = data.purpose === "REPORT" ? "A report file" : "A photo";
-      ctx.addIssue({ code: "custom", path: ["size"], message: `${what} may be at most ${formatBytes(max)}.` });
-    }
-    if (data.purpose === "REPORT" && (!data.reportId || data.personId)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reportId"],
-        message: "A report file needs the report's id (and no personId).",
-      });
-    }
-    if (data.purpose === "PHOTO" && (!data.personId || data.reportId)) {
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "A photo needs the person's id (and no reportId)." });
-    }
-  });
 
 /** The report a file is attached to: readable (NotFound), changeable (Forbidden), DRAFT or RETURNED. */
 async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
@@ -147,8 +64,7 @@ export interface UploadForm {
  * presigned POST that S3 accepts only for exactly the declared size, type and SHA-256.
  * s3rver does not enforce the policy; confirmation checks all three again.
  */
-export async function requestFileUpload(access: Access, input: unknown): Promise<UploadForm> {
-  const data = parse(requestSchema, input);
+export async function requestFileUpload(access: Access, data: RequestFileUploadData): Promise<UploadForm> {
   const id = randomUUID();
   const file = await change("file", async (tx) => {
     const owner =
@@ -204,8 +120,6 @@ export async function requestFileUpload(access: Access, input: unknown): Promise
 
 // ───────────────────────────── Confirming an upload ─────────────────────────────
 
-const fileIdSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
-
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -243,8 +157,7 @@ export class StoreUnavailableError extends GraphQLError {
  * ValidationError (the row is REJECTED and the object deleted, whichever path saw it first).
  * Asking again returns the same answer.
  */
-export async function confirmFileUpload(access: Access, input: unknown): Promise<StoredFile> {
-  const { fileId } = parse(fileIdSchema, input);
+export async function confirmFileUpload(access: Access, { fileId }: ConfirmFileUploadData): Promise<StoredFile> {
   const id = fromGlobalId("StoredFile", fileId, "input.fileId");
   const file = await prisma.storedFile.findFirst({
     where: { id, AND: [fileScope(access)] },

@@ -1,0 +1,100 @@
+// What the inputs of uploads and downloads must hold, checked by the validation plugin on their
+// GraphQL input types (files.schema.ts); the services take what these give. Whether the content
+// is what the upload declared is checked once it is stored (verification.service.ts).
+import { z } from "zod";
+import { config } from "../../config.js";
+import {
+  ALLOWED_KINDS,
+  extensionList,
+  extensionOf,
+  KINDS,
+  kindOfName,
+  kindOfType,
+  type UploadPurpose,
+} from "./file-types.js";
+import { sanitiseFileName } from "./files.service.js";
+
+const MIB = 1024 * 1024;
+
+/** The largest report file (MAX_UPLOAD_BYTES, 50 MiB unless set). */
+const MAX_UPLOAD_BYTES = config.maxUploadBytes;
+/** Curator photos are small: 5 MiB (or the general limit, if that is lower). */
+const MAX_PHOTO_BYTES = Math.min(5 * MIB, MAX_UPLOAD_BYTES);
+const MAX_BYTES: Record<UploadPurpose, number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+
+function formatBytes(bytes: number): string {
+  return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
+}
+
+export const requestFileUploadSchema = z
+  .object({
+    purpose: z.enum(["REPORT", "PHOTO"]),
+    reportId: z.string().nullish(),
+    personId: z.string().nullish(),
+    fileName: z
+      .string()
+      .max(4096, "The name is too long.")
+      .transform(sanitiseFileName)
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf»."),
+    contentType: z.string().trim().toLowerCase(),
+    size: z.number().int("A whole number of bytes.").min(1, "The file is empty: choose a file with content."),
+    sha256: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
+  })
+  .superRefine((data, ctx) => {
+    const what = data.purpose === "REPORT" ? "Report files" : "Photos";
+    const byType = kindOfType(data.purpose, data.contentType);
+    if (!byType) {
+      const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
+      ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
+    }
+    // The name is what a person sees and what the saved download is called: it must say
+    // what the file is, e.g. not «Отчёт за май.pdf.exe», nor «evil.html» declared as a PDF.
+    const byName = kindOfName(data.purpose, data.fileName);
+    if (!byName) {
+      const extension = extensionOf(data.fileName);
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `${extension ? `«.${extension}» files are not accepted` : "The name has no extension"}: ${what.toLowerCase()} are named ${extensionList(data.purpose)}.`,
+      });
+    } else if (byType && byName !== byType) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fileName"],
+        message: `The name says ${byName} but the type says ${byType} (${data.contentType}): give the file its own extension, ${KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or ")}.`,
+      });
+    }
+    const max = MAX_BYTES[data.purpose];
+    if (data.size > max) {
+      const what = data.purpose === "REPORT" ? "A report file" : "A photo";
+      ctx.addIssue({ code: "custom", path: ["size"], message: `${what} may be at most ${formatBytes(max)}.` });
+    }
+    if (data.purpose === "REPORT" && (!data.reportId || data.personId)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reportId"],
+        message: "A report file needs the report's id (and no personId).",
+      });
+    }
+    if (data.purpose === "PHOTO" && (!data.personId || data.reportId)) {
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "A photo needs the person's id (and no reportId)." });
+    }
+  });
+export type RequestFileUploadData = z.output<typeof requestFileUploadSchema>;
+
+export const confirmFileUploadSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
+export type ConfirmFileUploadData = z.output<typeof confirmFileUploadSchema>;
+
+export const fileDownloadUrlSchema = z.object({
+  fileId: z.string().min(1, "Give the file's id."),
+  purpose: z
+    .string()
+    .trim()
+    .min(3, "Say why you need the file (at least 3 characters); it is recorded in the access log.")
+    .max(500, "At most 500 characters."),
+});
+export type FileDownloadUrlData = z.output<typeof fileDownloadUrlSchema>;
