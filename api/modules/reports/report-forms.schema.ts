@@ -5,6 +5,7 @@ import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js"
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { createReportFormSchema, updateReportFormSchema } from "./report-forms.inputs.js";
 import {
   createReportForm,
   reportFormOrderBy,
@@ -95,53 +96,52 @@ const ReportIndicatorInput = builder.inputType("ReportIndicatorInput", {
   }),
 });
 
-const CreateReportFormInput = builder.inputType("CreateReportFormInput", {
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    revision: t.int({
-      required: false,
-      description: "Omit to create the next revision of the code (1 for a new code).",
+const CreateReportFormInput = builder
+  .inputType("CreateReportFormInput", {
+    fields: (t) => ({
+      code: t.string({ required: true }),
+      revision: t.int({
+        required: false,
+        description: "Omit to create the next revision of the code (1 for a new code).",
+      }),
+      name: t.string({ required: true }),
+      periodicity: t.field({ type: PeriodicityEnum, required: true }),
+      dueDays: t.int({ required: true }),
+      status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE (default)." }),
+      indicators: t.field({ type: [ReportIndicatorInput], required: true }),
     }),
-    name: t.string({ required: true }),
-    periodicity: t.field({ type: PeriodicityEnum, required: true }),
-    dueDays: t.int({ required: true }),
-    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE (default)." }),
-    indicators: t.field({ type: [ReportIndicatorInput], required: true }),
-  }),
-});
+  })
+  .validate(createReportFormSchema);
 
-const UpdateReportFormInput = builder.inputType("UpdateReportFormInput", {
-  description:
-    "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    code: t.string({ required: false }),
-    name: t.string({ required: false }),
-    periodicity: t.field({ type: PeriodicityEnum, required: false }),
-    dueDays: t.int({ required: false }),
-    status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE." }),
-    indicators: t.field({ type: [ReportIndicatorInput], required: false }),
-  }),
-});
-
-/** Drops fields a client left out or sent as null: "not given" never means "set to null" here. */
-function given<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as Partial<T>;
-}
+const UpdateReportFormInput = builder
+  .inputType("UpdateReportFormInput", {
+    description:
+      "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      code: t.string({ required: false }),
+      name: t.string({ required: false }),
+      periodicity: t.field({ type: PeriodicityEnum, required: false }),
+      dueDays: t.int({ required: false }),
+      status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE." }),
+      indicators: t.field({ type: [ReportIndicatorInput], required: false }),
+    }),
+  })
+  .validate(updateReportFormSchema);
 
 builder.mutationFields((t) => ({
   createReportForm: rowMutation(t, {
     type: "ReportForm",
     authScopes: { admin: true },
     input: CreateReportFormInput,
-    run: (input, ctx) => createReportForm(ctx.access, given(input)),
+    run: (input, ctx) => createReportForm(ctx.access, input),
   }),
   updateReportForm: rowMutation(t, {
     type: "ReportForm",
     authScopes: { admin: true },
     input: UpdateReportFormInput,
-    run: (input, ctx) => updateReportForm(ctx.access, given(input)),
+    run: (input, ctx) => updateReportForm(ctx.access, input),
   }),
   retireReportForm: rowMutation(t, {
     type: "ReportForm",

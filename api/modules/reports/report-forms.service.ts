@@ -1,13 +1,12 @@
 // Report forms: what centres report (indicators, periodicity, due days), their revisions, and
 // the administrators' changes to them. A form that reports use no longer changes; its next
 // revision does.
-import { z } from "zod";
 import type { Periodicity, Prisma, ReportFormStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import { optionalText, parse, text } from "../../lib/validate.js";
+import type { CreateReportFormData, IndicatorData, UpdateReportFormData } from "./report-forms.inputs.js";
 
 // ── Lists ──
 
@@ -51,60 +50,6 @@ export function reportFormOrderBy(
 
 // ── Changes ──
 
-const CODE = /^[A-Z][A-Z0-9_]*$/;
-const code = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .regex(CODE, "Use capital Latin letters, digits and _, e.g. COD_MONTHLY.");
-
-const indicatorSchema = z.object({
-  code: code(64),
-  name: text(500),
-  unit: text(50),
-  hasRuralSplit: z
-    .boolean()
-    .nullish()
-    .transform((split) => split ?? false),
-  category: optionalText(50),
-});
-
-const indicatorsSchema = z
-  .array(indicatorSchema)
-  .min(1, "A form needs at least one indicator.")
-  .max(200, "At most 200 indicators.")
-  .superRefine((indicators, ctx) => {
-    const seen = new Set<string>();
-    indicators.forEach((indicator, i) => {
-      if (seen.has(indicator.code)) {
-        ctx.addIssue({ code: "custom", path: [i, "code"], message: `The code ${indicator.code} is used twice.` });
-      }
-      seen.add(indicator.code);
-    });
-  });
-
-const formFields = {
-  name: text(300),
-  periodicity: z.enum(["MONTHLY", "QUARTERLY", "ANNUAL"]),
-  dueDays: z.number().int("A whole number of days.").min(0, "Cannot be negative.").max(366, "At most 366 days."),
-  status: z.enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." }),
-  indicators: indicatorsSchema,
-};
-
-const createFormSchema = z.object({
-  code: code(64),
-  revision: z.number().int("A whole number.").min(1, "Revisions start at 1.").nullish(),
-  ...formFields,
-  status: formFields.status.default("ACTIVE"),
-});
-
-const updateFormSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object({ code: code(64), ...formFields }).partial().shape);
-
-type IndicatorData = z.infer<typeof indicatorSchema>;
-
 /** A form's indicators as the ChangeLog keeps them: one readable line per indicator. */
 function indicatorLines(
   indicators: readonly {
@@ -131,9 +76,9 @@ export async function lockForm(tx: Tx, formId: string, mode: "UPDATE" | "SHARE")
   else await tx.$queryRaw`SELECT 1 FROM "ReportForm" WHERE "id" = ${formId}::uuid FOR SHARE`;
 }
 
-export async function createReportForm(access: Access, input: unknown) {
+export async function createReportForm(access: Access, input: CreateReportFormData) {
   assertAdmin(access);
-  const { indicators, revision, ...data } = parse(createFormSchema, input);
+  const { indicators, revision, ...data } = input;
   return change("report form", async (tx) => {
     // Without a revision, a form code that exists gets its next revision.
     const latest = await tx.reportForm.findFirst({ where: { code: data.code }, orderBy: { revision: "desc" } });
@@ -171,9 +116,9 @@ async function replaceIndicators(tx: Tx, formId: string, indicators: IndicatorDa
  * Changes a form that no report uses yet. Once reports exist their values refer to the
  * form's indicators, so a changed form is a new revision (createReportForm) instead.
  */
-export async function updateReportForm(access: Access, input: unknown) {
+export async function updateReportForm(access: Access, input: UpdateReportFormData) {
   assertAdmin(access);
-  const { id: globalId, version, indicators, ...fields } = parse(updateFormSchema, input);
+  const { id: globalId, version, indicators, ...fields } = input;
   const id = fromGlobalId("ReportForm", globalId, "input.id");
   return change("report form", async (tx) => {
     await lockForm(tx, id, "UPDATE");

@@ -1,14 +1,13 @@
 // A report's values: entering and correcting its figures while it is a draft or returned, each
 // checked against its form, and the one statement that writes them with their log (imports of
 // a filled-in template write through it too: spreadsheets).
-import { z } from "zod";
 import type { Report, ReportStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
-import { assertVersion, canEdit, reportScope, versioned } from "./reports.service.js";
+import type { SetReportValuesData } from "./reports.inputs.js";
+import { assertVersion, canEdit, reportScope } from "./reports.service.js";
 
 const STATUS_WORD: Record<ReportStatus, string> = {
   DRAFT: "a draft",
@@ -28,22 +27,6 @@ export function assertValuesEditable(report: { status: ReportStatus }): void {
   );
 }
 
-const valuesSchema = z.object({
-  ...versioned,
-  values: z
-    .array(
-      z.object({
-        indicatorId: z.string().nullish(),
-        indicatorCode: z.string().trim().nullish(),
-        // Checked one by one below, so that every bad value is named at once.
-        total: z.number(),
-        rural: z.number().nullish(),
-      }),
-    )
-    .min(1, "Give at least one value.")
-    .max(500, "At most 500 values at once."),
-});
-
 type ValueRow = { total: number; rural: number | null };
 
 /** Values keyed by indicator code, as the ChangeLog keeps them. */
@@ -60,7 +43,7 @@ function valuesByCode(
  * 0 ≤ rural ≤ total, rural only where the indicator has a rural split); all problems at once.
  */
 function checkValues(
-  values: z.infer<typeof valuesSchema>["values"],
+  values: SetReportValuesData["values"],
   indicators: { id: string; code: string; hasRuralSplit: boolean }[],
 ): { indicatorId: string; total: number; rural: number | null }[] {
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
@@ -173,8 +156,7 @@ export async function writeReportValues(
  * report with its form's indicators, the version bump, the values with their log's before and
  * after, the log.
  */
-export async function setReportValues(access: Access, input: unknown) {
-  const data = parse(valuesSchema, input);
+export async function setReportValues(access: Access, data: SetReportValuesData) {
   return change("report", async (tx) => {
     const id = fromGlobalId("Report", data.id, "input.id");
     const found = await tx.report.findFirst({

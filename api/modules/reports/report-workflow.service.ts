@@ -1,15 +1,14 @@
 // The report workflow: DRAFT → SUBMITTED → RETURNED | APPROVED → LOCKED, each step by whom it
 // belongs to (the report's editors submit, the curators of its region review), logged with the
 // step, and approval kept from the report's own authors (four eyes).
-import { z } from "zod";
 import type { Prisma, ReportStatus } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
 import { change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
-import { assertVersion, canEdit, reportScope, versioned } from "./reports.service.js";
+import type { ApproveReportData, ReturnReportData } from "./reports.inputs.js";
+import { assertVersion, canEdit, reportScope } from "./reports.service.js";
 
 /** Who reviews a report (return, approve, lock): curators of its region and administrators. */
 function canReview(access: Access, report: { regionId: string }): boolean {
@@ -112,16 +111,7 @@ async function transition(access: Access, input: { id: string; version: number }
   });
 }
 
-const reasonSchema = z.object({
-  ...versioned,
-  reason: z.string().trim().min(1, "Say what must be corrected.").max(2000, "At most 2000 characters."),
-});
-
-const approveSchema = z.object({ ...versioned, published: z.boolean().nullish() });
-const versionedSchema = z.object(versioned);
-
-export async function submitReport(access: Access, input: unknown) {
-  const data = parse(versionedSchema, input);
+export async function submitReport(access: Access, data: { id: string; version: number }) {
   return transition(access, data, {
     to: "SUBMITTED",
     who: "editor",
@@ -134,8 +124,7 @@ export async function submitReport(access: Access, input: unknown) {
   });
 }
 
-export async function returnReport(access: Access, input: unknown) {
-  const data = parse(reasonSchema, input);
+export async function returnReport(access: Access, data: ReturnReportData) {
   return transition(access, data, {
     to: "RETURNED",
     who: "reviewer",
@@ -148,8 +137,7 @@ export async function returnReport(access: Access, input: unknown) {
  * SUBMITTED → APPROVED, published to partners when asked. Never by the report's own authors:
  * whoever created it, filled in its values (by any path) or submitted it, in any round.
  */
-export async function approveReport(access: Access, input: unknown) {
-  const data = parse(approveSchema, input);
+export async function approveReport(access: Access, data: ApproveReportData) {
   return transition(access, data, {
     to: "APPROVED",
     who: "reviewer",
@@ -162,7 +150,6 @@ export async function approveReport(access: Access, input: unknown) {
   });
 }
 
-export async function lockReport(access: Access, input: unknown) {
-  const data = parse(versionedSchema, input);
+export async function lockReport(access: Access, data: { id: string; version: number }) {
   return transition(access, data, { to: "LOCKED", who: "reviewer", data: () => ({ lockedAt: new Date() }) });
 }

@@ -6,6 +6,12 @@ import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
+  approveReportSchema,
+  createReportSchema,
+  returnReportSchema,
+  setReportValuesSchema,
+} from "./reports.inputs.js";
+import {
   canReadReport,
   createReport,
   dueDateOf,
@@ -127,20 +133,22 @@ builder.queryFields((t) => ({
 
 // ── Mutations on reports ──
 
-const CreateReportInput = builder.inputType("CreateReportInput", {
-  description: "Exactly one of centreId, municipalityId or regionId says whose report it is.",
-  fields: (t) => ({
-    formId: t.id({ required: true }),
-    centreId: t.id({ required: false }),
-    municipalityId: t.id({ required: false }),
-    regionId: t.id({ required: false }),
-    periodStart: t.field({
-      type: "Date",
-      required: true,
-      description: "The first day of a month, quarter or year, as the form's periodicity requires.",
+const CreateReportInput = builder
+  .inputType("CreateReportInput", {
+    description: "Exactly one of centreId, municipalityId or regionId says whose report it is.",
+    fields: (t) => ({
+      formId: t.id({ required: true }),
+      centreId: t.id({ required: false }),
+      municipalityId: t.id({ required: false }),
+      regionId: t.id({ required: false }),
+      periodStart: t.field({
+        type: "Date",
+        required: true,
+        description: "The first day of a month, quarter or year, as the form's periodicity requires.",
+      }),
     }),
-  }),
-});
+  })
+  .validate(createReportSchema);
 
 const ReportValueInput = builder.inputType("ReportValueInput", {
   fields: (t) => ({
@@ -151,30 +159,36 @@ const ReportValueInput = builder.inputType("ReportValueInput", {
   }),
 });
 
-const SetReportValuesInput = builder.inputType("SetReportValuesInput", {
-  description: "Replaces the values of the indicators given; others stay as they are.",
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    values: t.field({ type: [ReportValueInput], required: true }),
-  }),
-});
+const SetReportValuesInput = builder
+  .inputType("SetReportValuesInput", {
+    description: "Replaces the values of the indicators given; others stay as they are.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      values: t.field({ type: [ReportValueInput], required: true }),
+    }),
+  })
+  .validate(setReportValuesSchema);
 
-const ReturnReportInput = builder.inputType("ReturnReportInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    reason: t.string({ required: true, description: "What the reporter must correct (shown to them)." }),
-  }),
-});
+const ReturnReportInput = builder
+  .inputType("ReturnReportInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      reason: t.string({ required: true, description: "What the reporter must correct (shown to them)." }),
+    }),
+  })
+  .validate(returnReportSchema);
 
-const ApproveReportInput = builder.inputType("ApproveReportInput", {
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    version: t.int({ required: true }),
-    published: t.boolean({ required: false, description: "Show the figures to partner apps (default false)." }),
-  }),
-});
+const ApproveReportInput = builder
+  .inputType("ApproveReportInput", {
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      version: t.int({ required: true }),
+      published: t.boolean({ required: false, description: "Show the figures to partner apps (default false)." }),
+    }),
+  })
+  .validate(approveReportSchema);
 
 // Operators fill in their centre's reports; curators and administrators those of their regions.
 const reporter = { writer: true, role: "OPERATOR" } as const;
@@ -200,7 +214,7 @@ builder.mutationFields((t) => ({
     description: "DRAFT or RETURNED → SUBMITTED (needs at least one value).",
     authScopes: reporter,
     input: VersionedInput,
-    run: (input, ctx) => submitReport(ctx.access, input),
+    run: (input, ctx) => submitReport(ctx.access, { id: String(input.id), version: input.version }),
   }),
   returnReport: rowMutation(t, {
     type: "Report",
@@ -222,6 +236,6 @@ builder.mutationFields((t) => ({
     description: "APPROVED → LOCKED: closed for good (e.g. after the period's statistics are published).",
     authScopes: { writer: true },
     input: VersionedInput,
-    run: (input, ctx) => lockReport(ctx.access, input),
+    run: (input, ctx) => lockReport(ctx.access, { id: String(input.id), version: input.version }),
   }),
 }));

@@ -2,14 +2,13 @@
 // and due days, the lists, and opening a new report. What happens to a report after that has
 // files of its own: report-values.service.ts (entering its figures), report-workflow.service.ts
 // (submitting, returning, approving, locking); its form is report-forms.service.ts's.
-import { z } from "zod";
 import type { Periodicity, Prisma, ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { parse } from "../../lib/validate.js";
 import { lockForm } from "./report-forms.service.js";
+import type { CreateReportData } from "./reports.inputs.js";
 
 // ── Who sees and changes reports ──
 
@@ -138,19 +137,11 @@ export function reportOrderBy(orderBy?: ReportOrderByInput | null): Prisma.Repor
 
 // ── Creating reports ──
 
-const createReportSchema = z.object({
-  formId: z.string(),
-  centreId: z.string().nullish(),
-  municipalityId: z.string().nullish(),
-  regionId: z.string().nullish(),
-  periodStart: z.date(),
-});
-
 /** The reporting entity of a new report, checked against the caller's scope. */
 async function reportingEntity(
   tx: Tx,
   access: Access,
-  data: z.infer<typeof createReportSchema>,
+  data: CreateReportData,
 ): Promise<{ scope: ReportScope; centreId: string | null; municipalityId: string | null; regionId: string }> {
   const operator = access.identity?.kind === "user" && access.identity.role === "OPERATOR";
   if (data.centreId) {
@@ -194,8 +185,7 @@ async function reportingEntity(
  * follows from the form; a second report for the same form, entity and period is refused by
  * the partial unique indexes Report_*_period_key (→ ConflictError).
  */
-export async function createReport(access: Access, input: unknown) {
-  const data = parse(createReportSchema, input);
+export async function createReport(access: Access, data: CreateReportData) {
   const given = [data.centreId, data.municipalityId, data.regionId].filter(Boolean).length;
   if (given !== 1) {
     throw ValidationError.of(
@@ -239,9 +229,6 @@ export async function createReport(access: Access, input: unknown) {
 }
 
 // ── What the changes of a report share ──
-
-/** The id and version every change of a report names (a stale version is a ConflictError). */
-export const versioned = { id: z.string(), version: z.number().int() };
 
 export function assertVersion(report: { version: number }, version: number): void {
   if (report.version !== version) assertUpdated(0, report, "report", version);

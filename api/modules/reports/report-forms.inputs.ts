@@ -1,0 +1,71 @@
+// What a report form's inputs must hold, checked by the validation plugin on their GraphQL
+// input types (report-forms.schema.ts); the service takes what these give.
+import { z } from "zod";
+import { optionalText, text } from "../../lib/validate.js";
+
+/** A field left out or sent as null is not given: nothing of a form is ever set to null here. */
+function withoutNulls(given: unknown): unknown {
+  if (!given || typeof given !== "object") return given;
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value != null));
+}
+
+const CODE = /^[A-Z][A-Z0-9_]*$/;
+const code = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .regex(CODE, "Use capital Latin letters, digits and _, e.g. COD_MONTHLY.");
+
+const indicatorSchema = z.object({
+  code: code(64),
+  name: text(500),
+  unit: text(50),
+  hasRuralSplit: z
+    .boolean()
+    .nullish()
+    .transform((split) => split ?? false),
+  category: optionalText(50),
+});
+export type IndicatorData = z.output<typeof indicatorSchema>;
+
+const indicatorsSchema = z
+  .array(indicatorSchema)
+  .min(1, "A form needs at least one indicator.")
+  .max(200, "At most 200 indicators.")
+  .superRefine((indicators, ctx) => {
+    const seen = new Set<string>();
+    indicators.forEach((indicator, i) => {
+      if (seen.has(indicator.code)) {
+        ctx.addIssue({ code: "custom", path: [i, "code"], message: `The code ${indicator.code} is used twice.` });
+      }
+      seen.add(indicator.code);
+    });
+  });
+
+const formFields = {
+  name: text(300),
+  periodicity: z.enum(["MONTHLY", "QUARTERLY", "ANNUAL"]),
+  dueDays: z.number().int("A whole number of days.").min(0, "Cannot be negative.").max(366, "At most 366 days."),
+  status: z.enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." }),
+  indicators: indicatorsSchema,
+};
+
+export const createReportFormSchema = z.preprocess(
+  withoutNulls,
+  z.object({
+    code: code(64),
+    revision: z.number().int("A whole number.").min(1, "Revisions start at 1.").nullish(),
+    ...formFields,
+    status: formFields.status.default("ACTIVE"),
+  }),
+);
+export type CreateReportFormData = z.output<typeof createReportFormSchema>;
+
+export const updateReportFormSchema = z.preprocess(
+  withoutNulls,
+  z
+    .object({ id: z.string(), version: z.number().int() })
+    .extend(z.object({ code: code(64), ...formFields }).partial().shape),
+);
+export type UpdateReportFormData = z.output<typeof updateReportFormSchema>;
