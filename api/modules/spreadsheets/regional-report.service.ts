@@ -1,7 +1,6 @@
 // The consolidated regional report: a region's figures over years in the layout of the Udmurtia
 // document, generated as CSV or XLSX and stored in S3 as a file of the region.
 import { createHash, randomUUID } from "node:crypto";
-import { z } from "zod";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
@@ -9,25 +8,11 @@ import { ForbiddenError, NotFoundError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { bucket, s3, s3Sdk } from "../../lib/s3.js";
-import { parse } from "../../lib/validate.js";
 import { sanitiseFileName } from "../files/files.service.js";
 import { regionStatistics } from "../partners/partners.service.js";
 import { CONTENT_TYPES, EXTENSIONS, type OutCell, writeSheet } from "./sheet-files.js";
-import { FORMAT, userIdOf } from "./spreadsheets.service.js";
-
-const regionalSchema = z
-  .object({
-    regionId: z.string(),
-    fromYear: z.number().int("A year, e.g. 2015.").min(1990, "From 1990 on.").max(2100, "Up to 2100."),
-    toYear: z.number().int("A year, e.g. 2018.").min(1990, "From 1990 on.").max(2100, "Up to 2100."),
-    format: FORMAT,
-  })
-  .superRefine((data, ctx) => {
-    if (data.toYear < data.fromYear)
-      ctx.addIssue({ code: "custom", path: ["toYear"], message: "toYear cannot be before fromYear." });
-    else if (data.toYear - data.fromYear > 50)
-      ctx.addIssue({ code: "custom", path: ["toYear"], message: "At most 50 years in one report." });
-  });
+import type { GenerateRegionalReportData } from "./spreadsheets.inputs.js";
+import { userIdOf } from "./spreadsheets.service.js";
 
 const USERS_ROW = "Количество пользователей, обратившихся за услугой";
 const RURAL_ROW = "в т.ч. в сельских библиотеках";
@@ -38,8 +23,7 @@ const RURAL_ROW = "в т.ч. в сельских библиотеках";
  * of the last year, from the figures partners see (regionStatistics). Stored in S3 as an
  * EXPORT file of the region, filed with its annual report of the last year.
  */
-export async function generateRegionalReport(access: Access, input: unknown) {
-  const data = parse(regionalSchema, input);
+export async function generateRegionalReport(access: Access, data: GenerateRegionalReportData) {
   const regionId = fromGlobalId("Region", data.regionId, "input.regionId");
   const region = await prisma.region.findFirst({ where: { id: regionId, AND: [{ id: inRegions(access.read) }] } });
   if (!region) throw new NotFoundError("region");

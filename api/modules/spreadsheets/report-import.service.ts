@@ -2,7 +2,6 @@
 // report's values: every row checked first, all applied or nothing, and every attempt kept as
 // an ImportBatch with each bad row's line and reason.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
@@ -10,25 +9,17 @@ import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { s3, s3Sdk } from "../../lib/s3.js";
-import { parse } from "../../lib/validate.js";
 import { assertValuesEditable, writeReportValues } from "../reports/report-values.service.js";
 import { canEdit, reportScope } from "../reports/reports.service.js";
 import { checkRows, type ImportProblem, isoDate, templateRows } from "./report-sheet.js";
 import { readSheetFile, type SpreadsheetFormat, UnreadableSheetError } from "./sheet-files.js";
-import { FORMAT, userIdOf } from "./spreadsheets.service.js";
+import type { ImportReportValuesData } from "./spreadsheets.inputs.js";
+import { userIdOf } from "./spreadsheets.service.js";
 
 /** Inline content is for small files; larger ones go through an upload (requestFileUpload). */
 export const MAX_INLINE_BYTES = 2 * 1024 * 1024;
 /** An uploaded file larger than this is not a report's values. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-const importSchema = z.object({
-  reportId: z.string(),
-  version: z.number().int(),
-  fileId: z.string().nullish(),
-  content: z.string().nullish(),
-  format: FORMAT,
-});
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -141,8 +132,7 @@ async function recordBatch(
  * rules of setReportValues, the report's version is bumped, and the SUCCEEDED batch is
  * written in the same transaction.
  */
-export async function importReportValues(access: Access, input: unknown) {
-  const data = parse(importSchema, input);
+export async function importReportValues(access: Access, data: ImportReportValuesData) {
   if (Boolean(data.fileId) === Boolean(data.content)) {
     throw ValidationError.of("input.fileId", "Give either fileId (an uploaded file) or content (base64), not both.");
   }

@@ -11,6 +11,12 @@ import { generateRegionalReport } from "./regional-report.service.js";
 import { batchProblems, importReportValues, MAX_INLINE_BYTES } from "./report-import.service.js";
 import type { ImportProblem as ImportProblemRow, ProblemCode } from "./report-sheet.js";
 import {
+  generateRegionalReportSchema,
+  importReportValuesSchema,
+  reportExportSchema,
+  reportTemplateSchema,
+} from "./spreadsheets.inputs.js";
+import {
   centresCsv,
   MAX_CSV_ROWS,
   reportExport,
@@ -111,24 +117,28 @@ builder.prismaObjectField("Report", "imports", (t) =>
 
 // ── Queries ──
 
-const ReportTemplateInput = builder.inputType("ReportTemplateInput", {
-  fields: (t) => ({
-    formId: t.id({ required: true }),
-    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-    periodStart: t.field({
-      type: "Date",
-      required: false,
-      description: "Fills in period_start, which an import checks against the report's period.",
+const ReportTemplateInput = builder
+  .inputType("ReportTemplateInput", {
+    fields: (t) => ({
+      formId: t.id({ required: true }),
+      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+      periodStart: t.field({
+        type: "Date",
+        required: false,
+        description: "Fills in period_start, which an import checks against the report's period.",
+      }),
     }),
-  }),
-});
+  })
+  .validate(reportTemplateSchema);
 
-const ReportExportInput = builder.inputType("ReportExportInput", {
-  fields: (t) => ({
-    reportId: t.id({ required: true }),
-    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-  }),
-});
+const ReportExportInput = builder
+  .inputType("ReportExportInput", {
+    fields: (t) => ({
+      reportId: t.id({ required: true }),
+      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+    }),
+  })
+  .validate(reportExportSchema);
 
 builder.queryFields((t) => ({
   reportTemplate: t.field({
@@ -167,34 +177,38 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const ImportReportValuesInput = builder.inputType("ImportReportValuesInput", {
-  description: "Give fileId (an uploaded file of the report) or content (base64), not both.",
-  fields: (t) => ({
-    reportId: t.id({ required: true }),
-    version: t.int({ required: true, description: "The report's version you read; a stale one is a conflict." }),
-    fileId: t.id({
-      required: false,
-      description: "An AVAILABLE StoredFile of this report (purpose REPORT or IMPORT).",
+const ImportReportValuesInput = builder
+  .inputType("ImportReportValuesInput", {
+    description: "Give fileId (an uploaded file of the report) or content (base64), not both.",
+    fields: (t) => ({
+      reportId: t.id({ required: true }),
+      version: t.int({ required: true, description: "The report's version you read; a stale one is a conflict." }),
+      fileId: t.id({
+        required: false,
+        description: "An AVAILABLE StoredFile of this report (purpose REPORT or IMPORT).",
+      }),
+      content: t.string({
+        required: false,
+        description: `The file's bytes, base64-encoded; at most ${MAX_INLINE_BYTES / 1024 / 1024} MB decoded.`,
+        // Base64 of the largest inline file, line breaks allowed, and room above it so that the
+        // service, not the length check, says how large the file may be.
+        extensions: { maxLength: 3 * 1024 * 1024 },
+      }),
+      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
     }),
-    content: t.string({
-      required: false,
-      description: `The file's bytes, base64-encoded; at most ${MAX_INLINE_BYTES / 1024 / 1024} MB decoded.`,
-      // Base64 of the largest inline file, line breaks allowed, and room above it so that the
-      // service, not the length check, says how large the file may be.
-      extensions: { maxLength: 3 * 1024 * 1024 },
-    }),
-    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-  }),
-});
+  })
+  .validate(importReportValuesSchema);
 
-const GenerateRegionalReportInput = builder.inputType("GenerateRegionalReportInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: true }),
-    fromYear: t.int({ required: true }),
-    toYear: t.int({ required: true, description: "The request categories are those of this year." }),
-    format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-  }),
-});
+const GenerateRegionalReportInput = builder
+  .inputType("GenerateRegionalReportInput", {
+    fields: (t) => ({
+      regionId: t.id({ required: true }),
+      fromYear: t.int({ required: true }),
+      toYear: t.int({ required: true, description: "The request categories are those of this year." }),
+      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
+    }),
+  })
+  .validate(generateRegionalReportSchema);
 
 builder.mutationFields((t) => ({
   importReportValues: rowMutation(t, {

@@ -2,13 +2,12 @@
 // Spreadsheets in, importing a filled-in template into a report, are report-import.service.ts's;
 // the consolidated regional report stored in S3 is regional-report.service.ts's. The files
 // themselves are read and written by sheet-files.ts, the template laid out by report-sheet.ts.
-import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
-import { parse, webUrlOrNull } from "../../lib/validate.js";
+import { webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
 import { type ReportFilterInput, reportOrderBy, reportScope, reportWhere } from "../reports/reports.service.js";
 import { isoDate, templateLayout } from "./report-sheet.js";
@@ -20,6 +19,7 @@ import {
   writeCsv,
   writeSheet,
 } from "./sheet-files.js";
+import type { ReportExportData, ReportTemplateData } from "./spreadsheets.inputs.js";
 
 /** A small generated file handed back inline (templates and single reports are a few KB). */
 export interface SpreadsheetFile {
@@ -27,9 +27,6 @@ export interface SpreadsheetFile {
   contentType: string;
   base64: string;
 }
-
-/** The formats every spreadsheet input takes (SpreadsheetFormat in the schema). */
-export const FORMAT = z.enum(["CSV", "XLSX"]);
 
 /** The user a generated file or an import is recorded for; none for a partner key or a job. */
 export function userIdOf(access: Access): string | null {
@@ -48,11 +45,8 @@ const indicatorOrder = { orderBy: [{ position: "asc" }, { id: "asc" }] } satisfi
 
 // ── Template and report export ──
 
-const templateSchema = z.object({ formId: z.string(), format: FORMAT, periodStart: z.date().nullish() });
-
 /** The form's template: one row per indicator, values empty, the period filled in when given. */
-export async function reportTemplate(input: unknown): Promise<SpreadsheetFile> {
-  const data = parse(templateSchema, input);
+export async function reportTemplate(data: ReportTemplateData): Promise<SpreadsheetFile> {
   const form = await prisma.reportForm.findUnique({
     where: { id: fromGlobalId("ReportForm", data.formId, "input.formId") },
     include: { indicators: indicatorOrder },
@@ -63,11 +57,8 @@ export async function reportTemplate(input: unknown): Promise<SpreadsheetFile> {
   return spreadsheetFile(`${form.code}-r${form.revision}${period}-template`, data.format, bytes);
 }
 
-const exportSchema = z.object({ reportId: z.string(), format: FORMAT });
-
 /** A report's values in its form's template: importing the file into a report of the same period restores them. */
-export async function reportExport(access: Access, input: unknown): Promise<SpreadsheetFile> {
-  const data = parse(exportSchema, input);
+export async function reportExport(access: Access, data: ReportExportData): Promise<SpreadsheetFile> {
   const report = await prisma.report.findFirst({
     where: { id: fromGlobalId("Report", data.reportId, "input.reportId"), AND: [reportScope(access)] },
     include: { form: { include: { indicators: indicatorOrder } }, values: true },
