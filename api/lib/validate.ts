@@ -17,13 +17,6 @@ export function validationError(issues: readonly SchemaIssue[], prefix: readonly
   );
 }
 
-/** Parses input with a zod schema; failures become one ValidationError listing every field. */
-export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = "input"): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw validationError(result.error.issues, [prefix]);
-}
-
 /**
  * For a check across fields (`superRefine(check, whenValid)`): it runs only once every field
  * is valid, so a caller sees it alone, after fixing the rest.
