@@ -87,7 +87,7 @@ async function saveFeedback(tx: Tx, access: Access, before: Feedback, version: n
 }
 
 /** What each target status needs, and that nothing meant for another one is given. */
-function checkTransitionFeedbackData(data: TransitionFeedbackData): void {
+function checkTransitionInput(data: TransitionFeedbackData): void {
   const needs: [keyof TransitionFeedbackData, FeedbackStatus, string][] = [
     ["answer", "ANSWERED", "Write the answer given to the author."],
     ["duplicateOfId", "DUPLICATE", "Choose the feedback this one duplicates."],
@@ -117,7 +117,7 @@ export async function transitionFeedback(access: Access, data: TransitionFeedbac
           : `Feedback in status ${before.status} is final; it cannot move to ${data.to}.`,
       );
     }
-    checkTransitionFeedbackData(data);
+    checkTransitionInput(data);
     const now = new Date();
     const changes: Prisma.FeedbackUncheckedUpdateManyInput = { status: data.to };
     if (data.to === "ANSWERED") {
