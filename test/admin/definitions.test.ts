@@ -14,29 +14,14 @@ import {
   validate,
 } from "graphql";
 import { describe, expect, it } from "vitest";
+// Types only: definition.ts imports nothing of the panel, so the root type-check can follow it.
+import type { ResourceDefinition, WriteDefinition } from "../../admin/src/providers/definition.js";
 
 const admin = new URL("../../admin/src/", import.meta.url).pathname;
 
-// What this test reads of the panel's ResourceDefinition (admin/src/providers/definition.ts),
-// spelled here: the root type-check does not follow the panel's bundler-style imports.
-type FormRecord = { id: string | number; [field: string]: unknown };
-interface WriteDefinition {
-  mutation: string;
-  inputType?: string;
-  input?: (data: FormRecord, previous?: FormRecord) => Record<string, unknown>;
-  fields?: readonly string[];
-}
-interface ResourceDefinition {
-  typename: string;
-  fields: string;
-  detailFields?: string;
-  filters: Record<string, string>;
-  orderBy?: { type: string; fields: Record<string, string> };
-  create?: WriteDefinition;
-  update?: WriteDefinition;
-  delete?: WriteDefinition;
-  csv?: { query: string; fileName: string };
-}
+/** The record a write's `input` is given: the form's values. */
+type FormRecord = Parameters<NonNullable<WriteDefinition["input"]>>[0];
+/** What reads.ts's listArguments gives (reads.ts itself is loaded by path, below). */
 interface ListArguments {
   declarations: string[];
   arguments: string[];
