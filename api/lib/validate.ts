@@ -23,6 +23,25 @@ export function validationError(issues: readonly SchemaIssue[], prefix: readonly
  */
 export const whenValid = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
 
+/**
+ * `schema`, with a null taken as the field left out ("unchanged", or "not given"): for the
+ * fields in `only`, or for every field but those in `except` (columns a null may clear).
+ */
+export function nullAsAbsent<T extends z.ZodType>(
+  schema: T,
+  fields: { only: readonly string[] } | { except: readonly string[] } = { except: [] },
+) {
+  const absent =
+    "only" in fields ? (key: string) => fields.only.includes(key) : (key: string) => !fields.except.includes(key);
+  return z.preprocess(
+    (given: unknown) =>
+      given && typeof given === "object"
+        ? Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || !absent(key)))
+        : given,
+    schema,
+  );
+}
+
 /** A required text: trimmed, not empty, at most `max` characters (null or a non-string: "Cannot be empty."). */
 export const text = (max: number) =>
   z.string({ error: "Cannot be empty." }).trim().min(1, "Cannot be empty.").max(max, `At most ${max} characters.`);

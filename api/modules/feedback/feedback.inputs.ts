@@ -1,7 +1,7 @@
 // What the inputs of feedback and its categories must hold, checked by the validation plugin on
 // their GraphQL input types (feedback.schema.ts); the services take what these give.
 import { z } from "zod";
-import { optionalText, text } from "../../lib/validate.js";
+import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
 
 /** An optional text whose empty value is stored as null. */
 const textOrNull = (max: number) => optionalText(max).transform((value) => (value ? value : null));
@@ -22,14 +22,9 @@ export const createCategorySchema = z.object(categoryFields);
 export type CreateCategoryData = z.output<typeof createCategorySchema>;
 
 /** None of a category's fields may be cleared: a null means "unchanged", as if it were left out. */
-function withoutNulls(given: unknown): unknown {
-  if (!given || typeof given !== "object") return given;
-  return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || !(key in categoryFields)));
-}
-
-export const updateCategorySchema = z.preprocess(
-  withoutNulls,
+export const updateCategorySchema = nullAsAbsent(
   z.object({ id: z.string(), version: z.number().int() }).extend(z.object(categoryFields).partial().shape),
+  { only: Object.keys(categoryFields) },
 );
 export type UpdateCategoryData = z.output<typeof updateCategorySchema>;
 

@@ -1,21 +1,13 @@
 // What the inputs of KPIs and their values must hold, checked by the validation plugin on their
 // GraphQL input types (kpis.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { optionalText, text } from "../../lib/validate.js";
+import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
 
 /** The columns are numeric(14,4): ten digits before the point. */
 const amount = z
   .number()
   .refine(Number.isFinite, "A number.")
   .refine((n) => Math.abs(n) < 1e10, "At most 9 999 999 999.9999.");
-
-/** Columns that may be cleared; a null for any other field means "not given". */
-const CLEARABLE = new Set(["description", "legalBasis"]);
-
-function withoutNulls(given: unknown): unknown {
-  if (!given || typeof given !== "object") return given;
-  return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || CLEARABLE.has(key)));
-}
 
 const kpiFields = {
   code: z
@@ -38,15 +30,18 @@ const kpiFields = {
   source: z.enum(["COMPUTED", "ENTERED"]),
 };
 
-export const createKpiSchema = z.preprocess(
-  withoutNulls,
+/** Columns a null may clear; a null for any other field means "not given". */
+const CLEARABLE = { except: ["description", "legalBasis"] };
+
+export const createKpiSchema = nullAsAbsent(
   z.object({ ...kpiFields, direction: kpiFields.direction.default("AT_LEAST"), regionId: z.string().nullish() }),
+  CLEARABLE,
 );
 export type CreateKpiData = z.output<typeof createKpiSchema>;
 
-export const updateKpiSchema = z.preprocess(
-  withoutNulls,
+export const updateKpiSchema = nullAsAbsent(
   z.object({ id: z.string(), version: z.number().int() }).extend(z.object(kpiFields).partial().shape),
+  CLEARABLE,
 );
 export type UpdateKpiData = z.output<typeof updateKpiSchema>;
 

@@ -1,13 +1,7 @@
 // What a report form's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (report-forms.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { optionalText, text } from "../../lib/validate.js";
-
-/** A field left out or sent as null is not given: nothing of a form is ever set to null here. */
-function withoutNulls(given: unknown): unknown {
-  if (!given || typeof given !== "object") return given;
-  return Object.fromEntries(Object.entries(given).filter(([, value]) => value != null));
-}
+import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 const code = (max: number) =>
@@ -51,8 +45,8 @@ const formFields = {
   indicators: indicatorsSchema,
 };
 
-export const createReportFormSchema = z.preprocess(
-  withoutNulls,
+// A field sent as null is not given: nothing of a form is ever set to null here.
+export const createReportFormSchema = nullAsAbsent(
   z.object({
     code: code(64),
     revision: z.number().int("A whole number.").min(1, "Revisions start at 1.").nullish(),
@@ -62,8 +56,7 @@ export const createReportFormSchema = z.preprocess(
 );
 export type CreateReportFormData = z.output<typeof createReportFormSchema>;
 
-export const updateReportFormSchema = z.preprocess(
-  withoutNulls,
+export const updateReportFormSchema = nullAsAbsent(
   z
     .object({ id: z.string(), version: z.number().int() })
     .extend(z.object({ code: code(64), ...formFields }).partial().shape),
