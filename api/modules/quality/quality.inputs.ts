@@ -1,7 +1,7 @@
 // What the inputs of quality standards and measurements must hold, checked by the validation
 // plugin on their GraphQL input types (quality.schema.ts); the services take what these give.
 import { z } from "zod";
-import { text } from "../../lib/validate.js";
+import { nullAsAbsent, text, whenValid } from "../../lib/validate.js";
 
 const MAX_ABS = 9_999_999_999;
 /** An indicator's code, as targets and measurements name it. */
@@ -19,14 +19,6 @@ const amount = z
   .refine(Number.isFinite, "Must be a number.")
   .refine((n) => Math.abs(n) <= MAX_ABS, "Too large.");
 
-/** A null for a field that cannot be empty means "unchanged", as if it were left out. */
-const withoutNulls =
-  (keys: readonly string[]) =>
-  (given: unknown): unknown => {
-    if (!given || typeof given !== "object") return given;
-    return Object.fromEntries(Object.entries(given).filter(([key, value]) => value !== null || !keys.includes(key)));
-  };
-
 // ── Standards ──
 
 const targetSchema = z.object({
@@ -40,24 +32,52 @@ export type TargetData = z.output<typeof targetSchema>;
 
 const targetsSchema = z.array(targetSchema).max(50, "At most 50 targets per standard.");
 
-export const createStandardDraftSchema = z.object({
-  serviceId: z.string(),
-  title: text(300),
-  validFrom: z.date().nullish(),
-  targets: targetsSchema.nullish(),
-  copyFrom: z.string().nullish(),
-});
+/** Each indicator once per standard, and percentages within 0–100 (the first problem only). */
+function targetsConsistent(data: { targets?: readonly TargetData[] | null }, ctx: z.RefinementCtx<unknown>): void {
+  const seen = new Set<string>();
+  for (const [i, target] of (data.targets ?? []).entries()) {
+    if (seen.has(target.indicatorCode)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["targets", i, "indicatorCode"],
+        message: `${target.indicatorCode} is already a target above.`,
+      });
+      return;
+    }
+    seen.add(target.indicatorCode);
+    if (target.unit === "%" && (target.threshold < 0 || target.threshold > 100)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["targets", i, "threshold"],
+        message: "A percentage is between 0 and 100.",
+      });
+      return;
+    }
+  }
+}
+
+export const createStandardDraftSchema = z
+  .object({
+    serviceId: z.string(),
+    title: text(300),
+    validFrom: z.date().nullish(),
+    targets: targetsSchema.nullish(),
+    copyFrom: z.string().nullish(),
+  })
+  .superRefine(targetsConsistent, whenValid);
 export type CreateStandardDraftData = z.output<typeof createStandardDraftSchema>;
 
-export const updateStandardDraftSchema = z.preprocess(
-  withoutNulls(["title", "targets"]),
-  z.object({
-    id: z.string(),
-    version: z.number().int(),
-    title: text(300).optional(),
-    validFrom: z.date().nullish(),
-    targets: targetsSchema.optional(),
-  }),
+export const updateStandardDraftSchema = nullAsAbsent(
+  z
+    .object({
+      id: z.string(),
+      version: z.number().int(),
+      title: text(300).optional(),
+      validFrom: z.date().nullish(),
+      targets: targetsSchema.optional(),
+    })
+    .superRefine(targetsConsistent, whenValid),
+  { only: ["title", "targets"] },
 );
 export type UpdateStandardDraftData = z.output<typeof updateStandardDraftSchema>;
 
@@ -79,13 +99,13 @@ export const recordMeasurementSchema = z.object({
 });
 export type RecordMeasurementData = z.output<typeof recordMeasurementSchema>;
 
-export const updateMeasurementSchema = z.preprocess(
-  withoutNulls(["value"]),
+export const updateMeasurementSchema = nullAsAbsent(
   z.object({
     id: z.string(),
     version: z.number().int(),
     value: amount.optional(),
     source: z.string().trim().max(300, "At most 300 characters.").nullish(),
   }),
+  { only: ["value"] },
 );
 export type UpdateMeasurementData = z.output<typeof updateMeasurementSchema>;

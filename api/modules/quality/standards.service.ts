@@ -84,23 +84,6 @@ export function standardOrderBy(
 
 // ── Changes ──
 
-/** Each indicator once per standard, and percentages within 0–100. */
-function checkTargets(targets: readonly TargetData[]): void {
-  const seen = new Set<string>();
-  targets.forEach((target, i) => {
-    if (seen.has(target.indicatorCode)) {
-      throw ValidationError.of(
-        `input.targets.${i}.indicatorCode`,
-        `${target.indicatorCode} is already a target above.`,
-      );
-    }
-    seen.add(target.indicatorCode);
-    if (target.unit === "%" && (target.threshold < 0 || target.threshold > 100)) {
-      throw ValidationError.of(`input.targets.${i}.threshold`, "A percentage is between 0 and 100.");
-    }
-  });
-}
-
 /** Targets as one line each, so the change log shows what changed in a readable form. */
 function snapshot<T extends { targets: QualityTarget[] }>(standard: T) {
   const { targets, ...fields } = standard;
@@ -174,7 +157,6 @@ export async function canApproveStandard(
 const READ_ONLY = "Approved versions are read-only: create a new draft (copyFrom) to change the standard.";
 
 export async function createStandardDraft(access: Access, data: CreateStandardDraftData) {
-  if (data.targets) checkTargets(data.targets);
   try {
     return await change("quality standard", async (tx) => {
       const service = await readableService(tx, access, data.serviceId, "input.serviceId");
@@ -231,7 +213,6 @@ export async function createStandardDraft(access: Access, data: CreateStandardDr
 
 export async function updateStandardDraft(access: Access, input: UpdateStandardDraftData) {
   const { id: globalId, version, targets, ...fields } = input;
-  if (targets) checkTargets(targets);
   return change("quality standard", async (tx) => {
     const found = await writableStandard(tx, access, globalId);
     const { service, ...before } = found;
