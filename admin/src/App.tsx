@@ -24,6 +24,8 @@ function resourceFor(resource: AdminResource, role: Role | undefined) {
       name={resource.name}
       icon={resource.icon}
       recordRepresentation={resource.recordRepresentation}
+      // The list's toolbar exports the API's CSV where the definition names one (ListActions).
+      options={{ apiCsv: Boolean(resource.definition.csv) }}
       list={reads ? resource.list : undefined}
       show={reads ? resource.show : undefined}
       edit={writes ? resource.edit : undefined}

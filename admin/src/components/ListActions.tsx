@@ -1,4 +1,4 @@
-import { CreateButton, ExportButton, FilterButton, TopToolbar } from "react-admin";
+import { CreateButton, ExportButton, FilterButton, TopToolbar, useResourceDefinition } from "react-admin";
 import { type AdminResource, useCanWrite } from "../lib/resource";
 import { ApiCsvButton } from "./ApiCsvButton";
 
@@ -9,13 +9,15 @@ interface ListActionsProps {
   createLabel?: string;
   /** A button that shows the filters not always on. */
   filterButton?: boolean;
-  /** Export the API's CSV of the list (the resource's `csv`) instead of the rows on screen. */
-  apiCsv?: boolean;
 }
 
-/** A list's toolbar: create for those who may write, and the CSV export. */
-export const ListActions = ({ access, createLabel, filterButton = false, apiCsv = false }: ListActionsProps) => {
+/**
+ * A list's toolbar: create for those who may write, and the CSV export: the API's CSV of the
+ * list where the resource names one, else the rows react-admin fetched.
+ */
+export const ListActions = ({ access, createLabel, filterButton = false }: ListActionsProps) => {
   const canWrite = useCanWrite({ access });
+  const apiCsv = Boolean(useResourceDefinition().options?.apiCsv);
   return (
     <TopToolbar>
       {filterButton && <FilterButton />}

@@ -65,8 +65,7 @@ export const CentreList = () => (
   <List
     filters={filters}
     sort={{ field: "name", order: "ASC" }}
-    actions={<ListActions access={centreAccess} filterButton apiCsv />}
-    exporter={false}
+    actions={<ListActions access={centreAccess} filterButton />}
   >
     <DataTable bulkActionButtons={false}>
       <Column source="name" />

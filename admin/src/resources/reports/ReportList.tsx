@@ -46,12 +46,7 @@ export const ReportList = () => {
       : []),
   ];
   return (
-    <List
-      filters={filters}
-      sort={{ field: "periodStart", order: "DESC" }}
-      exporter={false}
-      actions={<ListActions access={access} apiCsv />}
-    >
+    <List filters={filters} sort={{ field: "periodStart", order: "DESC" }} actions={<ListActions access={access} />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <Column source="form.name" disableSort />
         <Column source="periodStart" field={PeriodField} />
