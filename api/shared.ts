@@ -71,7 +71,8 @@ export const DeletedRecord = builder.objectRef<{ id: string }>("DeletedRecord").
 
 // ── Mutations that change one row ──
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** The builder's schema types, for helpers that take Pothos field builders. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 /** The Prisma models with an `id` column, by their GraphQL (= Prisma) name. */
 type Model = {
   [Name in keyof PrismaTypes]: PrismaTypes[Name]["Shape"] extends { id: string } ? Name : never;

@@ -5,7 +5,7 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { orderByInput, rowMutation, type Types, VersionedInput } from "../../shared.js";
 import { createCentreSchema, openingHoursSchema, updateCentreSchema } from "./centres.inputs.js";
 import {
   centreOrderBy,
@@ -132,8 +132,6 @@ builder.queryFields((t) => ({
 }));
 
 // ── Mutations ──
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /**
  * A centre's own fields as both inputs take them, each declared once: all optional, except
