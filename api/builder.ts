@@ -14,10 +14,10 @@ import { type GraphQLFieldResolver, type GraphQLNamedType, Kind } from "graphql"
 import { config } from "./config.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
-import { getDatamodel } from "./generated/pothos-types.js";
 import type { UserRole } from "./generated/prisma/client.js";
 import { isAdmin, isStaff, seesInternal } from "./lib/access.js";
 import { ALL_API_SCOPES, type ApiScope } from "./lib/api-scopes.js";
+import { datamodel } from "./lib/datamodel.js";
 import { prisma } from "./lib/db.js";
 import {
   AccessDeniedError,
@@ -164,7 +164,7 @@ export const builder = new SchemaBuilder<{
   },
   prisma: {
     client: prisma,
-    dmmf: getDatamodel(),
+    dmmf: datamodel,
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
     maxConnectionSize: MAX_PAGE_SIZE,
