@@ -1,14 +1,16 @@
-// The GraphQL pieces every module may use, beside the builder: ordering, the typed errors of
-// every mutation's result union, and the inputs and results of versioned changes. A module
-// takes these from here, never from another module.
+// The GraphQL pieces every module may use, beside the builder: ordering and filtered lists, the
+// typed errors of every mutation's result union, and the inputs and results of versioned changes
+// (archive and restore among them). A module takes these from here, never from another module.
 import type { InputObjectRef } from "@pothos/core";
 import type { AuthScopeMap } from "@pothos/plugin-scope-auth";
 import { builder } from "./builder.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
+import type { Access } from "./lib/access.js";
 import { prisma } from "./lib/db.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
 import { answer } from "./lib/selection.js";
+import { countInOneStatement, findManyInOneStatement } from "./lib/sql-read.js";
 
 export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
 
@@ -79,12 +81,18 @@ type Model = {
 }[keyof PrismaTypes];
 type Row<Name extends Model> = PrismaTypes[Name]["Shape"];
 
-/** Reads a row again with the client's selection (the delegate of model `Name` returns its Shape). */
-function reload<Name extends Model>(type: Name, query: object, id: string): Promise<Row<Name>> {
-  const delegate = prisma[`${type[0]?.toLowerCase()}${type.slice(1)}` as Uncapitalize<Name>] as unknown as {
+/** The Prisma delegate of model `Name`, with the reads these helpers make of it. */
+function delegateOf<Name extends Model>(type: Name) {
+  return prisma[`${type[0]?.toLowerCase()}${type.slice(1)}` as Uncapitalize<Name>] as unknown as {
     findUniqueOrThrow(args: object): Promise<Row<Name>>;
+    findMany(args: object): Promise<Row<Name>[]>;
+    count(args: object): Promise<number>;
   };
-  return delegate.findUniqueOrThrow({ ...query, where: { id } });
+}
+
+/** Reads a row again with the client's selection. */
+function reload<Name extends Model>(type: Name, query: object, id: string): Promise<Row<Name>> {
+  return delegateOf(type).findUniqueOrThrow({ ...query, where: { id } });
 }
 
 interface RowMutation<Name extends Model, Input> {
@@ -123,6 +131,102 @@ export function rowMutation<Name extends Model, Input>(
     resolve: async (query, _root, args, ctx) => {
       const row = await run(args.input, ctx);
       return answer(query, row, (q) => reload(type, q, row.id));
+    },
+  });
+}
+
+/** What the service of a row that can be archived offers: archive (true) or restore (false). */
+type SetArchived<Name extends Model> = (
+  access: Access,
+  row: { id: string; version: number },
+  archived: boolean,
+) => Promise<Row<Name>>;
+
+/**
+ * `archive<Type>` and `restore<Type>`, the pair every archivable record has: the row and the
+ * version read, put out of lists or back by the service, answering as `rowMutation`.
+ */
+export function archiveMutations<Name extends Model>(
+  t: PothosSchemaTypes.MutationFieldBuilder<Types, Types["Root"]>,
+  options: {
+    type: Name;
+    setArchived: SetArchived<Name>;
+    authScopes?: AuthScopeMap<Types>;
+    descriptions?: { archive?: string; restore?: string };
+  },
+) {
+  const { type, setArchived, authScopes = { writer: true }, descriptions = {} } = options;
+  const change = (archived: boolean, description?: string) =>
+    rowMutation(t, {
+      type,
+      description,
+      authScopes,
+      input: VersionedInput,
+      run: (input, ctx) => setArchived(ctx.access, { id: String(input.id), version: input.version }, archived),
+    });
+  return {
+    [`archive${type}`]: change(true, descriptions.archive),
+    [`restore${type}`]: change(false, descriptions.restore),
+  } as Record<`archive${Name}` | `restore${Name}`, ReturnType<typeof change>>;
+}
+
+// ── Lists ──
+
+interface ListConnection<Name extends Model, Filter, Order> {
+  type: Name;
+  description?: string;
+  authScopes: AuthScopeMap<Types>;
+  filter?: InputObjectRef<Types, Filter>;
+  orderBy?: InputObjectRef<Types, Order>;
+  /** The rows the caller may see that match the filter (the module's `<list>Where`). */
+  where?: (access: Access, filter: Filter | null | undefined) => object;
+  /** The order of the rows, ending with a unique column so pages are stable. */
+  order: (orderBy: Order | null | undefined) => object[];
+  /** Pages and counts in one hand-written statement each where lib/sql-read.ts translates them. */
+  oneStatement?: boolean;
+}
+
+/**
+ * A Relay connection over one model with `totalCount`, an optional `filter` and `orderBy`: the
+ * shape of every registry and catalogue list. The page and the count share one `where`.
+ */
+export function listConnection<Name extends Model, Filter = never, Order = never>(
+  t: PothosSchemaTypes.QueryFieldBuilder<Types, Types["Root"]>,
+  {
+    type,
+    filter,
+    orderBy,
+    where = () => ({}),
+    order,
+    oneStatement = false,
+    ...field
+  }: ListConnection<Name, Filter, Order>,
+) {
+  // prismaConnection's option types resolve only for a named model (as prismaField's above).
+  const prismaConnection = t.prismaConnection.bind(t) as unknown as (options: {
+    type: Name;
+    cursor: "id";
+    args: object;
+    resolve: (query: object, root: unknown, args: Args, ctx: Context) => Promise<Row<Name>[]>;
+    totalCount: (root: unknown, args: Args, ctx: Context) => Promise<number>;
+  }) => ReturnType<typeof t.field>;
+  type Args = { filter?: Filter | null; orderBy?: Order | null };
+  const delegate = delegateOf(type);
+  return prismaConnection({
+    ...field,
+    type,
+    cursor: "id",
+    args: {
+      ...(filter ? { filter: t.arg({ type: filter, required: false }) } : {}),
+      ...(orderBy ? { orderBy: t.arg({ type: orderBy, required: false }) } : {}),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const page = { ...query, where: where(ctx.access, args.filter), orderBy: order(args.orderBy) };
+      return (oneStatement ? await findManyInOneStatement<Row<Name>>(type, page) : null) ?? delegate.findMany(page);
+    },
+    totalCount: async (_root, args, ctx) => {
+      const rows = where(ctx.access, args.filter);
+      return (oneStatement ? await countInOneStatement(type, rows) : null) ?? delegate.count({ where: rows });
     },
   });
 }

@@ -1,12 +1,17 @@
 import { builder } from "../../builder.js";
-import { CentreHelpKind, CentreKind, type Centre as CentreRow, CentreStatus } from "../../generated/prisma/client.js";
+import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
-import { countInOneStatement, findManyInOneStatement } from "../../lib/sql-read.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { orderByInput, rowMutation, type Types, VersionedInput } from "../../shared.js";
+import {
+  archiveMutations,
+  listConnection,
+  orderByInput,
+  rowMutation,
+  type Types,
+  VersionedInput,
+} from "../../shared.js";
 import { createCentreSchema, openingHoursSchema, updateCentreSchema } from "./centres.inputs.js";
 import {
   centreOrderBy,
@@ -114,24 +119,16 @@ export const CentreFilter = builder.inputType("CentreFilter", {
 const CentreOrderBy = orderByInput("Centre", ["NAME", "CREATED_AT", "SIGNATURE_VALID_UNTIL"]);
 
 builder.queryFields((t) => ({
-  centres: t.prismaConnection({
+  centres: listConnection(t, {
     type: "Centre",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: {
-      filter: t.arg({ type: CentreFilter, required: false }),
-      orderBy: t.arg({ type: CentreOrderBy, required: false }),
-    },
-    // The hottest list of the partner API: one hand-written statement for the page and one for
-    // the count where lib/sql-read.ts translates the query (first pages), Prisma otherwise.
-    resolve: async (query, _root, args, ctx) => {
-      const page = { ...query, where: centreWhere(ctx.access, args.filter), orderBy: centreOrderBy(args.orderBy) };
-      return (await findManyInOneStatement<CentreRow>("Centre", page)) ?? prisma.centre.findMany(page);
-    },
-    totalCount: async (_root, args, ctx) => {
-      const where = centreWhere(ctx.access, args.filter);
-      return (await countInOneStatement("Centre", where)) ?? prisma.centre.count({ where });
-    },
+    filter: CentreFilter,
+    orderBy: CentreOrderBy,
+    where: centreWhere,
+    order: centreOrderBy,
+    // The hottest list of the partner API (issue 12's Q2): its first pages and counts in one
+    // hand-written statement each (lib/sql-read.ts).
+    oneStatement: true,
   }),
 }));
 
@@ -216,18 +213,7 @@ builder.mutationFields((t) => ({
     input: UpdateCentreInput,
     run: (input, ctx) => updateCentre(ctx.access, input),
   }),
-  archiveCentre: rowMutation(t, {
-    type: "Centre",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, true),
-  }),
-  restoreCentre: rowMutation(t, {
-    type: "Centre",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setCentreArchived(ctx.access, { id: String(input.id), version: input.version }, false),
-  }),
+  ...archiveMutations(t, { type: "Centre", setArchived: setCentreArchived }),
   verifyCentre: rowMutation(t, {
     type: "Centre",
     description: "Records that the centre's data was checked today (lastVerifiedAt/By).",
