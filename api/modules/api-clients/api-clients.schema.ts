@@ -6,7 +6,7 @@ import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { selection } from "../../lib/selection.js";
-import { rowMutation, VersionedInput } from "../../shared.js";
+import { listConnection, rowMutation, VersionedInput } from "../../shared.js";
 import { createApiClientSchema } from "./api-clients.inputs.js";
 import { createApiClient, revokeApiClient } from "./api-clients.service.js";
 
@@ -70,12 +70,10 @@ const CreateApiClientPayload = builder
   });
 
 builder.queryField("apiClients", (t) =>
-  t.prismaConnection({
+  listConnection(t, {
     type: "ApiClient",
-    cursor: "id",
     authScopes: { admin: true },
-    resolve: (query) => prisma.apiClient.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-    totalCount: () => prisma.apiClient.count(),
+    order: () => [{ createdAt: "desc" }, { id: "desc" }],
   }),
 );
 

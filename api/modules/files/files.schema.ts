@@ -6,7 +6,7 @@ import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
 import { selection } from "../../lib/selection.js";
-import { orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation } from "../../shared.js";
 import {
   canReadAccessLog,
   fileAccessesCsv,
@@ -163,22 +163,14 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: FileDownloadUrlInput, required: true }) },
     resolve: (_root, { input }, ctx) => fileDownloadUrl(ctx.access, input),
   }),
-  fileAccesses: t.prismaConnection({
+  fileAccesses: listConnection(t, {
     type: "FileAccess",
-    cursor: "id",
     description: "The download URL log: administrators see all of it, auditors that of their regions' files.",
     authScopes: accessLogReaders,
-    args: {
-      filter: t.arg({ type: FileAccessFilter, required: false }),
-      orderBy: t.arg({ type: FileAccessOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.fileAccess.findMany({
-        ...query,
-        where: fileAccessWhere(ctx.access, args.filter),
-        orderBy: fileAccessOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.fileAccess.count({ where: fileAccessWhere(ctx.access, args.filter) }),
+    filter: FileAccessFilter,
+    orderBy: FileAccessOrderBy,
+    where: fileAccessWhere,
+    order: fileAccessOrderBy,
   }),
   fileAccessesCsv: t.string({
     extensions: { cost: LIST_EXPORT },

@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { MunicipalityKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { rowMutation } from "../../shared.js";
+import { listConnection, rowMutation, type Types } from "../../shared.js";
 import {
   createMunicipalitySchema,
   createRegionSchema,
@@ -94,48 +93,50 @@ const MunicipalityFilter = builder.inputType("MunicipalityFilter", {
 });
 
 builder.queryFields((t) => ({
-  regions: t.prismaConnection({
+  regions: listConnection(t, {
     type: "Region",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: { filter: t.arg({ type: RegionFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      prisma.region.findMany({
-        ...query,
-        where: regionWhere(ctx.access, args.filter),
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-      }),
-    totalCount: (_root, args, ctx) => prisma.region.count({ where: regionWhere(ctx.access, args.filter) }),
+    filter: RegionFilter,
+    where: regionWhere,
+    order: () => [{ name: "asc" }, { id: "asc" }],
   }),
-  municipalities: t.prismaConnection({
+  municipalities: listConnection(t, {
     type: "Municipality",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: { filter: t.arg({ type: MunicipalityFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      prisma.municipality.findMany({
-        ...query,
-        where: municipalityWhere(ctx.access, args.filter),
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-      }),
-    totalCount: (_root, args, ctx) => prisma.municipality.count({ where: municipalityWhere(ctx.access, args.filter) }),
+    filter: MunicipalityFilter,
+    where: municipalityWhere,
+    order: () => [{ name: "asc" }, { id: "asc" }],
   }),
 }));
 
 // ── Mutations ──
 
+// Each place's own fields as both its inputs take them, declared once: all required for a new
+// place, all optional for a change. The parent (region, municipality) is chosen only at creation.
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">;
+const regionFieldInputs = (t: InputFields, creating: boolean) => ({
+  code: t.string({ required: creating }),
+  name: t.string({ required: creating }),
+});
+const municipalityFieldInputs = (t: InputFields, creating: boolean) => ({
+  oktmo: t.string({ required: creating }),
+  name: t.string({ required: creating }),
+  kind: t.field({ type: MunicipalityKindEnum, required: creating }),
+});
+const settlementFieldInputs = (t: InputFields, creating: boolean) => ({
+  name: t.string({ required: creating }),
+  isRural: t.boolean({ required: creating }),
+});
+
 const CreateRegionInput = builder
-  .inputType("CreateRegionInput", {
-    fields: (t) => ({ code: t.string({ required: true }), name: t.string({ required: true }) }),
-  })
+  .inputType("CreateRegionInput", { fields: (t) => regionFieldInputs(t, true) })
   .validate(createRegionSchema);
 const UpdateRegionInput = builder
   .inputType("UpdateRegionInput", {
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      code: t.string({ required: false }),
-      name: t.string({ required: false }),
+      ...regionFieldInputs(t, false),
     }),
   })
   .validate(updateRegionSchema);
@@ -143,9 +144,7 @@ const CreateMunicipalityInput = builder
   .inputType("CreateMunicipalityInput", {
     fields: (t) => ({
       regionId: t.id({ required: true }),
-      oktmo: t.string({ required: true }),
-      name: t.string({ required: true }),
-      kind: t.field({ type: MunicipalityKindEnum, required: true }),
+      ...municipalityFieldInputs(t, true),
     }),
   })
   .validate(createMunicipalitySchema);
@@ -154,9 +153,7 @@ const UpdateMunicipalityInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      oktmo: t.string({ required: false }),
-      name: t.string({ required: false }),
-      kind: t.field({ type: MunicipalityKindEnum, required: false }),
+      ...municipalityFieldInputs(t, false),
     }),
   })
   .validate(updateMunicipalitySchema);
@@ -164,8 +161,7 @@ const CreateSettlementInput = builder
   .inputType("CreateSettlementInput", {
     fields: (t) => ({
       municipalityId: t.id({ required: true }),
-      name: t.string({ required: true }),
-      isRural: t.boolean({ required: true }),
+      ...settlementFieldInputs(t, true),
     }),
   })
   .validate(createSettlementSchema);
@@ -174,8 +170,7 @@ const UpdateSettlementInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      name: t.string({ required: false }),
-      isRural: t.boolean({ required: false }),
+      ...settlementFieldInputs(t, false),
     }),
   })
   .validate(updateSettlementSchema);

@@ -1,8 +1,7 @@
 import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import { createKpiSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
@@ -88,18 +87,14 @@ const KpiFilter = builder.inputType("KpiFilter", {
 const KpiOrderBy = orderByInput("Kpi", ["CODE", "NAME", "TARGET_YEAR"]);
 
 builder.queryFields((t) => ({
-  kpis: t.prismaConnection({
+  kpis: listConnection(t, {
     type: "Kpi",
-    cursor: "id",
     description: "National KPIs and those of your regions.",
     authScopes: { staff: true, partner: "statistics:read" },
-    args: {
-      filter: t.arg({ type: KpiFilter, required: false }),
-      orderBy: t.arg({ type: KpiOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.kpi.findMany({ ...query, where: kpiWhere(ctx.access, args.filter), orderBy: kpiOrderBy(args.orderBy) }),
-    totalCount: (_root, args, ctx) => prisma.kpi.count({ where: kpiWhere(ctx.access, args.filter) }),
+    filter: KpiFilter,
+    orderBy: KpiOrderBy,
+    where: kpiWhere,
+    order: kpiOrderBy,
   }),
 }));
 

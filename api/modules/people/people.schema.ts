@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
 import { includes, seesInternal } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { archiveMutations, listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
   assignCurator,
@@ -146,55 +145,53 @@ const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
 const CuratorAssignmentOrderBy = orderByInput("CuratorAssignment", ["VALID_FROM", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
-  people: t.prismaConnection({
+  people: listConnection(t, {
     type: "Person",
-    cursor: "id",
     authScopes: { internal: true },
-    args: {
-      filter: t.arg({ type: PersonFilter, required: false }),
-      orderBy: t.arg({ type: PersonOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.person.findMany({
-        ...query,
-        where: personWhere(ctx.access, args.filter),
-        orderBy: personOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.person.count({ where: personWhere(ctx.access, args.filter) }),
+    filter: PersonFilter,
+    orderBy: PersonOrderBy,
+    where: personWhere,
+    order: personOrderBy,
   }),
-  curatorAssignments: t.prismaConnection({
+  curatorAssignments: listConnection(t, {
     type: "CuratorAssignment",
-    cursor: "id",
     authScopes: { internal: true },
-    args: {
-      filter: t.arg({ type: CuratorAssignmentFilter, required: false }),
-      orderBy: t.arg({ type: CuratorAssignmentOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.curatorAssignment.findMany({
-        ...query,
-        where: assignmentWhere(ctx.access, args.filter),
-        orderBy: assignmentOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) =>
-      prisma.curatorAssignment.count({ where: assignmentWhere(ctx.access, args.filter) }),
+    filter: CuratorAssignmentFilter,
+    orderBy: CuratorAssignmentOrderBy,
+    where: assignmentWhere,
+    order: assignmentOrderBy,
   }),
 }));
 
 // ── Mutations ──
 
+/**
+ * A person's own fields as both inputs take them, each declared once: all optional, except that
+ * a new person needs a name. Only CreatePersonInput describes the organisation and the consent's
+ * default. What each must hold is in people.inputs.ts.
+ */
+const personFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  organisationId: t.id({
+    required: false,
+    description: creating ? "An organisation of the same region." : undefined,
+  }),
+  lastName: t.string({ required: creating }),
+  firstName: t.string({ required: creating }),
+  middleName: t.string({ required: false }),
+  position: t.string({ required: false }),
+  email: t.string({ required: false }),
+  phone: t.string({ required: false }),
+  photoConsent: t.boolean({
+    required: false,
+    description: creating ? "Consent to publish the photo (default false)." : undefined,
+  }),
+});
+
 const CreatePersonInput = builder
   .inputType("CreatePersonInput", {
     fields: (t) => ({
       regionId: t.id({ required: true }),
-      organisationId: t.id({ required: false, description: "An organisation of the same region." }),
-      lastName: t.string({ required: true }),
-      firstName: t.string({ required: true }),
-      middleName: t.string({ required: false }),
-      position: t.string({ required: false }),
-      email: t.string({ required: false }),
-      phone: t.string({ required: false }),
-      photoConsent: t.boolean({ required: false, description: "Consent to publish the photo (default false)." }),
+      ...personFieldInputs(t, true),
     }),
   })
   .validate(createPersonSchema);
@@ -206,14 +203,7 @@ const UpdatePersonInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      organisationId: t.id({ required: false }),
-      lastName: t.string({ required: false }),
-      firstName: t.string({ required: false }),
-      middleName: t.string({ required: false }),
-      position: t.string({ required: false }),
-      email: t.string({ required: false }),
-      phone: t.string({ required: false }),
-      photoConsent: t.boolean({ required: false }),
+      ...personFieldInputs(t, false),
     }),
   })
   .validate(updatePersonSchema);
@@ -272,18 +262,7 @@ builder.mutationFields((t) => ({
     input: UpdatePersonInput,
     run: (input, ctx) => updatePerson(ctx.access, input),
   }),
-  archivePerson: rowMutation(t, {
-    type: "Person",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, true),
-  }),
-  restorePerson: rowMutation(t, {
-    type: "Person",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setPersonArchived(ctx.access, { id: String(input.id), version: input.version }, false),
-  }),
+  ...archiveMutations(t, { type: "Person", setArchived: setPersonArchived }),
   assignCurator: rowMutation(t, {
     type: "CuratorAssignment",
     authScopes: { writer: true },

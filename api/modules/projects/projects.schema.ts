@@ -1,10 +1,9 @@
 // Regional projects: the type, the list and their changes.
 import { builder } from "../../builder.js";
 import { includes } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
-import { orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
 import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
 import { createProjectSchema, updateProjectSchema } from "./projects.inputs.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
@@ -39,12 +38,17 @@ const ProjectFilter = builder.inputType("ProjectFilter", {
 
 const ProjectOrderBy = orderByInput("Project", ["NAME", "CREATED_AT"]);
 
+/** A project's own fields as both inputs take them: all optional, except a new project's name. */
+const projectFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  name: t.string({ required: creating }),
+  description: t.string({ required: false }),
+});
+
 const CreateProjectInput = builder
   .inputType("CreateProjectInput", {
     fields: (t) => ({
       regionId: t.id({ required: true }),
-      name: t.string({ required: true }),
-      description: t.string({ required: false }),
+      ...projectFieldInputs(t, true),
     }),
   })
   .validate(createProjectSchema);
@@ -54,28 +58,19 @@ const UpdateProjectInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      name: t.string({ required: false }),
-      description: t.string({ required: false }),
+      ...projectFieldInputs(t, false),
     }),
   })
   .validate(updateProjectSchema);
 
 builder.queryFields((t) => ({
-  projects: t.prismaConnection({
+  projects: listConnection(t, {
     type: "Project",
-    cursor: "id",
     authScopes: { staff: true },
-    args: {
-      filter: t.arg({ type: ProjectFilter, required: false }),
-      orderBy: t.arg({ type: ProjectOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.project.findMany({
-        ...query,
-        where: projectWhere(ctx.access, args.filter),
-        orderBy: projectOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.project.count({ where: projectWhere(ctx.access, args.filter) }),
+    filter: ProjectFilter,
+    orderBy: ProjectOrderBy,
+    where: projectWhere,
+    order: projectOrderBy,
   }),
 }));
 

@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { StandardStatus, TargetDirection } from "../../generated/prisma/client.js";
 import { includes, isStaff } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation } from "../../shared.js";
 import {
   measurementOrderBy,
   measurementScope,
@@ -153,40 +152,23 @@ const QualityMeasurementFilter = builder.inputType("QualityMeasurementFilter", {
 const QualityMeasurementOrderBy = orderByInput("QualityMeasurement", ["PERIOD_START", "VALUE"]);
 
 builder.queryFields((t) => ({
-  qualityStandards: t.prismaConnection({
+  qualityStandards: listConnection(t, {
     type: "QualityStandard",
-    cursor: "id",
     description: "Revisions of services' quality standards (partners: approved ones only). Newest revision first.",
     authScopes: { staff: true, partner: "registry:read" },
-    args: {
-      filter: t.arg({ type: QualityStandardFilter, required: false }),
-      orderBy: t.arg({ type: QualityStandardOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.qualityStandard.findMany({
-        ...query,
-        where: standardWhere(ctx.access, args.filter),
-        orderBy: standardOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.qualityStandard.count({ where: standardWhere(ctx.access, args.filter) }),
+    filter: QualityStandardFilter,
+    orderBy: QualityStandardOrderBy,
+    where: standardWhere,
+    order: standardOrderBy,
   }),
-  qualityMeasurements: t.prismaConnection({
+  qualityMeasurements: listConnection(t, {
     type: "QualityMeasurement",
-    cursor: "id",
     description: "Measured indicator values in the caller's regions. Latest period first.",
     authScopes: { staff: true },
-    args: {
-      filter: t.arg({ type: QualityMeasurementFilter, required: false }),
-      orderBy: t.arg({ type: QualityMeasurementOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.qualityMeasurement.findMany({
-        ...query,
-        where: measurementWhere(ctx.access, args.filter),
-        orderBy: measurementOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) =>
-      prisma.qualityMeasurement.count({ where: measurementWhere(ctx.access, args.filter) }),
+    filter: QualityMeasurementFilter,
+    orderBy: QualityMeasurementOrderBy,
+    where: measurementWhere,
+    order: measurementOrderBy,
   }),
 }));
 

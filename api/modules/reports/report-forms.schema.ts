@@ -2,9 +2,8 @@
 // the administrators' changes to them. Reports themselves: reports.schema.ts.
 import { builder } from "../../builder.js";
 import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { createReportFormSchema, updateReportFormSchema } from "./report-forms.inputs.js";
 import {
   createReportForm,
@@ -67,21 +66,14 @@ const ReportFormFilter = builder.inputType("ReportFormFilter", {
 const ReportFormOrderBy = orderByInput("ReportForm", ["CODE", "NAME", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
-  reportForms: t.prismaConnection({
+  reportForms: listConnection(t, {
     type: "ReportForm",
-    cursor: "id",
     authScopes: { staff: true, partner: "statistics:read" },
-    args: {
-      filter: t.arg({ type: ReportFormFilter, required: false }),
-      orderBy: t.arg({ type: ReportFormOrderBy, required: false }),
-    },
-    resolve: (query, _root, args) =>
-      prisma.reportForm.findMany({
-        ...query,
-        where: reportFormWhere(args.filter),
-        orderBy: reportFormOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args) => prisma.reportForm.count({ where: reportFormWhere(args.filter) }),
+    filter: ReportFormFilter,
+    orderBy: ReportFormOrderBy,
+    // Forms are the same for every caller: the filter alone chooses.
+    where: (_access, filter) => reportFormWhere(filter),
+    order: reportFormOrderBy,
   }),
 }));
 

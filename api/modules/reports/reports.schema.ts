@@ -1,8 +1,7 @@
 import { builder } from "../../builder.js";
 import { ReportScope, ReportStatus } from "../../generated/prisma/client.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation, VersionedInput } from "../../shared.js";
 import { setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
@@ -112,22 +111,14 @@ const ReportOrderBy = orderByInput(
 );
 
 builder.queryFields((t) => ({
-  reports: t.prismaConnection({
+  reports: listConnection(t, {
     type: "Report",
-    cursor: "id",
     description: "Reports in your scope (partner apps: published approved and locked reports).",
     authScopes: { staff: true, partner: "statistics:read" },
-    args: {
-      filter: t.arg({ type: ReportFilter, required: false }),
-      orderBy: t.arg({ type: ReportOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.report.findMany({
-        ...query,
-        where: reportWhere(ctx.access, args.filter),
-        orderBy: reportOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.report.count({ where: reportWhere(ctx.access, args.filter) }),
+    filter: ReportFilter,
+    orderBy: ReportOrderBy,
+    where: reportWhere,
+    order: reportOrderBy,
   }),
 }));
 
