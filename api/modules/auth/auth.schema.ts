@@ -7,7 +7,7 @@ import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
 import { selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
-import { rowMutation } from "../../shared.js";
+import { listConnection, rowMutation, type Types } from "../../shared.js";
 import { Region } from "../geography/geography.schema.js";
 import { createUserSchema, updateUserSchema } from "./auth.inputs.js";
 import {
@@ -156,18 +156,27 @@ const UserFilter = builder.inputType("UserFilter", {
   }),
 });
 
+/**
+ * An account's fields as both inputs take them, each declared once: all optional, except that
+ * a new account needs its password, name and role. The notes on them belong to the new
+ * account's input. What each must hold is in auth.inputs.ts.
+ */
+const userFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  password: t.string({ required: creating, description: creating ? "At least 10 characters." : undefined }),
+  fullName: t.string({ required: creating }),
+  role: t.field({ type: UserRoleEnum, required: creating }),
+  regionIds: t.idList({
+    required: false,
+    description: creating ? "Curators' and regional auditors' regions." : undefined,
+  }),
+  centreId: t.id({ required: false, description: creating ? "An operator's centre." : undefined }),
+  allRegions: t.boolean({ required: false, description: creating ? "An auditor who reads every region." : undefined }),
+  locale: t.string({ required: false }),
+});
+
 const CreateUserInput = builder
   .inputType("CreateUserInput", {
-    fields: (t) => ({
-      email: t.string({ required: true }),
-      password: t.string({ required: true, description: "At least 10 characters." }),
-      fullName: t.string({ required: true }),
-      role: t.field({ type: UserRoleEnum, required: true }),
-      regionIds: t.idList({ required: false, description: "Curators' and regional auditors' regions." }),
-      centreId: t.id({ required: false, description: "An operator's centre." }),
-      allRegions: t.boolean({ required: false, description: "An auditor who reads every region." }),
-      locale: t.string({ required: false }),
-    }),
+    fields: (t) => ({ email: t.string({ required: true }), ...userFieldInputs(t, true) }),
   })
   .validate(createUserSchema);
 
@@ -176,13 +185,7 @@ const UpdateUserInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      password: t.string({ required: false }),
-      fullName: t.string({ required: false }),
-      role: t.field({ type: UserRoleEnum, required: false }),
-      regionIds: t.idList({ required: false }),
-      centreId: t.id({ required: false }),
-      allRegions: t.boolean({ required: false }),
-      locale: t.string({ required: false }),
+      ...userFieldInputs(t, false),
       active: t.boolean({
         required: false,
         description: "false deactivates the account: its sessions end at once and it cannot sign in.",
@@ -196,14 +199,13 @@ const EndUserSessionsInput = builder.inputType("EndUserSessionsInput", {
 });
 
 builder.queryField("users", (t) =>
-  t.prismaConnection({
+  listConnection(t, {
     type: "User",
-    cursor: "id",
     authScopes: { admin: true },
-    args: { filter: t.arg({ type: UserFilter, required: false }) },
-    resolve: (query, _root, { filter }) =>
-      prisma.user.findMany({ ...query, where: userWhere(filter), orderBy: [{ email: "asc" }, { id: "asc" }] }),
-    totalCount: (_root, { filter }) => prisma.user.count({ where: userWhere(filter) }),
+    filter: UserFilter,
+    // Administrators only, so every account: the filter alone decides.
+    where: (_access, filter) => userWhere(filter),
+    order: () => [{ email: "asc" }, { id: "asc" }],
   }),
 );
 

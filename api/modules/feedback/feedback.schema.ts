@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.js";
 import { isStaff } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
-import { orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
 import {
   assignFeedbackSchema,
   createCategorySchema,
@@ -134,42 +133,36 @@ const FeedbackFilter = builder.inputType("FeedbackFilter", {
 const FeedbackOrderBy = orderByInput("Feedback", ["RECEIVED_AT", "DUE_AT"]);
 
 builder.queryFields((t) => ({
-  feedbackCategories: t.prismaConnection({
+  feedbackCategories: listConnection(t, {
     type: "FeedbackCategory",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    resolve: (query) => prisma.feedbackCategory.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    totalCount: () => prisma.feedbackCategory.count(),
+    order: () => [{ name: "asc" }, { id: "asc" }],
   }),
-  feedback: t.prismaConnection({
+  feedback: listConnection(t, {
     type: "Feedback",
-    cursor: "id",
     description: "Feedback in the caller's regions (an operator: about their centre). Newest first.",
     authScopes: { staff: true },
-    args: {
-      filter: t.arg({ type: FeedbackFilter, required: false }),
-      orderBy: t.arg({ type: FeedbackOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.feedback.findMany({
-        ...query,
-        where: feedbackWhere(ctx.access, args.filter),
-        orderBy: feedbackOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.feedback.count({ where: feedbackWhere(ctx.access, args.filter) }),
+    filter: FeedbackFilter,
+    orderBy: FeedbackOrderBy,
+    where: feedbackWhere,
+    order: feedbackOrderBy,
   }),
 }));
 
 // ── Mutations ──
 
+/**
+ * A category's own fields as both inputs take them, each declared once: a new category needs
+ * all of them, a change any. What each must hold is in feedback.inputs.ts.
+ */
+const categoryFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  code: t.string({ required: creating }),
+  name: t.string({ required: creating }),
+  slaDays: t.int({ required: creating }),
+});
+
 const CreateFeedbackCategoryInput = builder
-  .inputType("CreateFeedbackCategoryInput", {
-    fields: (t) => ({
-      code: t.string({ required: true }),
-      name: t.string({ required: true }),
-      slaDays: t.int({ required: true }),
-    }),
-  })
+  .inputType("CreateFeedbackCategoryInput", { fields: (t) => categoryFieldInputs(t, true) })
   .validate(createCategorySchema);
 
 const UpdateFeedbackCategoryInput = builder
@@ -178,9 +171,7 @@ const UpdateFeedbackCategoryInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      code: t.string({ required: false }),
-      name: t.string({ required: false }),
-      slaDays: t.int({ required: false }),
+      ...categoryFieldInputs(t, false),
     }),
   })
   .validate(updateCategorySchema);

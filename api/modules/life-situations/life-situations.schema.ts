@@ -1,9 +1,8 @@
 import { builder } from "../../builder.js";
 import { LifeSituationKind } from "../../generated/prisma/client.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { rowMutation, VersionedInput } from "../../shared.js";
+import { archiveMutations, listConnection, rowMutation } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { catalogueOrderBy } from "../services/services.service.js";
 import {
@@ -76,22 +75,13 @@ const LifeSituationFilter = builder.inputType("LifeSituationFilter", {
 });
 
 builder.queryFields((t) => ({
-  lifeSituations: t.prismaConnection({
+  lifeSituations: listConnection(t, {
     type: "LifeSituation",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: {
-      filter: t.arg({ type: LifeSituationFilter, required: false }),
-      orderBy: t.arg({ type: CatalogueOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.lifeSituation.findMany({
-        ...query,
-        where: lifeSituationWhere(ctx.access, args.filter),
-        orderBy: catalogueOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) =>
-      prisma.lifeSituation.count({ where: lifeSituationWhere(ctx.access, args.filter) }),
+    filter: LifeSituationFilter,
+    orderBy: CatalogueOrderBy,
+    where: lifeSituationWhere,
+    order: catalogueOrderBy,
   }),
 }));
 
@@ -163,18 +153,10 @@ builder.mutationFields((t) => ({
     input: UpdateLifeSituationInput,
     run: (input, ctx) => updateLifeSituation(ctx.access, input),
   }),
-  archiveLifeSituation: rowMutation(t, {
+  ...archiveMutations(t, {
     type: "LifeSituation",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setLifeSituationArchived(ctx.access, { id: String(input.id), version: input.version }, true),
-  }),
-  restoreLifeSituation: rowMutation(t, {
-    type: "LifeSituation",
-    description: "Brings an archived life situation back as PUBLISHED.",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setLifeSituationArchived(ctx.access, { id: String(input.id), version: input.version }, false),
+    setArchived: setLifeSituationArchived,
+    descriptions: { restore: "Brings an archived life situation back as PUBLISHED." },
   }),
   setLifeSituationServices: rowMutation(t, {
     type: "LifeSituation",

@@ -1,10 +1,9 @@
 import { builder } from "../../builder.js";
 import { OrganisationKind } from "../../generated/prisma/client.js";
 import { includes, inRegions } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { rowMutation, VersionedInput } from "../../shared.js";
+import { archiveMutations, listConnection, rowMutation, type Types } from "../../shared.js";
 import { createOrganisationSchema, updateOrganisationSchema } from "./organisations.inputs.js";
 import {
   createOrganisation,
@@ -61,28 +60,24 @@ const OrganisationFilter = builder.inputType("OrganisationFilter", {
 });
 
 builder.queryFields((t) => ({
-  organisations: t.prismaConnection({
+  organisations: listConnection(t, {
     type: "Organisation",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: { filter: t.arg({ type: OrganisationFilter, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      prisma.organisation.findMany({
-        ...query,
-        where: organisationWhere(ctx.access, args.filter),
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-      }),
-    totalCount: (_root, args, ctx) => prisma.organisation.count({ where: organisationWhere(ctx.access, args.filter) }),
+    filter: OrganisationFilter,
+    where: organisationWhere,
+    order: () => [{ name: "asc" }, { id: "asc" }],
   }),
 }));
 
-const organisationInputFields = (
-  t: Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0],
-  required: boolean,
-) => ({
-  name: t.string({ required }),
+/**
+ * An organisation's own fields as both inputs take them, each declared once: all optional,
+ * except that a new organisation needs its name and kind. What each must hold is in
+ * organisations.inputs.ts.
+ */
+const organisationFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  name: t.string({ required: creating }),
   shortName: t.string({ required: false }),
-  kind: t.field({ type: OrganisationKindEnum, required }),
+  kind: t.field({ type: OrganisationKindEnum, required: creating }),
   inn: t.string({ required: false, description: "ИНН: 10 digits (12 for individuals)." }),
   ogrn: t.string({ required: false, description: "ОГРН: 13 digits (15 for individuals)." }),
   address: t.string({ required: false }),
@@ -94,7 +89,7 @@ const organisationInputFields = (
 
 const CreateOrganisationInput = builder
   .inputType("CreateOrganisationInput", {
-    fields: (t) => ({ regionId: t.id({ required: true }), ...organisationInputFields(t, true) }),
+    fields: (t) => ({ regionId: t.id({ required: true }), ...organisationFieldInputs(t, true) }),
   })
   .validate(createOrganisationSchema);
 
@@ -103,7 +98,7 @@ const UpdateOrganisationInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      ...organisationInputFields(t, false),
+      ...organisationFieldInputs(t, false),
     }),
   })
   .validate(updateOrganisationSchema);
@@ -121,16 +116,5 @@ builder.mutationFields((t) => ({
     input: UpdateOrganisationInput,
     run: (input, ctx) => updateOrganisation(ctx.access, input),
   }),
-  archiveOrganisation: rowMutation(t, {
-    type: "Organisation",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, true),
-  }),
-  restoreOrganisation: rowMutation(t, {
-    type: "Organisation",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setOrganisationArchived(ctx.access, { id: String(input.id), version: input.version }, false),
-  }),
+  ...archiveMutations(t, { type: "Organisation", setArchived: setOrganisationArchived }),
 }));

@@ -1,11 +1,10 @@
 import { builder } from "../../builder.js";
 import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { includes } from "../../lib/access.js";
-import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { archiveMutations, listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
 import { CentreHelpKindEnum } from "../centres/centres.schema.js";
 import { Organisation } from "../organisations/organisations.schema.js";
 import {
@@ -129,21 +128,13 @@ const ServiceFilter = builder.inputType("ServiceFilter", {
 export const CatalogueOrderBy = orderByInput("Catalogue", ["NAME", "CREATED_AT"]);
 
 builder.queryFields((t) => ({
-  services: t.prismaConnection({
+  services: listConnection(t, {
     type: "Service",
-    cursor: "id",
     authScopes: { staff: true, partner: "registry:read" },
-    args: {
-      filter: t.arg({ type: ServiceFilter, required: false }),
-      orderBy: t.arg({ type: CatalogueOrderBy, required: false }),
-    },
-    resolve: (query, _root, args, ctx) =>
-      prisma.service.findMany({
-        ...query,
-        where: serviceWhere(ctx.access, args.filter),
-        orderBy: catalogueOrderBy(args.orderBy),
-      }),
-    totalCount: (_root, args, ctx) => prisma.service.count({ where: serviceWhere(ctx.access, args.filter) }),
+    filter: ServiceFilter,
+    orderBy: CatalogueOrderBy,
+    where: serviceWhere,
+    order: catalogueOrderBy,
   }),
 }));
 
@@ -154,30 +145,44 @@ export const EditableStatus = builder.enumType("EditablePublicationStatus", {
   values: ["DRAFT", "PUBLISHED"] as const,
 });
 
+/**
+ * A service's own fields as both inputs take them, each declared once: all optional, except
+ * that a new service needs its name and level. The region is fixed at creation, so only a new
+ * service takes it; the notes on the fee and the status belong to the new service's input.
+ * What each must hold is in services.inputs.ts.
+ */
+const serviceFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
+  registryId: t.string({ required: false }),
+  name: t.string({ required: creating }),
+  shortName: t.string({ required: false }),
+  description: t.string({ required: false }),
+  level: t.field({ type: ServiceLevelEnum, required: creating }),
+  ...(creating
+    ? {
+        regionId: t.id({
+          required: false,
+          description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
+        }),
+      }
+    : {}),
+  competentAuthorityId: t.id({ required: false }),
+  socialSignificant: t.boolean({ required: false }),
+  electronic: t.boolean({ required: false }),
+  proactive: t.boolean({ required: false }),
+  needsExtraDocuments: t.boolean({ required: false }),
+  processingDays: t.int({ required: false }),
+  fee: t.string({ required: false, description: creating ? 'Roubles, e.g. "3000" or "1500.50".' : undefined }),
+  requiredDocuments: t.stringList({ required: false }),
+  portalUrl: t.string({ required: false }),
+  status: t.field({
+    type: EditableStatus,
+    required: false,
+    description: creating ? "PUBLISHED unless given." : undefined,
+  }),
+});
+
 const CreateServiceInput = builder
-  .inputType("CreateServiceInput", {
-    fields: (t) => ({
-      registryId: t.string({ required: false }),
-      name: t.string({ required: true }),
-      shortName: t.string({ required: false }),
-      description: t.string({ required: false }),
-      level: t.field({ type: ServiceLevelEnum, required: true }),
-      regionId: t.id({
-        required: false,
-        description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
-      }),
-      competentAuthorityId: t.id({ required: false }),
-      socialSignificant: t.boolean({ required: false }),
-      electronic: t.boolean({ required: false }),
-      proactive: t.boolean({ required: false }),
-      needsExtraDocuments: t.boolean({ required: false }),
-      processingDays: t.int({ required: false }),
-      fee: t.string({ required: false, description: 'Roubles, e.g. "3000" or "1500.50".' }),
-      requiredDocuments: t.stringList({ required: false }),
-      portalUrl: t.string({ required: false }),
-      status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
-    }),
-  })
+  .inputType("CreateServiceInput", { fields: (t) => serviceFieldInputs(t, true) })
   .validate(createServiceSchema);
 
 const UpdateServiceInput = builder
@@ -187,21 +192,7 @@ const UpdateServiceInput = builder
     fields: (t) => ({
       id: t.id({ required: true }),
       version: t.int({ required: true }),
-      registryId: t.string({ required: false }),
-      name: t.string({ required: false }),
-      shortName: t.string({ required: false }),
-      description: t.string({ required: false }),
-      level: t.field({ type: ServiceLevelEnum, required: false }),
-      competentAuthorityId: t.id({ required: false }),
-      socialSignificant: t.boolean({ required: false }),
-      electronic: t.boolean({ required: false }),
-      proactive: t.boolean({ required: false }),
-      needsExtraDocuments: t.boolean({ required: false }),
-      processingDays: t.int({ required: false }),
-      fee: t.string({ required: false }),
-      requiredDocuments: t.stringList({ required: false }),
-      portalUrl: t.string({ required: false }),
-      status: t.field({ type: EditableStatus, required: false }),
+      ...serviceFieldInputs(t, false),
     }),
   })
   .validate(updateServiceSchema);
@@ -238,19 +229,13 @@ builder.mutationFields((t) => ({
     input: UpdateServiceInput,
     run: (input, ctx) => updateService(ctx.access, input),
   }),
-  archiveService: rowMutation(t, {
+  ...archiveMutations(t, {
     type: "Service",
-    description: "Sets the status to ARCHIVED: the service leaves lists and partner answers, its links stay.",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, true),
-  }),
-  restoreService: rowMutation(t, {
-    type: "Service",
-    description: "Brings an archived service back as PUBLISHED.",
-    authScopes: { writer: true },
-    input: VersionedInput,
-    run: (input, ctx) => setServiceArchived(ctx.access, { id: String(input.id), version: input.version }, false),
+    setArchived: setServiceArchived,
+    descriptions: {
+      archive: "Sets the status to ARCHIVED: the service leaves lists and partner answers, its links stay.",
+      restore: "Brings an archived service back as PUBLISHED.",
+    },
   }),
   setCentreService: rowMutation(t, {
     type: "CentreService",
