@@ -120,11 +120,15 @@ export function rowMutation<Name extends Model, Input>(
   const prismaField = t.prismaField.bind(t) as unknown as (options: {
     type: Name;
     errors: object;
+    extensions: Record<string, unknown>;
     args: { input: object };
     resolve: (query: object, root: unknown, args: { input: Input }, ctx: Context) => Promise<Row<Name>>;
   }) => ReturnType<typeof t.field>;
   return prismaField({
     ...field,
+    // Marks the field for test/api/mutation-answers.test.ts: every mutation answering with a row
+    // is declared here.
+    extensions: { ...field.extensions, rowMutation: true },
     type,
     errors: {},
     args: { input: t.arg({ type: input, required: true }) },
