@@ -122,3 +122,34 @@ export async function saveVersion<Row extends object>(tx: Tx, access: Access, sa
   });
   return after;
 }
+
+type Model = keyof Prisma.TypeMap["model"];
+/** A row of `Name` as Prisma reads it (its columns). */
+type Scalars<Name extends Model> = Prisma.TypeMap["model"][Name]["payload"]["scalars"];
+
+export interface RowSave<Name extends Model>
+  extends Omit<VersionedSave<Scalars<Name>>, "update" | "reload" | "regionOf"> {
+  entity: Name;
+  /** The columns that change; `version` is incremented beside them. */
+  data: Prisma.TypeMap["model"][Name]["operations"]["updateMany"]["args"]["data"];
+  /** The region the change log files the change under: the row's `regionId` unless said. */
+  regionOf?: (row: Scalars<Name>) => string | null;
+}
+
+/**
+ * `saveVersion` for the common case: one row of `entity`, updated with `data` by its id and the
+ * version read, then read again whole. Each model's delegate is the one named by `entity`.
+ */
+export function saveRow<Name extends Model>(tx: Tx, access: Access, save: RowSave<Name>): Promise<Scalars<Name>> {
+  const { data, regionOf, ...rest } = save;
+  const delegate = tx[`${save.entity[0]?.toLowerCase()}${save.entity.slice(1)}` as Uncapitalize<Name>] as unknown as {
+    updateMany(args: object): Promise<{ count: number }>;
+    findUniqueOrThrow(args: object): Promise<Scalars<Name>>;
+  };
+  return saveVersion(tx, access, {
+    ...rest,
+    update: (where) => delegate.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
+    reload: () => delegate.findUniqueOrThrow({ where: { id: save.before.id } }),
+    regionOf: regionOf ?? ((row) => (row as { regionId?: string | null }).regionId ?? null),
+  });
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Access } from "../../lib/access.js";
 import { hashApiKey } from "../../lib/auth.js";
-import { change, log, saveVersion } from "../../lib/change.js";
+import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { forgetApiClient } from "../../lib/partner-auth.js";
@@ -40,14 +40,13 @@ export async function revokeApiClient(access: Access, input: { id: string; versi
     const before = await tx.apiClient.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("API client");
     if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "ApiClient",
       label: "API client",
       before,
       version: input.version,
       action: "ARCHIVE",
-      update: (where) => tx.apiClient.updateMany({ where, data: { revokedAt: new Date(), version: { increment: 1 } } }),
-      reload: () => tx.apiClient.findUniqueOrThrow({ where: { id } }),
+      data: { revokedAt: new Date() },
       // API clients are national.
       regionOf: () => null,
     });

@@ -1,6 +1,6 @@
 import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, saveVersion } from "../../lib/change.js";
+import { assertUpdated, change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
@@ -119,15 +119,13 @@ function saveCentre(
   action: "UPDATE" | "ARCHIVE" | "RESTORE",
   data: Prisma.CentreUncheckedUpdateManyInput,
 ) {
-  return saveVersion(tx, access, {
+  return saveRow(tx, access, {
     entity: "Centre",
     label: "centre",
     before,
     version,
     action,
-    update: (where) => tx.centre.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-    reload: () => tx.centre.findUniqueOrThrow({ where: { id: before.id } }),
-    regionOf: (centre) => centre.regionId,
+    data: data,
   });
 }
 

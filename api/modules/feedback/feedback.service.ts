@@ -3,7 +3,7 @@
 // assignment and the systemic-error flag: handling.service.ts.
 import type { Feedback, FeedbackStatus, FeedbackSubject, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type { CreateCategoryData, SubmitFeedbackData, UpdateCategoryData } from "./feedback.inputs.js";
@@ -105,14 +105,13 @@ export async function updateCategory(access: Access, input: UpdateCategoryData) 
       where: { id: fromGlobalId("FeedbackCategory", globalId, "input.id") },
     });
     if (!before) throw new NotFoundError("feedback category");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "FeedbackCategory",
       label: "feedback category",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.feedbackCategory.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.feedbackCategory.findUniqueOrThrow({ where: { id: before.id } }),
+      data: fields,
       // Categories are national.
       regionOf: () => null,
     });

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveVersion } from "../../lib/change.js";
+import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type {
@@ -56,14 +56,13 @@ export async function updateRegion(access: Access, { id: globalId, version, ...f
   return change("region", async (tx) => {
     const before = await tx.region.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("region");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Region",
       label: "region",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.region.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.region.findUniqueOrThrow({ where: { id } }),
+      data: fields,
       regionOf: (region) => region.id,
     });
   });
@@ -89,15 +88,13 @@ export async function updateMunicipality(access: Access, { id: globalId, version
     const before = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
     if (!before) throw new NotFoundError("municipality");
     assertWritable(access, before.regionId, "municipality");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Municipality",
       label: "municipality",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.municipality.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.municipality.findUniqueOrThrow({ where: { id } }),
-      regionOf: (municipality) => municipality.regionId,
+      data: fields,
     });
   });
 }
@@ -130,14 +127,13 @@ export async function updateSettlement(access: Access, { id: globalId, version, 
     if (!found) throw new NotFoundError("settlement");
     const { municipality, ...before } = found;
     assertWritable(access, municipality.regionId, "settlement");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Settlement",
       label: "settlement",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.settlement.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.settlement.findUniqueOrThrow({ where: { id } }),
+      data: fields,
       regionOf: () => municipality.regionId,
     });
   });

@@ -1,6 +1,6 @@
 import type { KpiValueSource, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type { CreateKpiData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
@@ -92,15 +92,13 @@ export async function updateKpi(access: Access, { id: globalId, version, ...fiel
   return change("KPI", async (tx) => {
     const before = await tx.kpi.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("KPI");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Kpi",
       label: "KPI",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.kpi.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.kpi.findUniqueOrThrow({ where: { id } }),
-      regionOf: (row) => row.regionId,
+      data: fields,
     });
   });
 }

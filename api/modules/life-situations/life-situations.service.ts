@@ -1,6 +1,6 @@
 import type { LifeSituationKind, Prisma, PublicationStatus } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
@@ -159,15 +159,13 @@ export async function createLifeSituation(
 export async function updateLifeSituation(access: Access, { id: globalId, version, ...data }: UpdateLifeSituationData) {
   return change("life situation", async (tx) => {
     const before = await writableLifeSituation(tx, access, globalId);
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "LifeSituation",
       label: "life situation",
       before,
       version: version,
       action: "UPDATE",
-      update: (where) => tx.lifeSituation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-      reload: () => tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: data,
     });
   });
 }
@@ -186,15 +184,13 @@ export async function setLifeSituationArchived(
       );
     }
     const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "LifeSituation",
       label: "life situation",
       before,
       version: input.version,
       action: archived ? "ARCHIVE" : "RESTORE",
-      update: (where) => tx.lifeSituation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-      reload: () => tx.lifeSituation.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: data,
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type { CreateOrganisationData, UpdateOrganisationData } from "./organisations.inputs.js";
@@ -80,15 +80,13 @@ function saveOrganisation(
   action: "UPDATE" | "ARCHIVE" | "RESTORE",
   data: Prisma.OrganisationUncheckedUpdateManyInput,
 ) {
-  return saveVersion(tx, access, {
+  return saveRow(tx, access, {
     entity: "Organisation",
     label: "organisation",
     before,
     version,
     action,
-    update: (where) => tx.organisation.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-    reload: () => tx.organisation.findUniqueOrThrow({ where: { id: before.id } }),
-    regionOf: (organisation) => organisation.regionId,
+    data: data,
   });
 }
 

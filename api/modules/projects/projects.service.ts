@@ -1,7 +1,7 @@
 // Regional projects, each with its own curator (modules/people assigns curators to them).
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable } from "../../lib/access.js";
-import { change, log, saveVersion } from "../../lib/change.js";
+import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
@@ -55,15 +55,13 @@ export async function updateProject(access: Access, { id, version, ...fields }: 
     });
     if (!before) throw new NotFoundError("project");
     assertWritable(access, before.regionId, "project");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Project",
       label: "project",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.project.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.project.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: fields,
     });
   });
 }

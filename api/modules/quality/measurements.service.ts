@@ -3,7 +3,7 @@
 // target in force when its period began.
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import type { RecordMeasurementData, UpdateMeasurementData } from "./quality.inputs.js";
@@ -208,15 +208,13 @@ export async function updateMeasurement(access: Access, input: UpdateMeasurement
     if (fields.value !== undefined) {
       checkValue(fields.value, await indicatorUnit(tx, before.serviceId, before.indicatorCode));
     }
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "QualityMeasurement",
       label: "quality measurement",
       before,
       version,
       action: "UPDATE",
-      update: (where) => tx.qualityMeasurement.updateMany({ where, data: { ...fields, version: { increment: 1 } } }),
-      reload: () => tx.qualityMeasurement.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: fields,
     });
   });
 }

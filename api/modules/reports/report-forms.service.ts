@@ -3,7 +3,7 @@
 // revision does.
 import type { Periodicity, Prisma, ReportFormStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
-import { assertUpdated, change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type { CreateReportFormData, IndicatorData, UpdateReportFormData } from "./report-forms.inputs.js";
@@ -170,14 +170,13 @@ export async function retireReportForm(access: Access, input: { id: string; vers
     if (!before) throw new NotFoundError("report form");
     if (before.version !== input.version) assertUpdated(0, before, "report form", input.version);
     if (before.status === "RETIRED") throw ValidationError.of("status", "The form is already retired.");
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "ReportForm",
       label: "report form",
       before,
       version: input.version,
       action: "ARCHIVE",
-      update: (where) => tx.reportForm.updateMany({ where, data: { status: "RETIRED", version: { increment: 1 } } }),
-      reload: () => tx.reportForm.findUniqueOrThrow({ where: { id } }),
+      data: { status: "RETIRED" },
       // Forms are national.
       regionOf: () => null,
     });

@@ -1,6 +1,6 @@
 import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
@@ -168,15 +168,13 @@ export async function updateService(
       ...fields,
       competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId),
     };
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Service",
       label: "service",
       before,
       version: version,
       action: "UPDATE",
-      update: (where) => tx.service.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-      reload: () => tx.service.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: data,
     });
   });
 }
@@ -192,15 +190,13 @@ export async function setServiceArchived(access: Access, input: { id: string; ve
       );
     }
     const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "Service",
       label: "service",
       before,
       version: input.version,
       action: archived ? "ARCHIVE" : "RESTORE",
-      update: (where) => tx.service.updateMany({ where, data: { ...data, version: { increment: 1 } } }),
-      reload: () => tx.service.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: data,
     });
   });
 }
