@@ -20,6 +20,7 @@ import { AlertCards } from "./AlertCards";
 import { DynamicsChart, KpiChart, RequestsChart } from "./charts";
 import { DashboardCard } from "./DashboardCard";
 import { useFormat } from "./format";
+import { MobileOfficeCard } from "./MobileOfficeCard";
 import {
   type Granularity,
   type RegionOption,
@@ -233,6 +234,7 @@ function RegionsDashboard({ viewer, readsAll }: { viewer: Viewer | null; readsAl
         >
           {(rows) => <KpiChart rows={rows} />}
         </DashboardCard>
+        <MobileOfficeCard regionId={filters.regionId} />
         <AlertCards result={alerts} />
       </Box>
     </Stack>

@@ -200,3 +200,30 @@ export const useCentreReports = (centreId: string | undefined) =>
     (d) => ({ totalCount: d.reports.totalCount, reports: d.reports.edges.map((edge) => edge.node) }),
     centreId !== undefined,
   );
+
+export interface MobileActivity {
+  bySettlement: {
+    settlementId: string;
+    settlement: string;
+    municipality: string;
+    isRural: boolean;
+    visits: number;
+    peopleServed: number;
+  }[];
+  documents: { documentType: string; count: number }[];
+  totals: { visits: number; peopleServed: number; documents: number };
+}
+
+const MOBILE = `query DashboardMobileOffices($input: MobileOfficeActivityInput!) { mobileOfficeActivity(input: $input) {
+  bySettlement { settlementId settlement municipality isRural visits peopleServed }
+  documents { documentType count }
+  totals { visits peopleServed documents }
+} }`;
+
+export const useMobileActivity = (input: { from: string; to: string; regionId?: string }) =>
+  useGraphQL<{ mobileOfficeActivity: MobileActivity }, MobileActivity>(
+    "mobileOffices",
+    MOBILE,
+    { input },
+    (d) => d.mobileOfficeActivity,
+  );

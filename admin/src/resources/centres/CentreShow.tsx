@@ -1,4 +1,5 @@
 import { Alert, Stack, Typography } from "@mui/material";
+import type { ComponentProps } from "react";
 import {
   BooleanField,
   EditButton,
@@ -21,6 +22,7 @@ import { useCanWrite, useRole } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
 import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
+import { MobileVisitsTab } from "./MobileVisitsTab";
 import { OpeningHoursTab } from "./OpeningHoursTab";
 import { ServicesTab } from "./ServicesTab";
 import { SignatureField } from "./SignatureField";
@@ -96,6 +98,22 @@ const LastVerified = (_props: { label: string }) => {
   );
 };
 
+/**
+ * The trips of a mobile office, on the pages of mobile offices only (the API records visits
+ * of no other centre). It stands in for the tab itself: the layout gives it the tab's props.
+ */
+const MobileVisitsTabOf = (props: Omit<ComponentProps<typeof TabbedShowLayout.Tab>, "children">) => {
+  const record = useRecordContext<CentreRecord>();
+  if (!record?.kinds.includes("MOBILE_OFFICE")) {
+    return null;
+  }
+  return (
+    <TabbedShowLayout.Tab {...props}>
+      <MobileVisitsTab />
+    </TabbedShowLayout.Tab>
+  );
+};
+
 export const CentreShow = () => {
   // The API keeps change history from operators (internal records).
   const role = useRole();
@@ -137,6 +155,7 @@ export const CentreShow = () => {
       <TabbedShowLayout.Tab label="dostup.centres.tabs.services" path="services">
         <ServicesTab />
       </TabbedShowLayout.Tab>
+      <MobileVisitsTabOf label="dostup.centres.tabs.visits" path="visits" />
     </RecordShow>
   );
 };

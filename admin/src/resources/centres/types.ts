@@ -80,3 +80,20 @@ export interface CentreRecord extends RaRecord<string> {
   hoursExceptions?: HoursException[];
   services?: CentreServiceRow[];
 }
+
+/** Documents of one type a mobile office issued during a visit. */
+export interface VisitDocument {
+  documentType: string;
+  count: number;
+}
+
+/** One trip of a mobile office to a settlement, as MobileVisitsTab reads it. */
+export interface MobileVisit {
+  id: string;
+  version: number;
+  visitedOn: string;
+  peopleServed: number;
+  note: string | null;
+  settlement: { id: string; name: string; isRural: boolean; municipality: Named };
+  documents: VisitDocument[];
+}
