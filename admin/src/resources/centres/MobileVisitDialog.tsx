@@ -5,14 +5,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, useTranslate } from "react-admin";
 import { EditDialog } from "../../components/EditDialog";
+import { NamedPicker } from "../../components/NamedPicker";
 import { fieldIssues } from "../../lib/issues";
 import type { Named } from "../../lib/records";
 import { mutate, request } from "../../providers/graphql";
 import type { CentreRecord, MobileVisit } from "./types";
 
-const MUNICIPALITIES = `query VisitMunicipalities($filter: MunicipalityFilter) {
-  municipalities(first: 20, filter: $filter) { edges { node { id name } } }
-}`;
 const SETTLEMENTS = `query VisitSettlements($id: ID!) {
   node(id: $id) { id ... on Municipality { settlements { id name isRural } } }
 }`;
@@ -56,49 +54,6 @@ const draftOf = (visit?: MobileVisit): VisitDraft => ({
 
 /** A whole number typed in a field, or NaN (the API names what is wrong with it). */
 const whole = (text: string): number => (text.trim() === "" ? Number.NaN : Number(text));
-
-/** The municipalities of the centre's region, found by name on the API. */
-const MunicipalityPicker = ({
-  regionId,
-  value,
-  onChange,
-}: {
-  regionId: string;
-  value: Named | null;
-  onChange: (municipality: Named | null) => void;
-}) => {
-  const translate = useTranslate();
-  const [search, setSearch] = useState("");
-  const options = useQuery({
-    queryKey: ["visit-municipalities", regionId, search],
-    queryFn: ({ signal }) =>
-      request<{ municipalities: { edges: { node: Named }[] } }>(
-        MUNICIPALITIES,
-        { filter: { regionId, ...(search ? { search } : {}) } },
-        signal,
-      ).then((data) => data.municipalities.edges.map((edge) => edge.node)),
-  });
-  return (
-    <Autocomplete<Named>
-      options={options.data ?? []}
-      value={value}
-      loading={options.isFetching}
-      filterOptions={(all) => all}
-      isOptionEqualToValue={(option, current) => option.id === current.id}
-      getOptionLabel={(option) => option.name}
-      onChange={(_, option) => onChange(option)}
-      onInputChange={(_, text, reason) => {
-        if (reason === "input") {
-          setSearch(text);
-        }
-      }}
-      noOptionsText={translate("ra.navigation.no_results")}
-      renderInput={(params) => (
-        <TextField {...params} size="small" label={translate("dostup.centres.visits.municipality")} />
-      )}
-    />
-  );
-};
 
 interface MobileVisitDialogProps {
   centre: CentreRecord;
@@ -195,8 +150,11 @@ export const MobileVisitDialog = ({ centre, visit, knownTypes, onClose }: Mobile
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { name: "visitedOn" } }}
           {...issue("visitedOn")}
         />
-        <MunicipalityPicker
-          regionId={centre.region.id}
+        <NamedPicker
+          connection="municipalities"
+          filterType="MunicipalityFilter"
+          filter={{ regionId: centre.region.id }}
+          label={translate(key("municipality"))}
           value={draft.municipality}
           onChange={(municipality) => set({ municipality, settlementId: "" })}
         />

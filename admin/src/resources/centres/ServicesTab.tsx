@@ -1,53 +1,14 @@
-import { Autocomplete, Chip, MenuItem, Stack, TextField, Typography } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
+import { Chip, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import { useState } from "react";
 import { useRecordContext, useTranslate } from "react-admin";
 import { EditableTable } from "../../components/EditableTable";
 import { EditDialog } from "../../components/EditDialog";
+import { NamedPicker } from "../../components/NamedPicker";
 import type { Named } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
-import { mutate, request } from "../../providers/graphql";
+import { mutate } from "../../providers/graphql";
 import { centreAccess } from "./access";
 import { type CentreRecord, type CentreServiceRow, HELP_KINDS, type HelpKind } from "./types";
-
-const SERVICES_QUERY = `query ServiceOptions($filter: ServiceFilter) {
-  services(first: 20, filter: $filter) { edges { node { id name } } }
-}`;
-
-/** Services found by name on the API, for the dialog's picker. */
-const ServicePicker = ({ value, onChange }: { value: Named | null; onChange: (service: Named | null) => void }) => {
-  const translate = useTranslate();
-  const [search, setSearch] = useState("");
-  const options = useQuery({
-    queryKey: ["centre-service-options", search],
-    queryFn: ({ signal }) =>
-      request<{ services: { edges: { node: Named }[] } }>(
-        SERVICES_QUERY,
-        { filter: search ? { search } : {} },
-        signal,
-      ).then((data) => data.services.edges.map((edge) => edge.node)),
-  });
-  return (
-    <Autocomplete<Named>
-      options={options.data ?? []}
-      value={value}
-      loading={options.isFetching}
-      filterOptions={(all) => all}
-      isOptionEqualToValue={(option, current) => option.id === current.id}
-      getOptionLabel={(option) => option.name}
-      onChange={(_, option) => onChange(option)}
-      onInputChange={(_, text, reason) => {
-        if (reason === "input") {
-          setSearch(text);
-        }
-      }}
-      noOptionsText={translate("ra.navigation.no_results")}
-      renderInput={(params) => (
-        <TextField {...params} size="small" label={translate("dostup.centres.services.service")} />
-      )}
-    />
-  );
-};
 
 interface ServiceDialogProps {
   centre: CentreRecord;
@@ -76,7 +37,17 @@ const ServiceDialog = ({ centre, row, onClose }: ServiceDialogProps) => {
       onClose={onClose}
     >
       <Stack spacing={2} sx={{ pt: 1 }}>
-        {row ? <Typography>{row.service.name}</Typography> : <ServicePicker value={service} onChange={setService} />}
+        {row ? (
+          <Typography>{row.service.name}</Typography>
+        ) : (
+          <NamedPicker
+            connection="services"
+            filterType="ServiceFilter"
+            label={translate("dostup.centres.services.service")}
+            value={service}
+            onChange={setService}
+          />
+        )}
         <TextField
           select
           size="small"
