@@ -5,6 +5,7 @@ import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../../api/generated/prisma/client.js";
 import { seedCentreDetails } from "./demo/centre-details.js";
 import { seedCentres } from "./demo/centres.js";
+import { seedEvents } from "./demo/events.js";
 import { seedGeography } from "./demo/geography.js";
 import { seedKpis } from "./demo/kpis.js";
 import { seedOrganisations } from "./demo/organisations.js";
@@ -37,6 +38,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ users: DemoAccou
       await seedQuality(tx, geo, centres, services, people, demoUsers);
       await seedReports(tx, geo, centres, demoUsers);
       await seedKpis(tx, geo, services);
+      await seedEvents(tx, geo, orgs, centres);
       return demoUsers.list;
     },
     // Generous limits: the same seed runs on embedded PGlite, where statements are slower.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
+import { PSKOV_CAMPAIGNS } from "../../prisma/seed/demo/events.js";
 
 async function regionId(code: string): Promise<string> {
   return (await prisma.region.findUniqueOrThrow({ where: { code } })).id;
@@ -91,5 +92,24 @@ describe("demo seed", () => {
         { email: "operator@dostup.local", role: "OPERATOR" },
       ]),
     );
+  });
+
+  it("fills the event register with Pskov's two campaigns and Udmurtia's five forums of 2018 (500+ people)", async () => {
+    const campaigns = await prisma.event.findMany({
+      where: { regionId: await regionId("60"), kind: "CAMPAIGN", title: { in: [...PSKOV_CAMPAIGNS] } },
+      include: { municipalities: true },
+    });
+    expect(campaigns.map((e) => e.title).sort()).toEqual([...PSKOV_CAMPAIGNS].sort());
+    expect(campaigns.every((e) => e.audience === "CITIZENS" && e.municipalities.length > 0)).toBe(true);
+    const forums = await prisma.event.findMany({
+      where: {
+        regionId: await regionId("18"),
+        kind: "FORUM",
+        title: { startsWith: "Форум по электронным государственным услугам" },
+        startsOn: { gte: new Date("2018-01-01"), lte: new Date("2018-12-31") },
+      },
+    });
+    expect(forums).toHaveLength(5);
+    expect(forums.reduce((sum, e) => sum + (e.participants ?? 0), 0)).toBeGreaterThanOrEqual(500);
   });
 });
