@@ -13,6 +13,7 @@
 const MODULE_RELATIONS = {
   analytics: ["centres", "geography", "kpis", "quality", "reports", "services"], // counts them
   auth: ["geography"], // a user's regions
+  events: ["geography"], // the municipalities an event covered
   files: ["people", "reports"], // photos and report files
   kpis: ["quality"], // target directions
   "life-situations": ["services"], // a life situation's services

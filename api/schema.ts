@@ -13,6 +13,7 @@ import "./modules/services/services.schema.js";
 import "./modules/life-situations/life-situations.schema.js";
 import "./modules/people/people.schema.js";
 import "./modules/projects/projects.schema.js";
+import "./modules/events/events.schema.js";
 import "./modules/quality/quality.schema.js";
 import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/report-forms.schema.js";

@@ -12,7 +12,7 @@ export const API_SCOPES = {
   STATISTICS_READ: {
     value: "statistics:read",
     description:
-      "Published figures: regionStatistics, approved and published reports with their forms and values, KPIs and their values, kpiProgress, the activity analytics, mobile offices' visits and activity, reportExport and reportsCsv; with the regions, municipalities and settlements they belong to.",
+      "Published figures: regionStatistics, approved and published reports with their forms and values, KPIs and their values, kpiProgress, the activity analytics, mobile offices' visits and activity, the event register (events), reportExport and reportsCsv; with the regions, municipalities and settlements they belong to.",
   },
 } as const;
 

@@ -21,7 +21,13 @@ const samples = new Map<string, string[]>();
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 
-async function sampleAll(created: { centreId: string; fileId: string; accessId: string; batchId: string }) {
+async function sampleAll(created: {
+  centreId: string;
+  fileId: string;
+  accessId: string;
+  batchId: string;
+  eventId: string;
+}) {
   const perRegion = async (find: (regionId: string) => Promise<{ id: string } | null>) => {
     const rows = await Promise.all((await prisma.region.findMany()).map((region) => find(region.id)));
     return rows.flatMap((row) => (row ? [row.id] : []));
@@ -39,6 +45,7 @@ async function sampleAll(created: { centreId: string; fileId: string; accessId: 
   ]);
   samples.set("OpeningHoursException", ids(await prisma.openingHoursException.findMany(distinct)));
   samples.set("MobileVisit", ids(await prisma.mobileVisit.findMany(distinct)));
+  samples.set("Event", [...ids(await prisma.event.findMany({ ...distinct, distinct: ["regionId"] })), created.eventId]);
   samples.set(
     "Service",
     ids(await prisma.service.findMany({ ...distinct, distinct: ["regionId", "status", "level"] })),
@@ -73,7 +80,10 @@ async function sampleAll(created: { centreId: string; fileId: string; accessId: 
   samples.set("ApiClient", ids(await prisma.apiClient.findMany(distinct)));
 }
 
-/** Rows the seed lacks: an archived centre, a Pskov report file, its access log entry, an import of a published report. */
+/**
+ * Rows the seed lacks: an archived centre, a Pskov report file, its access log entry, an import of
+ * a published report, an archived event.
+ */
 async function createMissingRows() {
   const pskov = await prisma.region.findUniqueOrThrow({ where: { code: "60" } });
   const template = await prisma.centre.findFirstOrThrow({ where: { regionId: pskov.id, settlementId: { not: null } } });
@@ -113,7 +123,18 @@ async function createMissingRows() {
   const batch = await prisma.importBatch.create({
     data: { reportId: published.id, status: "SUCCEEDED", rowCount: 1, createdById: admin.id },
   });
-  return { centreId: centre.id, fileId: file.id, accessId: access.id, batchId: batch.id };
+  const event = await prisma.event.create({
+    data: {
+      regionId: pskov.id,
+      kind: "SEMINAR",
+      title: "Архивный семинар",
+      startsOn: new Date(Date.UTC(2019, 1, 1)),
+      endsOn: new Date(Date.UTC(2019, 1, 1)),
+      audience: "STAFF",
+      archivedAt: new Date(),
+    },
+  });
+  return { centreId: centre.id, fileId: file.id, accessId: access.id, batchId: batch.id, eventId: event.id };
 }
 
 beforeAll(async () => {
@@ -243,11 +264,19 @@ describe("node(id) across scopes", () => {
       "Centre",
       async (id) => (await prisma.centre.findUnique({ where: { id } }))?.archivedAt != null,
     );
+    await hiddenFrom(
+      "PARTNER",
+      "Event",
+      async (id) => (await prisma.event.findUnique({ where: { id } }))?.archivedAt != null,
+    );
     await hiddenFrom("OPERATOR", "Person");
     await hiddenFrom("OPERATOR", "CuratorAssignment");
     await hiddenFrom("CURATOR", "Person", notIn(["67", "18"], personRegion));
     await hiddenFrom("CURATOR", "CuratorAssignment", notIn(["67", "18"], assignmentRegion));
     await hiddenFrom("CURATOR", "Project", notIn(["67", "18"], projectRegion));
+    const eventRegion = async (id: string) =>
+      (await prisma.event.findUnique({ where: { id }, include: { region: true } }))?.region.code;
+    await hiddenFrom("CURATOR", "Event", notIn(["67", "18"], eventRegion));
     await hiddenFrom("AUDITOR_OF_PSKOV", "Person", notIn(["60"], personRegion));
     await hiddenFrom("AUDITOR_OF_PSKOV", "CuratorAssignment", notIn(["60"], assignmentRegion));
   }, 120_000);

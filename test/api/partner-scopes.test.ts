@@ -44,6 +44,8 @@ const PARTNER_TYPES: Record<string, { scopes: readonly ApiScope[]; where: object
   Kpi: { scopes: STATISTICS, where: {} },
   KpiValue: { scopes: STATISTICS, where: {} },
   MobileVisit: { scopes: STATISTICS, where: {} },
+  // The event register: activity, like mobile visits; archived events are staff-only.
+  Event: { scopes: STATISTICS, where: { archivedAt: null } },
 };
 /** Personal and internal records: no partner key reads them, whatever its scopes. */
 const NEVER_PARTNERS = [
@@ -151,10 +153,19 @@ describe("partner keys by scope", () => {
   it("refuse every nested field that crosses into another scope's data to a key without that scope, naming it", async () => {
     // Found in the schema, so that a new crossing field needs a case here. Report.files leads
     // to internal records no scope opens (files-downloads.test.ts).
-    expect(partnerCrossings()).toEqual(["Centre.mobileVisits", "MobileVisit.centre", "Report.centre", "Report.files"]);
+    expect(partnerCrossings()).toEqual([
+      "Centre.mobileVisits",
+      "Event.centre",
+      "Event.hostOrganisation",
+      "MobileVisit.centre",
+      "Report.centre",
+      "Report.files",
+    ]);
     const crossings: [parent: string, field: string, opens: readonly ApiScope[]][] = [
       ["Centre", "mobileVisits", STATISTICS],
       ["MobileVisit", "centre", REGISTRY],
+      ["Event", "centre", REGISTRY],
+      ["Event", "hostOrganisation", REGISTRY],
       ["Report", "centre", REGISTRY],
     ];
     const mismatches: string[] = [];

@@ -96,6 +96,7 @@ describe("role matrix", () => {
       "statistics:read": [
         "centresByKind",
         "centresByPlace",
+        "events",
         "eventsByType",
         "indicatorDynamics",
         "kpiProgress",

@@ -18,6 +18,7 @@ function mutate(name: string, input: Record<string, unknown>, headers: Headers):
     "verifyCentre",
     "archivePerson",
     "archiveOrganisation",
+    "archiveEvent",
     "submitReport",
     "lockReport",
     "removeMobileVisit",
@@ -107,6 +108,37 @@ export async function mutationCases(f: Fixtures, rows: Map<string, Record<string
           f.curator,
         ),
       );
+    // An event of another region, and one of the curator's own region naming another region's rows.
+    const event = {
+      kind: "SEMINAR",
+      title: "Чужой семинар",
+      startsOn: "2070-01-01",
+      endsOn: "2070-01-01",
+      audience: "STAFF",
+    };
+    cases.push(mutationCase(of, "createEvent", { ...event, regionId: gid("Region", r.Region) }, f.curator));
+    const own = toGlobalId("Region", f.curatorRegionIds[0] ?? "");
+    const foreign: Record<string, unknown>[] = [
+      ...(r.Organisation ? [{ hostOrganisationId: gid("Organisation", r.Organisation) }] : []),
+      ...(r.Centre ? [{ centreId: gid("Centre", r.Centre) }] : []),
+      ...(r.Project ? [{ projectId: gid("Project", r.Project) }] : []),
+      ...(r.Municipality ? [{ municipalityIds: [gid("Municipality", r.Municipality)] }] : []),
+    ];
+    for (const reference of foreign)
+      cases.push(
+        mutationCase(
+          `${of}, ${Object.keys(reference)[0]}`,
+          "createEvent",
+          { ...event, regionId: own, ...reference },
+          f.curator,
+        ),
+      );
+    if (r.Event) {
+      const row = await prisma.event.findUniqueOrThrow({ where: { id: r.Event.id } });
+      const e = { id: gid("Event", row), version: row.version };
+      cases.push(mutationCase(of, "updateEvent", { ...e, participants: 0 }, f.curator));
+      cases.push(mutationCase(of, "archiveEvent", e, f.curator));
+    }
     cases.push(
       mutationCase(
         of,

@@ -19,6 +19,7 @@ async function rowsOf(regionId: string): Promise<Record<string, Row | null>> {
     Settlement: await prisma.settlement.findFirst({ where: { municipality: { regionId } }, orderBy: { id: "asc" } }),
     Person: await prisma.person.findFirst(inRegion),
     Project: await prisma.project.findFirst(inRegion),
+    Event: await prisma.event.findFirst(inRegion),
     CuratorAssignment: await prisma.curatorAssignment.findFirst(inRegion),
     Feedback: await prisma.feedback.findFirst(inRegion),
     Report: await prisma.report.findFirst(inRegion),
@@ -151,6 +152,7 @@ function filterCases(f: Fixtures, rows: Map<string, Record<string, Row | null>>)
     "curatorAssignments",
     "qualityMeasurements",
     "projects",
+    "events",
   ];
   for (const [code, byType] of rows) {
     const region = toGlobalId("Region", byType.Region?.id ?? "");

@@ -82,6 +82,7 @@ function searchTargets(f: Fixtures): Target[] {
     users: "UserFilter",
     kpis: "KpiFilter",
     projects: "ProjectFilter",
+    events: "EventFilter",
     qualityStandards: "QualityStandardFilter",
     reportForms: "ReportFormFilter",
     fileAccesses: "FileAccessFilter",

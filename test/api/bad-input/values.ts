@@ -81,6 +81,18 @@ function dateCases(f: Fixtures): Case[] {
         { centreId: f.curatorCentre.id, closed: true, startsOn: date, endsOn: "2099-01-01" },
         f.curator,
       ),
+    "createEvent(startsOn)": (date) =>
+      mutation("createEvent", "CreateEventInput")(
+        {
+          regionId: toGlobalId("Region", f.curatorRegionIds[0] ?? ""),
+          kind: "SEMINAR",
+          title: "Семинар",
+          startsOn: date,
+          endsOn: "2099-01-01",
+          audience: "STAFF",
+        },
+        f.curator,
+      ),
     "createReport(periodStart)": (date) =>
       mutation("createReport", "CreateReportInput")(
         { formId: f.draftReport.formId, centreId: f.curatorCentre.id, periodStart: date },
@@ -281,6 +293,25 @@ function numberCases(f: Fixtures): Case[] {
           f.curator,
         ),
       expect: rejected("recordMobileVisit"),
+      write: true,
+    });
+  for (const [label, participants] of Object.entries({ "-1": -1, "2^31": 2 ** 31, "0.5": 0.5 }))
+    cases.push({
+      name: `count: createEvent participants ${label}`,
+      run: () =>
+        mutation("createEvent", "CreateEventInput")(
+          {
+            regionId: toGlobalId("Region", f.curatorRegionIds[0] ?? ""),
+            kind: "FORUM",
+            title: "Форум",
+            startsOn: "2018-05-17",
+            endsOn: "2018-05-17",
+            audience: "CITIZENS",
+            participants,
+          },
+          f.curator,
+        ),
+      expect: rejected("createEvent"),
       write: true,
     });
   for (const [label, rating] of Object.entries({ "0": 0, "6": 6, "-1": -1, "2.5": 2.5 }))

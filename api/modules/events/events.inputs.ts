@@ -1,0 +1,72 @@
+// What an event's inputs must hold, checked by the validation plugin on their GraphQL input
+// types (events.schema.ts); the service takes what these give and checks what needs the
+// database (that the organisation, centre, project and municipalities are of the event's region).
+import { z } from "zod";
+import type { FieldIssue } from "../../lib/errors.js";
+import { globalId, nullAsAbsent, optionalText, text, whenValid } from "../../lib/validate.js";
+
+/** The most municipalities one event lists (a region-wide campaign covers every district). */
+export const MAX_EVENT_MUNICIPALITIES = 100;
+
+const eventFields = {
+  kind: z.enum([
+    "SEMINAR",
+    "FORUM",
+    "WEBINAR",
+    "CONFERENCE",
+    "CAMPAIGN",
+    "LECTURE",
+    "CONSULTATION_DAY",
+    "WORKING_MEETING",
+  ]),
+  title: text(500),
+  startsOn: z.date(),
+  endsOn: z.date(),
+  audience: z.enum(["CITIZENS", "STAFF"]),
+  participants: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000_000).nullish(),
+  hostOrganisationId: globalId.nullish(),
+  centreId: globalId.nullish(),
+  projectId: globalId.nullish(),
+  description: optionalText(5000),
+  municipalityIds: z
+    .array(globalId)
+    .max(MAX_EVENT_MUNICIPALITIES, `At most ${MAX_EVENT_MUNICIPALITIES} municipalities.`),
+};
+
+/**
+ * What is wrong with an event's dates (the field below `input`), if anything: checked on a new
+ * event here, and by the service on an existing one merged with its changes.
+ */
+export function eventDatesIssue(e: { startsOn: Date; endsOn: Date }): FieldIssue | null {
+  if (e.endsOn < e.startsOn) return { field: "endsOn", message: "An event ends on or after the day it starts." };
+  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000)
+    return { field: "endsOn", message: "An event lasts at most a year; record a longer programme as its events." };
+  return null;
+}
+
+function checkDates(data: { startsOn: Date; endsOn: Date }, ctx: z.RefinementCtx<unknown>): void {
+  const issue = eventDatesIssue(data);
+  if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+}
+
+/** Columns a null may clear; a null for any other field means "not given" (unchanged). */
+const CLEARABLE = { except: ["participants", "hostOrganisationId", "centreId", "projectId", "description"] };
+
+export const createEventSchema = nullAsAbsent(
+  z
+    .object({ regionId: globalId, ...eventFields, municipalityIds: eventFields.municipalityIds.default([]) })
+    .superRefine(checkDates, whenValid),
+  CLEARABLE,
+);
+export type CreateEventData = z.output<typeof createEventSchema>;
+
+export const updateEventSchema = nullAsAbsent(
+  z
+    .object({ id: globalId, version: z.number().int() })
+    .extend(z.object(eventFields).partial().shape)
+    .superRefine((data, ctx) => {
+      if (data.startsOn && data.endsOn) checkDates({ startsOn: data.startsOn, endsOn: data.endsOn }, ctx);
+    }, whenValid),
+  CLEARABLE,
+);
+export type UpdateEventData = z.output<typeof updateEventSchema>;
