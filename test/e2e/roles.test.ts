@@ -20,6 +20,7 @@ const ALL = [
   "centres",
   "reports",
   "feedback",
+  "events",
   "services",
   "lifeSituations",
   "qualityStandards",

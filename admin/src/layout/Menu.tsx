@@ -9,7 +9,7 @@ import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate }
  * twenty entries) on a laptop screen: the sidebar scrolls without showing a scrollbar.
  */
 const GROUPS: readonly { label: string; resources: readonly string[] }[] = [
-  { label: "dostup.menu.work", resources: ["centres", "reports", "feedback"] },
+  { label: "dostup.menu.work", resources: ["centres", "reports", "feedback", "events"] },
   {
     label: "dostup.menu.catalogue",
     resources: ["services", "lifeSituations", "qualityStandards", "qualityMeasurements", "kpis"],

@@ -2,6 +2,7 @@ import type { AdminResource } from "../lib/resource";
 import apiClients from "./apiClients";
 import centres from "./centres";
 import curatorAssignments from "./curatorAssignments";
+import events from "./events";
 import feedback from "./feedback";
 import feedbackCategories from "./feedbackCategories";
 import fileAccesses from "./fileAccesses";
@@ -24,6 +25,7 @@ export const resources: readonly AdminResource[] = [
   centres,
   reports,
   feedback,
+  events,
   services,
   lifeSituations,
   qualityStandards,
