@@ -6,6 +6,7 @@ import type { AuthScopeMap } from "@pothos/plugin-scope-auth";
 import { builder } from "./builder.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
+import { EventAudience, EventKind } from "./generated/prisma/client.js";
 import type { Access } from "./lib/access.js";
 import { prisma } from "./lib/db.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
@@ -25,6 +26,13 @@ export function orderByInput<const Field extends string>(list: string, fields: r
     }),
   });
 }
+
+// ── Enums several modules show ──
+
+/** The register's kinds of event (events), also what a report indicator may count (reports). */
+export const EventKindEnum = builder.enumType(EventKind, { name: "EventKind" });
+/** Whom an event was for (events), also what a report indicator may count (reports). */
+export const EventAudienceEnum = builder.enumType(EventAudience, { name: "EventAudience" });
 
 // ── Typed errors of every mutation's result union ──
 

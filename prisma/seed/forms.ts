@@ -1,6 +1,6 @@
 // The report forms both seeds use. The demo seed and the national load seed must agree on
 // indicator codes, so that statistics over either data set read the same indicators.
-import type { Periodicity } from "../../api/generated/prisma/client.js";
+import type { EventAudience, EventKind, EventMeasure, Periodicity } from "../../api/generated/prisma/client.js";
 
 export interface IndicatorSpec {
   code: string;
@@ -8,6 +8,10 @@ export interface IndicatorSpec {
   unit: string;
   hasRuralSplit: boolean;
   category: string;
+  /** Computed from the event register (prefillReportFromEvents): what of which events it counts. */
+  eventMeasure?: EventMeasure;
+  eventKind?: EventKind;
+  eventAudience?: EventAudience;
 }
 
 export interface FormSpec {
@@ -67,7 +71,9 @@ export const REQUEST_INDICATORS: readonly IndicatorSpec[] = [
  * Indicators of the ЦОД activity forms, in form order. Portal consultations are counted
  * among events because the Pskov report lists them under «Количество проведенных
  * мероприятий»; requests fulfilled is a total of its own (category SUMMARY), kept out of
- * REQUESTS so that summing that category does not count requests twice.
+ * REQUESTS so that summing that category does not count requests twice. Seminars, forums for
+ * residents, webinars for staff and the participants of all events are computed from the event
+ * register (eventMeasure, eventKind, eventAudience); portal consultations are not events of it.
  */
 export const COD_INDICATORS: readonly IndicatorSpec[] = [
   {
@@ -85,13 +91,24 @@ export const COD_INDICATORS: readonly IndicatorSpec[] = [
     hasRuralSplit: false,
     category: "EVENTS",
   },
-  { code: "EVENTS_SEMINARS", name: "Проведено семинаров", unit: "ед.", hasRuralSplit: false, category: "EVENTS" },
+  {
+    code: "EVENTS_SEMINARS",
+    name: "Проведено семинаров",
+    unit: "ед.",
+    hasRuralSplit: false,
+    category: "EVENTS",
+    eventMeasure: "COUNT",
+    eventKind: "SEMINAR",
+  },
   {
     code: "EVENTS_FORUMS",
     name: "Проведено форумов для населения",
     unit: "ед.",
     hasRuralSplit: false,
     category: "EVENTS",
+    eventMeasure: "COUNT",
+    eventKind: "FORUM",
+    eventAudience: "CITIZENS",
   },
   {
     code: "EVENT_PARTICIPANTS",
@@ -99,6 +116,7 @@ export const COD_INDICATORS: readonly IndicatorSpec[] = [
     unit: "чел.",
     hasRuralSplit: false,
     category: "EVENTS",
+    eventMeasure: "PARTICIPANTS",
   },
   {
     code: "WEBINARS",
@@ -106,6 +124,9 @@ export const COD_INDICATORS: readonly IndicatorSpec[] = [
     unit: "ед.",
     hasRuralSplit: false,
     category: "EVENTS",
+    eventMeasure: "COUNT",
+    eventKind: "WEBINAR",
+    eventAudience: "STAFF",
   },
   {
     code: "REQUESTS_FULFILLED",

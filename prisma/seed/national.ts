@@ -81,10 +81,13 @@ export async function seedNational(pool: pg.Pool, options: NationalOptions = {})
     const formId = form.rows[0]?.id;
     if (!formId) throw new Error("The monthly report form could not be created.");
     const indicators = await client.query(
-      `INSERT INTO "ReportIndicator" (id, "formId", code, name, unit, "hasRuralSplit", category, position, "updatedAt")
-       SELECT gen_random_uuid(), $1, x.code, x.name, x.unit, x."hasRuralSplit", x.category, x.position, now()
+      `INSERT INTO "ReportIndicator" (id, "formId", code, name, unit, "hasRuralSplit", category,
+         "eventMeasure", "eventKind", "eventAudience", position, "updatedAt")
+       SELECT gen_random_uuid(), $1, x.code, x.name, x.unit, x."hasRuralSplit", x.category,
+         x."eventMeasure"::"EventMeasure", x."eventKind"::"EventKind", x."eventAudience"::"EventAudience", x.position, now()
        FROM jsonb_to_recordset($2::jsonb)
-         AS x(code text, name text, unit text, "hasRuralSplit" boolean, category text, position int)
+         AS x(code text, name text, unit text, "hasRuralSplit" boolean, category text,
+              "eventMeasure" text, "eventKind" text, "eventAudience" text, position int)
        ON CONFLICT ("formId", code) DO NOTHING`,
       [formId, JSON.stringify(COD_INDICATORS.map((spec, i) => ({ ...spec, position: i + 1 })))],
     );

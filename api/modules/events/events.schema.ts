@@ -1,15 +1,19 @@
 // The event register: the type, the list and its changes.
 import { builder } from "../../builder.js";
-import { EventAudience, EventKind } from "../../generated/prisma/client.js";
 import { includes } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
-import { archiveMutations, listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
+import {
+  archiveMutations,
+  EventAudienceEnum,
+  EventKindEnum,
+  listConnection,
+  orderByInput,
+  rowMutation,
+  type Types,
+} from "../../shared.js";
 import { Municipality } from "../geography/geography.schema.js";
 import { createEventSchema, updateEventSchema } from "./events.inputs.js";
 import { createEvent, eventOrderBy, eventScope, eventWhere, setEventArchived, updateEvent } from "./events.service.js";
-
-export const EventKindEnum = builder.enumType(EventKind, { name: "EventKind" });
-export const EventAudienceEnum = builder.enumType(EventAudience, { name: "EventAudience" });
 
 export const Event = builder.prismaNode("Event", {
   description:

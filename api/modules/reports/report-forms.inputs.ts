@@ -20,8 +20,28 @@ const indicatorSchema = z.object({
     .nullish()
     .transform((split) => split ?? false),
   category: optionalText(50),
+  // Computed from the event register: what of which events (null: entered by hand).
+  eventMeasure: z.enum(["COUNT", "PARTICIPANTS"]).nullish(),
+  eventKind: z
+    .enum(["SEMINAR", "FORUM", "WEBINAR", "CONFERENCE", "CAMPAIGN", "LECTURE", "CONSULTATION_DAY", "WORKING_MEETING"])
+    .nullish(),
+  eventAudience: z.enum(["CITIZENS", "STAFF"]).nullish(),
 });
 export type IndicatorData = z.output<typeof indicatorSchema>;
+
+/** What is wrong with an indicator's link to the event register, as [field, message] pairs. */
+function eventIssues(indicator: IndicatorData): [string, string][] {
+  const issues: [string, string][] = [];
+  if (!indicator.eventMeasure) {
+    if (indicator.eventKind)
+      issues.push(["eventKind", "Say what is counted of these events (eventMeasure: COUNT or PARTICIPANTS)."]);
+    if (indicator.eventAudience)
+      issues.push(["eventAudience", "Say what is counted of these events (eventMeasure: COUNT or PARTICIPANTS)."]);
+  } else if (indicator.hasRuralSplit) {
+    issues.push(["hasRuralSplit", "An indicator computed from events has no rural part."]);
+  }
+  return issues;
+}
 
 const indicatorsSchema = z
   .array(indicatorSchema)
@@ -34,6 +54,8 @@ const indicatorsSchema = z
         ctx.addIssue({ code: "custom", path: [i, "code"], message: `The code ${indicator.code} is used twice.` });
       }
       seen.add(indicator.code);
+      for (const [field, message] of eventIssues(indicator))
+        ctx.addIssue({ code: "custom", path: [i, field], message });
     });
   });
 

@@ -1,9 +1,16 @@
 // Report forms: what centres report (indicators, periodicity, due days), their revisions and
 // the administrators' changes to them. Reports themselves: reports.schema.ts.
 import { builder } from "../../builder.js";
-import { Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
+import { EventMeasure, Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import {
+  EventAudienceEnum,
+  EventKindEnum,
+  listConnection,
+  orderByInput,
+  rowMutation,
+  VersionedInput,
+} from "../../shared.js";
 import { createReportFormSchema, updateReportFormSchema } from "./report-forms.inputs.js";
 import {
   createReportForm,
@@ -15,6 +22,10 @@ import {
 
 export const PeriodicityEnum = builder.enumType(Periodicity, { name: "Periodicity" });
 export const ReportFormStatusEnum = builder.enumType(ReportFormStatus, { name: "ReportFormStatus" });
+export const EventMeasureEnum = builder.enumType(EventMeasure, {
+  name: "EventMeasure",
+  description: "What an indicator computed from the event register counts: the events, or their participants.",
+});
 
 export const ReportForm = builder.prismaNode("ReportForm", {
   id: { field: "id" },
@@ -50,6 +61,22 @@ export const ReportIndicator = builder.prismaNode("ReportIndicator", {
       description: "Whether a rural part is reported beside the total.",
     }),
     category: t.exposeString("category", { nullable: true }),
+    eventMeasure: t.expose("eventMeasure", {
+      type: EventMeasureEnum,
+      nullable: true,
+      description:
+        "Computed from the event register (prefillReportFromEvents): COUNT the events or sum their PARTICIPANTS. Null: entered by hand.",
+    }),
+    eventKind: t.expose("eventKind", {
+      type: EventKindEnum,
+      nullable: true,
+      description: "Only events of this kind count (null: any kind).",
+    }),
+    eventAudience: t.expose("eventAudience", {
+      type: EventAudienceEnum,
+      nullable: true,
+      description: "Only events for this audience count (null: any audience).",
+    }),
     position: t.exposeInt("position"),
     form: t.relation("form"),
   }),
@@ -85,6 +112,13 @@ const ReportIndicatorInput = builder.inputType("ReportIndicatorInput", {
     unit: t.string({ required: true }),
     hasRuralSplit: t.boolean({ required: false }),
     category: t.string({ required: false }),
+    eventMeasure: t.field({
+      type: EventMeasureEnum,
+      required: false,
+      description: "Computed from the event register: COUNT the events or sum their PARTICIPANTS (no rural split).",
+    }),
+    eventKind: t.field({ type: EventKindEnum, required: false, description: "Only with eventMeasure." }),
+    eventAudience: t.field({ type: EventAudienceEnum, required: false, description: "Only with eventMeasure." }),
   }),
 });
 

@@ -58,11 +58,16 @@ function indicatorLines(
     unit: string;
     hasRuralSplit: boolean;
     category?: string | null;
+    eventMeasure?: string | null;
+    eventKind?: string | null;
+    eventAudience?: string | null;
   }[],
 ) {
+  const events = (i: (typeof indicators)[number]) =>
+    i.eventMeasure ? `, events: ${[i.eventMeasure, i.eventKind, i.eventAudience].filter(Boolean).join(" ")}` : "";
   return indicators.map(
     (i) =>
-      `${i.code}: ${i.name} (${i.unit}${i.hasRuralSplit ? ", rural split" : ""}${i.category ? `, ${i.category}` : ""})`,
+      `${i.code}: ${i.name} (${i.unit}${i.hasRuralSplit ? ", rural split" : ""}${i.category ? `, ${i.category}` : ""}${events(i)})`,
   );
 }
 
@@ -103,7 +108,14 @@ async function replaceIndicators(tx: Tx, formId: string, indicators: IndicatorDa
   const codes = indicators.map((indicator) => indicator.code);
   await tx.reportIndicator.deleteMany({ where: { formId, code: { notIn: codes } } });
   for (const [i, indicator] of indicators.entries()) {
-    const fields = { ...indicator, category: indicator.category ?? null, position: i + 1 };
+    const fields = {
+      ...indicator,
+      category: indicator.category ?? null,
+      eventMeasure: indicator.eventMeasure ?? null,
+      eventKind: indicator.eventKind ?? null,
+      eventAudience: indicator.eventAudience ?? null,
+      position: i + 1,
+    };
     await tx.reportIndicator.upsert({
       where: { formId_code: { formId, code: indicator.code } },
       create: { ...fields, formId },

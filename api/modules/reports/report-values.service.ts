@@ -1,7 +1,8 @@
 // A report's values: entering and correcting its figures while it is a draft or returned, each
 // checked against its form, and the one statement that writes them with their log (imports of
-// a filled-in template write through it too: spreadsheets).
-import type { Report, ReportStatus } from "../../generated/prisma/client.js";
+// a filled-in template write through it too: spreadsheets), and a draft's figures taken from the
+// event register.
+import type { Prisma, Report, ReportIndicator, ReportStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
@@ -150,13 +151,22 @@ export async function writeReportValues(
   });
 }
 
+type ReportWithIndicators = Report & { form: { indicators: ReportIndicator[] } };
+
 /**
- * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
- * replaced; others stay. Nothing is applied unless every value is valid. Four statements: the
- * report with its form's indicators, the version bump, the values with their log's before and
- * after, the log.
+ * The shared path of every change of a report's values: the report with its form's indicators
+ * (not found outside the caller's scope, forbidden to whoever may not fill it in), the version
+ * read, the statuses allowed; then the rows `rowsOf` gives are written with their log and the
+ * report's version bumped. Four statements besides what `rowsOf` reads.
  */
-export async function setReportValues(access: Access, data: SetReportValuesData) {
+async function changeValues(
+  access: Access,
+  data: { id: string; version: number },
+  statuses: readonly ReportStatus[],
+  assertStatus: (report: Report) => void,
+  rowsOf: (tx: Tx, report: ReportWithIndicators) => Promise<ValueInput[]> | ValueInput[],
+  note?: (rows: ValueInput[]) => Record<string, unknown>,
+): Promise<Report> {
   return change("report", async (tx) => {
     const id = fromGlobalId("Report", data.id, "input.id");
     const found = await tx.report.findFirst({
@@ -164,18 +174,107 @@ export async function setReportValues(access: Access, data: SetReportValuesData)
       include: { form: { select: { indicators: true } } },
     });
     if (!found) throw new NotFoundError("report");
-    const { form, ...report } = found;
+    const { form: _form, ...report } = found;
     if (!canEdit(access, report))
       throw new ForbiddenError("Only the centre's operator or a curator of the region can fill in this report.");
     assertVersion(report, data.version);
-    assertValuesEditable(report);
-    const rows = checkValues(data.values, form.indicators);
+    assertStatus(report);
+    const rows = await rowsOf(tx, found);
     const [after] = await tx.$queryRaw<Report[]>`
       UPDATE "Report" SET version = version + 1, "updatedAt" = now()
-      WHERE id = ${report.id}::uuid AND version = ${data.version} AND status IN ('DRAFT', 'RETURNED')
+      WHERE id = ${report.id}::uuid AND version = ${data.version} AND status::text = ANY(${[...statuses]}::text[])
       RETURNING *`;
     assertUpdated(after ? 1 : 0, report, "report", data.version);
-    await writeReportValues(tx, access, report, rows);
+    await writeReportValues(tx, access, report, rows, note?.(rows));
     return after as Report;
   });
+}
+
+type ValueInput = { indicatorId: string; total: number; rural: number | null };
+
+/**
+ * Enters or corrects values of a DRAFT or RETURNED report. The given indicators' values are
+ * replaced; others stay. Nothing is applied unless every value is valid. Four statements: the
+ * report with its form's indicators, the version bump, the values with their log's before and
+ * after, the log.
+ */
+export async function setReportValues(access: Access, data: SetReportValuesData) {
+  return changeValues(access, data, ["DRAFT", "RETURNED"], assertValuesEditable, (_tx, report) =>
+    checkValues(data.values, report.form.indicators),
+  );
+}
+
+// ── Values from the event register ──
+
+/**
+ * The register's events a report counts: non-archived, of the report's region, starting within
+ * its period, and of its reporting entity: a centre's report the events that centre held
+ * (Event.centreId), a municipality's the events that covered it (its EventMunicipality rows), a
+ * region's all of the region's events.
+ */
+function eventsOfReport(report: Report): Prisma.EventWhereInput {
+  const entity: Prisma.EventWhereInput =
+    report.scope === "CENTRE"
+      ? { centreId: report.centreId ?? NO_ROW }
+      : report.scope === "MUNICIPALITY"
+        ? { municipalities: { some: { municipalityId: report.municipalityId ?? NO_ROW } } }
+        : {};
+  return {
+    regionId: report.regionId,
+    archivedAt: null,
+    startsOn: { gte: report.periodStart, lte: report.periodEnd },
+    ...entity,
+  };
+}
+
+const NO_ROW = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Sets every indicator of a DRAFT report's form that is computed from the event register
+ * (ReportIndicator.eventMeasure) from the events the report counts (eventsOfReport): COUNT the
+ * number of events of the indicator's kind and audience (where given), PARTICIPANTS the sum of
+ * their participants (events without a count add nothing). An indicator no event matches gets 0,
+ * so the report says what the register holds; other indicators keep their values. Written and
+ * logged as setReportValues writes (the log's note says the figures came from the register).
+ */
+export async function prefillReportFromEvents(access: Access, data: { id: string; version: number }) {
+  let events = 0;
+  return changeValues(
+    access,
+    data,
+    ["DRAFT"],
+    (report) => {
+      if (report.status !== "DRAFT")
+        throw ValidationError.of(
+          "status",
+          `The report is ${STATUS_WORD[report.status]} (${report.status}); only a draft is prefilled from the event register.`,
+        );
+    },
+    async (tx, report) => {
+      const mapped = report.form.indicators.filter((indicator) => indicator.eventMeasure !== null);
+      if (mapped.length === 0)
+        throw ValidationError.of("input.id", "The report's form has no indicator computed from the event register.");
+      const groups = await tx.event.groupBy({
+        by: ["kind", "audience"],
+        where: eventsOfReport(report),
+        _count: { _all: true },
+        _sum: { participants: true },
+      });
+      events = groups.reduce((sum, group) => sum + group._count._all, 0);
+      return mapped.map((indicator) => {
+        const matching = groups.filter(
+          (group) =>
+            (indicator.eventKind === null || group.kind === indicator.eventKind) &&
+            (indicator.eventAudience === null || group.audience === indicator.eventAudience),
+        );
+        const total = matching.reduce(
+          (sum, group) =>
+            sum + (indicator.eventMeasure === "COUNT" ? group._count._all : (group._sum.participants ?? 0)),
+          0,
+        );
+        return { indicatorId: indicator.id, total, rural: null };
+      });
+    },
+    () => ({ prefilledFromEvents: events }),
+  );
 }

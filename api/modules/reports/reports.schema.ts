@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { ReportScope, ReportStatus } from "../../generated/prisma/client.js";
 import { safeUuid } from "../../lib/ids.js";
 import { listConnection, orderByInput, rowMutation, VersionedInput } from "../../shared.js";
-import { setReportValues } from "./report-values.service.js";
+import { prefillReportFromEvents, setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
   approveReportSchema,
@@ -199,6 +199,14 @@ builder.mutationFields((t) => ({
     authScopes: reporter,
     input: SetReportValuesInput,
     run: (input, ctx) => setReportValues(ctx.access, input),
+  }),
+  prefillReportFromEvents: rowMutation(t, {
+    type: "Report",
+    description:
+      "Sets a DRAFT report's indicators computed from the event register (ReportIndicator.eventMeasure) from the non-archived events of its region that start within its period: a centre's report counts the events the centre held, a municipality's those that covered it, a region's all of the region's. COUNT indicators get the number of matching events, PARTICIPANTS the sum of their participants, 0 where none match; other values stay. Who may: as setReportValues.",
+    authScopes: reporter,
+    input: VersionedInput,
+    run: (input, ctx) => prefillReportFromEvents(ctx.access, { id: String(input.id), version: input.version }),
   }),
   submitReport: rowMutation(t, {
     type: "Report",

@@ -20,6 +20,7 @@ function mutate(name: string, input: Record<string, unknown>, headers: Headers):
     "archiveOrganisation",
     "archiveEvent",
     "submitReport",
+    "prefillReportFromEvents",
     "lockReport",
     "removeMobileVisit",
     "removeOpeningHoursException",
@@ -197,6 +198,7 @@ export async function mutationCases(f: Fixtures, rows: Map<string, Record<string
         ),
       );
       cases.push(mutationCase(of, "submitReport", rep, f.curator));
+      cases.push(mutationCase(of, "prefillReportFromEvents", rep, f.curator));
       cases.push(mutationCase(of, "approveReport", rep, f.curator));
       cases.push(mutationCase(of, "returnReport", { ...rep, reason: "Чужой отчёт" }, f.curator));
       cases.push(
@@ -251,6 +253,7 @@ export async function mutationCases(f: Fixtures, rows: Map<string, Record<string
       ),
     );
     cases.push(mutationCase(asOperator, "submitReport", rep, f.operator));
+    cases.push(mutationCase(asOperator, "prefillReportFromEvents", rep, f.operator));
     cases.push(
       mutationCase(
         asOperator,
