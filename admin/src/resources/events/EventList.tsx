@@ -1,4 +1,3 @@
-import { Chip } from "@mui/material";
 import {
   BooleanInput,
   DataTable,
@@ -8,8 +7,8 @@ import {
   SelectField,
   SelectInput,
   useRecordContext,
-  useTranslate,
 } from "react-admin";
+import { NameWithArchived } from "../../components/Archived";
 import { DayField } from "../../components/DayField";
 import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
@@ -31,19 +30,6 @@ const filters = [
   <SelectInput key="audience" source="audience" choices={eventAudienceChoices} />,
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
-
-const TitleCell = () => {
-  const record = useRecordContext<EventRecord>();
-  const translate = useTranslate();
-  if (!record) {
-    return null;
-  }
-  return (
-    <span>
-      {record.title} {record.archivedAt && <Chip size="small" label={translate("dostup.events.archived")} />}
-    </span>
-  );
-};
 
 /** One day, or the first and the last. */
 const PeriodCell = () => {
@@ -90,7 +76,7 @@ export const EventList = () => (
   >
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="title">
-        <TitleCell />
+        <NameWithArchived name="title" message="dostup.events.archived" />
       </Column>
       <Column source="kind" disableSort>
         <SelectField source="kind" choices={eventKindChoices} />

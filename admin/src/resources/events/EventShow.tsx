@@ -1,13 +1,6 @@
-import { Alert, Chip, Stack } from "@mui/material";
-import {
-  EditButton,
-  SelectField,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { Chip, Stack } from "@mui/material";
+import { EditButton, SelectField, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from "react-admin";
+import { ArchivedNotice } from "../../components/Archived";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
 import { DayField } from "../../components/DayField";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
@@ -35,19 +28,6 @@ const ShowActions = () => {
   );
 };
 
-const Archived = () => {
-  const record = useRecordContext<EventRecord>();
-  const translate = useTranslate();
-  if (!record?.archivedAt) {
-    return null;
-  }
-  return (
-    <Alert severity="info">
-      {translate("dostup.events.archived")} · <LocaleDateField source="archivedAt" />
-    </Alert>
-  );
-};
-
 const MunicipalitiesField = (_props: { source: string }) => {
   const record = useRecordContext<EventRecord>();
   if (!record || record.municipalities.length === 0) {
@@ -65,7 +45,7 @@ const MunicipalitiesField = (_props: { source: string }) => {
 export const EventShow = () => (
   <RecordShow title={<RecordTitle source="title" />} actions={<ShowActions />}>
     <TabbedShowLayout.Tab label="dostup.events.tabs.details">
-      <Archived />
+      <ArchivedNotice message="dostup.events.archived" />
       <TextField source="title" />
       <SelectField source="kind" choices={eventKindChoices} />
       <SelectField source="audience" choices={eventAudienceChoices} />

@@ -1,14 +1,5 @@
-import { Chip } from "@mui/material";
-import {
-  BooleanInput,
-  DataTable,
-  List,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  useRecordContext,
-  useTranslate,
-} from "react-admin";
+import { BooleanInput, DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin";
+import { NameWithArchived } from "../../components/Archived";
 import { csvExporter } from "../../components/downloads";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { organisationKindChoices } from "./choices";
@@ -33,19 +24,6 @@ const filters = [
   <BooleanInput key="includeArchived" source="includeArchived" />,
 ];
 
-const NameCell = () => {
-  const record = useRecordContext<OrganisationRow>();
-  const translate = useTranslate();
-  if (!record) {
-    return null;
-  }
-  return (
-    <span>
-      {record.name} {record.archivedAt && <Chip size="small" label={translate("dostup.organisations.archived")} />}
-    </span>
-  );
-};
-
 // Nested records come out as names, not [object Object].
 const exporter = csvExporter<OrganisationRow>("organisations", (row) => ({
   id: row.id,
@@ -63,7 +41,7 @@ export const OrganisationList = () => (
   <List filters={filters} exporter={exporter}>
     <DataTable bulkActionButtons={false}>
       <Column source="name" disableSort>
-        <NameCell />
+        <NameWithArchived name="name" message="dostup.organisations.archived" />
       </Column>
       <Column source="kind" disableSort>
         <SelectField source="kind" choices={organisationKindChoices} />

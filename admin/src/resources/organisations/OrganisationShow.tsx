@@ -1,4 +1,3 @@
-import { Alert } from "@mui/material";
 import {
   DataTable,
   EditButton,
@@ -7,10 +6,9 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from "react-admin";
+import { ArchivedNotice } from "../../components/Archived";
 import { ArchiveRestoreButton } from "../../components/ArchiveRestoreButton";
-import { LocaleDateField } from "../../components/localeFields";
 import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { RelatedRecords } from "../../components/RelatedRecords";
@@ -43,23 +41,10 @@ const ShowActions = () => {
   );
 };
 
-const Archived = () => {
-  const record = useRecordContext<OrganisationRecord>();
-  const translate = useTranslate();
-  if (!record?.archivedAt) {
-    return null;
-  }
-  return (
-    <Alert severity="info">
-      {translate("dostup.organisations.archived")} · <LocaleDateField source="archivedAt" />
-    </Alert>
-  );
-};
-
 export const OrganisationShow = () => (
   <RecordShow title={<RecordTitle />} actions={<ShowActions />}>
     <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
-      <Archived />
+      <ArchivedNotice message="dostup.organisations.archived" />
       <TextField source="name" />
       <TextField source="shortName" emptyText="—" />
       <SelectField source="kind" choices={organisationKindChoices} />
