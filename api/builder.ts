@@ -190,6 +190,9 @@ export const builder = new SchemaBuilder<{
   validation: { validationError: (failure) => validationError(failure.issues) },
 });
 
+/** The builder's schema types, for helpers that take Pothos field builders. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
 builder.queryType({});
 builder.mutationType({});
 

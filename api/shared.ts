@@ -3,15 +3,18 @@
 // (archive and restore among them). A module takes these from here, never from another module.
 import type { InputObjectRef } from "@pothos/core";
 import type { AuthScopeMap } from "@pothos/plugin-scope-auth";
-import { builder } from "./builder.js";
+import type { z } from "zod";
+import { builder, type Types } from "./builder.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { EventAudience, EventKind } from "./generated/prisma/client.js";
+import { zodInput } from "./inputs.js";
 import type { Access } from "./lib/access.js";
 import { prisma } from "./lib/db.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
 import { answer } from "./lib/selection.js";
 import { countInOneStatement, findManyInOneStatement } from "./lib/sql-read.js";
+import { versionedSchema } from "./lib/validate.js";
 
 export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
 
@@ -69,9 +72,10 @@ builder.objectType(ConflictError, {
 
 // ── Versioned changes ──
 
-export const VersionedInput = builder.inputType("VersionedInput", {
+export type Versioned = z.output<typeof versionedSchema>;
+
+export const VersionedInput = zodInput("VersionedInput", versionedSchema, {
   description: "A record and the version you read.",
-  fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
 });
 
 export const DeletedRecord = builder.objectRef<{ id: string }>("DeletedRecord").implement({
@@ -81,8 +85,8 @@ export const DeletedRecord = builder.objectRef<{ id: string }>("DeletedRecord").
 
 // ── Mutations that change one row ──
 
-/** The builder's schema types, for helpers that take Pothos field builders. */
-export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+export type { Types } from "./builder.js";
+
 /** The Prisma models with an `id` column, by their GraphQL (= Prisma) name. */
 type Model = {
   [Name in keyof PrismaTypes]: PrismaTypes[Name]["Shape"] extends { id: string } ? Name : never;
@@ -107,10 +111,11 @@ interface RowMutation<Name extends Model, Input> {
   type: Name;
   description?: string;
   extensions?: Record<string, unknown>;
-  authScopes: AuthScopeMap<Types>;
+  /** Who may call it: the writers (curators and administrators) unless said otherwise. */
+  authScopes?: AuthScopeMap<Types>;
   input: InputObjectRef<Types, Input>;
-  /** The service call that changes the row and returns it. */
-  run: (input: Input, ctx: Context) => Promise<Row<Name>>;
+  /** The service call that changes the row and returns it (most are the service function itself). */
+  run: (access: Access, input: Input, ctx: Context) => Promise<Row<Name>>;
 }
 
 /**
@@ -121,19 +126,21 @@ interface RowMutation<Name extends Model, Input> {
  */
 export function rowMutation<Name extends Model, Input>(
   t: PothosSchemaTypes.MutationFieldBuilder<Types, Types["Root"]>,
-  { type, input, run, ...field }: RowMutation<Name, Input>,
+  { type, input, run, authScopes = { writer: true }, ...field }: RowMutation<Name, Input>,
 ) {
   // prismaField's option types resolve only for a named model, not for a generic Name: this is
   // its signature for one model, which RowMutation already checks at every call.
   const prismaField = t.prismaField.bind(t) as unknown as (options: {
     type: Name;
     errors: object;
+    authScopes: AuthScopeMap<Types>;
     extensions: Record<string, unknown>;
     args: { input: object };
     resolve: (query: object, root: unknown, args: { input: Input }, ctx: Context) => Promise<Row<Name>>;
   }) => ReturnType<typeof t.field>;
   return prismaField({
     ...field,
+    authScopes,
     // Marks the field for test/api/mutation-answers.test.ts: every mutation answering with a row
     // is declared here.
     extensions: { ...field.extensions, rowMutation: true },
@@ -141,18 +148,14 @@ export function rowMutation<Name extends Model, Input>(
     errors: {},
     args: { input: t.arg({ type: input, required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const row = await run(args.input, ctx);
+      const row = await run(ctx.access, args.input, ctx);
       return answer(query, row, (q) => reload(type, q, row.id));
     },
   });
 }
 
 /** What the service of a row that can be archived offers: archive (true) or restore (false). */
-type SetArchived<Name extends Model> = (
-  access: Access,
-  row: { id: string; version: number },
-  archived: boolean,
-) => Promise<Row<Name>>;
+type SetArchived<Name extends Model> = (access: Access, row: Versioned, archived: boolean) => Promise<Row<Name>>;
 
 /**
  * `archive<Type>` and `restore<Type>`, the pair every archivable record has: the row and the
@@ -174,7 +177,7 @@ export function archiveMutations<Name extends Model>(
       description,
       authScopes,
       input: VersionedInput,
-      run: (input, ctx) => setArchived(ctx.access, { id: String(input.id), version: input.version }, archived),
+      run: (access, row) => setArchived(access, row, archived),
     });
   return {
     [`archive${type}`]: change(true, descriptions.archive),
@@ -241,4 +244,21 @@ export function listConnection<Name extends Model, Filter = never, Order = never
       return (oneStatement ? await countInOneStatement(type, rows) : null) ?? delegate.count({ where: rows });
     },
   });
+}
+
+// ── Fields every record shows ──
+
+/** What `recordStamps` needs of a Prisma object's field builder. */
+interface StampBuilder<Version, Stamp> {
+  exposeInt(name: "version"): Version;
+  expose(name: "createdAt" | "updatedAt", options: { type: "DateTime" }): Stamp;
+}
+
+/** `version` (to send back with a change) and when the record was created and last changed. */
+export function recordStamps<Version, Stamp>(t: StampBuilder<Version, Stamp>) {
+  return {
+    version: t.exposeInt("version"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  };
 }

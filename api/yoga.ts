@@ -137,31 +137,20 @@ const bodyLimitMessage: Plugin = {
   },
 };
 
-/** Armor's limits report a validation error with a code, instead of throwing one without. */
-const armorRejection = {
+/** An Armor limit's rejection, reported as a validation error with these extensions. */
+const rejectWith = (extensions: Record<string, unknown>) => ({
   propagateOnRejection: false,
   onReject: [
     (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(
-        new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
-          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
-        }),
-      ),
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions })),
   ],
-};
+});
+
+/** Armor's limits report a validation error with a code, instead of throwing one without. */
+const armorRejection = rejectWith({ code: "GRAPHQL_VALIDATION_FAILED" });
 
 /** Armor's cost limit answers with the same code as the weights added to it (lib/query-cost.ts). */
-const costRejection = {
-  propagateOnRejection: false,
-  onReject: [
-    (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(
-        new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
-          extensions: { code: "QUERY_TOO_COSTLY", maxCost: LIMITS.cost },
-        }),
-      ),
-  ],
-};
+const costRejection = rejectWith({ code: "QUERY_TOO_COSTLY", maxCost: LIMITS.cost });
 
 const fieldCosts = fieldCostRule(LIMITS.cost);
 

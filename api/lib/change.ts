@@ -153,3 +153,20 @@ export function saveRow<Name extends Model>(tx: Tx, access: Access, save: RowSav
     regionOf: regionOf ?? ((row) => (row as { regionId?: string | null }).regionId ?? null),
   });
 }
+
+/**
+ * Archiving (`archived`) or restoring one row, logged as ARCHIVE or RESTORE: `archivedAt` set to
+ * now or cleared, unless `data` says what archived means for the model (a status).
+ */
+export function saveArchived<Name extends Model>(
+  tx: Tx,
+  access: Access,
+  save: Omit<RowSave<Name>, "action" | "data"> & { archived: boolean; data?: RowSave<Name>["data"] },
+): Promise<Scalars<Name>> {
+  const { archived, data, ...rest } = save;
+  return saveRow(tx, access, {
+    ...rest,
+    action: archived ? "ARCHIVE" : "RESTORE",
+    data: data ?? ({ archivedAt: archived ? new Date() : null } as RowSave<Name>["data"]),
+  });
+}

@@ -49,6 +49,14 @@ export const text = (max: number) =>
 /** An optional text: trimmed, at most `max` characters; null or absent allowed. */
 export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullish();
 
+/** A record and the version its writer read, as every versioned change names them (a stale version is a conflict). */
+export const versionedSchema = z.object({ id: z.string(), version: z.number().int() });
+
+/** A change of a record at the version read: its id and version, and any of `fields`. */
+export function versionedChange<const Fields extends z.ZodRawShape>(fields: Fields) {
+  return versionedSchema.extend(z.object(fields).partial().shape);
+}
+
 /** A global id in an input, decoded and checked for its type where it is used. */
 export const globalId = z.string().min(1, "Cannot be empty.");
 

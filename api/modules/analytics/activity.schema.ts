@@ -1,7 +1,8 @@
 // Activity analytics (issue 5, items 1–3): indicator dynamics, requests and events by type,
 // centres by kind and by place. Read-only queries for any signed-in caller, answered within
 // the caller's regions; partners get published report figures only.
-import { builder } from "../../builder.js";
+import { builder, type Types } from "../../builder.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { CentreKindEnum } from "../centres/centres.schema.js";
 import {
@@ -15,68 +16,50 @@ import {
   type KindCount,
   type PlaceCount,
 } from "./activity.service.js";
+import {
+  type ActivityScopeData,
+  activityRangeSchema,
+  activityScopeSchema,
+  centresByKindSchema,
+  centresByPlaceSchema,
+  GRANULARITIES,
+  indicatorDynamicsSchema,
+  PLACE_GROUPINGS,
+} from "./analytics.inputs.js";
 
 const GranularityEnum = builder.enumType("Granularity", {
   description: "Length of the periods figures are grouped by.",
-  values: ["YEAR", "QUARTER", "MONTH"] as const,
+  values: GRANULARITIES,
 });
 
-const PlaceGroupingEnum = builder.enumType("CentrePlaceGrouping", {
-  values: ["REGION", "MUNICIPALITY"] as const,
-});
+const PlaceGroupingEnum = builder.enumType("CentrePlaceGrouping", { values: PLACE_GROUPINGS });
 
-const ActivityScopeInput = builder.inputType("ActivityScopeInput", {
+const ActivityScopeInput = zodInputPart("ActivityScopeInput", activityScopeSchema, {
   description: "At most one place; none means the whole country (the regions you may read).",
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    municipalityId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-  }),
 });
 
-interface ScopeArg {
-  regionId?: string | number | null;
-  municipalityId?: string | number | null;
-  centreId?: string | number | null;
-}
-
-function scopeOf(scope: ScopeArg | null | undefined): ActivityScope {
+function scopeOf(scope: ActivityScopeData | null | undefined): ActivityScope {
   return {
-    regionId: scope?.regionId ? fromGlobalId("Region", String(scope.regionId), "input.scope.regionId") : null,
+    regionId: scope?.regionId ? fromGlobalId("Region", scope.regionId, "input.scope.regionId") : null,
     municipalityId: scope?.municipalityId
-      ? fromGlobalId("Municipality", String(scope.municipalityId), "input.scope.municipalityId")
+      ? fromGlobalId("Municipality", scope.municipalityId, "input.scope.municipalityId")
       : null,
-    centreId: scope?.centreId ? fromGlobalId("Centre", String(scope.centreId), "input.scope.centreId") : null,
+    centreId: scope?.centreId ? fromGlobalId("Centre", scope.centreId, "input.scope.centreId") : null,
   };
 }
 
-const IndicatorDynamicsInput = builder.inputType("IndicatorDynamicsInput", {
-  fields: (t) => ({
-    indicatorCode: t.string({ required: true, description: "E.g. USERS." }),
-    granularity: t.field({ type: GranularityEnum, required: true }),
-    from: t.field({ type: "Date", required: true }),
-    to: t.field({ type: "Date", required: true, description: "Reports whose period ends after this are left out." }),
-    scope: t.field({ type: ActivityScopeInput, required: false }),
-  }),
+const scopeTypes = { scope: ActivityScopeInput } as const;
+
+const IndicatorDynamicsInput = zodInput("IndicatorDynamicsInput", indicatorDynamicsSchema, {
+  types: { ...scopeTypes, granularity: GranularityEnum },
 });
 
-const ActivityRangeInput = builder.inputType("ActivityRangeInput", {
-  fields: (t) => ({
-    from: t.field({ type: "Date", required: true }),
-    to: t.field({ type: "Date", required: true }),
-    scope: t.field({ type: ActivityScopeInput, required: false }),
-  }),
-});
+const ActivityRangeInput = zodInput("ActivityRangeInput", activityRangeSchema, { types: scopeTypes });
 
-const CentresByKindInput = builder.inputType("CentresByKindInput", {
-  fields: (t) => ({ scope: t.field({ type: ActivityScopeInput, required: false }) }),
-});
+const CentresByKindInput = zodInput("CentresByKindInput", centresByKindSchema, { types: scopeTypes });
 
-const CentresByPlaceInput = builder.inputType("CentresByPlaceInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "Only this region's places; none means all you may read." }),
-    groupBy: t.field({ type: PlaceGroupingEnum, required: true }),
-  }),
+const CentresByPlaceInput = zodInput("CentresByPlaceInput", centresByPlaceSchema, {
+  types: { groupBy: PlaceGroupingEnum },
 });
 
 const IndicatorDynamicsPoint = builder.objectRef<DynamicsPoint>("IndicatorDynamicsPoint").implement({
@@ -127,6 +110,21 @@ const CentrePlaceCount = builder
     }),
   });
 
+/** The totals of every indicator of a category over a range. */
+function categoryField(
+  t: PothosSchemaTypes.QueryFieldBuilder<Types, Types["Root"]>,
+  category: "REQUESTS" | "EVENTS",
+  description: string,
+) {
+  return t.field({
+    type: [IndicatorTotalRef],
+    description,
+    authScopes: { staff: true, partner: "statistics:read" },
+    args: { input: t.arg({ type: ActivityRangeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => categoryTotals(ctx.access, category, { ...input, scope: scopeOf(input.scope) }),
+  });
+}
+
 builder.queryFields((t) => ({
   indicatorDynamics: t.field({
     type: [IndicatorDynamicsPoint],
@@ -136,21 +134,12 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: IndicatorDynamicsInput, required: true }) },
     resolve: (_root, { input }, ctx) => indicatorDynamics(ctx.access, { ...input, scope: scopeOf(input.scope) }),
   }),
-  requestsByCategory: t.field({
-    type: [IndicatorTotalRef],
-    description: "Requests fulfilled per category (indicators of category REQUESTS) over a range.",
-    authScopes: { staff: true, partner: "statistics:read" },
-    args: { input: t.arg({ type: ActivityRangeInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      categoryTotals(ctx.access, "REQUESTS", { ...input, scope: scopeOf(input.scope) }),
-  }),
-  eventsByType: t.field({
-    type: [IndicatorTotalRef],
-    description: "Events held per type (indicators of category EVENTS) over a range.",
-    authScopes: { staff: true, partner: "statistics:read" },
-    args: { input: t.arg({ type: ActivityRangeInput, required: true }) },
-    resolve: (_root, { input }, ctx) => categoryTotals(ctx.access, "EVENTS", { ...input, scope: scopeOf(input.scope) }),
-  }),
+  requestsByCategory: categoryField(
+    t,
+    "REQUESTS",
+    "Requests fulfilled per category (indicators of category REQUESTS) over a range.",
+  ),
+  eventsByType: categoryField(t, "EVENTS", "Events held per type (indicators of category EVENTS) over a range."),
   centresByKind: t.field({
     type: [CentreKindCount],
     description: "Non-archived centres per kind; a centre of two kinds counts in both.",
@@ -166,7 +155,7 @@ builder.queryFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       centresByPlace(ctx.access, {
         groupBy: input.groupBy,
-        regionId: input.regionId ? fromGlobalId("Region", String(input.regionId), "input.regionId") : null,
+        regionId: input.regionId ? fromGlobalId("Region", input.regionId, "input.regionId") : null,
       }),
   }),
 }));

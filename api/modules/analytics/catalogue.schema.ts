@@ -1,9 +1,11 @@
 // KPI progress towards targets (issue 5, item 4).
 import { builder } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { recordQuery } from "../../lib/selection.js";
 import { Region } from "../geography/geography.schema.js";
 import { Kpi, KpiValueSourceEnum } from "../kpis/kpis.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
+import { kpiProgressSchema } from "./analytics.inputs.js";
 import { type KpiProgressRow, kpiProgress } from "./catalogue.service.js";
 
 const KpiProgress = builder.objectRef<KpiProgressRow>("KpiProgress").implement({
@@ -35,12 +37,7 @@ const KpiProgress = builder.objectRef<KpiProgressRow>("KpiProgress").implement({
   }),
 });
 
-const KpiProgressInput = builder.inputType("KpiProgressInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "One of your regions: its KPIs and its values of national ones." }),
-    year: t.int({ required: false, description: "Values of this year; the latest (or computed now) when omitted." }),
-  }),
-});
+const KpiProgressInput = zodInput("KpiProgressInput", kpiProgressSchema);
 
 builder.queryFields((t) => ({
   kpiProgress: t.field({

@@ -7,6 +7,7 @@ import { prisma } from "../../lib/db.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import type { RecordQuery } from "../../lib/selection.js";
 import { kpiScope } from "../kpis/kpis.service.js";
+import type { KpiProgressData } from "./analytics.inputs.js";
 
 /** Regions by id in one query (with `query`'s selection), for the aggregated rows that name them. */
 export async function regionsById(
@@ -31,11 +32,6 @@ export function regionSql(regions: Regions, column: string): Prisma.Sql {
   if (regions === "all") return Prisma.sql`TRUE`;
   if (regions.length === 0) return Prisma.sql`FALSE`;
   return Prisma.sql`${Prisma.raw(column)} IN (${Prisma.join(regions.map((id) => Prisma.sql`${id}::uuid`))})`;
-}
-
-export interface KpiProgressInput {
-  regionId?: string | null;
-  year?: number | null;
 }
 
 export interface KpiProgressRow {
@@ -111,7 +107,7 @@ async function proactiveCount(regionId: string | null) {
 /** `regionQuery`: how the rows' regions are read (lib/selection.ts recordQuery); whole by default. */
 export async function kpiProgress(
   access: Access,
-  input?: KpiProgressInput | null,
+  input?: KpiProgressData | null,
   regionQuery: RecordQuery = {},
 ): Promise<KpiProgressRow[]> {
   const regions = scopeRegions(access, input?.regionId);

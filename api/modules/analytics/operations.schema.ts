@@ -1,8 +1,10 @@
 // Operational analytics (issue 5, items 7–8): the mobile offices' work and the completeness
 // of reporting. Both are computed in SQL within the caller's read scope.
 import { builder } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { toGlobalId } from "../../lib/ids.js";
 import { ReportScopeEnum } from "../reports/reports.schema.js";
+import { mobileOfficeActivitySchema, reportingCompletenessSchema } from "./analytics.inputs.js";
 import {
   type MobileOfficeActivity as Activity,
   type CompletenessRow,
@@ -11,13 +13,7 @@ import {
   type SettlementActivity,
 } from "./operations.service.js";
 
-const MobileOfficeActivityInput = builder.inputType("MobileOfficeActivityInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "One region of your scope; all of them when omitted." }),
-    from: t.field({ type: "Date", required: true, description: "First day of visits counted (inclusive)." }),
-    to: t.field({ type: "Date", required: true, description: "Last day of visits counted (inclusive)." }),
-  }),
-});
+const MobileOfficeActivityInput = zodInput("MobileOfficeActivityInput", mobileOfficeActivitySchema);
 
 const MobileSettlementActivity = builder.objectRef<SettlementActivity>("MobileSettlementActivity").implement({
   description: "The mobile offices' visits to one settlement in the period.",
@@ -55,22 +51,8 @@ const MobileOfficeActivityType = builder.objectRef<Activity>("MobileOfficeActivi
   }),
 });
 
-const ReportingCompletenessInput = builder.inputType("ReportingCompletenessInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "One region of your scope; all of them when omitted." }),
-    formId: t.id({ required: true }),
-    level: t.field({
-      type: ReportScopeEnum,
-      required: false,
-      description: "Level of the reporting entities expected to report on the form; CENTRE unless given.",
-    }),
-    from: t.field({
-      type: "Date",
-      required: true,
-      description: "Periods of the form's periodicity overlapping [from, to] are counted.",
-    }),
-    to: t.field({ type: "Date", required: true }),
-  }),
+const ReportingCompletenessInput = zodInput("ReportingCompletenessInput", reportingCompletenessSchema, {
+  types: { level: ReportScopeEnum },
 });
 
 const ReportingCompleteness = builder.objectRef<CompletenessRow>("ReportingCompleteness").implement({
@@ -111,19 +93,13 @@ builder.queryFields((t) => ({
     description: "The mobile offices' visits, people served and documents issued in a period (no personal data).",
     authScopes: { staff: true, partner: "statistics:read" },
     args: { input: t.arg({ type: MobileOfficeActivityInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      mobileOfficeActivity(ctx.access, { ...input, regionId: input.regionId?.toString() }),
+    resolve: (_root, { input }, ctx) => mobileOfficeActivity(ctx.access, input),
   }),
   reportingCompleteness: t.field({
     type: [ReportingCompleteness],
     description: "Per region of your scope and period of the form: reports expected, submitted and on time.",
     authScopes: { internal: true },
     args: { input: t.arg({ type: ReportingCompletenessInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      reportingCompleteness(ctx.access, {
-        ...input,
-        regionId: input.regionId?.toString(),
-        formId: input.formId.toString(),
-      }),
+    resolve: (_root, { input }, ctx) => reportingCompleteness(ctx.access, input),
   }),
 }));

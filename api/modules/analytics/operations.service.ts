@@ -6,14 +6,9 @@ import { includes } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { NotFoundError, UserInputError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import type { MobileOfficeActivityData, ReportingCompletenessData } from "./analytics.inputs.js";
 
 export type ReportLevel = "CENTRE" | "MUNICIPALITY" | "REGION";
-
-export interface PeriodInput {
-  regionId?: string | null;
-  from: Date;
-  to: Date;
-}
 
 export interface SettlementActivity {
   settlementId: string;
@@ -52,7 +47,7 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function checkRange(input: PeriodInput): void {
+function checkRange(input: MobileOfficeActivityData): void {
   if (input.from > input.to) throw new UserInputError('"input.from" must not be after "input.to".', "input.from");
   if ((input.to.getTime() - input.from.getTime()) / 86_400_000 > MAX_RANGE_DAYS) {
     throw new UserInputError("The period may span at most 20 years.", "input.to");
@@ -78,7 +73,10 @@ function regionCondition(column: Prisma.Sql, regions: Regions): Prisma.Sql {
   return regions === "all" ? Prisma.empty : Prisma.sql`AND ${column} = ANY(${[...regions]}::uuid[])`;
 }
 
-export async function mobileOfficeActivity(access: Access, input: PeriodInput): Promise<MobileOfficeActivity> {
+export async function mobileOfficeActivity(
+  access: Access,
+  input: MobileOfficeActivityData,
+): Promise<MobileOfficeActivity> {
   checkRange(input);
   const regions = regionsFor(access, input.regionId);
   const empty = { bySettlement: [], documents: [], totals: { visits: 0, peopleServed: 0, documents: 0 } };
@@ -143,12 +141,10 @@ const PERIOD: Record<"MONTHLY" | "QUARTERLY" | "ANNUAL", { unit: string; step: s
   ANNUAL: { unit: "year", step: "1 year" },
 };
 
-export interface CompletenessInput extends PeriodInput {
-  formId: string;
-  level?: ReportLevel | null;
-}
-
-export async function reportingCompleteness(access: Access, input: CompletenessInput): Promise<CompletenessRow[]> {
+export async function reportingCompleteness(
+  access: Access,
+  input: ReportingCompletenessData,
+): Promise<CompletenessRow[]> {
   checkRange(input);
   const formId = fromGlobalId("ReportForm", input.formId, "input.formId");
   const form = await prisma.reportForm.findUnique({

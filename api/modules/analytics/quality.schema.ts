@@ -1,14 +1,18 @@
 // Quality analytics for administrators, curators and auditors (issue 5, items 5–6).
-import { builder } from "../../builder.js";
+import type { ObjectRef } from "@pothos/core";
+import { builder, type Types } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { recordQuery } from "../../lib/selection.js";
 import { Centre } from "../centres/centres.schema.js";
 import { Region } from "../geography/geography.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import { Report } from "../reports/reports.schema.js";
 import { Service } from "../services/services.schema.js";
+import { alertsSchema, feedbackSlaSchema, yourRegionSchema } from "./analytics.inputs.js";
 import {
   type AlertsResult,
   alerts,
+  type Capped,
   type CuratorCoverageRow,
   curatorCoverage,
   type FeedbackSlaResult,
@@ -17,13 +21,6 @@ import {
   serviceCompliance,
   type TargetCompliance,
 } from "./quality.service.js";
-
-const RegionInput = (name: string) =>
-  builder.inputType(name, {
-    fields: (t) => ({
-      regionId: t.id({ required: false, description: "One of your regions; all of yours when omitted." }),
-    }),
-  });
 
 // ── Compliance ──
 
@@ -94,13 +91,7 @@ const FeedbackSlaRef = builder.objectRef<FeedbackSlaResult>("FeedbackSla").imple
   }),
 });
 
-const FeedbackSlaInput = builder.inputType("FeedbackSlaInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "One of your regions; all of yours when omitted." }),
-    from: t.field({ type: "Date", required: false, description: "Feedback received on or after this day." }),
-    to: t.field({ type: "Date", required: false, description: "Feedback received on or before this day." }),
-  }),
-});
+const FeedbackSlaInput = zodInput("FeedbackSlaInput", feedbackSlaSchema);
 
 // ── Alerts ──
 
@@ -140,30 +131,20 @@ const ServiceWithoutCurator = builder
     }),
   });
 
-const ExpiringSignatures = builder.objectRef<Alerts["expiringSignatures"]>("ExpiringSignatures").implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt("totalCount"),
-    items: t.field({ type: [ExpiringSignature], description: "At most 100.", resolve: (row) => row.items }),
-  }),
-});
-const OverdueReports = builder.objectRef<Alerts["overdueReports"]>("OverdueReports").implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt("totalCount"),
-    items: t.field({ type: [OverdueReport], description: "At most 100.", resolve: (row) => row.items }),
-  }),
-});
-const UnverifiedCentres = builder.objectRef<Alerts["unverifiedCentres"]>("UnverifiedCentres").implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt("totalCount"),
-    items: t.field({ type: [UnverifiedCentre], description: "At most 100.", resolve: (row) => row.items }),
-  }),
-});
-const ServicesWithoutCurator = builder.objectRef<Alerts["servicesWithoutCurator"]>("ServicesWithoutCurator").implement({
-  fields: (t) => ({
-    totalCount: t.exposeInt("totalCount"),
-    items: t.field({ type: [ServiceWithoutCurator], description: "At most 100.", resolve: (row) => row.items }),
-  }),
-});
+/** An alert list: at most ALERT_LIMIT rows of `item`, with how many there are in all. */
+function cappedList<T>(name: string, item: ObjectRef<Types, T>) {
+  return builder.objectRef<Capped<T>>(name).implement({
+    fields: (t) => ({
+      totalCount: t.int({ resolve: (row) => row.totalCount }),
+      items: t.field({ type: [item], description: "At most 100.", resolve: (row) => row.items }),
+    }),
+  });
+}
+
+const ExpiringSignatures = cappedList("ExpiringSignatures", ExpiringSignature);
+const OverdueReports = cappedList("OverdueReports", OverdueReport);
+const UnverifiedCentres = cappedList("UnverifiedCentres", UnverifiedCentre);
+const ServicesWithoutCurator = cappedList("ServicesWithoutCurator", ServiceWithoutCurator);
 
 const AlertsRef = builder.objectRef<Alerts>("Alerts").implement({
   fields: (t) => ({
@@ -190,15 +171,10 @@ const AlertsRef = builder.objectRef<Alerts>("Alerts").implement({
   }),
 });
 
-const AlertsInput = builder.inputType("AlertsInput", {
-  fields: (t) => ({
-    regionId: t.id({ required: false, description: "One of your regions; all of yours when omitted." }),
-    signatureWithinDays: t.int({ required: false, defaultValue: 30 }),
-  }),
-});
+const AlertsInput = zodInput("AlertsInput", alertsSchema, { defaults: { signatureWithinDays: 30 } });
 
-const ServiceComplianceInput = RegionInput("ServiceComplianceInput");
-const CuratorCoverageInput = RegionInput("CuratorCoverageInput");
+const ServiceComplianceInput = zodInput("ServiceComplianceInput", yourRegionSchema);
+const CuratorCoverageInput = zodInput("CuratorCoverageInput", yourRegionSchema);
 
 builder.queryFields((t) => ({
   serviceCompliance: t.field({

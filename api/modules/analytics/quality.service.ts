@@ -4,6 +4,7 @@ import { type Centre, Prisma, type Region, type Report, type Service } from "../
 import type { Access } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import type { RecordQuery } from "../../lib/selection.js";
+import type { FeedbackSlaData, YourRegionData } from "./analytics.inputs.js";
 import { regionSql, regionsById, scopeRegions } from "./catalogue.service.js";
 
 const RATINGS = ["ratingTime", "ratingWaiting", "ratingStaff", "ratingComfort", "ratingInformation"] as const;
@@ -35,26 +36,13 @@ export interface ServiceComplianceRow {
   feedbackCount: number;
 }
 
-interface ComplianceSql {
+/** A row as the SQL gives it: the service by id, and the targets' periods as ISO date strings. */
+interface ComplianceSql extends Omit<ServiceComplianceRow, "service" | "targets"> {
   serviceId: string;
-  targetCount: number;
-  metCount: number;
-  notMetCount: number;
-  noDataCount: number;
-  metShare: number | null;
-  averageRating: number | null;
-  feedbackCount: number;
-  targets: {
-    indicatorCode: string;
-    name: string;
-    unit: string;
-    direction: "AT_LEAST" | "AT_MOST";
-    threshold: number;
-    value: number | null;
+  targets: (Omit<TargetCompliance, "periodStart" | "periodEnd"> & {
     periodStart: string | null;
     periodEnd: string | null;
-    met: boolean | null;
-  }[];
+  })[];
 }
 
 const asDate = (value: string | null) => (value ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : null);
@@ -66,7 +54,7 @@ const asDate = (value: string | null) => (value ? new Date(`${value.slice(0, 10)
  */
 export async function serviceCompliance(
   access: Access,
-  input?: { regionId?: string | null } | null,
+  input?: YourRegionData | null,
   serviceQuery: RecordQuery = {},
 ): Promise<ServiceComplianceRow[]> {
   const regions = scopeRegions(access, input?.regionId);
@@ -169,7 +157,7 @@ const COVERED = `EXISTS (SELECT 1 FROM "CuratorAssignment" a
 /** Published socially significant services of each region, and how many have an active primary curator there. */
 export async function curatorCoverage(
   access: Access,
-  input?: { regionId?: string | null } | null,
+  input?: YourRegionData | null,
   regionQuery: RecordQuery = {},
 ): Promise<CuratorCoverageRow[]> {
   const regions = scopeRegions(access, input?.regionId);
@@ -211,10 +199,7 @@ export interface FeedbackSlaResult {
 }
 
 /** Feedback received in [from, to] in the regions looked at: open, overdue, answered, answer time and ratings. */
-export async function feedbackSla(
-  access: Access,
-  input?: { regionId?: string | null; from?: Date | null; to?: Date | null } | null,
-): Promise<FeedbackSlaResult> {
+export async function feedbackSla(access: Access, input?: FeedbackSlaData | null): Promise<FeedbackSlaResult> {
   const regions = scopeRegions(access, input?.regionId);
   const from = input?.from ?? null;
   // The end date counts as a whole day.

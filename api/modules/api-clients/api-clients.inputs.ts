@@ -8,8 +8,15 @@ export const createApiClientSchema = z.object({
   scopes: z
     .array(z.enum(ALL_API_SCOPES as [ApiScope, ...ApiScope[]]))
     .min(1, "Give at least one scope.")
-    .transform((scopes) => [...new Set(scopes)].sort()),
-  rateLimitPerMinute: z.number().int().min(1, "At least 1.").max(100_000, "At most 100000.").default(600),
+    .transform((scopes) => [...new Set(scopes)].sort())
+    .describe("At least one."),
+  rateLimitPerMinute: z
+    .number()
+    .int()
+    .min(1, "At least 1.")
+    .max(100_000, "At most 100000.")
+    .default(600)
+    .describe("1 to 100000; 600 by default."),
   expiresAt: z.date().min(new Date(0)).nullish(),
 });
 export type CreateApiClientData = z.output<typeof createApiClientSchema>;

@@ -1,6 +1,7 @@
 // Partner apps' API keys: administrators create and revoke them; the key's scopes say which
 // fields it opens (api/lib/api-scopes.ts), and api/lib/partner-auth.ts checks it per request.
 import { builder } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { isAdmin } from "../../lib/access.js";
 import { API_SCOPES, isApiScope } from "../../lib/api-scopes.js";
 import { prisma } from "../../lib/db.js";
@@ -45,16 +46,9 @@ export const ApiClient = builder.prismaNode("ApiClient", {
   }),
 });
 
-const CreateApiClientInput = builder
-  .inputType("CreateApiClientInput", {
-    fields: (t) => ({
-      name: t.string({ required: true }),
-      scopes: t.field({ type: [ApiScopeEnum], required: true, description: "At least one." }),
-      rateLimitPerMinute: t.int({ required: false, description: "1 to 100000; 600 by default." }),
-      expiresAt: t.field({ type: "DateTime", required: false }),
-    }),
-  })
-  .validate(createApiClientSchema);
+const CreateApiClientInput = zodInput("CreateApiClientInput", createApiClientSchema, {
+  types: { scopes: [ApiScopeEnum], expiresAt: "DateTime" },
+});
 
 const CreateApiClientPayload = builder
   .objectRef<{ clientId: string; key: string }>("CreateApiClientPayload")
@@ -92,6 +86,6 @@ builder.mutationFields((t) => ({
     type: "ApiClient",
     authScopes: { admin: true },
     input: VersionedInput,
-    run: (input, ctx) => revokeApiClient(ctx.access, { id: String(input.id), version: input.version }),
+    run: revokeApiClient,
   }),
 }));

@@ -1,15 +1,23 @@
-import { z } from "zod";
 import { builder } from "../../builder.js";
 import { UserRole } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { isAdmin } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
 import { selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
-import { listConnection, rowMutation, type Types } from "../../shared.js";
+import { listConnection, rowMutation } from "../../shared.js";
 import { Region } from "../geography/geography.schema.js";
-import { createUserSchema, updateUserSchema } from "./auth.inputs.js";
+import {
+  createUserSchema,
+  endUserSessionsSchema,
+  loginSchema,
+  logoutSchema,
+  type UserFilterData,
+  updateUserSchema,
+  userFilterSchema,
+} from "./auth.inputs.js";
 import {
   createUser,
   endUserSessions,
@@ -73,12 +81,7 @@ builder.objectType(LoginThrottledError, {
   }),
 });
 
-const LoginInput = builder.inputType("LoginInput", {
-  fields: (t) => ({
-    email: t.string({ required: true, validate: z.string().trim().email("Enter an email address.").max(254) }),
-    password: t.string({ required: true, validate: z.string().min(1, "Enter the password.").max(1024) }),
-  }),
-});
+const LoginInput = zodInput("LoginInput", loginSchema);
 
 const LoginPayload = builder.objectRef<{ token: string; userId: string }>("LoginPayload").implement({
   fields: (t) => ({
@@ -111,14 +114,7 @@ builder.mutationField("login", (t) =>
   }),
 );
 
-const LogoutInput = builder.inputType("LogoutInput", {
-  fields: (t) => ({
-    everywhere: t.boolean({
-      required: false,
-      description: "End every session of the signed-in user (all browsers and devices), not just this one.",
-    }),
-  }),
-});
+const LogoutInput = zodInput("LogoutInput", logoutSchema);
 
 const LogoutPayload = builder.objectRef<{ sessionsEnded: number }>("LogoutPayload").implement({
   fields: (t) => ({ sessionsEnded: t.exposeInt("sessionsEnded") }),
@@ -148,55 +144,15 @@ builder.queryField("me", (t) =>
 
 // ── User accounts (administrators) ──
 
-const UserFilter = builder.inputType("UserFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the email or name." }),
-    role: t.field({ type: UserRoleEnum, required: false }),
-    active: t.boolean({ required: false }),
-  }),
-});
+const UserFilter = zodInput("UserFilter", userFilterSchema, { types: { role: UserRoleEnum } });
 
-/**
- * An account's fields as both inputs take them, each declared once: all optional, except that
- * a new account needs its password, name and role. The notes on them belong to the new
- * account's input. What each must hold is in auth.inputs.ts.
- */
-const userFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  password: t.string({ required: creating, description: creating ? "At least 10 characters." : undefined }),
-  fullName: t.string({ required: creating }),
-  role: t.field({ type: UserRoleEnum, required: creating }),
-  regionIds: t.idList({
-    required: false,
-    description: creating ? "Curators' and regional auditors' regions." : undefined,
-  }),
-  centreId: t.id({ required: false, description: creating ? "An operator's centre." : undefined }),
-  allRegions: t.boolean({ required: false, description: creating ? "An auditor who reads every region." : undefined }),
-  locale: t.string({ required: false }),
-});
+const userTypes = { role: UserRoleEnum, locale: "String" } as const;
 
-const CreateUserInput = builder
-  .inputType("CreateUserInput", {
-    fields: (t) => ({ email: t.string({ required: true }), ...userFieldInputs(t, true) }),
-  })
-  .validate(createUserSchema);
+const CreateUserInput = zodInput("CreateUserInput", createUserSchema, { types: userTypes });
 
-const UpdateUserInput = builder
-  .inputType("UpdateUserInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...userFieldInputs(t, false),
-      active: t.boolean({
-        required: false,
-        description: "false deactivates the account: its sessions end at once and it cannot sign in.",
-      }),
-    }),
-  })
-  .validate(updateUserSchema);
+const UpdateUserInput = zodInput("UpdateUserInput", updateUserSchema, { types: userTypes });
 
-const EndUserSessionsInput = builder.inputType("EndUserSessionsInput", {
-  fields: (t) => ({ id: t.id({ required: true }) }),
-});
+const EndUserSessionsInput = zodInput("EndUserSessionsInput", endUserSessionsSchema);
 
 builder.queryField("users", (t) =>
   listConnection(t, {
@@ -209,7 +165,7 @@ builder.queryField("users", (t) =>
   }),
 );
 
-function userWhere(filter?: { search?: string | null; role?: UserRole | null; active?: boolean | null } | null) {
+function userWhere(filter?: UserFilterData | null) {
   const search = filter?.search?.trim();
   return {
     ...(filter?.role ? { role: filter.role } : {}),
@@ -228,21 +184,24 @@ function userWhere(filter?: { search?: string | null; role?: UserRole | null; ac
 builder.mutationFields((t) => ({
   createUser: rowMutation(t, {
     type: "User",
+    description: "Creates a user account with its role (and, for an operator, its centre).",
     authScopes: { admin: true },
     input: CreateUserInput,
-    run: (input, ctx) => createUser(ctx.access, input),
+    run: createUser,
   }),
   endUserSessions: rowMutation(t, {
     type: "User",
     description: "Signs a user out everywhere at once, without changing the account.",
     authScopes: { admin: true },
     input: EndUserSessionsInput,
-    run: (input, ctx) => endUserSessions(ctx.access, { id: String(input.id) }),
+    run: endUserSessions,
   }),
   updateUser: rowMutation(t, {
     type: "User",
+    description:
+      "Changes a user's name, role, regions, centre, locale or password, or deactivates the account; only the fields given change.",
     authScopes: { admin: true },
     input: UpdateUserInput,
-    run: (input, ctx) => updateUser(ctx.access, input),
+    run: updateUser,
   }),
 }));

@@ -2,7 +2,7 @@
 // GraphQL input types (centre-details.schema.ts); the service takes what these give.
 import { z } from "zod";
 import type { FieldIssue } from "../../lib/errors.js";
-import { whenValid } from "../../lib/validate.js";
+import { versionedChange, whenValid } from "../../lib/validate.js";
 import { HHMM } from "./centres.inputs.js";
 
 const exceptionFields = {
@@ -41,19 +41,16 @@ export const addExceptionSchema = z.object({ centreId: z.string(), ...exceptionF
 }, whenValid);
 export type AddExceptionData = z.output<typeof addExceptionSchema>;
 
-export const updateExceptionSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(exceptionFields).partial().shape);
+export const updateExceptionSchema = versionedChange(exceptionFields);
 export type UpdateExceptionData = z.output<typeof updateExceptionSchema>;
 
-const documentsSchema = z
-  .array(
-    z.object({
-      documentType: z.string().trim().min(1, "Name the document type.").max(200),
-      count: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
-    }),
-  )
-  .max(50);
+/** Documents of one type issued on a visit, a part of the visit schemas (which check it). */
+export const visitDocumentSchema = z.object({
+  documentType: z.string().trim().min(1, "Name the document type.").max(200),
+  count: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
+});
+
+const documentsSchema = z.array(visitDocumentSchema).max(50);
 
 const visitFields = {
   settlementId: z.string(),
@@ -88,7 +85,10 @@ export type RecordVisitData = z.output<typeof recordVisitSchema>;
 
 export const updateVisitSchema = z
   .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(visitFields).partial().shape)
+  .extend({
+    ...z.object(visitFields).partial().shape,
+    documents: documentsSchema.optional().describe("Replaces the list when given."),
+  })
   .superRefine((data, ctx) => {
     if (data.documents) typesOnce(data.documents, ctx);
   }, whenValid);

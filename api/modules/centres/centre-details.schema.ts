@@ -1,14 +1,18 @@
 // A centre's details that change on their own: opening hours and their exceptions, and the
 // visits of mobile offices (with the documents issued). The centre itself: centres.schema.ts.
 import { builder } from "../../builder.js";
+import type { Context } from "../../context.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
+import type { Access } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import { DeletedRecord, rowMutation, VersionedInput } from "../../shared.js";
+import { DeletedRecord, rowMutation, type Versioned, VersionedInput } from "../../shared.js";
 import {
   addExceptionSchema,
   recordVisitSchema,
   updateExceptionSchema,
   updateVisitSchema,
+  visitDocumentSchema,
 } from "./centre-details.inputs.js";
 import {
   addHoursException,
@@ -27,11 +31,18 @@ export const OpeningHours = builder.prismaObject("OpeningHours", {
   }),
 });
 
-export const OpeningHoursException = builder.prismaNode("OpeningHoursException", {
+/**
+ * What a centre's details have as nodes: node(id) finds one of a centre in the caller's scope;
+ * out of scope or unknown, it answers null, like an id that never existed.
+ */
+const inCentreScope = {
   id: { field: "id" },
-  // Out of scope or unknown: node(id) answers null, like an id that never existed.
   nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
+  findUnique: (id: string, ctx: Context) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
+} as const;
+
+export const OpeningHoursException = builder.prismaNode("OpeningHoursException", {
+  ...inCentreScope,
   authScopes: { staff: true, partner: "registry:read" },
   fields: (t) => ({
     startsOn: t.expose("startsOn", { type: "Date" }),
@@ -46,10 +57,7 @@ export const OpeningHoursException = builder.prismaNode("OpeningHoursException",
 });
 
 export const MobileVisit = builder.prismaNode("MobileVisit", {
-  id: { field: "id" },
-  // Out of scope or unknown: node(id) answers null, like an id that never existed.
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), centre: centreScope(ctx.access) }),
+  ...inCentreScope,
   // Visits are activity figures (people served, documents issued), not the registry.
   authScopes: { staff: true, partner: "statistics:read" },
   fields: (t) => ({
@@ -73,113 +81,56 @@ export const MobileVisitDocument = builder.prismaObject("MobileVisitDocument", {
 
 // ── Opening-hour exceptions and mobile visits ──
 
-const AddOpeningHoursExceptionInput = builder
-  .inputType("AddOpeningHoursExceptionInput", {
-    fields: (t) => ({
-      centreId: t.id({ required: true }),
-      startsOn: t.field({ type: "Date", required: true }),
-      endsOn: t.field({ type: "Date", required: true }),
-      closed: t.boolean({ required: true }),
-      opens: t.string({ required: false }),
-      closes: t.string({ required: false }),
-      reason: t.string({ required: false }),
-    }),
-  })
-  .validate(addExceptionSchema);
+const AddOpeningHoursExceptionInput = zodInput("AddOpeningHoursExceptionInput", addExceptionSchema);
 
-const UpdateOpeningHoursExceptionInput = builder
-  .inputType("UpdateOpeningHoursExceptionInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      startsOn: t.field({ type: "Date", required: false }),
-      endsOn: t.field({ type: "Date", required: false }),
-      closed: t.boolean({ required: false }),
-      opens: t.string({ required: false }),
-      closes: t.string({ required: false }),
-      reason: t.string({ required: false }),
-    }),
-  })
-  .validate(updateExceptionSchema);
+const UpdateOpeningHoursExceptionInput = zodInput("UpdateOpeningHoursExceptionInput", updateExceptionSchema);
 
-const MobileVisitDocumentInput = builder.inputType("MobileVisitDocumentInput", {
-  fields: (t) => ({ documentType: t.string({ required: true }), count: t.int({ required: true }) }),
+const MobileVisitDocumentInput = zodInputPart("MobileVisitDocumentInput", visitDocumentSchema);
+
+const visitTypes = { documents: [MobileVisitDocumentInput] as [typeof MobileVisitDocumentInput] };
+
+const RecordMobileVisitInput = zodInput("RecordMobileVisitInput", recordVisitSchema, { types: visitTypes });
+
+const UpdateMobileVisitInput = zodInput("UpdateMobileVisitInput", updateVisitSchema, { types: visitTypes });
+
+builder.mutationFields((t) => {
+  /** Deletes a record (by the service's `remove`) at the version read, answering with its id. */
+  const removal = (remove: (access: Access, row: Versioned) => Promise<unknown>) =>
+    t.field({
+      type: DeletedRecord,
+      errors: {},
+      authScopes: { writer: true },
+      args: { input: t.arg({ type: VersionedInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        await remove(ctx.access, input);
+        return { id: input.id };
+      },
+    });
+  return {
+    addOpeningHoursException: rowMutation(t, {
+      type: "OpeningHoursException",
+      input: AddOpeningHoursExceptionInput,
+      run: addHoursException,
+    }),
+    updateOpeningHoursException: rowMutation(t, {
+      type: "OpeningHoursException",
+      input: UpdateOpeningHoursExceptionInput,
+      run: updateHoursException,
+    }),
+    removeOpeningHoursException: removal(removeHoursException),
+    recordMobileVisit: rowMutation(t, {
+      type: "MobileVisit",
+      description:
+        "Records a mobile office visit of a centre: the place, the day, the people served and the documents issued by type.",
+      input: RecordMobileVisitInput,
+      run: recordMobileVisit,
+    }),
+    updateMobileVisit: rowMutation(t, {
+      type: "MobileVisit",
+      description: "Corrects a recorded visit; `documents`, when given, replace the counts by type.",
+      input: UpdateMobileVisitInput,
+      run: updateMobileVisit,
+    }),
+    removeMobileVisit: removal(removeMobileVisit),
+  };
 });
-
-const RecordMobileVisitInput = builder
-  .inputType("RecordMobileVisitInput", {
-    fields: (t) => ({
-      centreId: t.id({ required: true }),
-      settlementId: t.id({ required: true }),
-      visitedOn: t.field({ type: "Date", required: true }),
-      peopleServed: t.int({ required: true }),
-      note: t.string({ required: false }),
-      documents: t.field({ type: [MobileVisitDocumentInput], required: false }),
-    }),
-  })
-  .validate(recordVisitSchema);
-
-const UpdateMobileVisitInput = builder
-  .inputType("UpdateMobileVisitInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      settlementId: t.id({ required: false }),
-      visitedOn: t.field({ type: "Date", required: false }),
-      peopleServed: t.int({ required: false }),
-      note: t.string({ required: false }),
-      documents: t.field({
-        type: [MobileVisitDocumentInput],
-        required: false,
-        description: "Replaces the list when given.",
-      }),
-    }),
-  })
-  .validate(updateVisitSchema);
-
-builder.mutationFields((t) => ({
-  addOpeningHoursException: rowMutation(t, {
-    type: "OpeningHoursException",
-    authScopes: { writer: true },
-    input: AddOpeningHoursExceptionInput,
-    run: (input, ctx) => addHoursException(ctx.access, input),
-  }),
-  updateOpeningHoursException: rowMutation(t, {
-    type: "OpeningHoursException",
-    authScopes: { writer: true },
-    input: UpdateOpeningHoursExceptionInput,
-    run: (input, ctx) => updateHoursException(ctx.access, input),
-  }),
-  removeOpeningHoursException: t.field({
-    type: DeletedRecord,
-    errors: {},
-    authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      await removeHoursException(ctx.access, { id: String(input.id), version: input.version });
-      return { id: String(input.id) };
-    },
-  }),
-  recordMobileVisit: rowMutation(t, {
-    type: "MobileVisit",
-    authScopes: { writer: true },
-    input: RecordMobileVisitInput,
-    run: (input, ctx) => recordMobileVisit(ctx.access, input),
-  }),
-  updateMobileVisit: rowMutation(t, {
-    type: "MobileVisit",
-    authScopes: { writer: true },
-    input: UpdateMobileVisitInput,
-    run: (input, ctx) => updateMobileVisit(ctx.access, input),
-  }),
-  removeMobileVisit: t.field({
-    type: DeletedRecord,
-    errors: {},
-    authScopes: { writer: true },
-    args: { input: t.arg({ type: VersionedInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      await removeMobileVisit(ctx.access, { id: String(input.id), version: input.version });
-      return { id: String(input.id) };
-    },
-  }),
-}));

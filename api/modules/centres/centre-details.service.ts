@@ -37,6 +37,29 @@ export async function addHoursException(access: Access, data: AddExceptionData) 
   });
 }
 
+/**
+ * Deletes a centre's detail if nobody saved it since the version read (else Conflict or
+ * NotFound), and logs the deletion (of `logged`, else the row) under the centre's region.
+ */
+async function deleteAtVersion(
+  tx: Tx,
+  access: Access,
+  detail: {
+    entity: "OpeningHoursException" | "MobileVisit";
+    label: string;
+    before: { id: string; version: number };
+    version: number;
+    regionId: string;
+    logged?: object;
+    deleteMany: (where: { id: string; version: number }) => Promise<{ count: number }>;
+  },
+): Promise<void> {
+  const { entity, label, before, version, regionId } = detail;
+  const result = await detail.deleteMany({ id: before.id, version });
+  assertUpdated(result.count, before, label, version);
+  await log(tx, access, { entity, entityId: before.id, action: "DELETE", regionId, before: detail.logged ?? before });
+}
+
 async function writableException(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("OpeningHoursException", globalId, "input.id");
   const row = await tx.openingHoursException.findFirst({
@@ -75,14 +98,13 @@ export async function updateHoursException(access: Access, data: UpdateException
 export async function removeHoursException(access: Access, input: { id: string; version: number }) {
   return change("opening hours exception", async (tx) => {
     const { centre, ...before } = await writableException(tx, access, input.id);
-    const result = await tx.openingHoursException.deleteMany({ where: { id: before.id, version: input.version } });
-    assertUpdated(result.count, before, "opening hours exception", input.version);
-    await log(tx, access, {
+    await deleteAtVersion(tx, access, {
       entity: "OpeningHoursException",
-      entityId: before.id,
-      action: "DELETE",
-      regionId: centre.regionId,
+      label: "opening hours exception",
       before,
+      version: input.version,
+      regionId: centre.regionId,
+      deleteMany: (where) => tx.openingHoursException.deleteMany({ where }),
     });
     return before;
   });
@@ -171,14 +193,14 @@ export async function updateMobileVisit(access: Access, data: UpdateVisitData) {
 export async function removeMobileVisit(access: Access, input: { id: string; version: number }) {
   return change("mobile visit", async (tx) => {
     const { centre, documents, ...before } = await writableVisit(tx, access, input.id);
-    const result = await tx.mobileVisit.deleteMany({ where: { id: before.id, version: input.version } });
-    assertUpdated(result.count, before, "mobile visit", input.version);
-    await log(tx, access, {
+    await deleteAtVersion(tx, access, {
       entity: "MobileVisit",
-      entityId: before.id,
-      action: "DELETE",
+      label: "mobile visit",
+      before,
+      version: input.version,
       regionId: centre.regionId,
-      before: { ...before, documents: docsOf(documents) },
+      logged: { ...before, documents: docsOf(documents) },
+      deleteMany: (where) => tx.mobileVisit.deleteMany({ where }),
     });
     return before;
   });

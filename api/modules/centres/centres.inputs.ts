@@ -1,7 +1,29 @@
 // What a centre's inputs must hold, checked by the validation plugin on their GraphQL input
 // types (centres.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { optionalText, text, webUrl, whenValid } from "../../lib/validate.js";
+import { CentreKind, CentreStatus } from "../../generated/prisma/client.js";
+import { optionalText, text, versionedChange, webUrl, whenValid } from "../../lib/validate.js";
+
+// ── The list's filter ──
+
+export const centreFilterSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .nullish()
+    .describe("Part of the name or address; % and _ match themselves."),
+  status: z.enum(CentreStatus).nullish(),
+  kind: z.enum(CentreKind).nullish(),
+  regionId: z.string().nullish(),
+  municipalityId: z.string().nullish(),
+  hostOrganisationId: z.string().nullish(),
+  rural: z.boolean().nullish().describe("Only centres in rural (true) or urban (false) settlements."),
+  includeArchived: z.boolean().nullish().describe("Also archived centres (staff only)."),
+});
+export type CentreFilterData = z.output<typeof centreFilterSchema>;
+
+// ── A centre and its hours ──
 
 /** A time of day as HH:MM, 24:00 for the end of a day. */
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -66,30 +88,22 @@ export const createCentreSchema = z
   .superRefine(coordinatesPaired, whenValid);
 export type CreateCentreData = z.output<typeof createCentreSchema>;
 
-export const updateCentreSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(centreFields).partial().shape)
-  .superRefine(coordinatesPaired, whenValid);
+export const updateCentreSchema = versionedChange(centreFields).superRefine(coordinatesPaired, whenValid);
 export type UpdateCentreData = z.output<typeof updateCentreSchema>;
 
+/** One weekday's opening and closing, a part of `openingHoursSchema` (which checks it). */
+export const openingHourSchema = z.object({
+  weekday: z
+    .number()
+    .int()
+    .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
+    .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
+  opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
+  closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
+});
+
 export const openingHoursSchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    hours: z
-      .array(
-        z.object({
-          weekday: z
-            .number()
-            .int()
-            .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
-            .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
-          opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
-          closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
-        }),
-      )
-      .max(50),
-  })
+  .object({ id: z.string(), version: z.number().int(), hours: z.array(openingHourSchema).max(50) })
   .superRefine((data, ctx) => {
     const i = data.hours.findIndex((h) => h.opens >= h.closes);
     if (i >= 0)

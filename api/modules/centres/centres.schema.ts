@@ -1,5 +1,6 @@
 import { builder } from "../../builder.js";
 import { CentreHelpKind, CentreKind, CentreStatus } from "../../generated/prisma/client.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
@@ -8,11 +9,17 @@ import {
   archiveMutations,
   listConnection,
   orderByInput,
+  recordStamps,
   rowMutation,
-  type Types,
   VersionedInput,
 } from "../../shared.js";
-import { createCentreSchema, openingHoursSchema, updateCentreSchema } from "./centres.inputs.js";
+import {
+  centreFilterSchema,
+  createCentreSchema,
+  openingHourSchema,
+  openingHoursSchema,
+  updateCentreSchema,
+} from "./centres.inputs.js";
 import {
   centreOrderBy,
   centreWhere,
@@ -72,9 +79,7 @@ export const Centre = builder.prismaNode("Centre", {
       resolve: (centre, _args, ctx) => (seesInternal(ctx.access) ? (centre.lastVerifiedBy?.fullName ?? null) : null),
     }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     hostOrganisation: t.relation("hostOrganisation"),
     region: t.relation("region"),
     municipality: t.relation("municipality"),
@@ -103,17 +108,8 @@ export const Centre = builder.prismaNode("Centre", {
   }),
 });
 
-export const CentreFilter = builder.inputType("CentreFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the name or address; % and _ match themselves." }),
-    status: t.field({ type: CentreStatusEnum, required: false }),
-    kind: t.field({ type: CentreKindEnum, required: false }),
-    regionId: t.id({ required: false }),
-    municipalityId: t.id({ required: false }),
-    hostOrganisationId: t.id({ required: false }),
-    rural: t.boolean({ required: false, description: "Only centres in rural (true) or urban (false) settlements." }),
-    includeArchived: t.boolean({ required: false, description: "Also archived centres (staff only)." }),
-  }),
+export const CentreFilter = zodInput("CentreFilter", centreFilterSchema, {
+  types: { status: CentreStatusEnum, kind: CentreKindEnum },
 });
 
 const CentreOrderBy = orderByInput("Centre", ["NAME", "CREATED_AT", "SIGNATURE_VALID_UNTIL"]);
@@ -134,99 +130,46 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-/**
- * A centre's own fields as both inputs take them, each declared once: all optional, except
- * that a new centre needs its name, kinds and address. What each must hold is in
- * centres.inputs.ts.
- */
-const centreFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  name: t.string({ required: creating }),
-  kinds: t.field({ type: [CentreKindEnum], required: creating }),
-  status: t.field({ type: CentreStatusEnum, required: false }),
-  statusAlert: t.string({ required: false }),
-  address: t.string({ required: creating }),
-  latitude: t.float({ required: false }),
-  longitude: t.float({ required: false }),
-  accessibleVision: t.boolean({ required: false }),
-  accessibleHearing: t.boolean({ required: false }),
-  accessibleMobility: t.boolean({ required: false }),
-  workstations: t.int({ required: false }),
-  printers: t.int({ required: false }),
-  scanners: t.int({ required: false }),
-  internetAccess: t.boolean({ required: false }),
-  equipmentNote: t.string({ required: false }),
-  phone: t.string({ required: false }),
-  email: t.string({ required: false }),
-  website: t.string({ required: false }),
-  signatureValidUntil: t.field({ type: "Date", required: false }),
+const centreTypes = { kinds: [CentreKindEnum] as [typeof CentreKindEnum], status: CentreStatusEnum };
+
+const CreateCentreInput = zodInput("CreateCentreInput", createCentreSchema, { types: centreTypes });
+
+const UpdateCentreInput = zodInput("UpdateCentreInput", updateCentreSchema, {
+  description: "Only the fields given change; `version` is the one you read (a stale one gives ConflictError).",
+  types: centreTypes,
 });
 
-const CreateCentreInput = builder
-  .inputType("CreateCentreInput", {
-    fields: (t) => ({
-      hostOrganisationId: t.id({ required: true }),
-      settlementId: t.id({ required: true }),
-      ...centreFieldInputs(t, true),
-    }),
-  })
-  .validate(createCentreSchema);
+const OpeningHoursInput = zodInputPart("OpeningHoursInput", openingHourSchema);
 
-const UpdateCentreInput = builder
-  .inputType("UpdateCentreInput", {
-    description: "Only the fields given change; `version` is the one you read (a stale one gives ConflictError).",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...centreFieldInputs(t, false),
-    }),
-  })
-  .validate(updateCentreSchema);
-
-const OpeningHoursInput = builder.inputType("OpeningHoursInput", {
-  fields: (t) => ({
-    weekday: t.int({ required: true }),
-    opens: t.string({ required: true }),
-    closes: t.string({ required: true }),
-  }),
+const SetCentreOpeningHoursInput = zodInput("SetCentreOpeningHoursInput", openingHoursSchema, {
+  types: { hours: [OpeningHoursInput] },
 });
-
-const SetCentreOpeningHoursInput = builder
-  .inputType("SetCentreOpeningHoursInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      hours: t.field({ type: [OpeningHoursInput], required: true }),
-    }),
-  })
-  .validate(openingHoursSchema);
 
 builder.mutationFields((t) => ({
   createCentre: rowMutation(t, {
     type: "Centre",
-    authScopes: { writer: true },
+    description: "Adds a centre to the registry of its region (curators of the region and administrators).",
     input: CreateCentreInput,
-    run: (input, ctx) => createCentre(ctx.access, input),
+    run: createCentre,
   }),
   updateCentre: rowMutation(t, {
     type: "Centre",
-    authScopes: { writer: true },
+    description: "Changes a centre's registry card; only the fields given change, at the version you read.",
     input: UpdateCentreInput,
-    run: (input, ctx) => updateCentre(ctx.access, input),
+    run: updateCentre,
   }),
   ...archiveMutations(t, { type: "Centre", setArchived: setCentreArchived }),
   verifyCentre: rowMutation(t, {
     type: "Centre",
     description: "Records that the centre's data was checked today (lastVerifiedAt/By).",
-    authScopes: { writer: true },
     input: VersionedInput,
-    run: (input, ctx) => verifyCentre(ctx.access, { id: String(input.id), version: input.version }),
+    run: verifyCentre,
   }),
   setCentreOpeningHours: rowMutation(t, {
     type: "Centre",
     description: "Replaces the centre's weekly hours.",
-    authScopes: { writer: true },
     input: SetCentreOpeningHoursInput,
-    run: (input, ctx) => setOpeningHours(ctx.access, input),
+    run: setOpeningHours,
   }),
 }));
 

@@ -1,38 +1,27 @@
-import type { CentreKind, CentreStatus, Prisma } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, saveRow } from "../../lib/change.js";
+import { assertUpdated, change, log, saveArchived, saveRow } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { archivedIfAsked, directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
 import { centreScope } from "../../lib/scopes.js";
-import type { CreateCentreData, OpeningHoursData, UpdateCentreData } from "./centres.inputs.js";
+import type { CentreFilterData, CreateCentreData, OpeningHoursData, UpdateCentreData } from "./centres.inputs.js";
 
-export interface CentreFilterInput {
-  search?: string | null;
-  status?: CentreStatus | null;
-  kind?: CentreKind | null;
-  regionId?: string | null;
-  municipalityId?: string | null;
-  hostOrganisationId?: string | null;
-  rural?: boolean | null;
-  includeArchived?: boolean | null;
-}
+/** The centres list's filter, as its schema gives it (also the filter of the centres export). */
+export type CentreFilterInput = CentreFilterData;
 
 export type CentreOrderField = "NAME" | "CREATED_AT" | "SIGNATURE_VALID_UNTIL";
 
-export interface CentreOrderByInput {
-  field: CentreOrderField;
-  direction: "ASC" | "DESC";
-}
+export type CentreOrderByInput = OrderBy<CentreOrderField>;
 
 export function centreWhere(access: Access, filter?: CentreFilterInput | null): Prisma.CentreWhereInput {
-  const search = filter?.search?.trim();
   return {
     AND: [
       centreScope(access),
-      filter?.includeArchived && !access.partner ? {} : { archivedAt: null },
+      archivedIfAsked(access, filter),
       filter?.status ? { status: filter.status } : {},
       filter?.kind ? { kinds: { has: filter.kind } } : {},
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.municipalityId
         ? { municipalityId: fromGlobalId("Municipality", filter.municipalityId, "filter.municipalityId") }
         : {},
@@ -40,21 +29,14 @@ export function centreWhere(access: Access, filter?: CentreFilterInput | null): 
         ? { hostOrganisationId: fromGlobalId("Organisation", filter.hostOrganisationId, "filter.hostOrganisationId") }
         : {},
       typeof filter?.rural === "boolean" ? { settlement: { isRural: filter.rural } } : {},
-      search
-        ? {
-            OR: [
-              { name: { contains: escapeLike(search), mode: "insensitive" } },
-              { address: { contains: escapeLike(search), mode: "insensitive" } },
-            ],
-          }
-        : {},
+      searchIn(filter?.search, ["name", "address"]),
     ],
   };
 }
 
 /** Always ends with the id, so pages are stable when names repeat. */
 export function centreOrderBy(orderBy?: CentreOrderByInput | null): Prisma.CentreOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   const field =
     orderBy?.field === "CREATED_AT"
       ? "createdAt"
@@ -110,57 +92,37 @@ export async function createCentre(access: Access, data: CreateCentreData) {
   });
 }
 
-/** Updates a centre the caller may change, if still at `version`, and logs the difference. */
-function saveCentre(
-  tx: Prisma.TransactionClient,
-  access: Access,
-  before: { id: string; version: number },
-  version: number,
-  action: "UPDATE" | "ARCHIVE" | "RESTORE",
-  data: Prisma.CentreUncheckedUpdateManyInput,
-) {
-  return saveRow(tx, access, {
-    entity: "Centre",
-    label: "centre",
-    before,
-    version,
-    action,
-    data: data,
-  });
-}
-
 export async function updateCentre(access: Access, input: UpdateCentreData) {
   const { id: globalId, version, ...fields } = input;
-  return change("centre", async (tx) =>
-    saveCentre(tx, access, await writableCentre(tx, access, globalId), version, "UPDATE", fields),
-  );
+  return change("centre", async (tx) => {
+    const before = await writableCentre(tx, access, globalId);
+    return saveRow(tx, access, { entity: "Centre", label: "centre", before, version, action: "UPDATE", data: fields });
+  });
 }
 
 /** Archived centres leave lists and partner answers but keep their history and reports. */
 export async function setCentreArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
-  return change("centre", async (tx) =>
-    saveCentre(
-      tx,
-      access,
-      await writableCentre(tx, access, input.id),
-      input.version,
-      archived ? "ARCHIVE" : "RESTORE",
-      {
-        archivedAt: archived ? new Date() : null,
-      },
-    ),
-  );
+  return change("centre", async (tx) => {
+    const before = await writableCentre(tx, access, input.id);
+    return saveArchived(tx, access, { entity: "Centre", label: "centre", before, version: input.version, archived });
+  });
 }
 
 /** Records that a curator checked the centre's data today. */
 export async function verifyCentre(access: Access, input: { id: string; version: number }) {
   const lastVerifiedById = access.identity?.kind === "user" ? access.identity.userId : null;
-  return change("centre", async (tx) =>
-    saveCentre(tx, access, await writableCentre(tx, access, input.id), input.version, "UPDATE", {
-      lastVerifiedAt: new Date(),
-      lastVerifiedById,
-    }),
-  );
+  const data = { lastVerifiedAt: new Date(), lastVerifiedById };
+  return change("centre", async (tx) => {
+    const before = await writableCentre(tx, access, input.id);
+    return saveRow(tx, access, {
+      entity: "Centre",
+      label: "centre",
+      before,
+      version: input.version,
+      action: "UPDATE",
+      data,
+    });
+  });
 }
 
 /** Replaces the weekly hours as a whole (the centre's version guards against lost edits). */

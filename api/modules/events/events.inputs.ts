@@ -2,31 +2,44 @@
 // types (events.schema.ts); the service takes what these give and checks what needs the
 // database (that the organisation, centre, project and municipalities are of the event's region).
 import { z } from "zod";
+import { EventAudience, EventKind } from "../../generated/prisma/client.js";
 import type { FieldIssue } from "../../lib/errors.js";
 import { globalId, nullAsAbsent, optionalText, text, whenValid } from "../../lib/validate.js";
 
 /** The most municipalities one event lists (a region-wide campaign covers every district). */
 export const MAX_EVENT_MUNICIPALITIES = 100;
 
+const kind = z.enum(EventKind);
+const audience = z.enum(EventAudience);
+
+export const eventFilterSchema = z.object({
+  regionId: z.string().nullish(),
+  kind: kind.nullish(),
+  audience: audience.nullish(),
+  from: z.date().nullish().describe("Events ending on or after this day."),
+  to: z.date().nullish().describe("Events starting on or before this day."),
+  projectId: z.string().nullish(),
+  search: z.string().trim().max(200).nullish().describe("Part of the title; % and _ match themselves."),
+  includeArchived: z.boolean().nullish().describe("Also archived events (staff only)."),
+});
+export type EventFilterData = z.output<typeof eventFilterSchema>;
+
 const eventFields = {
-  kind: z.enum([
-    "SEMINAR",
-    "FORUM",
-    "WEBINAR",
-    "CONFERENCE",
-    "CAMPAIGN",
-    "LECTURE",
-    "CONSULTATION_DAY",
-    "WORKING_MEETING",
-  ]),
+  kind,
   title: text(500),
   startsOn: z.date(),
-  endsOn: z.date(),
-  audience: z.enum(["CITIZENS", "STAFF"]),
-  participants: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000_000).nullish(),
-  hostOrganisationId: globalId.nullish(),
-  centreId: globalId.nullish(),
-  projectId: globalId.nullish(),
+  endsOn: z.date().describe("On or after startsOn."),
+  audience,
+  participants: z
+    .number()
+    .int("A whole number.")
+    .min(0, "Cannot be negative.")
+    .max(10_000_000)
+    .nullish()
+    .describe("Zero or more; null when not counted."),
+  hostOrganisationId: globalId.nullish().describe("An organisation of the event's region."),
+  centreId: globalId.nullish().describe("A centre of the event's region."),
+  projectId: globalId.nullish().describe("A project of the event's region."),
   description: optionalText(5000),
   municipalityIds: z
     .array(globalId)
@@ -54,7 +67,13 @@ const CLEARABLE = { except: ["participants", "hostOrganisationId", "centreId", "
 
 export const createEventSchema = nullAsAbsent(
   z
-    .object({ regionId: globalId, ...eventFields, municipalityIds: eventFields.municipalityIds.default([]) })
+    .object({
+      regionId: globalId,
+      ...eventFields,
+      municipalityIds: eventFields.municipalityIds
+        .default([])
+        .describe("Municipalities of the event's region it covered."),
+    })
     .superRefine(checkDates, whenValid),
   CLEARABLE,
 );
@@ -63,7 +82,12 @@ export type CreateEventData = z.output<typeof createEventSchema>;
 export const updateEventSchema = nullAsAbsent(
   z
     .object({ id: globalId, version: z.number().int() })
-    .extend(z.object(eventFields).partial().shape)
+    .extend({
+      ...z.object(eventFields).partial().shape,
+      municipalityIds: eventFields.municipalityIds
+        .optional()
+        .describe("Replaces the municipalities when given (an empty list clears them)."),
+    })
     .superRefine((data, ctx) => {
       if (data.startsOn && data.endsOn) checkDates({ startsOn: data.startsOn, endsOn: data.endsOn }, ctx);
     }, whenValid),

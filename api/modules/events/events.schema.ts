@@ -1,5 +1,6 @@
 // The event register: the type, the list and its changes.
 import { builder } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { includes } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import {
@@ -8,11 +9,11 @@ import {
   EventKindEnum,
   listConnection,
   orderByInput,
+  recordStamps,
   rowMutation,
-  type Types,
 } from "../../shared.js";
 import { Municipality } from "../geography/geography.schema.js";
-import { createEventSchema, updateEventSchema } from "./events.inputs.js";
+import { createEventSchema, eventFilterSchema, updateEventSchema } from "./events.inputs.js";
 import { createEvent, eventOrderBy, eventScope, eventWhere, setEventArchived, updateEvent } from "./events.service.js";
 
 export const Event = builder.prismaNode("Event", {
@@ -37,9 +38,7 @@ export const Event = builder.prismaNode("Event", {
     participants: t.exposeInt("participants", { nullable: true, description: "How many took part, where counted." }),
     description: t.exposeString("description", { nullable: true }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     region: t.relation("region"),
     // From the figures into the registry: a statistics-only key is told which scope opens them.
     hostOrganisation: t.relation("hostOrganisation", {
@@ -63,57 +62,20 @@ export const Event = builder.prismaNode("Event", {
   }),
 });
 
-const EventFilter = builder.inputType("EventFilter", {
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    kind: t.field({ type: EventKindEnum, required: false }),
-    audience: t.field({ type: EventAudienceEnum, required: false }),
-    from: t.field({ type: "Date", required: false, description: "Events ending on or after this day." }),
-    to: t.field({ type: "Date", required: false, description: "Events starting on or before this day." }),
-    projectId: t.id({ required: false }),
-    search: t.string({ required: false, description: "Part of the title; % and _ match themselves." }),
-    includeArchived: t.boolean({ required: false, description: "Also archived events (staff only)." }),
-  }),
+const EventFilter = zodInput("EventFilter", eventFilterSchema, {
+  types: { kind: EventKindEnum, audience: EventAudienceEnum },
 });
 
 const EventOrderBy = orderByInput("Event", ["STARTS_ON", "TITLE"], "Newest first (STARTS_ON DESC) when not given.");
 
-/** An event's own fields as both inputs take them: all optional, except what a new event needs. */
-const eventFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  kind: t.field({ type: EventKindEnum, required: creating }),
-  title: t.string({ required: creating }),
-  startsOn: t.field({ type: "Date", required: creating }),
-  endsOn: t.field({ type: "Date", required: creating, description: "On or after startsOn." }),
-  audience: t.field({ type: EventAudienceEnum, required: creating }),
-  participants: t.int({ required: false, description: "Zero or more; null when not counted." }),
-  hostOrganisationId: t.id({ required: false, description: "An organisation of the event's region." }),
-  centreId: t.id({ required: false, description: "A centre of the event's region." }),
-  projectId: t.id({ required: false, description: "A project of the event's region." }),
-  description: t.string({ required: false }),
-  municipalityIds: t.idList({
-    required: false,
-    description: creating
-      ? "Municipalities of the event's region it covered."
-      : "Replaces the municipalities when given (an empty list clears them).",
-  }),
+const eventTypes = { kind: EventKindEnum, audience: EventAudienceEnum } as const;
+
+const CreateEventInput = zodInput("CreateEventInput", createEventSchema, { types: eventTypes });
+
+const UpdateEventInput = zodInput("UpdateEventInput", updateEventSchema, {
+  description: "Only the fields given change; a null clears participants, the references and the description.",
+  types: eventTypes,
 });
-
-const CreateEventInput = builder
-  .inputType("CreateEventInput", {
-    fields: (t) => ({ regionId: t.id({ required: true }), ...eventFieldInputs(t, true) }),
-  })
-  .validate(createEventSchema);
-
-const UpdateEventInput = builder
-  .inputType("UpdateEventInput", {
-    description: "Only the fields given change; a null clears participants, the references and the description.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...eventFieldInputs(t, false),
-    }),
-  })
-  .validate(updateEventSchema);
 
 builder.queryFields((t) => ({
   events: listConnection(t, {
@@ -131,15 +93,14 @@ builder.mutationFields((t) => ({
   createEvent: rowMutation(t, {
     type: "Event",
     description: "Records an event in the register of its region.",
-    authScopes: { writer: true },
     input: CreateEventInput,
-    run: (input, ctx) => createEvent(ctx.access, input),
+    run: createEvent,
   }),
   updateEvent: rowMutation(t, {
     type: "Event",
-    authScopes: { writer: true },
+    description: "Corrects an event of the register; only the fields given change, at the version you read.",
     input: UpdateEventInput,
-    run: (input, ctx) => updateEvent(ctx.access, input),
+    run: updateEvent,
   }),
   ...archiveMutations(t, {
     type: "Event",

@@ -1,49 +1,35 @@
 // The event register: seminars, forums, webinars, campaigns… a region held, with what and whom
 // they covered. Curators keep their regions' events here instead of spreadsheets.
-import type { EventAudience, EventKind, Prisma } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveRow, type Tx } from "../../lib/change.js";
+import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { archivedIfAsked, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
 import { writableRegion } from "../../lib/scopes.js";
-import { type CreateEventData, eventDatesIssue, type UpdateEventData } from "./events.inputs.js";
+import { type CreateEventData, type EventFilterData, eventDatesIssue, type UpdateEventData } from "./events.inputs.js";
 
 /** The events a caller may read: staff their regions' (operators their centre's region), partners every non-archived one. */
 export function eventScope(access: Access): Prisma.EventWhereInput {
   return { regionId: inRegions(access.read), ...(access.partner ? { archivedAt: null } : {}) };
 }
 
-export interface EventFilterInput {
-  regionId?: string | null;
-  kind?: EventKind | null;
-  audience?: EventAudience | null;
-  from?: Date | null;
-  to?: Date | null;
-  projectId?: string | null;
-  search?: string | null;
-  includeArchived?: boolean | null;
-}
+export type EventOrderByInput = OrderBy<"STARTS_ON" | "TITLE">;
 
-export interface EventOrderByInput {
-  field: "STARTS_ON" | "TITLE";
-  direction: "ASC" | "DESC";
-}
-
-export function eventWhere(access: Access, filter?: EventFilterInput | null): Prisma.EventWhereInput {
-  const search = filter?.search?.trim();
+export function eventWhere(access: Access, filter?: EventFilterData | null): Prisma.EventWhereInput {
   return {
     AND: [
       eventScope(access),
       // Partners never see archived events, whatever they ask.
-      filter?.includeArchived && !access.partner ? {} : { archivedAt: null },
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      archivedIfAsked(access, filter),
+      inRegionOf(filter),
       filter?.kind ? { kind: filter.kind } : {},
       filter?.audience ? { audience: filter.audience } : {},
       // Events overlapping the period: a forum of 30 May – 1 June belongs to May and to June.
       filter?.from ? { endsOn: { gte: filter.from } } : {},
       filter?.to ? { startsOn: { lte: filter.to } } : {},
       filter?.projectId ? { projectId: fromGlobalId("Project", filter.projectId, "filter.projectId") } : {},
-      search ? { title: { contains: escapeLike(search), mode: "insensitive" } } : {},
+      searchIn(filter?.search, ["title"]),
     ],
   };
 }
@@ -186,13 +172,6 @@ export async function updateEvent(access: Access, data: UpdateEventData) {
 export async function setEventArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
   return change("event", async (tx) => {
     const { municipalities: _m, ...before } = await writableEvent(tx, access, input.id);
-    return saveRow(tx, access, {
-      entity: "Event",
-      label: "event",
-      before,
-      version: input.version,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      data: { archivedAt: archived ? new Date() : null },
-    });
+    return saveArchived(tx, access, { entity: "Event", label: "event", before, version: input.version, archived });
   });
 }

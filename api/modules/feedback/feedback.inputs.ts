@@ -1,10 +1,29 @@
 // What the inputs of feedback and its categories must hold, checked by the validation plugin on
 // their GraphQL input types (feedback.schema.ts); the services take what these give.
 import { z } from "zod";
-import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
+import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.js";
+import { nullAsAbsent, optionalText, text, versionedChange } from "../../lib/validate.js";
 
 /** An optional text whose empty value is stored as null. */
 const textOrNull = (max: number) => optionalText(max).transform((value) => (value ? value : null));
+
+const status = z.enum(FeedbackStatus);
+const subjectType = z.enum(FeedbackSubject);
+
+// ── Listing ──
+
+export const feedbackFilterSchema = z.object({
+  regionId: z.string().nullish(),
+  status: status.nullish(),
+  categoryId: z.string().nullish(),
+  centreId: z.string().nullish(),
+  serviceId: z.string().nullish(),
+  subjectType: subjectType.nullish(),
+  systemicError: z.boolean().nullish(),
+  overdue: z.boolean().nullish().describe("Unanswered past the due date (true) or not (false)."),
+  search: z.string().trim().max(200).nullish().describe("Part of the text; % and _ match themselves."),
+});
+export type FeedbackFilterData = z.output<typeof feedbackFilterSchema>;
 
 // ── Categories ──
 
@@ -22,10 +41,9 @@ export const createCategorySchema = z.object(categoryFields);
 export type CreateCategoryData = z.output<typeof createCategorySchema>;
 
 /** None of a category's fields may be cleared: a null means "unchanged", as if it were left out. */
-export const updateCategorySchema = nullAsAbsent(
-  z.object({ id: z.string(), version: z.number().int() }).extend(z.object(categoryFields).partial().shape),
-  { only: Object.keys(categoryFields) },
-);
+export const updateCategorySchema = nullAsAbsent(versionedChange(categoryFields), {
+  only: Object.keys(categoryFields),
+});
 export type UpdateCategoryData = z.output<typeof updateCategorySchema>;
 
 // ── Submitting ──
@@ -35,7 +53,7 @@ const rating = z.number().int(RATING).min(1, RATING).max(5, RATING).nullish();
 
 export const submitFeedbackSchema = z.object({
   categoryId: z.string(),
-  subjectType: z.enum(["CENTRE", "SERVICE", "LIFE_SITUATION", "OTHER"]),
+  subjectType,
   centreId: z.string().nullish(),
   serviceId: z.string().nullish(),
   lifeSituationId: z.string().nullish(),
@@ -51,7 +69,8 @@ export const submitFeedbackSchema = z.object({
   receivedAt: z
     .date()
     .nullish()
-    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "Cannot be in the future."),
+    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "Cannot be in the future.")
+    .describe("When it arrived (e.g. a letter); defaults to now. The due date counts from it."),
 });
 export type SubmitFeedbackData = z.output<typeof submitFeedbackSchema>;
 
@@ -60,7 +79,7 @@ export type SubmitFeedbackData = z.output<typeof submitFeedbackSchema>;
 export const transitionFeedbackSchema = z.object({
   id: z.string(),
   version: z.number().int(),
-  to: z.enum(["RECEIVED", "IN_PROGRESS", "ANSWERED", "CLOSED", "REJECTED", "DUPLICATE", "REDIRECTED"]),
+  to: status,
   comment: textOrNull(2000),
   answer: textOrNull(10_000),
   duplicateOfId: z.string().nullish(),
@@ -68,13 +87,17 @@ export const transitionFeedbackSchema = z.object({
 });
 export type TransitionFeedbackData = z.output<typeof transitionFeedbackSchema>;
 
-export const assignFeedbackSchema = z.object({ id: z.string(), version: z.number().int(), curatorId: z.string() });
+export const assignFeedbackSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  curatorId: z.string().describe("A Person of the feedback's region."),
+});
 export type AssignFeedbackData = z.output<typeof assignFeedbackSchema>;
 
 export const setSystemicErrorSchema = z.object({
   id: z.string(),
   version: z.number().int(),
   systemicError: z.boolean(),
-  comment: text(2000),
+  comment: text(2000).describe("Why; recorded in the feedback's history."),
 });
 export type SetSystemicErrorData = z.output<typeof setSystemicErrorSchema>;

@@ -1,11 +1,13 @@
 import { builder } from "../../builder.js";
 import { FeedbackStatus, FeedbackSubject } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { isStaff } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
+import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import {
   assignFeedbackSchema,
   createCategorySchema,
+  feedbackFilterSchema,
   setSystemicErrorSchema,
   submitFeedbackSchema,
   transitionFeedbackSchema,
@@ -100,9 +102,7 @@ export const Feedback = builder.prismaNode("Feedback", {
     answer: t.exposeString("answer", { nullable: true }),
     systemicError: t.exposeBoolean("systemicError"),
     redirectedTo: t.exposeString("redirectedTo", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     category: t.relation("category"),
     centre: t.relation("centre", { nullable: true }),
     service: t.relation("service", { nullable: true }),
@@ -116,18 +116,8 @@ export const Feedback = builder.prismaNode("Feedback", {
 
 // ── Queries ──
 
-const FeedbackFilter = builder.inputType("FeedbackFilter", {
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    status: t.field({ type: FeedbackStatusEnum, required: false }),
-    categoryId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    serviceId: t.id({ required: false }),
-    subjectType: t.field({ type: FeedbackSubjectEnum, required: false }),
-    systemicError: t.boolean({ required: false }),
-    overdue: t.boolean({ required: false, description: "Unanswered past the due date (true) or not (false)." }),
-    search: t.string({ required: false, description: "Part of the text; % and _ match themselves." }),
-  }),
+const FeedbackFilter = zodInput("FeedbackFilter", feedbackFilterSchema, {
+  types: { status: FeedbackStatusEnum, subjectType: FeedbackSubjectEnum },
 });
 
 const FeedbackOrderBy = orderByInput("Feedback", ["RECEIVED_AT", "DUE_AT"]);
@@ -151,108 +141,40 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-/**
- * A category's own fields as both inputs take them, each declared once: a new category needs
- * all of them, a change any. What each must hold is in feedback.inputs.ts.
- */
-const categoryFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  code: t.string({ required: creating }),
-  name: t.string({ required: creating }),
-  slaDays: t.int({ required: creating }),
+const CreateFeedbackCategoryInput = zodInput("CreateFeedbackCategoryInput", createCategorySchema);
+
+const UpdateFeedbackCategoryInput = zodInput("UpdateFeedbackCategoryInput", updateCategorySchema, {
+  description: "A changed SLA applies to feedback received afterwards.",
 });
 
-const CreateFeedbackCategoryInput = builder
-  .inputType("CreateFeedbackCategoryInput", { fields: (t) => categoryFieldInputs(t, true) })
-  .validate(createCategorySchema);
+const SubmitFeedbackInput = zodInput("SubmitFeedbackInput", submitFeedbackSchema, {
+  description:
+    "The subject's id is required for its type (CENTRE: centreId …). The region comes from the subject; name it (regionId) for a federal service or OTHER.",
+  types: { subjectType: FeedbackSubjectEnum, receivedAt: "DateTime" },
+});
 
-const UpdateFeedbackCategoryInput = builder
-  .inputType("UpdateFeedbackCategoryInput", {
-    description: "A changed SLA applies to feedback received afterwards.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...categoryFieldInputs(t, false),
-    }),
-  })
-  .validate(updateCategorySchema);
+const TransitionFeedbackInput = zodInput("TransitionFeedbackInput", transitionFeedbackSchema, {
+  description:
+    "`answer` is required for ANSWERED, `duplicateOfId` for DUPLICATE, `redirectedTo` for REDIRECTED, `comment` for REJECTED.",
+  types: { to: FeedbackStatusEnum },
+});
 
-const SubmitFeedbackInput = builder
-  .inputType("SubmitFeedbackInput", {
-    description:
-      "The subject's id is required for its type (CENTRE: centreId …). The region comes from the subject; name it (regionId) for a federal service or OTHER.",
-    fields: (t) => ({
-      categoryId: t.id({ required: true }),
-      subjectType: t.field({ type: FeedbackSubjectEnum, required: true }),
-      centreId: t.id({ required: false }),
-      serviceId: t.id({ required: false }),
-      lifeSituationId: t.id({ required: false }),
-      regionId: t.id({ required: false }),
-      ratingTime: t.int({ required: false }),
-      ratingWaiting: t.int({ required: false }),
-      ratingStaff: t.int({ required: false }),
-      ratingComfort: t.int({ required: false }),
-      ratingInformation: t.int({ required: false }),
-      text: t.string({ required: true }),
-      authorName: t.string({ required: false }),
-      authorContact: t.string({ required: false }),
-      receivedAt: t.field({
-        type: "DateTime",
-        required: false,
-        description: "When it arrived (e.g. a letter); defaults to now. The due date counts from it.",
-      }),
-    }),
-  })
-  .validate(submitFeedbackSchema);
+const AssignFeedbackInput = zodInput("AssignFeedbackInput", assignFeedbackSchema);
 
-const TransitionFeedbackInput = builder
-  .inputType("TransitionFeedbackInput", {
-    description:
-      "`answer` is required for ANSWERED, `duplicateOfId` for DUPLICATE, `redirectedTo` for REDIRECTED, `comment` for REJECTED.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      to: t.field({ type: FeedbackStatusEnum, required: true }),
-      comment: t.string({ required: false }),
-      answer: t.string({ required: false }),
-      duplicateOfId: t.id({ required: false }),
-      redirectedTo: t.string({ required: false }),
-    }),
-  })
-  .validate(transitionFeedbackSchema);
-
-const AssignFeedbackInput = builder
-  .inputType("AssignFeedbackInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      curatorId: t.id({ required: true, description: "A Person of the feedback's region." }),
-    }),
-  })
-  .validate(assignFeedbackSchema);
-
-const SetFeedbackSystemicErrorInput = builder
-  .inputType("SetFeedbackSystemicErrorInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      systemicError: t.boolean({ required: true }),
-      comment: t.string({ required: true, description: "Why; recorded in the feedback's history." }),
-    }),
-  })
-  .validate(setSystemicErrorSchema);
+const SetFeedbackSystemicErrorInput = zodInput("SetFeedbackSystemicErrorInput", setSystemicErrorSchema);
 
 builder.mutationFields((t) => ({
   createFeedbackCategory: rowMutation(t, {
     type: "FeedbackCategory",
     authScopes: { admin: true },
     input: CreateFeedbackCategoryInput,
-    run: (input, ctx) => createCategory(ctx.access, input),
+    run: createCategory,
   }),
   updateFeedbackCategory: rowMutation(t, {
     type: "FeedbackCategory",
     authScopes: { admin: true },
     input: UpdateFeedbackCategoryInput,
-    run: (input, ctx) => updateCategory(ctx.access, input),
+    run: updateCategory,
   }),
   submitFeedback: rowMutation(t, {
     type: "Feedback",
@@ -260,26 +182,24 @@ builder.mutationFields((t) => ({
       "Records feedback (status RECEIVED, due date from the category's SLA). Curators and administrators in their regions; operators for their own centre.",
     authScopes: { writer: true, role: "OPERATOR" },
     input: SubmitFeedbackInput,
-    run: (input, ctx) => submitFeedback(ctx.access, input),
+    run: submitFeedback,
   }),
   transitionFeedback: rowMutation(t, {
     type: "Feedback",
     description: "Moves feedback to the next status its workflow allows (see `allowedTransitions`).",
-    authScopes: { writer: true },
     input: TransitionFeedbackInput,
-    run: (input, ctx) => transitionFeedback(ctx.access, input),
+    run: transitionFeedback,
   }),
   assignFeedback: rowMutation(t, {
     type: "Feedback",
-    authScopes: { writer: true },
+    description: "Gives the feedback to a curator of its region to answer.",
     input: AssignFeedbackInput,
-    run: (input, ctx) => assignFeedback(ctx.access, input),
+    run: assignFeedback,
   }),
   setFeedbackSystemicError: rowMutation(t, {
     type: "Feedback",
     description: "Marks or unmarks feedback as revealing a systemic error; recorded in its history.",
-    authScopes: { writer: true },
     input: SetFeedbackSystemicErrorInput,
-    run: (input, ctx) => setSystemicError(ctx.access, input),
+    run: setSystemicError,
   }),
 }));

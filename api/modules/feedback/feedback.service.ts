@@ -1,12 +1,18 @@
 // Feedback from citizens: who reads it, how it is listed and filtered, its categories (with the
 // days allowed to answer), and recording it as received. What happens to it then, the workflow,
 // assignment and the systemic-error flag: handling.service.ts.
-import type { Feedback, FeedbackStatus, FeedbackSubject, Prisma } from "../../generated/prisma/client.js";
+import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import type { CreateCategoryData, SubmitFeedbackData, UpdateCategoryData } from "./feedback.inputs.js";
+import { inRegionOf, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import type {
+  CreateCategoryData,
+  FeedbackFilterData,
+  SubmitFeedbackData,
+  UpdateCategoryData,
+} from "./feedback.inputs.js";
 
 // ── Due dates ──
 
@@ -39,25 +45,12 @@ export function feedbackVisible(access: Access, feedback: Pick<Feedback, "region
   return !access.centreId || feedback.centreId === access.centreId;
 }
 
-export interface FeedbackFilterInput {
-  regionId?: string | null;
-  status?: FeedbackStatus | null;
-  categoryId?: string | null;
-  centreId?: string | null;
-  serviceId?: string | null;
-  subjectType?: FeedbackSubject | null;
-  systemicError?: boolean | null;
-  overdue?: boolean | null;
-  search?: string | null;
-}
-
-export function feedbackWhere(access: Access, filter?: FeedbackFilterInput | null): Prisma.FeedbackWhereInput {
-  const search = filter?.search?.trim();
+export function feedbackWhere(access: Access, filter?: FeedbackFilterData | null): Prisma.FeedbackWhereInput {
   const overdue: Prisma.FeedbackWhereInput = { status: { in: OPEN_STATUSES }, dueAt: { lt: new Date() } };
   return {
     AND: [
       feedbackScope(access),
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.status ? { status: filter.status } : {},
       filter?.categoryId
         ? { categoryId: fromGlobalId("FeedbackCategory", filter.categoryId, "filter.categoryId") }
@@ -67,7 +60,7 @@ export function feedbackWhere(access: Access, filter?: FeedbackFilterInput | nul
       filter?.subjectType ? { subjectType: filter.subjectType } : {},
       typeof filter?.systemicError === "boolean" ? { systemicError: filter.systemicError } : {},
       filter?.overdue === true ? overdue : filter?.overdue === false ? { NOT: overdue } : {},
-      search ? { text: { contains: escapeLike(search), mode: "insensitive" } } : {},
+      searchIn(filter?.search, ["text"]),
     ],
   };
 }

@@ -5,20 +5,11 @@ import { type Access, includes, inRegions, isAdmin } from "../../lib/access.js";
 import { csvText } from "../../lib/csv.js";
 import { prisma } from "../../lib/db.js";
 import { UserInputError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId, toGlobalId } from "../../lib/ids.js";
+import { type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
+import type { FileAccessFilterData } from "./files.inputs.js";
 
-export interface FileAccessFilterInput {
-  fileId?: string | null;
-  userId?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-  search?: string | null;
-}
-
-export interface FileAccessOrderByInput {
-  field: "AT";
-  direction: "ASC" | "DESC";
-}
+export type FileAccessOrderByInput = OrderBy<"AT">;
 
 /** The access log is for administrators and auditors; auditors see their regions' files. */
 export function canReadAccessLog(access: Access, fileRegionId: string | null): boolean {
@@ -34,8 +25,7 @@ function accessLogScope(access: Access): Prisma.FileAccessWhereInput {
   return { id: { in: [] } };
 }
 
-export function fileAccessWhere(access: Access, filter?: FileAccessFilterInput | null): Prisma.FileAccessWhereInput {
-  const search = filter?.search?.trim();
+export function fileAccessWhere(access: Access, filter?: FileAccessFilterData | null): Prisma.FileAccessWhereInput {
   return {
     AND: [
       accessLogScope(access),
@@ -43,7 +33,7 @@ export function fileAccessWhere(access: Access, filter?: FileAccessFilterInput |
       filter?.userId ? { userId: fromGlobalId("User", filter.userId, "filter.userId") } : {},
       filter?.from ? { at: { gte: filter.from } } : {},
       filter?.to ? { at: { lte: filter.to } } : {},
-      search ? { purpose: { contains: escapeLike(search), mode: "insensitive" } } : {},
+      searchIn(filter?.search, ["purpose"]),
     ],
   };
 }
@@ -77,7 +67,7 @@ const CSV_HEADER = [
  * The access log as CSV (RFC 4180: CRLF, every field quoted), UTF-8 with a byte-order
  * mark so spreadsheet programs read Cyrillic correctly. Same filter and scope as the list.
  */
-export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterInput | null): Promise<string> {
+export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterData | null): Promise<string> {
   const where = fileAccessWhere(access, filter);
   const rows = await prisma.fileAccess.findMany({
     where,

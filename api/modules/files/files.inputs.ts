@@ -1,6 +1,7 @@
-// What the inputs of uploads and downloads must hold, checked by the validation plugin on their
-// GraphQL input types (files.schema.ts); the services take what these give. Whether the content
-// is what the upload declared is checked once it is stored (verification.service.ts).
+// What the inputs of uploads, downloads and the access log must hold, checked by the validation
+// plugin on their GraphQL input types (files.schema.ts); the services take what these give.
+// Whether the content is what the upload declared is checked once it is stored
+// (verification.service.ts).
 import { z } from "zod";
 import { config } from "../../config.js";
 import {
@@ -29,20 +30,26 @@ function formatBytes(bytes: number): string {
 export const requestFileUploadSchema = z
   .object({
     purpose: z.enum(["REPORT", "PHOTO"]),
-    reportId: z.string().nullish(),
-    personId: z.string().nullish(),
+    reportId: z.string().nullish().describe("For REPORT: the report the file belongs to."),
+    personId: z.string().nullish().describe("For PHOTO: the person the photo shows."),
     fileName: z
       .string()
       .max(4096, "The name is too long.")
       .transform(sanitiseFileName)
-      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf»."),
-    contentType: z.string().trim().toLowerCase(),
-    size: z.number().int("A whole number of bytes.").min(1, "The file is empty: choose a file with content."),
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf».")
+      .describe("The original name, with the extension of its type; shown and used for downloads only."),
+    contentType: z.string().trim().toLowerCase().describe("The media type, e.g. application/pdf."),
+    size: z
+      .number()
+      .int("A whole number of bytes.")
+      .min(1, "The file is empty: choose a file with content.")
+      .describe("Exact size in bytes."),
     sha256: z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits."),
+      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits.")
+      .describe("SHA-256 of the content as 64 hex digits."),
   })
   .superRefine((data, ctx) => {
     const what = data.purpose === "REPORT" ? "Report files" : "Photos";
@@ -95,6 +102,18 @@ export const fileDownloadUrlSchema = z.object({
     .string()
     .trim()
     .min(3, "Say why you need the file (at least 3 characters); it is recorded in the access log.")
-    .max(500, "At most 500 characters."),
+    .max(500, "At most 500 characters.")
+    .describe("Why you need the file (3–500 characters); recorded in the access log with your name and role."),
 });
 export type FileDownloadUrlData = z.output<typeof fileDownloadUrlSchema>;
+
+// ── The access log ──
+
+export const fileAccessFilterSchema = z.object({
+  fileId: z.string().nullish(),
+  userId: z.string().nullish(),
+  from: z.date().nullish().describe("Accesses at or after this instant."),
+  to: z.date().nullish().describe("Accesses at or before this instant."),
+  search: z.string().trim().max(200).nullish().describe("Part of the stated purpose; % and _ match themselves."),
+});
+export type FileAccessFilterData = z.output<typeof fileAccessFilterSchema>;

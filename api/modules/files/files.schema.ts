@@ -2,6 +2,7 @@
 // through GraphQL, only presigned URLs do), and the log of every download URL handed out.
 import { builder } from "../../builder.js";
 import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
@@ -15,7 +16,12 @@ import {
   MAX_CSV_ROWS,
 } from "./access-log.service.js";
 import { DOWNLOAD_URL_TTL_SECONDS, fileDownloadUrl } from "./downloads.service.js";
-import { confirmFileUploadSchema, fileDownloadUrlSchema, requestFileUploadSchema } from "./files.inputs.js";
+import {
+  confirmFileUploadSchema,
+  fileAccessFilterSchema,
+  fileDownloadUrlSchema,
+  requestFileUploadSchema,
+} from "./files.inputs.js";
 import { canReadFile, fileScope } from "./files.service.js";
 import { confirmFileUpload, requestFileUpload, UPLOAD_FORM_TTL_SECONDS, type UploadForm } from "./uploads.service.js";
 
@@ -115,14 +121,8 @@ export const FileAccessType = builder.prismaNode("FileAccess", {
 
 // ── Lists ──
 
-const FileAccessFilter = builder.inputType("FileAccessFilter", {
-  fields: (t) => ({
-    fileId: t.id({ required: false }),
-    userId: t.id({ required: false }),
-    from: t.field({ type: "DateTime", required: false, description: "Accesses at or after this instant." }),
-    to: t.field({ type: "DateTime", required: false, description: "Accesses at or before this instant." }),
-    search: t.string({ required: false, description: "Part of the stated purpose; % and _ match themselves." }),
-  }),
+const FileAccessFilter = zodInput("FileAccessFilter", fileAccessFilterSchema, {
+  types: { from: "DateTime", to: "DateTime" },
 });
 
 const FileAccessOrderBy = orderByInput("FileAccess", ["AT"], "Without it: newest first.");
@@ -130,17 +130,7 @@ const FileAccessOrderBy = orderByInput("FileAccess", ["AT"], "Without it: newest
 // Administrators see every access; auditors those of their regions' files.
 const accessLogReaders = { admin: true, role: "AUDITOR" } as const;
 
-const FileDownloadUrlInput = builder
-  .inputType("FileDownloadUrlInput", {
-    fields: (t) => ({
-      fileId: t.id({ required: true }),
-      purpose: t.string({
-        required: true,
-        description: "Why you need the file (3–500 characters); recorded in the access log with your name and role.",
-      }),
-    }),
-  })
-  .validate(fileDownloadUrlSchema);
+const FileDownloadUrlInput = zodInput("FileDownloadUrlInput", fileDownloadUrlSchema);
 
 const FileDownload = builder.objectRef<{ url: string; expiresAt: Date }>("FileDownload").implement({
   fields: (t) => ({
@@ -183,31 +173,14 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const RequestFileUploadInput = builder
-  .inputType("RequestFileUploadInput", {
-    // No configured limit in the text: the printed schema must not depend on the environment.
-    description:
-      "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
-    fields: (t) => ({
-      purpose: t.field({ type: UploadPurposeEnum, required: true }),
-      reportId: t.id({ required: false, description: "For REPORT: the report the file belongs to." }),
-      personId: t.id({ required: false, description: "For PHOTO: the person the photo shows." }),
-      fileName: t.string({
-        required: true,
-        description: "The original name, with the extension of its type; shown and used for downloads only.",
-      }),
-      contentType: t.string({ required: true, description: "The media type, e.g. application/pdf." }),
-      size: t.float({ required: true, description: "Exact size in bytes." }),
-      sha256: t.string({ required: true, description: "SHA-256 of the content as 64 hex digits." }),
-    }),
-  })
-  .validate(requestFileUploadSchema);
+const RequestFileUploadInput = zodInput("RequestFileUploadInput", requestFileUploadSchema, {
+  // No configured limit in the text: the printed schema must not depend on the environment.
+  description:
+    "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
+  types: { purpose: UploadPurposeEnum, size: "Float" },
+});
 
-const ConfirmFileUploadInput = builder
-  .inputType("ConfirmFileUploadInput", {
-    fields: (t) => ({ fileId: t.id({ required: true }) }),
-  })
-  .validate(confirmFileUploadSchema);
+const ConfirmFileUploadInput = zodInput("ConfirmFileUploadInput", confirmFileUploadSchema);
 
 const FormField = builder.objectRef<{ name: string; value: string }>("FormField").implement({
   fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
@@ -257,6 +230,6 @@ builder.mutationFields((t) => ({
       "Step 3: checks the uploaded object (size, type, SHA-256, and that its content is of the declared kind) and answers AVAILABLE, or REJECTED with the reason and its code. A ValidationError when the report was submitted in the meantime (the upload is then rejected and deleted). Asking again gives the same answer.",
     authScopes: uploader,
     input: ConfirmFileUploadInput,
-    run: (input, ctx) => confirmFileUpload(ctx.access, input),
+    run: confirmFileUpload,
   }),
 }));

@@ -2,8 +2,22 @@
 // validation plugin on their GraphQL input types (geography.schema.ts); the service takes what
 // these give.
 import { z } from "zod";
+import { versionedChange } from "../../lib/validate.js";
 
-const versioned = z.object({ id: z.string(), version: z.number().int() });
+/** A search term; the GraphQL layer already stops anything longer than 200 characters. */
+const search = z.string().trim().max(200).nullish();
+
+// ── Lists ──
+
+export const regionFilterSchema = z.object({
+  search: search.describe("Part of the name or the code (case-insensitive)."),
+});
+export type RegionFilterData = z.output<typeof regionFilterSchema>;
+
+export const municipalityFilterSchema = z.object({ regionId: z.string().nullish(), search });
+export type MunicipalityFilterData = z.output<typeof municipalityFilterSchema>;
+
+// ── Changes ──
 
 const regionFields = {
   code: z
@@ -16,7 +30,7 @@ const regionFields = {
 export const createRegionSchema = z.object(regionFields);
 export type CreateRegionData = z.output<typeof createRegionSchema>;
 
-export const updateRegionSchema = versioned.extend(z.object(regionFields).partial().shape);
+export const updateRegionSchema = versionedChange(regionFields);
 export type UpdateRegionData = z.output<typeof updateRegionSchema>;
 
 const municipalityFields = {
@@ -38,7 +52,7 @@ const municipalityFields = {
 export const createMunicipalitySchema = z.object({ regionId: z.string(), ...municipalityFields });
 export type CreateMunicipalityData = z.output<typeof createMunicipalitySchema>;
 
-export const updateMunicipalitySchema = versioned.extend(z.object(municipalityFields).partial().shape);
+export const updateMunicipalitySchema = versionedChange(municipalityFields);
 export type UpdateMunicipalityData = z.output<typeof updateMunicipalitySchema>;
 
 const settlementFields = {
@@ -49,5 +63,5 @@ const settlementFields = {
 export const createSettlementSchema = z.object({ municipalityId: z.string(), ...settlementFields });
 export type CreateSettlementData = z.output<typeof createSettlementSchema>;
 
-export const updateSettlementSchema = versioned.extend(z.object(settlementFields).partial().shape);
+export const updateSettlementSchema = versionedChange(settlementFields);
 export type UpdateSettlementData = z.output<typeof updateSettlementSchema>;

@@ -1,12 +1,15 @@
 import { builder } from "../../builder.js";
 import { MunicipalityKind } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, rowMutation, type Types } from "../../shared.js";
+import { listConnection, rowMutation } from "../../shared.js";
 import {
   createMunicipalitySchema,
   createRegionSchema,
   createSettlementSchema,
+  municipalityFilterSchema,
+  regionFilterSchema,
   updateMunicipalitySchema,
   updateRegionSchema,
   updateSettlementSchema,
@@ -79,18 +82,8 @@ export const Settlement = builder.prismaNode("Settlement", {
   }),
 });
 
-const RegionFilter = builder.inputType("RegionFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the name or the code (case-insensitive)." }),
-  }),
-});
-
-const MunicipalityFilter = builder.inputType("MunicipalityFilter", {
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    search: t.string({ required: false }),
-  }),
-});
+const RegionFilter = zodInput("RegionFilter", regionFilterSchema);
+const MunicipalityFilter = zodInput("MunicipalityFilter", municipalityFilterSchema);
 
 builder.queryFields((t) => ({
   regions: listConnection(t, {
@@ -111,105 +104,50 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-// Each place's own fields as both its inputs take them, declared once: all required for a new
-// place, all optional for a change. The parent (region, municipality) is chosen only at creation.
-type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">;
-const regionFieldInputs = (t: InputFields, creating: boolean) => ({
-  code: t.string({ required: creating }),
-  name: t.string({ required: creating }),
-});
-const municipalityFieldInputs = (t: InputFields, creating: boolean) => ({
-  oktmo: t.string({ required: creating }),
-  name: t.string({ required: creating }),
-  kind: t.field({ type: MunicipalityKindEnum, required: creating }),
-});
-const settlementFieldInputs = (t: InputFields, creating: boolean) => ({
-  name: t.string({ required: creating }),
-  isRural: t.boolean({ required: creating }),
-});
+const kindTypes = { kind: MunicipalityKindEnum } as const;
 
-const CreateRegionInput = builder
-  .inputType("CreateRegionInput", { fields: (t) => regionFieldInputs(t, true) })
-  .validate(createRegionSchema);
-const UpdateRegionInput = builder
-  .inputType("UpdateRegionInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...regionFieldInputs(t, false),
-    }),
-  })
-  .validate(updateRegionSchema);
-const CreateMunicipalityInput = builder
-  .inputType("CreateMunicipalityInput", {
-    fields: (t) => ({
-      regionId: t.id({ required: true }),
-      ...municipalityFieldInputs(t, true),
-    }),
-  })
-  .validate(createMunicipalitySchema);
-const UpdateMunicipalityInput = builder
-  .inputType("UpdateMunicipalityInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...municipalityFieldInputs(t, false),
-    }),
-  })
-  .validate(updateMunicipalitySchema);
-const CreateSettlementInput = builder
-  .inputType("CreateSettlementInput", {
-    fields: (t) => ({
-      municipalityId: t.id({ required: true }),
-      ...settlementFieldInputs(t, true),
-    }),
-  })
-  .validate(createSettlementSchema);
-const UpdateSettlementInput = builder
-  .inputType("UpdateSettlementInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...settlementFieldInputs(t, false),
-    }),
-  })
-  .validate(updateSettlementSchema);
+const CreateRegionInput = zodInput("CreateRegionInput", createRegionSchema);
+const UpdateRegionInput = zodInput("UpdateRegionInput", updateRegionSchema);
+const CreateMunicipalityInput = zodInput("CreateMunicipalityInput", createMunicipalitySchema, { types: kindTypes });
+const UpdateMunicipalityInput = zodInput("UpdateMunicipalityInput", updateMunicipalitySchema, { types: kindTypes });
+const CreateSettlementInput = zodInput("CreateSettlementInput", createSettlementSchema);
+const UpdateSettlementInput = zodInput("UpdateSettlementInput", updateSettlementSchema);
 
 builder.mutationFields((t) => ({
   createRegion: rowMutation(t, {
     type: "Region",
     authScopes: { admin: true },
     input: CreateRegionInput,
-    run: (input, ctx) => createRegion(ctx.access, input),
+    run: createRegion,
   }),
   updateRegion: rowMutation(t, {
     type: "Region",
     authScopes: { admin: true },
     input: UpdateRegionInput,
-    run: (input, ctx) => updateRegion(ctx.access, input),
+    run: updateRegion,
   }),
   createMunicipality: rowMutation(t, {
     type: "Municipality",
-    authScopes: { writer: true },
+    description: "Adds a municipality (by its OKTMO code) to a region.",
     input: CreateMunicipalityInput,
-    run: (input, ctx) => createMunicipality(ctx.access, input),
+    run: createMunicipality,
   }),
   updateMunicipality: rowMutation(t, {
     type: "Municipality",
-    authScopes: { writer: true },
+    description: "Changes a municipality's name, kind or OKTMO code.",
     input: UpdateMunicipalityInput,
-    run: (input, ctx) => updateMunicipality(ctx.access, input),
+    run: updateMunicipality,
   }),
   createSettlement: rowMutation(t, {
     type: "Settlement",
-    authScopes: { writer: true },
+    description: "Adds a settlement to a municipality, rural or urban.",
     input: CreateSettlementInput,
-    run: (input, ctx) => createSettlement(ctx.access, input),
+    run: createSettlement,
   }),
   updateSettlement: rowMutation(t, {
     type: "Settlement",
-    authScopes: { writer: true },
+    description: "Changes a settlement's name or whether it is rural.",
     input: UpdateSettlementInput,
-    run: (input, ctx) => updateSettlement(ctx.access, input),
+    run: updateSettlement,
   }),
 }));

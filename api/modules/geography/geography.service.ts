@@ -2,26 +2,20 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
+import { inRegionOf, searchIn } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import type {
   CreateMunicipalityData,
   CreateRegionData,
   CreateSettlementData,
+  MunicipalityFilterData,
+  RegionFilterData,
   UpdateMunicipalityData,
   UpdateRegionData,
   UpdateSettlementData,
 } from "./geography.inputs.js";
 
-export interface RegionFilterInput {
-  search?: string | null;
-}
-
-export interface MunicipalityFilterInput {
-  regionId?: string | null;
-  search?: string | null;
-}
-
-export function regionWhere(access: Access, filter?: RegionFilterInput | null): Prisma.RegionWhereInput {
+export function regionWhere(access: Access, filter?: RegionFilterData | null): Prisma.RegionWhereInput {
   const search = filter?.search?.trim();
   const scope = { id: inRegions(access.read) };
   if (!search) return scope;
@@ -31,13 +25,12 @@ export function regionWhere(access: Access, filter?: RegionFilterInput | null): 
 
 export function municipalityWhere(
   access: Access,
-  filter?: MunicipalityFilterInput | null,
+  filter?: MunicipalityFilterData | null,
 ): Prisma.MunicipalityWhereInput {
-  const search = filter?.search?.trim();
   return {
     AND: [{ regionId: inRegions(access.read) }],
-    ...(filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {}),
-    ...(search ? { name: { contains: escapeLike(search), mode: "insensitive" } } : {}),
+    ...inRegionOf(filter),
+    ...searchIn(filter?.search, ["name"]),
   };
 }
 

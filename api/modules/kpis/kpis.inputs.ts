@@ -1,7 +1,7 @@
 // What the inputs of KPIs and their values must hold, checked by the validation plugin on their
 // GraphQL input types (kpis.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
+import { nullAsAbsent, optionalText, text, versionedChange } from "../../lib/validate.js";
 
 /** The columns are numeric(14,4): ten digits before the point. */
 const amount = z
@@ -34,27 +34,41 @@ const kpiFields = {
 const CLEARABLE = { except: ["description", "legalBasis"] };
 
 export const createKpiSchema = nullAsAbsent(
-  z.object({ ...kpiFields, direction: kpiFields.direction.default("AT_LEAST"), regionId: z.string().nullish() }),
+  z.object({
+    ...kpiFields,
+    direction: kpiFields.direction.default("AT_LEAST").describe("AT_LEAST unless given."),
+    regionId: z.string().nullish().describe("The region of a regional target; omit for a national one."),
+  }),
   CLEARABLE,
 );
 export type CreateKpiData = z.output<typeof createKpiSchema>;
 
-export const updateKpiSchema = nullAsAbsent(
-  z.object({ id: z.string(), version: z.number().int() }).extend(z.object(kpiFields).partial().shape),
-  CLEARABLE,
-);
+export const updateKpiSchema = nullAsAbsent(versionedChange(kpiFields), CLEARABLE);
 export type UpdateKpiData = z.output<typeof updateKpiSchema>;
+
+// ── Lists ──
+
+export const kpiFilterSchema = z.object({
+  search: z.string().trim().max(200).nullish().describe("Part of the code or name; % and _ match themselves."),
+  regionId: z.string().nullish().describe("Regional KPIs of this region."),
+  federal: z.boolean().nullish().describe("Only national (true) or only regional (false) KPIs."),
+  source: kpiFields.source.nullish(),
+});
+export type KpiFilterData = z.output<typeof kpiFilterSchema>;
 
 // ── Values ──
 
 export const recordKpiValueSchema = z
   .object({
     kpiId: z.string(),
-    regionId: z.string().nullish(),
+    regionId: z
+      .string()
+      .nullish()
+      .describe("A region's value of a national KPI; omit for a regional KPI (its region) or a national value."),
     periodStart: z.date(),
     periodEnd: z.date(),
     value: amount,
-    version: z.number().int().nullish(),
+    version: z.number().int().nullish().describe("When correcting: the version you read (stale → ConflictError)."),
   })
   .refine((data) => data.periodEnd >= data.periodStart, {
     path: ["periodEnd"],

@@ -1,10 +1,11 @@
 import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
-import { createKpiSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
+import { createKpiSchema, kpiFilterSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
 import {
   canReadRegional,
   createKpi,
@@ -38,9 +39,7 @@ export const Kpi = builder.prismaNode("Kpi", {
     targetYear: t.exposeInt("targetYear"),
     legalBasis: t.exposeString("legalBasis", { nullable: true }),
     source: t.expose("source", { type: KpiValueSourceEnum }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     region: t.relation("region", {
       nullable: true,
       description: "The region of a regional target; null for a national one.",
@@ -75,14 +74,7 @@ export const KpiValue = builder.prismaNode("KpiValue", {
 
 // ── Lists ──
 
-const KpiFilter = builder.inputType("KpiFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the code or name; % and _ match themselves." }),
-    regionId: t.id({ required: false, description: "Regional KPIs of this region." }),
-    federal: t.boolean({ required: false, description: "Only national (true) or only regional (false) KPIs." }),
-    source: t.field({ type: KpiValueSourceEnum, required: false }),
-  }),
-});
+const KpiFilter = zodInput("KpiFilter", kpiFilterSchema, { types: { source: KpiValueSourceEnum } });
 
 const KpiOrderBy = orderByInput("Kpi", ["CODE", "NAME", "TARGET_YEAR"]);
 
@@ -100,82 +92,38 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const CreateKpiInput = builder
-  .inputType("CreateKpiInput", {
-    fields: (t) => ({
-      code: t.string({ required: true }),
-      name: t.string({ required: true }),
-      description: t.string({ required: false }),
-      formula: t.string({ required: true }),
-      unit: t.string({ required: true }),
-      direction: t.field({ type: TargetDirectionEnum, required: false, description: "AT_LEAST unless given." }),
-      targetValue: t.float({ required: true }),
-      targetYear: t.int({ required: true }),
-      legalBasis: t.string({ required: false }),
-      regionId: t.id({ required: false, description: "The region of a regional target; omit for a national one." }),
-      source: t.field({ type: KpiValueSourceEnum, required: true }),
-    }),
-  })
-  .validate(createKpiSchema);
+const kpiTypes = { direction: TargetDirectionEnum, source: KpiValueSourceEnum } as const;
 
-const UpdateKpiInput = builder
-  .inputType("UpdateKpiInput", {
-    description: "Only the fields given change (description and legalBasis are cleared by null); the region stays.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      code: t.string({ required: false }),
-      name: t.string({ required: false }),
-      description: t.string({ required: false }),
-      formula: t.string({ required: false }),
-      unit: t.string({ required: false }),
-      direction: t.field({ type: TargetDirectionEnum, required: false }),
-      targetValue: t.float({ required: false }),
-      targetYear: t.int({ required: false }),
-      legalBasis: t.string({ required: false }),
-      source: t.field({ type: KpiValueSourceEnum, required: false }),
-    }),
-  })
-  .validate(updateKpiSchema);
+const CreateKpiInput = zodInput("CreateKpiInput", createKpiSchema, { types: kpiTypes });
 
-const RecordKpiValueInput = builder
-  .inputType("RecordKpiValueInput", {
-    description: "Recording a value for the same KPI, region and period start again corrects it.",
-    fields: (t) => ({
-      kpiId: t.id({ required: true }),
-      regionId: t.id({
-        required: false,
-        description: "A region's value of a national KPI; omit for a regional KPI (its region) or a national value.",
-      }),
-      periodStart: t.field({ type: "Date", required: true }),
-      periodEnd: t.field({ type: "Date", required: true }),
-      value: t.float({ required: true }),
-      version: t.int({
-        required: false,
-        description: "When correcting: the version you read (stale → ConflictError).",
-      }),
-    }),
-  })
-  .validate(recordKpiValueSchema);
+const UpdateKpiInput = zodInput("UpdateKpiInput", updateKpiSchema, {
+  description: "Only the fields given change (description and legalBasis are cleared by null); the region stays.",
+  types: kpiTypes,
+});
+
+const RecordKpiValueInput = zodInput("RecordKpiValueInput", recordKpiValueSchema, {
+  description: "Recording a value for the same KPI, region and period start again corrects it.",
+});
 
 builder.mutationFields((t) => ({
   createKpi: rowMutation(t, {
     type: "Kpi",
+    description: "Defines a KPI (administrators): its code, formula, unit, target and where its values come from.",
     authScopes: { admin: true },
     input: CreateKpiInput,
-    run: (input, ctx) => createKpi(ctx.access, input),
+    run: createKpi,
   }),
   updateKpi: rowMutation(t, {
     type: "Kpi",
+    description: "Changes a KPI's definition (administrators); only the fields given change.",
     authScopes: { admin: true },
     input: UpdateKpiInput,
-    run: (input, ctx) => updateKpi(ctx.access, input),
+    run: updateKpi,
   }),
   recordKpiValue: rowMutation(t, {
     type: "KpiValue",
     description: "Enters the value of an ENTERED KPI (administrators, and curators for their regions).",
-    authScopes: { writer: true },
     input: RecordKpiValueInput,
-    run: (input, ctx) => recordKpiValue(ctx.access, input),
+    run: recordKpiValue,
   }),
 }));

@@ -1,9 +1,10 @@
-import type { KpiValueSource, Prisma } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import type { CreateKpiData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
+import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import type { CreateKpiData, KpiFilterData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
 
 // ── Who sees KPIs ──
 
@@ -23,40 +24,22 @@ export function canReadRegional(access: Access, row: { regionId: string | null }
 
 // ── Lists ──
 
-export interface KpiFilterInput {
-  search?: string | null;
-  regionId?: string | null;
-  federal?: boolean | null;
-  source?: KpiValueSource | null;
-}
+export type KpiOrderByInput = OrderBy<"CODE" | "NAME" | "TARGET_YEAR">;
 
-export interface KpiOrderByInput {
-  field: "CODE" | "NAME" | "TARGET_YEAR";
-  direction: "ASC" | "DESC";
-}
-
-export function kpiWhere(access: Access, filter?: KpiFilterInput | null): Prisma.KpiWhereInput {
-  const search = filter?.search?.trim();
+export function kpiWhere(access: Access, filter?: KpiFilterData | null): Prisma.KpiWhereInput {
   return {
     AND: [
       kpiScope(access),
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       typeof filter?.federal === "boolean" ? { regionId: filter.federal ? null : { not: null } } : {},
       filter?.source ? { source: filter.source } : {},
-      search
-        ? {
-            OR: [
-              { code: { contains: escapeLike(search), mode: "insensitive" } },
-              { name: { contains: escapeLike(search), mode: "insensitive" } },
-            ],
-          }
-        : {},
+      searchIn(filter?.search, ["code", "name"]),
     ],
   };
 }
 
 export function kpiOrderBy(orderBy?: KpiOrderByInput | null): Prisma.KpiOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   if (orderBy?.field === "NAME") return [{ name: direction }, { id: direction }];
   if (orderBy?.field === "TARGET_YEAR") return [{ targetYear: direction }, { code: "asc" }, { id: direction }];
   return [{ code: direction }, { id: direction }];

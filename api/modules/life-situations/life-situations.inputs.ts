@@ -1,7 +1,28 @@
 // What a life situation's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (life-situations.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { text } from "../../lib/validate.js";
+import { LifeSituationKind, PublicationStatus } from "../../generated/prisma/client.js";
+import { text, versionedChange } from "../../lib/validate.js";
+
+// ── The list's filter ──
+
+export const lifeSituationFilterSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .nullish()
+    .describe("Part of the name, code or description; % and _ match themselves."),
+  kind: z.enum(LifeSituationKind).nullish(),
+  regionId: z.string().nullish(),
+  status: z
+    .enum(PublicationStatus)
+    .nullish()
+    .describe("Without it, DRAFT and PUBLISHED entries are listed (partners: PUBLISHED only)."),
+});
+export type LifeSituationFilterData = z.output<typeof lifeSituationFilterSchema>;
+
+// ── A life situation and its services ──
 
 const MAX_SERVICES = 100;
 
@@ -9,9 +30,10 @@ const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
   error: "Choose DRAFT or PUBLISHED; use archiveLifeSituation to archive.",
 });
 
-const servicesList = z
-  .array(z.object({ serviceId: z.string(), mandatory: z.boolean() }))
-  .max(MAX_SERVICES, `At most ${MAX_SERVICES} services.`);
+/** One service of the ordered list, a part of the schemas that take the list (which check it). */
+export const serviceEntrySchema = z.object({ serviceId: z.string(), mandatory: z.boolean() });
+
+const servicesList = z.array(serviceEntrySchema).max(MAX_SERVICES, `At most ${MAX_SERVICES} services.`);
 
 const fields = {
   code: z
@@ -20,7 +42,8 @@ const fields = {
     .regex(
       /^[A-Z][A-Z0-9_]{1,63}$/,
       "Use capital Latin letters, digits and _, starting with a letter, e.g. CHILD_BIRTH.",
-    ),
+    )
+    .describe("Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique."),
   name: text(500),
   kind: z.enum(["LIFE_EVENT", "BUSINESS_EVENT"], { error: "Choose LIFE_EVENT or BUSINESS_EVENT." }),
   description: z.string().trim().max(10_000, "At most 10000 characters.").nullish(),
@@ -29,15 +52,15 @@ const fields = {
 
 export const createLifeSituationSchema = z.object({
   ...fields,
-  regionId: z.string().nullish(),
-  status: editableStatus.default("PUBLISHED"),
-  services: servicesList.default([]),
+  regionId: z.string().nullish().describe("Empty for the federal catalogue (administrators only)."),
+  status: editableStatus.default("PUBLISHED").describe("PUBLISHED unless given."),
+  services: servicesList
+    .default([])
+    .describe("The services in order; federal ones, or of the life situation's region."),
 });
 export type CreateLifeSituationData = z.output<typeof createLifeSituationSchema>;
 
-export const updateLifeSituationSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(fields).partial().shape);
+export const updateLifeSituationSchema = versionedChange(fields);
 export type UpdateLifeSituationData = z.output<typeof updateLifeSituationSchema>;
 
 export const setLifeSituationServicesSchema = z.object({

@@ -1,12 +1,15 @@
 import { builder } from "../../builder.js";
 import { LifeSituationKind } from "../../generated/prisma/client.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { archiveMutations, listConnection, rowMutation } from "../../shared.js";
+import { archiveMutations, listConnection, recordStamps, rowMutation } from "../../shared.js";
 import { CatalogueOrderBy, EditableStatus, PublicationStatusEnum } from "../services/services.schema.js";
 import { catalogueOrderBy } from "../services/services.service.js";
 import {
   createLifeSituationSchema,
+  lifeSituationFilterSchema,
+  serviceEntrySchema,
   setLifeSituationServicesSchema,
   updateLifeSituationSchema,
 } from "./life-situations.inputs.js";
@@ -35,9 +38,7 @@ export const LifeSituation = builder.prismaNode("LifeSituation", {
     description: t.exposeString("description", { nullable: true }),
     region: t.relation("region", { nullable: true, description: "Null for the federal catalogue." }),
     status: t.expose("status", { type: PublicationStatusEnum }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     services: t.relation("services", {
       description: "The services in order (partners see published services only).",
       query: (_args, ctx) => ({
@@ -58,20 +59,8 @@ export const LifeSituationService = builder.prismaObject("LifeSituationService",
   }),
 });
 
-const LifeSituationFilter = builder.inputType("LifeSituationFilter", {
-  fields: (t) => ({
-    search: t.string({
-      required: false,
-      description: "Part of the name, code or description; % and _ match themselves.",
-    }),
-    kind: t.field({ type: LifeSituationKindEnum, required: false }),
-    regionId: t.id({ required: false }),
-    status: t.field({
-      type: PublicationStatusEnum,
-      required: false,
-      description: "Without it, DRAFT and PUBLISHED entries are listed (partners: PUBLISHED only).",
-    }),
-  }),
+const LifeSituationFilter = zodInput("LifeSituationFilter", lifeSituationFilterSchema, {
+  types: { kind: LifeSituationKindEnum, status: PublicationStatusEnum },
 });
 
 builder.queryFields((t) => ({
@@ -87,71 +76,34 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const LifeSituationServiceInput = builder.inputType("LifeSituationServiceInput", {
-  fields: (t) => ({
-    serviceId: t.id({ required: true }),
-    mandatory: t.boolean({ required: true }),
-  }),
+const LifeSituationServiceInput = zodInputPart("LifeSituationServiceInput", serviceEntrySchema);
+
+const CreateLifeSituationInput = zodInput("CreateLifeSituationInput", createLifeSituationSchema, {
+  types: { kind: LifeSituationKindEnum, status: EditableStatus, services: [LifeSituationServiceInput] },
 });
 
-const CreateLifeSituationInput = builder
-  .inputType("CreateLifeSituationInput", {
-    fields: (t) => ({
-      code: t.string({ required: true, description: "Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique." }),
-      name: t.string({ required: true }),
-      kind: t.field({ type: LifeSituationKindEnum, required: true }),
-      description: t.string({ required: false }),
-      regionId: t.id({ required: false, description: "Empty for the federal catalogue (administrators only)." }),
-      status: t.field({ type: EditableStatus, required: false, description: "PUBLISHED unless given." }),
-      services: t.field({
-        type: [LifeSituationServiceInput],
-        required: false,
-        description: "The services in order; federal ones, or of the life situation's region.",
-      }),
-    }),
-  })
-  .validate(createLifeSituationSchema);
+const UpdateLifeSituationInput = zodInput("UpdateLifeSituationInput", updateLifeSituationSchema, {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation; the services have setLifeSituationServices.",
+  types: { kind: LifeSituationKindEnum, status: EditableStatus },
+});
 
-const UpdateLifeSituationInput = builder
-  .inputType("UpdateLifeSituationInput", {
-    description:
-      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation; the services have setLifeSituationServices.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      code: t.string({ required: false }),
-      name: t.string({ required: false }),
-      kind: t.field({ type: LifeSituationKindEnum, required: false }),
-      description: t.string({ required: false }),
-      status: t.field({ type: EditableStatus, required: false }),
-    }),
-  })
-  .validate(updateLifeSituationSchema);
-
-const SetLifeSituationServicesInput = builder
-  .inputType("SetLifeSituationServicesInput", {
-    description: "The whole ordered list: positions 1..n follow the order given; each service at most once.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      services: t.field({ type: [LifeSituationServiceInput], required: true }),
-    }),
-  })
-  .validate(setLifeSituationServicesSchema);
+const SetLifeSituationServicesInput = zodInput("SetLifeSituationServicesInput", setLifeSituationServicesSchema, {
+  description: "The whole ordered list: positions 1..n follow the order given; each service at most once.",
+  types: { services: [LifeSituationServiceInput] },
+});
 
 builder.mutationFields((t) => ({
   createLifeSituation: rowMutation(t, {
     type: "LifeSituation",
     description: "Federal life situations: administrators; regional ones: also the curators of that region.",
-    authScopes: { writer: true },
     input: CreateLifeSituationInput,
-    run: (input, ctx) => createLifeSituation(ctx.access, input),
+    run: createLifeSituation,
   }),
   updateLifeSituation: rowMutation(t, {
     type: "LifeSituation",
-    authScopes: { writer: true },
     input: UpdateLifeSituationInput,
-    run: (input, ctx) => updateLifeSituation(ctx.access, input),
+    run: updateLifeSituation,
   }),
   ...archiveMutations(t, {
     type: "LifeSituation",
@@ -161,8 +113,7 @@ builder.mutationFields((t) => ({
   setLifeSituationServices: rowMutation(t, {
     type: "LifeSituation",
     description: "Replaces the ordered list of services (reorder, add, remove, mandatory or optional).",
-    authScopes: { writer: true },
     input: SetLifeSituationServicesInput,
-    run: (input, ctx) => setLifeSituationServices(ctx.access, input),
+    run: setLifeSituationServices,
   }),
 }));

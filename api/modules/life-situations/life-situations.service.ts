@@ -1,27 +1,22 @@
-import type { LifeSituationKind, Prisma, PublicationStatus } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { inRegionOf } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { assertCatalogueWritable, readableRegion } from "../services/services.service.js";
 import type {
   CreateLifeSituationData,
+  LifeSituationFilterData,
   ServiceEntry,
   SetLifeSituationServicesData,
   UpdateLifeSituationData,
 } from "./life-situations.inputs.js";
 
-export interface LifeSituationFilterInput {
-  search?: string | null;
-  kind?: LifeSituationKind | null;
-  regionId?: string | null;
-  status?: PublicationStatus | null;
-}
-
 export function lifeSituationWhere(
   access: Access,
-  filter?: LifeSituationFilterInput | null,
+  filter?: LifeSituationFilterData | null,
 ): Prisma.LifeSituationWhereInput {
   const search = filter?.search?.trim();
   const like = search ? escapeLike(search) : null;
@@ -31,7 +26,7 @@ export function lifeSituationWhere(
       // Archived entries leave lists unless asked for by status.
       filter?.status ? { status: filter.status } : { status: { not: "ARCHIVED" } },
       filter?.kind ? { kind: filter.kind } : {},
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       like
         ? {
             OR: [
@@ -183,15 +178,9 @@ export async function setLifeSituationArchived(
         archived ? "The life situation is already archived." : "Only an archived life situation can be restored.",
       );
     }
-    const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
-    return saveRow(tx, access, {
-      entity: "LifeSituation",
-      label: "life situation",
-      before,
-      version: input.version,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      data: data,
-    });
+    const status = archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const);
+    const save = { entity: "LifeSituation", label: "life situation", before, version: input.version } as const;
+    return saveArchived(tx, access, { ...save, archived, data: { status } });
   });
 }
 

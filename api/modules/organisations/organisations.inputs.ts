@@ -1,7 +1,7 @@
 // What an organisation's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (organisations.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { webUrl } from "../../lib/validate.js";
+import { versionedChange, webUrl } from "../../lib/validate.js";
 
 const digits = (n: number[], label: string) =>
   z
@@ -14,8 +14,8 @@ const organisationFields = {
   name: z.string().trim().min(1, "Cannot be empty.").max(500),
   shortName: z.string().trim().max(200).nullish(),
   kind: z.enum(["LIBRARY", "MFC", "AUTHORITY", "OTHER"]),
-  inn: digits([10, 12], "INN"),
-  ogrn: digits([13, 15], "OGRN"),
+  inn: digits([10, 12], "INN").describe("ИНН: 10 digits (12 for individuals)."),
+  ogrn: digits([13, 15], "OGRN").describe("ОГРН: 13 digits (15 for individuals)."),
   address: z.string().trim().max(500).nullish(),
   phone: z.string().trim().max(100).nullish(),
   email: z.string().trim().email("Enter an email address.").max(254).nullish(),
@@ -23,10 +23,20 @@ const organisationFields = {
   municipalityId: z.string().nullish(),
 };
 
+// ── Changes ──
+
 export const createOrganisationSchema = z.object({ regionId: z.string(), ...organisationFields });
 export type CreateOrganisationData = z.output<typeof createOrganisationSchema>;
 
-export const updateOrganisationSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(organisationFields).partial().shape);
+export const updateOrganisationSchema = versionedChange(organisationFields);
 export type UpdateOrganisationData = z.output<typeof updateOrganisationSchema>;
+
+// ── Lists ──
+
+export const organisationFilterSchema = z.object({
+  search: z.string().trim().max(200).nullish().describe("Part of the name, or the exact INN."),
+  regionId: z.string().nullish(),
+  kind: organisationFields.kind.nullish(),
+  includeArchived: z.boolean().nullish().describe("Also archived organisations (never for partners)."),
+});
+export type OrganisationFilterData = z.output<typeof organisationFilterSchema>;

@@ -1,10 +1,15 @@
 import { builder } from "../../builder.js";
 import { OrganisationKind } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { includes, inRegions } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { archiveMutations, listConnection, rowMutation, type Types } from "../../shared.js";
-import { createOrganisationSchema, updateOrganisationSchema } from "./organisations.inputs.js";
+import { archiveMutations, listConnection, rowMutation } from "../../shared.js";
+import {
+  createOrganisationSchema,
+  organisationFilterSchema,
+  updateOrganisationSchema,
+} from "./organisations.inputs.js";
 import {
   createOrganisation,
   organisationWhere,
@@ -13,6 +18,7 @@ import {
 } from "./organisations.service.js";
 
 export const OrganisationKindEnum = builder.enumType(OrganisationKind, { name: "OrganisationKind" });
+const kindTypes = { kind: OrganisationKindEnum } as const;
 
 export const Organisation = builder.prismaNode("Organisation", {
   id: { field: "id" },
@@ -50,14 +56,7 @@ export const Organisation = builder.prismaNode("Organisation", {
   }),
 });
 
-const OrganisationFilter = builder.inputType("OrganisationFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the name, or the exact INN." }),
-    regionId: t.id({ required: false }),
-    kind: t.field({ type: OrganisationKindEnum, required: false }),
-    includeArchived: t.boolean({ required: false, description: "Also archived organisations (never for partners)." }),
-  }),
-});
+const OrganisationFilter = zodInput("OrganisationFilter", organisationFilterSchema, { types: kindTypes });
 
 builder.queryFields((t) => ({
   organisations: listConnection(t, {
@@ -69,52 +68,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/**
- * An organisation's own fields as both inputs take them, each declared once: all optional,
- * except that a new organisation needs its name and kind. What each must hold is in
- * organisations.inputs.ts.
- */
-const organisationFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  name: t.string({ required: creating }),
-  shortName: t.string({ required: false }),
-  kind: t.field({ type: OrganisationKindEnum, required: creating }),
-  inn: t.string({ required: false, description: "ИНН: 10 digits (12 for individuals)." }),
-  ogrn: t.string({ required: false, description: "ОГРН: 13 digits (15 for individuals)." }),
-  address: t.string({ required: false }),
-  phone: t.string({ required: false }),
-  email: t.string({ required: false }),
-  website: t.string({ required: false }),
-  municipalityId: t.id({ required: false }),
-});
+const CreateOrganisationInput = zodInput("CreateOrganisationInput", createOrganisationSchema, { types: kindTypes });
 
-const CreateOrganisationInput = builder
-  .inputType("CreateOrganisationInput", {
-    fields: (t) => ({ regionId: t.id({ required: true }), ...organisationFieldInputs(t, true) }),
-  })
-  .validate(createOrganisationSchema);
-
-const UpdateOrganisationInput = builder
-  .inputType("UpdateOrganisationInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...organisationFieldInputs(t, false),
-    }),
-  })
-  .validate(updateOrganisationSchema);
+const UpdateOrganisationInput = zodInput("UpdateOrganisationInput", updateOrganisationSchema, { types: kindTypes });
 
 builder.mutationFields((t) => ({
   createOrganisation: rowMutation(t, {
     type: "Organisation",
-    authScopes: { writer: true },
+    description:
+      "Adds an organisation (a library that hosts centres, an authority that provides services) to a region.",
     input: CreateOrganisationInput,
-    run: (input, ctx) => createOrganisation(ctx.access, input),
+    run: createOrganisation,
   }),
   updateOrganisation: rowMutation(t, {
     type: "Organisation",
-    authScopes: { writer: true },
+    description: "Changes an organisation; only the fields given change, at the version you read.",
     input: UpdateOrganisationInput,
-    run: (input, ctx) => updateOrganisation(ctx.access, input),
+    run: updateOrganisation,
   }),
   ...archiveMutations(t, { type: "Organisation", setArchived: setOrganisationArchived }),
 }));

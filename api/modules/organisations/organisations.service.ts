@@ -1,27 +1,21 @@
-import type { OrganisationKind, Prisma } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveRow, type Tx } from "../../lib/change.js";
+import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { archivedIfAsked, inRegionOf } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import type { CreateOrganisationData, UpdateOrganisationData } from "./organisations.inputs.js";
-
-export interface OrganisationFilterInput {
-  search?: string | null;
-  regionId?: string | null;
-  kind?: OrganisationKind | null;
-  includeArchived?: boolean | null;
-}
+import type { CreateOrganisationData, OrganisationFilterData, UpdateOrganisationData } from "./organisations.inputs.js";
 
 export function organisationWhere(
   access: Access,
-  filter?: OrganisationFilterInput | null,
+  filter?: OrganisationFilterData | null,
 ): Prisma.OrganisationWhereInput {
   const search = filter?.search?.trim();
   return {
     // Partners never see archived organisations, as with centres.
-    ...(filter?.includeArchived && !access.partner ? {} : { archivedAt: null }),
+    ...archivedIfAsked(access, filter),
     AND: [{ regionId: inRegions(access.read) }],
-    ...(filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {}),
+    ...inRegionOf(filter),
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(search
       ? {
@@ -72,31 +66,21 @@ async function writableOrganisation(tx: Tx, access: Access, globalId: string) {
   return row;
 }
 
-function saveOrganisation(
-  tx: Tx,
-  access: Access,
-  before: { id: string; version: number },
-  version: number,
-  action: "UPDATE" | "ARCHIVE" | "RESTORE",
-  data: Prisma.OrganisationUncheckedUpdateManyInput,
-) {
-  return saveRow(tx, access, {
-    entity: "Organisation",
-    label: "organisation",
-    before,
-    version,
-    action,
-    data: data,
-  });
-}
-
 export async function updateOrganisation(access: Access, data: UpdateOrganisationData) {
   return change("organisation", async (tx) => {
     const before = await writableOrganisation(tx, access, data.id);
     const { id: _i, version, municipalityId, ...fields } = data;
     const municipality =
       municipalityId === undefined ? {} : { municipalityId: await municipalityIn(tx, before.regionId, municipalityId) };
-    return saveOrganisation(tx, access, before, version, "UPDATE", { ...fields, ...municipality });
+    const changes = { ...fields, ...municipality };
+    return saveRow(tx, access, {
+      entity: "Organisation",
+      label: "organisation",
+      before,
+      version,
+      action: "UPDATE",
+      data: changes,
+    });
   });
 }
 
@@ -111,8 +95,7 @@ export async function setOrganisationArchived(
     if (archived && (await tx.centre.count({ where: { hostOrganisationId: before.id, archivedAt: null } })) > 0) {
       throw ValidationError.of("input.id", "The organisation still hosts centres: move or archive them first.");
     }
-    return saveOrganisation(tx, access, before, input.version, archived ? "ARCHIVE" : "RESTORE", {
-      archivedAt: archived ? new Date() : null,
-    });
+    const { version } = input;
+    return saveArchived(tx, access, { entity: "Organisation", label: "organisation", before, version, archived });
   });
 }

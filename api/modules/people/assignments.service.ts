@@ -5,36 +5,22 @@
 import { randomUUID } from "node:crypto";
 import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveRow, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { directionOf, type OrderBy } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
-import type {
-  AssignCuratorData,
-  EndCuratorAssignmentData,
-  TargetField,
-  UpdateCuratorAssignmentData,
+import {
+  type AssignCuratorData,
+  type CuratorAssignmentFilterData,
+  type EndCuratorAssignmentData,
+  TARGET_FIELDS,
+  type TargetField,
+  type UpdateCuratorAssignmentData,
 } from "./people.inputs.js";
 import { personScope } from "./people.service.js";
 
-type Direction = "ASC" | "DESC";
-
-export interface CuratorAssignmentFilterInput {
-  regionId?: string | null;
-  personId?: string | null;
-  serviceId?: string | null;
-  lifeSituationId?: string | null;
-  centreId?: string | null;
-  projectId?: string | null;
-  targetType?: CuratorTarget | null;
-  activeOnly?: boolean | null;
-  primaryOnly?: boolean | null;
-}
-
-export interface CuratorAssignmentOrderByInput {
-  field: "VALID_FROM" | "CREATED_AT";
-  direction: Direction;
-}
+export type CuratorAssignmentOrderByInput = OrderBy<"VALID_FROM" | "CREATED_AT">;
 
 /** Assignments name a person, so they are internal records like people themselves. */
 export function assignmentScope(access: Access): Prisma.CuratorAssignmentWhereInput {
@@ -43,7 +29,7 @@ export function assignmentScope(access: Access): Prisma.CuratorAssignmentWhereIn
 
 export function assignmentWhere(
   access: Access,
-  filter?: CuratorAssignmentFilterInput | null,
+  filter?: CuratorAssignmentFilterData | null,
 ): Prisma.CuratorAssignmentWhereInput {
   const id = (typename: string, value: string | null | undefined, field: string) =>
     value ? fromGlobalId(typename, value, `filter.${field}`) : undefined;
@@ -68,7 +54,7 @@ export function assignmentWhere(
 export function assignmentOrderBy(
   orderBy?: CuratorAssignmentOrderByInput | null,
 ): Prisma.CuratorAssignmentOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
   return [{ validFrom: direction }, { createdAt: direction }, { id: direction }];
 }
@@ -86,60 +72,42 @@ const SINGLE_PRIMARY: ReadonlySet<CuratorTarget> = new Set(["SERVICE", "LIFE_SIT
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The target row's id, after checking it is readable and belongs to (or serves) the region. */
+/** The target row, if the caller may read it; federal services and life situations (no region) too. */
+function findTarget(
+  tx: Tx,
+  access: Access,
+  targetType: Exclude<CuratorTarget, "REGION">,
+  id: string,
+): Promise<{ id: string; regionId: string | null; archivedAt?: Date | null } | null> {
+  switch (targetType) {
+    case "SERVICE":
+      return tx.service.findFirst({ where: { id, ...regionOrFederal(access.read) } });
+    case "LIFE_SITUATION":
+      return tx.lifeSituation.findFirst({ where: { id, ...regionOrFederal(access.read) } });
+    case "CENTRE":
+      return tx.centre.findFirst({ where: { id, regionId: inRegions(access.read) } });
+    case "PROJECT":
+      return tx.project.findFirst({ where: { id, ...projectScope(access) } });
+  }
+}
+
+/** The target row's id, after checking it is readable and belongs to (or, federal, serves) the region. */
 async function targetIn(
   tx: Tx,
   access: Access,
   data: AssignCuratorData,
   regionId: string,
 ): Promise<Partial<Record<TargetField, string>>> {
-  const wrongRegion = (field: TargetField, noun: string) =>
-    ValidationError.of(`input.${field}`, `This ${noun} belongs to another region than the assignment.`);
-  switch (data.targetType) {
-    case "REGION":
-      return {};
-    case "SERVICE": {
-      // Federal services (no region) can have a curator in every region.
-      const service = await tx.service.findFirst({
-        where: {
-          id: fromGlobalId("Service", data.serviceId ?? "", "input.serviceId"),
-          ...regionOrFederal(access.read),
-        },
-      });
-      if (!service) throw new NotFoundError("service");
-      if (service.regionId !== null && service.regionId !== regionId) throw wrongRegion("serviceId", "service");
-      return { serviceId: service.id };
-    }
-    case "LIFE_SITUATION": {
-      const situation = await tx.lifeSituation.findFirst({
-        where: {
-          id: fromGlobalId("LifeSituation", data.lifeSituationId ?? "", "input.lifeSituationId"),
-          ...regionOrFederal(access.read),
-        },
-      });
-      if (!situation) throw new NotFoundError("life situation");
-      if (situation.regionId !== null && situation.regionId !== regionId)
-        throw wrongRegion("lifeSituationId", "life situation");
-      return { lifeSituationId: situation.id };
-    }
-    case "CENTRE": {
-      const centre = await tx.centre.findFirst({
-        where: { id: fromGlobalId("Centre", data.centreId ?? "", "input.centreId"), regionId: inRegions(access.read) },
-      });
-      if (!centre) throw new NotFoundError("centre");
-      if (centre.regionId !== regionId) throw wrongRegion("centreId", "centre");
-      if (centre.archivedAt) throw ValidationError.of("input.centreId", "The centre is archived; restore it first.");
-      return { centreId: centre.id };
-    }
-    case "PROJECT": {
-      const project = await tx.project.findFirst({
-        where: { id: fromGlobalId("Project", data.projectId ?? "", "input.projectId"), ...projectScope(access) },
-      });
-      if (!project) throw new NotFoundError("project");
-      if (project.regionId !== regionId) throw wrongRegion("projectId", "project");
-      return { projectId: project.id };
-    }
-  }
+  if (data.targetType === "REGION") return {};
+  const { field, typename, noun } = TARGET_FIELDS[data.targetType];
+  const id = fromGlobalId(typename, data[field] ?? "", `input.${field}`);
+  const target = await findTarget(tx, access, data.targetType, id);
+  if (!target) throw new NotFoundError(noun);
+  if (target.regionId !== null && target.regionId !== regionId)
+    throw ValidationError.of(`input.${field}`, `This ${noun} belongs to another region than the assignment.`);
+  // Of the targets, only centres are archived.
+  if (target.archivedAt) throw ValidationError.of(`input.${field}`, `The ${noun} is archived; restore it first.`);
+  return { [field]: target.id };
 }
 
 /**
@@ -277,16 +245,13 @@ export async function endCuratorAssignment(access: Access, data: EndCuratorAssig
 export async function updateCuratorAssignment(access: Access, data: UpdateCuratorAssignmentData) {
   return change("curator assignment", async (tx) => {
     const before = await writableAssignment(tx, access, data.id);
-    return saveVersion(tx, access, {
+    return saveRow(tx, access, {
       entity: "CuratorAssignment",
       label: "curator assignment",
       before,
       version: data.version,
       action: "UPDATE",
-      update: (where) =>
-        tx.curatorAssignment.updateMany({ where, data: { note: data.note ?? null, version: { increment: 1 } } }),
-      reload: () => tx.curatorAssignment.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
+      data: { note: data.note ?? null },
     });
   });
 }

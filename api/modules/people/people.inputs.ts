@@ -18,7 +18,8 @@ const personFields = {
 export const createPersonSchema = z.object({
   regionId: globalId,
   ...personFields,
-  photoConsent: personFields.photoConsent.default(false),
+  organisationId: personFields.organisationId.describe("An organisation of the same region."),
+  photoConsent: personFields.photoConsent.default(false).describe("Consent to publish the photo (default false)."),
 });
 export type CreatePersonData = z.output<typeof createPersonSchema>;
 
@@ -27,15 +28,31 @@ export const updatePersonSchema = z
   .extend(z.object(personFields).partial().shape);
 export type UpdatePersonData = z.output<typeof updatePersonSchema>;
 
+// ── Lists ──
+
+/** An id a list is filtered by; empty or null filters nothing. */
+const filterId = z.string().nullish();
+
+export const personFilterSchema = z.object({
+  search: z.string().trim().max(200).nullish().describe("Words of the name, in any order; % and _ match themselves."),
+  regionId: filterId,
+  organisationId: filterId,
+  includeArchived: z.boolean().nullish(),
+});
+export type PersonFilterData = z.output<typeof personFilterSchema>;
+
 // ── Curator assignments ──
 
-/** The column naming an assignment's target, by the target's type (a region's is the region itself). */
+/**
+ * The column naming an assignment's target, the target's GraphQL type and what people call it,
+ * by the target's type (a region's is the region itself).
+ */
 export const TARGET_FIELDS = {
-  SERVICE: { field: "serviceId", noun: "service" },
-  LIFE_SITUATION: { field: "lifeSituationId", noun: "life situation" },
-  CENTRE: { field: "centreId", noun: "centre" },
-  PROJECT: { field: "projectId", noun: "project" },
-} as const satisfies Record<Exclude<CuratorTarget, "REGION">, { field: string; noun: string }>;
+  SERVICE: { field: "serviceId", typename: "Service", noun: "service" },
+  LIFE_SITUATION: { field: "lifeSituationId", typename: "LifeSituation", noun: "life situation" },
+  CENTRE: { field: "centreId", typename: "Centre", noun: "centre" },
+  PROJECT: { field: "projectId", typename: "Project", noun: "project" },
+} as const satisfies Record<Exclude<CuratorTarget, "REGION">, { field: string; typename: string; noun: string }>;
 
 export type TargetField = (typeof TARGET_FIELDS)[keyof typeof TARGET_FIELDS]["field"];
 
@@ -61,9 +78,11 @@ function targetShape(
   }
 }
 
+const targetType = z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]);
+
 export const assignCuratorSchema = z
   .object({
-    personId: globalId,
+    personId: globalId.describe("A person of the same region."),
     role: z.enum([
       "PROJECT_CURATOR",
       "REGIONAL_COORDINATOR",
@@ -71,7 +90,7 @@ export const assignCuratorSchema = z
       "SERVICE_CURATOR",
       "LIFE_SITUATION_CURATOR",
     ]),
-    targetType: z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]),
+    targetType,
     serviceId: globalId.nullish(),
     lifeSituationId: globalId.nullish(),
     centreId: globalId.nullish(),
@@ -84,7 +103,11 @@ export const assignCuratorSchema = z
   .superRefine(targetShape, whenValid);
 export type AssignCuratorData = z.output<typeof assignCuratorSchema>;
 
-export const endCuratorAssignmentSchema = z.object({ id: globalId, version: z.number().int(), validTo: z.date() });
+export const endCuratorAssignmentSchema = z.object({
+  id: globalId,
+  version: z.number().int(),
+  validTo: z.date().describe("The last day of responsibility."),
+});
 export type EndCuratorAssignmentData = z.output<typeof endCuratorAssignmentSchema>;
 
 export const updateCuratorAssignmentSchema = z.object({
@@ -93,3 +116,16 @@ export const updateCuratorAssignmentSchema = z.object({
   note: optionalText(2000),
 });
 export type UpdateCuratorAssignmentData = z.output<typeof updateCuratorAssignmentSchema>;
+
+export const curatorAssignmentFilterSchema = z.object({
+  regionId: filterId,
+  personId: filterId,
+  serviceId: filterId,
+  lifeSituationId: filterId,
+  centreId: filterId,
+  projectId: filterId,
+  targetType: targetType.nullish(),
+  activeOnly: z.boolean().nullish().describe("Only open periods (no end date)."),
+  primaryOnly: z.boolean().nullish(),
+});
+export type CuratorAssignmentFilterData = z.output<typeof curatorAssignmentFilterSchema>;

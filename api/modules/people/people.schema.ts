@@ -1,8 +1,9 @@
 import { builder } from "../../builder.js";
 import { CuratorRole, CuratorTarget } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { includes, seesInternal } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
-import { archiveMutations, listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
+import { archiveMutations, listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import {
   ASSIGNMENT_HISTORY_ORDER,
   assignCurator,
@@ -15,7 +16,9 @@ import {
 import {
   assignCuratorSchema,
   createPersonSchema,
+  curatorAssignmentFilterSchema,
   endCuratorAssignmentSchema,
+  personFilterSchema,
   updateCuratorAssignmentSchema,
   updatePersonSchema,
 } from "./people.inputs.js";
@@ -67,9 +70,7 @@ export const Person = builder.prismaNode("Person", {
         "The current photo file (upload one with requestFileUpload, purpose PHOTO); shown publicly only with consent.",
     }),
     archivedAt: t.expose("archivedAt", { type: "DateTime", nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     organisation: t.relation("organisation", { nullable: true }),
     region: t.relation("region"),
     assignments: t.relatedConnection("assignments", {
@@ -103,9 +104,7 @@ export const CuratorAssignment = builder.prismaNode("CuratorAssignment", {
     }),
     primary: t.exposeBoolean("primary"),
     note: t.exposeString("note", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     person: t.relation("person"),
     region: t.relation("region", { description: "Region of responsibility (the target itself for REGION)." }),
     service: t.relation("service", { nullable: true }),
@@ -117,29 +116,12 @@ export const CuratorAssignment = builder.prismaNode("CuratorAssignment", {
 
 // ── Lists ──
 
-const PersonFilter = builder.inputType("PersonFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Words of the name, in any order; % and _ match themselves." }),
-    regionId: t.id({ required: false }),
-    organisationId: t.id({ required: false }),
-    includeArchived: t.boolean({ required: false }),
-  }),
-});
+const PersonFilter = zodInput("PersonFilter", personFilterSchema);
 
 const PersonOrderBy = orderByInput("Person", ["NAME", "CREATED_AT"]);
 
-const CuratorAssignmentFilter = builder.inputType("CuratorAssignmentFilter", {
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    personId: t.id({ required: false }),
-    serviceId: t.id({ required: false }),
-    lifeSituationId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    projectId: t.id({ required: false }),
-    targetType: t.field({ type: CuratorTargetEnum, required: false }),
-    activeOnly: t.boolean({ required: false, description: "Only open periods (no end date)." }),
-    primaryOnly: t.boolean({ required: false }),
-  }),
+const CuratorAssignmentFilter = zodInput("CuratorAssignmentFilter", curatorAssignmentFilterSchema, {
+  types: { targetType: CuratorTargetEnum },
 });
 
 const CuratorAssignmentOrderBy = orderByInput("CuratorAssignment", ["VALID_FROM", "CREATED_AT"]);
@@ -165,120 +147,54 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-/**
- * A person's own fields as both inputs take them, each declared once: all optional, except that
- * a new person needs a name. Only CreatePersonInput describes the organisation and the consent's
- * default. What each must hold is in people.inputs.ts.
- */
-const personFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  organisationId: t.id({
-    required: false,
-    description: creating ? "An organisation of the same region." : undefined,
-  }),
-  lastName: t.string({ required: creating }),
-  firstName: t.string({ required: creating }),
-  middleName: t.string({ required: false }),
-  position: t.string({ required: false }),
-  email: t.string({ required: false }),
-  phone: t.string({ required: false }),
-  photoConsent: t.boolean({
-    required: false,
-    description: creating ? "Consent to publish the photo (default false)." : undefined,
-  }),
+const CreatePersonInput = zodInput("CreatePersonInput", createPersonSchema);
+
+const UpdatePersonInput = zodInput("UpdatePersonInput", updatePersonSchema, {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
 });
 
-const CreatePersonInput = builder
-  .inputType("CreatePersonInput", {
-    fields: (t) => ({
-      regionId: t.id({ required: true }),
-      ...personFieldInputs(t, true),
-    }),
-  })
-  .validate(createPersonSchema);
+const AssignCuratorInput = zodInput("AssignCuratorInput", assignCuratorSchema, {
+  description:
+    "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
+  types: { role: CuratorRoleEnum, targetType: CuratorTargetEnum },
+});
 
-const UpdatePersonInput = builder
-  .inputType("UpdatePersonInput", {
-    description:
-      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...personFieldInputs(t, false),
-    }),
-  })
-  .validate(updatePersonSchema);
+const EndCuratorAssignmentInput = zodInput("EndCuratorAssignmentInput", endCuratorAssignmentSchema);
 
-const AssignCuratorInput = builder
-  .inputType("AssignCuratorInput", {
-    description:
-      "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
-    fields: (t) => ({
-      personId: t.id({ required: true, description: "A person of the same region." }),
-      role: t.field({ type: CuratorRoleEnum, required: true }),
-      targetType: t.field({ type: CuratorTargetEnum, required: true }),
-      serviceId: t.id({ required: false }),
-      lifeSituationId: t.id({ required: false }),
-      centreId: t.id({ required: false }),
-      projectId: t.id({ required: false }),
-      regionId: t.id({ required: true }),
-      validFrom: t.field({ type: "Date", required: true }),
-      primary: t.boolean({ required: true }),
-      note: t.string({ required: false }),
-    }),
-  })
-  .validate(assignCuratorSchema);
-
-const EndCuratorAssignmentInput = builder
-  .inputType("EndCuratorAssignmentInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      validTo: t.field({ type: "Date", required: true, description: "The last day of responsibility." }),
-    }),
-  })
-  .validate(endCuratorAssignmentSchema);
-
-const UpdateCuratorAssignmentInput = builder
-  .inputType("UpdateCuratorAssignmentInput", {
-    description: "Only the note can change; the period, person and target are history.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      note: t.string({ required: false }),
-    }),
-  })
-  .validate(updateCuratorAssignmentSchema);
+const UpdateCuratorAssignmentInput = zodInput("UpdateCuratorAssignmentInput", updateCuratorAssignmentSchema, {
+  description: "Only the note can change; the period, person and target are history.",
+});
 
 builder.mutationFields((t) => ({
   createPerson: rowMutation(t, {
     type: "Person",
-    authScopes: { writer: true },
+    description: "Adds a person (a future curator, say) to a region's directory of people.",
     input: CreatePersonInput,
-    run: (input, ctx) => createPerson(ctx.access, input),
+    run: createPerson,
   }),
   updatePerson: rowMutation(t, {
     type: "Person",
-    authScopes: { writer: true },
+    description: "Changes a person's card; only the fields given change, at the version you read.",
     input: UpdatePersonInput,
-    run: (input, ctx) => updatePerson(ctx.access, input),
+    run: updatePerson,
   }),
   ...archiveMutations(t, { type: "Person", setArchived: setPersonArchived }),
   assignCurator: rowMutation(t, {
     type: "CuratorAssignment",
-    authScopes: { writer: true },
+    description:
+      "Makes a person a curator (primary or not) of a service, life situation, centre or project of a region from a date.",
     input: AssignCuratorInput,
-    run: (input, ctx) => assignCurator(ctx.access, input),
+    run: assignCurator,
   }),
   endCuratorAssignment: rowMutation(t, {
     type: "CuratorAssignment",
-    authScopes: { writer: true },
     input: EndCuratorAssignmentInput,
-    run: (input, ctx) => endCuratorAssignment(ctx.access, input),
+    run: endCuratorAssignment,
   }),
   updateCuratorAssignment: rowMutation(t, {
     type: "CuratorAssignment",
-    authScopes: { writer: true },
     input: UpdateCuratorAssignmentInput,
-    run: (input, ctx) => updateCuratorAssignment(ctx.access, input),
+    run: updateCuratorAssignment,
   }),
 }));

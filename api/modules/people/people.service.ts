@@ -1,41 +1,30 @@
 import type { FileStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, seesInternal } from "../../lib/access.js";
-import { change, log, saveVersion, type Tx } from "../../lib/change.js";
+import { change, log, saveArchived, saveVersion, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { directionOf, inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { writableRegion } from "../../lib/scopes.js";
-import type { CreatePersonData, UpdatePersonData } from "./people.inputs.js";
-
-type Direction = "ASC" | "DESC";
+import type { CreatePersonData, PersonFilterData, UpdatePersonData } from "./people.inputs.js";
 
 // ───────────────────────────── People ─────────────────────────────
 
-export interface PersonFilterInput {
-  search?: string | null;
-  regionId?: string | null;
-  organisationId?: string | null;
-  includeArchived?: boolean | null;
-}
-
-export interface PersonOrderByInput {
-  field: "NAME" | "CREATED_AT";
-  direction: Direction;
-}
+export type PersonOrderByInput = OrderBy<"NAME" | "CREATED_AT">;
 
 /** People are personal data: administrators, curators and auditors of their region only. */
 export function personScope(access: Access): Prisma.PersonWhereInput {
   return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
 }
 
-export function personWhere(access: Access, filter?: PersonFilterInput | null): Prisma.PersonWhereInput {
+export function personWhere(access: Access, filter?: PersonFilterData | null): Prisma.PersonWhereInput {
   // Every word must match some part of the name, so "Иванова Анна" finds Анна Иванова.
   const words = filter?.search?.trim().split(/\s+/).filter(Boolean) ?? [];
   return {
     AND: [
       personScope(access),
       filter?.includeArchived ? {} : { archivedAt: null },
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.organisationId
         ? { organisationId: fromGlobalId("Organisation", filter.organisationId, "filter.organisationId") }
         : {},
@@ -48,7 +37,7 @@ export function personWhere(access: Access, filter?: PersonFilterInput | null): 
 }
 
 export function personOrderBy(orderBy?: PersonOrderByInput | null): Prisma.PersonOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
   return [{ lastName: direction }, { firstName: direction }, { middleName: direction }, { id: direction }];
 }
@@ -149,17 +138,7 @@ export async function updatePerson(
 export async function setPersonArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
   return change("person", async (tx) => {
     const before = await writablePerson(tx, access, input.id);
-    return saveVersion(tx, access, {
-      entity: "Person",
-      label: "person",
-      before,
-      version: input.version,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      update: (where) =>
-        tx.person.updateMany({ where, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } }),
-      reload: () => tx.person.findUniqueOrThrow({ where: { id: before.id } }),
-      regionOf: (row) => row.regionId,
-    });
+    return saveArchived(tx, access, { entity: "Person", label: "person", before, version: input.version, archived });
   });
 }
 

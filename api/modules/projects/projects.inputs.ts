@@ -12,3 +12,11 @@ export const updateProjectSchema = z
   .object({ id: globalId, version: z.number().int() })
   .extend(z.object(projectFields).partial().shape);
 export type UpdateProjectData = z.output<typeof updateProjectSchema>;
+
+// ── Lists ──
+
+export const projectFilterSchema = z.object({
+  search: z.string().trim().max(200).nullish().describe("Part of the name; % and _ match themselves."),
+  regionId: z.string().nullish(),
+});
+export type ProjectFilterData = z.output<typeof projectFilterSchema>;

@@ -1,11 +1,12 @@
 // Regional projects: the type, the list and their changes.
 import { builder } from "../../builder.js";
+import { zodInput } from "../../inputs.js";
 import { includes } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { projectScope } from "../../lib/scopes.js";
-import { listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
+import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import { ASSIGNMENT_HISTORY_ORDER, assignmentScope } from "../people/assignments.service.js";
-import { createProjectSchema, updateProjectSchema } from "./projects.inputs.js";
+import { createProjectSchema, projectFilterSchema, updateProjectSchema } from "./projects.inputs.js";
 import { createProject, projectOrderBy, projectWhere, updateProject } from "./projects.service.js";
 
 export const Project = builder.prismaNode("Project", {
@@ -17,9 +18,7 @@ export const Project = builder.prismaNode("Project", {
   fields: (t) => ({
     name: t.exposeString("name"),
     description: t.exposeString("description", { nullable: true }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     region: t.relation("region"),
     curatorAssignments: t.relatedConnection("curatorAssignments", {
       cursor: "id",
@@ -29,39 +28,13 @@ export const Project = builder.prismaNode("Project", {
   }),
 });
 
-const ProjectFilter = builder.inputType("ProjectFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the name; % and _ match themselves." }),
-    regionId: t.id({ required: false }),
-  }),
-});
+const ProjectFilter = zodInput("ProjectFilter", projectFilterSchema);
 
 const ProjectOrderBy = orderByInput("Project", ["NAME", "CREATED_AT"]);
 
-/** A project's own fields as both inputs take them: all optional, except a new project's name. */
-const projectFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  name: t.string({ required: creating }),
-  description: t.string({ required: false }),
-});
+const CreateProjectInput = zodInput("CreateProjectInput", createProjectSchema);
 
-const CreateProjectInput = builder
-  .inputType("CreateProjectInput", {
-    fields: (t) => ({
-      regionId: t.id({ required: true }),
-      ...projectFieldInputs(t, true),
-    }),
-  })
-  .validate(createProjectSchema);
-
-const UpdateProjectInput = builder
-  .inputType("UpdateProjectInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...projectFieldInputs(t, false),
-    }),
-  })
-  .validate(updateProjectSchema);
+const UpdateProjectInput = zodInput("UpdateProjectInput", updateProjectSchema);
 
 builder.queryFields((t) => ({
   projects: listConnection(t, {
@@ -77,14 +50,15 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createProject: rowMutation(t, {
     type: "Project",
-    authScopes: { writer: true },
+    description:
+      "Creates a project (e.g. «Государственные услуги — это просто!») of a region, or a federal one (administrators).",
     input: CreateProjectInput,
-    run: (input, ctx) => createProject(ctx.access, input),
+    run: createProject,
   }),
   updateProject: rowMutation(t, {
     type: "Project",
-    authScopes: { writer: true },
+    description: "Changes a project; only the fields given change, at the version you read.",
     input: UpdateProjectInput,
-    run: (input, ctx) => updateProject(ctx.access, input),
+    run: updateProject,
   }),
 }));

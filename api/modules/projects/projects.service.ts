@@ -3,33 +3,21 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable } from "../../lib/access.js";
 import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
-import type { CreateProjectData, UpdateProjectData } from "./projects.inputs.js";
+import type { CreateProjectData, ProjectFilterData, UpdateProjectData } from "./projects.inputs.js";
 
-export interface ProjectFilterInput {
-  search?: string | null;
-  regionId?: string | null;
-}
+export type ProjectOrderByInput = OrderBy<"NAME" | "CREATED_AT">;
 
-export interface ProjectOrderByInput {
-  field: "NAME" | "CREATED_AT";
-  direction: "ASC" | "DESC";
-}
-
-export function projectWhere(access: Access, filter?: ProjectFilterInput | null): Prisma.ProjectWhereInput {
-  const search = filter?.search?.trim();
+export function projectWhere(access: Access, filter?: ProjectFilterData | null): Prisma.ProjectWhereInput {
   return {
-    AND: [
-      projectScope(access),
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
-      search ? { name: { contains: escapeLike(search), mode: "insensitive" } } : {},
-    ],
+    AND: [projectScope(access), inRegionOf(filter), searchIn(filter?.search, ["name"])],
   };
 }
 
 export function projectOrderBy(orderBy?: ProjectOrderByInput | null): Prisma.ProjectOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
 }
 

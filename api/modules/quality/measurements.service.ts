@@ -5,21 +5,12 @@ import type { Prisma, QualityTarget, StandardStatus } from "../../generated/pris
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { inRegionOf } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import type { RecordMeasurementData, UpdateMeasurementData } from "./quality.inputs.js";
+import type { QualityMeasurementFilterData, RecordMeasurementData, UpdateMeasurementData } from "./quality.inputs.js";
 import { type OrderByInput, readableService } from "./standards.service.js";
 
 // ── Reading ──
-
-export interface QualityMeasurementFilterInput {
-  serviceId?: string | null;
-  regionId?: string | null;
-  municipalityId?: string | null;
-  centreId?: string | null;
-  indicatorCode?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-}
 
 /** Measurements are internal working data: staff of the region only, never partners. */
 export function measurementScope(access: Access): Prisma.QualityMeasurementWhereInput {
@@ -28,13 +19,13 @@ export function measurementScope(access: Access): Prisma.QualityMeasurementWhere
 
 export function measurementWhere(
   access: Access,
-  filter?: QualityMeasurementFilterInput | null,
+  filter?: QualityMeasurementFilterData | null,
 ): Prisma.QualityMeasurementWhereInput {
   return {
     AND: [
       measurementScope(access),
       filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.municipalityId
         ? { municipalityId: fromGlobalId("Municipality", filter.municipalityId, "filter.municipalityId") }
         : {},

@@ -1,7 +1,8 @@
 // What the inputs of quality standards and measurements must hold, checked by the validation
 // plugin on their GraphQL input types (quality.schema.ts); the services take what these give.
 import { z } from "zod";
-import { nullAsAbsent, text, whenValid } from "../../lib/validate.js";
+import { StandardStatus } from "../../generated/prisma/client.js";
+import { nullAsAbsent, text, versionedSchema, whenValid } from "../../lib/validate.js";
 
 const MAX_ABS = 9_999_999_999;
 /** An indicator's code, as targets and measurements name it. */
@@ -21,10 +22,10 @@ const amount = z
 
 // ── Standards ──
 
-const targetSchema = z.object({
-  indicatorCode,
+export const targetSchema = z.object({
+  indicatorCode: indicatorCode.describe("Shared with measurements, e.g. WAIT_MINUTES."),
   name: text(300),
-  unit: text(50),
+  unit: text(50).describe("E.g. мин, %, раб. дн.; a % threshold is within 0–100."),
   direction: z.enum(["AT_LEAST", "AT_MOST"]),
   threshold: amount,
 });
@@ -60,9 +61,9 @@ export const createStandardDraftSchema = z
   .object({
     serviceId: z.string(),
     title: text(300),
-    validFrom: z.date().nullish(),
-    targets: targetsSchema.nullish(),
-    copyFrom: z.string().nullish(),
+    validFrom: z.date().nullish().describe("Defaults to the approval date."),
+    targets: targetsSchema.nullish().describe("The targets; when left out, those of `copyFrom` (or none)."),
+    copyFrom: z.string().nullish().describe("A revision of the same service whose targets to start from."),
   })
   .superRefine(targetsConsistent, whenValid);
 export type CreateStandardDraftData = z.output<typeof createStandardDraftSchema>;
@@ -81,21 +82,49 @@ export const updateStandardDraftSchema = nullAsAbsent(
 );
 export type UpdateStandardDraftData = z.output<typeof updateStandardDraftSchema>;
 
-export const approveStandardSchema = z.object({ id: z.string(), version: z.number().int() });
+export const approveStandardSchema = versionedSchema;
 export type ApproveStandardData = z.output<typeof approveStandardSchema>;
+
+// ── Lists ──
+
+export const qualityStandardFilterSchema = z.object({
+  serviceId: z.string().nullish(),
+  status: z.enum(StandardStatus).nullish(),
+  search: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .nullish()
+    .describe("Part of the title; % and _ match themselves."),
+});
+export type QualityStandardFilterData = z.output<typeof qualityStandardFilterSchema>;
+
+export const qualityMeasurementFilterSchema = z.object({
+  serviceId: z.string().nullish(),
+  regionId: z.string().nullish(),
+  municipalityId: z.string().nullish(),
+  centreId: z.string().nullish(),
+  indicatorCode: z.string().nullish(),
+  from: z.date().nullish().describe("Periods ending on or after this date."),
+  to: z.date().nullish().describe("Periods starting on or before this date."),
+});
+export type QualityMeasurementFilterData = z.output<typeof qualityMeasurementFilterSchema>;
 
 // ── Measurements ──
 
+/** Where a measured value comes from. */
+const source = z.string().trim().max(300, "At most 300 characters.").nullish();
+
 export const recordMeasurementSchema = z.object({
   serviceId: z.string(),
-  indicatorCode,
+  indicatorCode: indicatorCode.describe("A code some standard of the service has a target for."),
   regionId: z.string().nullish(),
   municipalityId: z.string().nullish(),
   centreId: z.string().nullish(),
   periodStart: z.date(),
   periodEnd: z.date(),
   value: amount,
-  source: z.string().trim().max(300, "At most 300 characters.").nullish(),
+  source: source.describe("E.g. «Опрос заявителей»."),
 });
 export type RecordMeasurementData = z.output<typeof recordMeasurementSchema>;
 
@@ -104,7 +133,7 @@ export const updateMeasurementSchema = nullAsAbsent(
     id: z.string(),
     version: z.number().int(),
     value: amount.optional(),
-    source: z.string().trim().max(300, "At most 300 characters.").nullish(),
+    source,
   }),
   { only: ["value"] },
 );

@@ -1,8 +1,9 @@
 import { builder } from "../../builder.js";
 import { StandardStatus, TargetDirection } from "../../generated/prisma/client.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { includes, isStaff } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, orderByInput, rowMutation } from "../../shared.js";
+import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import {
   measurementOrderBy,
   measurementScope,
@@ -15,7 +16,10 @@ import {
 import {
   approveStandardSchema,
   createStandardDraftSchema,
+  qualityMeasurementFilterSchema,
+  qualityStandardFilterSchema,
   recordMeasurementSchema,
+  targetSchema,
   updateMeasurementSchema,
   updateStandardDraftSchema,
 } from "./quality.inputs.js";
@@ -73,9 +77,7 @@ export const QualityStandard = builder.prismaNode("QualityStandard", {
         "Whether you may approve it now: a DRAFT of a service whose standards you set, neither created nor edited by you (four eyes: approveQualityStandard refuses a draft's own authors, administrators included).",
       resolve: (standard, _args, ctx) => canApproveStandard(ctx.access, standard),
     }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     service: t.relation("service"),
     targets: t.relation("targets", { query: { orderBy: [{ indicatorCode: "asc" }] } }),
   }),
@@ -127,27 +129,13 @@ export const QualityMeasurement = builder.prismaNode("QualityMeasurement", {
 
 // ── Queries ──
 
-const QualityStandardFilter = builder.inputType("QualityStandardFilter", {
-  fields: (t) => ({
-    serviceId: t.id({ required: false }),
-    status: t.field({ type: StandardStatusEnum, required: false }),
-    search: t.string({ required: false, description: "Part of the title; % and _ match themselves." }),
-  }),
+const QualityStandardFilter = zodInput("QualityStandardFilter", qualityStandardFilterSchema, {
+  types: { status: StandardStatusEnum },
 });
 
 const QualityStandardOrderBy = orderByInput("QualityStandard", ["REVISION", "VALID_FROM", "CREATED_AT"]);
 
-const QualityMeasurementFilter = builder.inputType("QualityMeasurementFilter", {
-  fields: (t) => ({
-    serviceId: t.id({ required: false }),
-    regionId: t.id({ required: false }),
-    municipalityId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    indicatorCode: t.string({ required: false }),
-    from: t.field({ type: "Date", required: false, description: "Periods ending on or after this date." }),
-    to: t.field({ type: "Date", required: false, description: "Periods starting on or before this date." }),
-  }),
-});
+const QualityMeasurementFilter = zodInput("QualityMeasurementFilter", qualityMeasurementFilterSchema);
 
 const QualityMeasurementOrderBy = orderByInput("QualityMeasurement", ["PERIOD_START", "VALUE"]);
 
@@ -174,113 +162,56 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const QualityTargetInput = builder.inputType("QualityTargetInput", {
-  fields: (t) => ({
-    indicatorCode: t.string({ required: true, description: "Shared with measurements, e.g. WAIT_MINUTES." }),
-    name: t.string({ required: true }),
-    unit: t.string({ required: true, description: "E.g. мин, %, раб. дн.; a % threshold is within 0–100." }),
-    direction: t.field({ type: TargetDirectionEnum, required: true }),
-    threshold: t.float({ required: true }),
-  }),
+const QualityTargetInput = zodInputPart("QualityTargetInput", targetSchema, {
+  types: { direction: TargetDirectionEnum },
 });
 
-const CreateQualityStandardDraftInput = builder
-  .inputType("CreateQualityStandardDraftInput", {
-    fields: (t) => ({
-      serviceId: t.id({ required: true }),
-      title: t.string({ required: true }),
-      validFrom: t.field({ type: "Date", required: false, description: "Defaults to the approval date." }),
-      targets: t.field({
-        type: [QualityTargetInput],
-        required: false,
-        description: "The targets; when left out, those of `copyFrom` (or none).",
-      }),
-      copyFrom: t.id({ required: false, description: "A revision of the same service whose targets to start from." }),
-    }),
-  })
-  .validate(createStandardDraftSchema);
+const CreateQualityStandardDraftInput = zodInput("CreateQualityStandardDraftInput", createStandardDraftSchema, {
+  types: { targets: [QualityTargetInput], copyFrom: "ID" },
+});
 
-const UpdateQualityStandardDraftInput = builder
-  .inputType("UpdateQualityStandardDraftInput", {
-    description: "Only drafts change; `targets`, when given, replace all targets.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      title: t.string({ required: false }),
-      validFrom: t.field({ type: "Date", required: false }),
-      targets: t.field({ type: [QualityTargetInput], required: false }),
-    }),
-  })
-  .validate(updateStandardDraftSchema);
+const UpdateQualityStandardDraftInput = zodInput("UpdateQualityStandardDraftInput", updateStandardDraftSchema, {
+  description: "Only drafts change; `targets`, when given, replace all targets.",
+  types: { targets: [QualityTargetInput] },
+});
 
-const ApproveQualityStandardInput = builder
-  .inputType("ApproveQualityStandardInput", {
-    fields: (t) => ({ id: t.id({ required: true }), version: t.int({ required: true }) }),
-  })
-  .validate(approveStandardSchema);
+const ApproveQualityStandardInput = zodInput("ApproveQualityStandardInput", approveStandardSchema);
 
-const RecordQualityMeasurementInput = builder
-  .inputType("RecordQualityMeasurementInput", {
-    description: "Where: a centre, a municipality, or a region (at least one).",
-    fields: (t) => ({
-      serviceId: t.id({ required: true }),
-      indicatorCode: t.string({ required: true, description: "A code some standard of the service has a target for." }),
-      regionId: t.id({ required: false }),
-      municipalityId: t.id({ required: false }),
-      centreId: t.id({ required: false }),
-      periodStart: t.field({ type: "Date", required: true }),
-      periodEnd: t.field({ type: "Date", required: true }),
-      value: t.float({ required: true }),
-      source: t.string({ required: false, description: "E.g. «Опрос заявителей»." }),
-    }),
-  })
-  .validate(recordMeasurementSchema);
+const RecordQualityMeasurementInput = zodInput("RecordQualityMeasurementInput", recordMeasurementSchema, {
+  description: "Where: a centre, a municipality, or a region (at least one).",
+});
 
-const UpdateQualityMeasurementInput = builder
-  .inputType("UpdateQualityMeasurementInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      value: t.float({ required: false }),
-      source: t.string({ required: false }),
-    }),
-  })
-  .validate(updateMeasurementSchema);
+const UpdateQualityMeasurementInput = zodInput("UpdateQualityMeasurementInput", updateMeasurementSchema);
 
 builder.mutationFields((t) => ({
   createQualityStandardDraft: rowMutation(t, {
     type: "QualityStandard",
     description: "Starts the next revision (number = last + 1) of a service's standard as a draft.",
-    authScopes: { writer: true },
     input: CreateQualityStandardDraftInput,
-    run: (input, ctx) => createStandardDraft(ctx.access, input),
+    run: createStandardDraft,
   }),
   updateQualityStandardDraft: rowMutation(t, {
     type: "QualityStandard",
     description: "Changes a draft; approved and superseded revisions are read-only (ValidationError on `status`).",
-    authScopes: { writer: true },
     input: UpdateQualityStandardDraftInput,
-    run: (input, ctx) => updateStandardDraft(ctx.access, input),
+    run: updateStandardDraft,
   }),
   approveQualityStandard: rowMutation(t, {
     type: "QualityStandard",
     description:
       "Approves a draft; the service's previously approved revision becomes SUPERSEDED. Whoever created or edited the draft cannot approve it (ForbiddenError): another curator of the service's region or an administrator does.",
-    authScopes: { writer: true },
     input: ApproveQualityStandardInput,
-    run: (input, ctx) => approveStandard(ctx.access, input),
+    run: approveStandard,
   }),
   recordQualityMeasurement: rowMutation(t, {
     type: "QualityMeasurement",
-    authScopes: { writer: true },
     input: RecordQualityMeasurementInput,
-    run: (input, ctx) => recordMeasurement(ctx.access, input),
+    run: recordMeasurement,
   }),
   updateQualityMeasurement: rowMutation(t, {
     type: "QualityMeasurement",
     description: "Corrects a recorded value or its source.",
-    authScopes: { writer: true },
     input: UpdateQualityMeasurementInput,
-    run: (input, ctx) => updateMeasurement(ctx.access, input),
+    run: updateMeasurement,
   }),
 }));

@@ -5,22 +5,18 @@ import type { Prisma, QualityTarget, StandardStatus } from "../../generated/pris
 import { type Access, includes, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { searchIn } from "../../lib/filters.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { fromGlobalId } from "../../lib/ids.js";
 import type {
   ApproveStandardData,
   CreateStandardDraftData,
+  QualityStandardFilterData,
   TargetData,
   UpdateStandardDraftData,
 } from "./quality.inputs.js";
 
 // ── Reading ──
-
-export interface QualityStandardFilterInput {
-  serviceId?: string | null;
-  status?: StandardStatus | null;
-  search?: string | null;
-}
 
 export interface OrderByInput<F extends string> {
   field: F;
@@ -52,15 +48,14 @@ export function standardVisible(
 
 export function standardWhere(
   access: Access,
-  filter?: QualityStandardFilterInput | null,
+  filter?: QualityStandardFilterData | null,
 ): Prisma.QualityStandardWhereInput {
-  const search = filter?.search?.trim();
   return {
     AND: [
       standardScope(access),
       filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
       filter?.status ? { status: filter.status } : {},
-      search ? { title: { contains: escapeLike(search), mode: "insensitive" } } : {},
+      searchIn(filter?.search, ["title"]),
     ],
   };
 }

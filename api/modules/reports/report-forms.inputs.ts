@@ -1,7 +1,7 @@
 // What a report form's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (report-forms.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { nullAsAbsent, optionalText, text } from "../../lib/validate.js";
+import { nullAsAbsent, optionalText, text, versionedChange } from "../../lib/validate.js";
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
 const code = (max: number) =>
@@ -11,7 +11,8 @@ const code = (max: number) =>
     .max(max, `At most ${max} characters.`)
     .regex(CODE, "Use capital Latin letters, digits and _, e.g. COD_MONTHLY.");
 
-const indicatorSchema = z.object({
+/** An indicator of a form; its position is its place in the list. */
+export const indicatorSchema = z.object({
   code: code(64),
   name: text(500),
   unit: text(50),
@@ -20,12 +21,15 @@ const indicatorSchema = z.object({
     .nullish()
     .transform((split) => split ?? false),
   category: optionalText(50),
-  // Computed from the event register: what of which events (null: entered by hand).
-  eventMeasure: z.enum(["COUNT", "PARTICIPANTS"]).nullish(),
+  eventMeasure: z
+    .enum(["COUNT", "PARTICIPANTS"])
+    .nullish()
+    .describe("Computed from the event register: COUNT the events or sum their PARTICIPANTS (no rural split)."),
   eventKind: z
     .enum(["SEMINAR", "FORUM", "WEBINAR", "CONFERENCE", "CAMPAIGN", "LECTURE", "CONSULTATION_DAY", "WORKING_MEETING"])
-    .nullish(),
-  eventAudience: z.enum(["CITIZENS", "STAFF"]).nullish(),
+    .nullish()
+    .describe("Only with eventMeasure."),
+  eventAudience: z.enum(["CITIZENS", "STAFF"]).nullish().describe("Only with eventMeasure."),
 });
 export type IndicatorData = z.output<typeof indicatorSchema>;
 
@@ -63,7 +67,9 @@ const formFields = {
   name: text(300),
   periodicity: z.enum(["MONTHLY", "QUARTERLY", "ANNUAL"]),
   dueDays: z.number().int("A whole number of days.").min(0, "Cannot be negative.").max(366, "At most 366 days."),
-  status: z.enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." }),
+  status: z
+    .enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." })
+    .describe("DRAFT or ACTIVE."),
   indicators: indicatorsSchema,
 };
 
@@ -71,16 +77,26 @@ const formFields = {
 export const createReportFormSchema = nullAsAbsent(
   z.object({
     code: code(64),
-    revision: z.number().int("A whole number.").min(1, "Revisions start at 1.").nullish(),
+    revision: z
+      .number()
+      .int("A whole number.")
+      .min(1, "Revisions start at 1.")
+      .nullish()
+      .describe("Omit to create the next revision of the code (1 for a new code)."),
     ...formFields,
-    status: formFields.status.default("ACTIVE"),
+    status: formFields.status.default("ACTIVE").describe("DRAFT or ACTIVE (default)."),
   }),
 );
 export type CreateReportFormData = z.output<typeof createReportFormSchema>;
 
-export const updateReportFormSchema = nullAsAbsent(
-  z
-    .object({ id: z.string(), version: z.number().int() })
-    .extend(z.object({ code: code(64), ...formFields }).partial().shape),
-);
+export const updateReportFormSchema = nullAsAbsent(versionedChange({ code: code(64), ...formFields }));
 export type UpdateReportFormData = z.output<typeof updateReportFormSchema>;
+
+// ── Lists ──
+
+export const reportFormFilterSchema = z.object({
+  search: z.string().trim().max(200).nullish().describe("Part of the code or name; % and _ match themselves."),
+  status: z.enum(["DRAFT", "ACTIVE", "RETIRED"]).nullish(),
+  periodicity: formFields.periodicity.nullish(),
+});
+export type ReportFormFilterData = z.output<typeof reportFormFilterSchema>;

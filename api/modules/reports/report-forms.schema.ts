@@ -2,16 +2,23 @@
 // the administrators' changes to them. Reports themselves: reports.schema.ts.
 import { builder } from "../../builder.js";
 import { EventMeasure, Periodicity, ReportFormStatus } from "../../generated/prisma/client.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { safeUuid } from "../../lib/ids.js";
 import {
   EventAudienceEnum,
   EventKindEnum,
   listConnection,
   orderByInput,
+  recordStamps,
   rowMutation,
   VersionedInput,
 } from "../../shared.js";
-import { createReportFormSchema, updateReportFormSchema } from "./report-forms.inputs.js";
+import {
+  createReportFormSchema,
+  indicatorSchema,
+  reportFormFilterSchema,
+  updateReportFormSchema,
+} from "./report-forms.inputs.js";
 import {
   createReportForm,
   reportFormOrderBy,
@@ -27,12 +34,19 @@ export const EventMeasureEnum = builder.enumType(EventMeasure, {
   description: "What an indicator computed from the event register counts: the events, or their participants.",
 });
 
-export const ReportForm = builder.prismaNode("ReportForm", {
+/**
+ * Forms and their indicators carry no personal or regional data: staff and statistics partners
+ * read them all. node(id) of an id that is no form (or indicator) answers null.
+ */
+const formNode = {
   id: { field: "id" },
-  // node(id) of a row outside the scope answers null, as for an id that does not exist.
   nullable: true,
-  findUnique: (id) => ({ id: safeUuid(id) }),
+  findUnique: (id: string) => ({ id: safeUuid(id) }),
   authScopes: { staff: true, partner: "statistics:read" },
+} as const;
+
+export const ReportForm = builder.prismaNode("ReportForm", {
+  ...formNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     revision: t.exposeInt("revision"),
@@ -40,19 +54,13 @@ export const ReportForm = builder.prismaNode("ReportForm", {
     periodicity: t.expose("periodicity", { type: PeriodicityEnum }),
     dueDays: t.exposeInt("dueDays", { description: "Days after the period's end by which a report is due." }),
     status: t.expose("status", { type: ReportFormStatusEnum }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     indicators: t.relation("indicators", { query: { orderBy: [{ position: "asc" }, { id: "asc" }] } }),
   }),
 });
 
 export const ReportIndicator = builder.prismaNode("ReportIndicator", {
-  id: { field: "id" },
-  // node(id) of a row outside the scope answers null, as for an id that does not exist.
-  nullable: true,
-  findUnique: (id) => ({ id: safeUuid(id) }),
-  authScopes: { staff: true, partner: "statistics:read" },
+  ...formNode,
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -82,12 +90,8 @@ export const ReportIndicator = builder.prismaNode("ReportIndicator", {
   }),
 });
 
-const ReportFormFilter = builder.inputType("ReportFormFilter", {
-  fields: (t) => ({
-    search: t.string({ required: false, description: "Part of the code or name; % and _ match themselves." }),
-    status: t.field({ type: ReportFormStatusEnum, required: false }),
-    periodicity: t.field({ type: PeriodicityEnum, required: false }),
-  }),
+const ReportFormFilter = zodInput("ReportFormFilter", reportFormFilterSchema, {
+  types: { status: ReportFormStatusEnum, periodicity: PeriodicityEnum },
 });
 
 const ReportFormOrderBy = orderByInput("ReportForm", ["CODE", "NAME", "CREATED_AT"]);
@@ -104,76 +108,43 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const ReportIndicatorInput = builder.inputType("ReportIndicatorInput", {
+const ReportIndicatorInput = zodInputPart("ReportIndicatorInput", indicatorSchema, {
   description: "An indicator of a form; its position is its place in the list.",
-  fields: (t) => ({
-    code: t.string({ required: true }),
-    name: t.string({ required: true }),
-    unit: t.string({ required: true }),
-    hasRuralSplit: t.boolean({ required: false }),
-    category: t.string({ required: false }),
-    eventMeasure: t.field({
-      type: EventMeasureEnum,
-      required: false,
-      description: "Computed from the event register: COUNT the events or sum their PARTICIPANTS (no rural split).",
-    }),
-    eventKind: t.field({ type: EventKindEnum, required: false, description: "Only with eventMeasure." }),
-    eventAudience: t.field({ type: EventAudienceEnum, required: false, description: "Only with eventMeasure." }),
-  }),
+  types: { eventMeasure: EventMeasureEnum, eventKind: EventKindEnum, eventAudience: EventAudienceEnum },
 });
 
-const CreateReportFormInput = builder
-  .inputType("CreateReportFormInput", {
-    fields: (t) => ({
-      code: t.string({ required: true }),
-      revision: t.int({
-        required: false,
-        description: "Omit to create the next revision of the code (1 for a new code).",
-      }),
-      name: t.string({ required: true }),
-      periodicity: t.field({ type: PeriodicityEnum, required: true }),
-      dueDays: t.int({ required: true }),
-      status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE (default)." }),
-      indicators: t.field({ type: [ReportIndicatorInput], required: true }),
-    }),
-  })
-  .validate(createReportFormSchema);
+const formTypes = {
+  periodicity: PeriodicityEnum,
+  status: ReportFormStatusEnum,
+  indicators: [ReportIndicatorInput],
+} as const;
 
-const UpdateReportFormInput = builder
-  .inputType("UpdateReportFormInput", {
-    description:
-      "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      code: t.string({ required: false }),
-      name: t.string({ required: false }),
-      periodicity: t.field({ type: PeriodicityEnum, required: false }),
-      dueDays: t.int({ required: false }),
-      status: t.field({ type: ReportFormStatusEnum, required: false, description: "DRAFT or ACTIVE." }),
-      indicators: t.field({ type: [ReportIndicatorInput], required: false }),
-    }),
-  })
-  .validate(updateReportFormSchema);
+const CreateReportFormInput = zodInput("CreateReportFormInput", createReportFormSchema, { types: formTypes });
+
+const UpdateReportFormInput = zodInput("UpdateReportFormInput", updateReportFormSchema, {
+  description:
+    "Only while no report uses the form; only the fields given change. `indicators` replaces the list (matched by code).",
+  types: formTypes,
+});
 
 builder.mutationFields((t) => ({
   createReportForm: rowMutation(t, {
     type: "ReportForm",
     authScopes: { admin: true },
     input: CreateReportFormInput,
-    run: (input, ctx) => createReportForm(ctx.access, input),
+    run: createReportForm,
   }),
   updateReportForm: rowMutation(t, {
     type: "ReportForm",
     authScopes: { admin: true },
     input: UpdateReportFormInput,
-    run: (input, ctx) => updateReportForm(ctx.access, input),
+    run: updateReportForm,
   }),
   retireReportForm: rowMutation(t, {
     type: "ReportForm",
     description: "The form takes no new reports; existing ones keep it.",
     authScopes: { admin: true },
     input: VersionedInput,
-    run: (input, ctx) => retireReportForm(ctx.access, { id: String(input.id), version: input.version }),
+    run: retireReportForm,
   }),
 }));

@@ -1,40 +1,29 @@
 // Report forms: what centres report (indicators, periodicity, due days), their revisions, and
 // the administrators' changes to them. A form that reports use no longer changes; its next
 // revision does.
-import type { Periodicity, Prisma, ReportFormStatus } from "../../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
-import { escapeLike, fromGlobalId } from "../../lib/ids.js";
-import type { CreateReportFormData, IndicatorData, UpdateReportFormData } from "./report-forms.inputs.js";
+import { directionOf, type OrderBy, searchIn } from "../../lib/filters.js";
+import { fromGlobalId } from "../../lib/ids.js";
+import type {
+  CreateReportFormData,
+  IndicatorData,
+  ReportFormFilterData,
+  UpdateReportFormData,
+} from "./report-forms.inputs.js";
 
 // ── Lists ──
 
-export interface ReportFormFilterInput {
-  search?: string | null;
-  status?: ReportFormStatus | null;
-  periodicity?: Periodicity | null;
-}
+export type ReportFormOrderByInput = OrderBy<"CODE" | "NAME" | "CREATED_AT">;
 
-export interface ReportFormOrderByInput {
-  field: "CODE" | "NAME" | "CREATED_AT";
-  direction: "ASC" | "DESC";
-}
-
-export function reportFormWhere(filter?: ReportFormFilterInput | null): Prisma.ReportFormWhereInput {
-  const search = filter?.search?.trim();
+export function reportFormWhere(filter?: ReportFormFilterData | null): Prisma.ReportFormWhereInput {
   return {
     AND: [
       filter?.status ? { status: filter.status } : {},
       filter?.periodicity ? { periodicity: filter.periodicity } : {},
-      search
-        ? {
-            OR: [
-              { code: { contains: escapeLike(search), mode: "insensitive" } },
-              { name: { contains: escapeLike(search), mode: "insensitive" } },
-            ],
-          }
-        : {},
+      searchIn(filter?.search, ["code", "name"]),
     ],
   };
 }
@@ -42,7 +31,7 @@ export function reportFormWhere(filter?: ReportFormFilterInput | null): Prisma.R
 export function reportFormOrderBy(
   orderBy?: ReportFormOrderByInput | null,
 ): Prisma.ReportFormOrderByWithRelationInput[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   if (orderBy?.field === "NAME") return [{ name: direction }, { id: direction }];
   if (orderBy?.field === "CREATED_AT") return [{ createdAt: direction }, { id: direction }];
   return [{ code: direction }, { revision: direction }, { id: direction }];

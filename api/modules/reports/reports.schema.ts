@@ -1,12 +1,15 @@
 import { builder } from "../../builder.js";
 import { ReportScope, ReportStatus } from "../../generated/prisma/client.js";
+import { zodInput, zodInputPart } from "../../inputs.js";
 import { safeUuid } from "../../lib/ids.js";
-import { listConnection, orderByInput, rowMutation, VersionedInput } from "../../shared.js";
+import { listConnection, orderByInput, recordStamps, rowMutation, VersionedInput } from "../../shared.js";
 import { prefillReportFromEvents, setReportValues } from "./report-values.service.js";
 import { approveReport, canApproveReport, lockReport, returnReport, submitReport } from "./report-workflow.service.js";
 import {
   approveReportSchema,
   createReportSchema,
+  reportFilterSchema,
+  reportValueSchema,
   returnReportSchema,
   setReportValuesSchema,
 } from "./reports.inputs.js";
@@ -29,7 +32,6 @@ export const ReportStatusEnum = builder.enumType(ReportStatus, {
   description: "DRAFT → SUBMITTED → RETURNED (and submitted again) or APPROVED → LOCKED.",
 });
 
-// Forms carry no personal or regional data: every signed-in caller reads them.
 export const Report = builder.prismaNode("Report", {
   id: { field: "id" },
   // node(id) of a row outside the scope answers null, as for an id that does not exist.
@@ -66,9 +68,7 @@ export const Report = builder.prismaNode("Report", {
       select: { status: true, periodEnd: true, form: { select: { dueDays: true } } },
       resolve: (report) => isOverdue(report, report.form),
     }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     form: t.relation("form"),
     centre: t.relation("centre", { nullable: true }),
     municipality: t.relation("municipality", { nullable: true }),
@@ -91,17 +91,8 @@ export const ReportValue = builder.prismaObject("ReportValue", {
 
 // ── Lists ──
 
-export const ReportFilter = builder.inputType("ReportFilter", {
-  fields: (t) => ({
-    regionId: t.id({ required: false }),
-    centreId: t.id({ required: false }),
-    municipalityId: t.id({ required: false, description: "The municipality's own reports and those of its centres." }),
-    formId: t.id({ required: false }),
-    status: t.field({ type: ReportStatusEnum, required: false }),
-    scope: t.field({ type: ReportScopeEnum, required: false }),
-    periodFrom: t.field({ type: "Date", required: false, description: "Periods starting on or after this day." }),
-    periodTo: t.field({ type: "Date", required: false, description: "Periods starting on or before this day." }),
-  }),
+export const ReportFilter = zodInput("ReportFilter", reportFilterSchema, {
+  types: { status: ReportStatusEnum, scope: ReportScopeEnum },
 });
 
 const ReportOrderBy = orderByInput(
@@ -124,62 +115,22 @@ builder.queryFields((t) => ({
 
 // ── Mutations on reports ──
 
-const CreateReportInput = builder
-  .inputType("CreateReportInput", {
-    description: "Exactly one of centreId, municipalityId or regionId says whose report it is.",
-    fields: (t) => ({
-      formId: t.id({ required: true }),
-      centreId: t.id({ required: false }),
-      municipalityId: t.id({ required: false }),
-      regionId: t.id({ required: false }),
-      periodStart: t.field({
-        type: "Date",
-        required: true,
-        description: "The first day of a month, quarter or year, as the form's periodicity requires.",
-      }),
-    }),
-  })
-  .validate(createReportSchema);
-
-const ReportValueInput = builder.inputType("ReportValueInput", {
-  fields: (t) => ({
-    indicatorId: t.id({ required: false, description: "The indicator (or give indicatorCode)." }),
-    indicatorCode: t.string({ required: false }),
-    total: t.int({ required: true }),
-    rural: t.int({ required: false, description: "Only for indicators with a rural split; at most the total." }),
-  }),
+const CreateReportInput = zodInput("CreateReportInput", createReportSchema, {
+  description: "Exactly one of centreId, municipalityId or regionId says whose report it is.",
 });
 
-const SetReportValuesInput = builder
-  .inputType("SetReportValuesInput", {
-    description: "Replaces the values of the indicators given; others stay as they are.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      values: t.field({ type: [ReportValueInput], required: true }),
-    }),
-  })
-  .validate(setReportValuesSchema);
+const ReportValueInput = zodInputPart("ReportValueInput", reportValueSchema, {
+  types: { total: "Int", rural: "Int" },
+});
 
-const ReturnReportInput = builder
-  .inputType("ReturnReportInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      reason: t.string({ required: true, description: "What the reporter must correct (shown to them)." }),
-    }),
-  })
-  .validate(returnReportSchema);
+const SetReportValuesInput = zodInput("SetReportValuesInput", setReportValuesSchema, {
+  description: "Replaces the values of the indicators given; others stay as they are.",
+  types: { values: [ReportValueInput] },
+});
 
-const ApproveReportInput = builder
-  .inputType("ApproveReportInput", {
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      published: t.boolean({ required: false, description: "Show the figures to partner apps (default false)." }),
-    }),
-  })
-  .validate(approveReportSchema);
+const ReturnReportInput = zodInput("ReturnReportInput", returnReportSchema);
+
+const ApproveReportInput = zodInput("ApproveReportInput", approveReportSchema);
 
 // Operators fill in their centre's reports; curators and administrators those of their regions.
 const reporter = { writer: true, role: "OPERATOR" } as const;
@@ -190,7 +141,7 @@ builder.mutationFields((t) => ({
     description: "Opens a DRAFT report; the period's end follows from the form.",
     authScopes: reporter,
     input: CreateReportInput,
-    run: (input, ctx) => createReport(ctx.access, input),
+    run: createReport,
   }),
   setReportValues: rowMutation(t, {
     type: "Report",
@@ -198,7 +149,7 @@ builder.mutationFields((t) => ({
       "Enters or corrects values while the report is DRAFT or RETURNED; nothing applies unless all are valid.",
     authScopes: reporter,
     input: SetReportValuesInput,
-    run: (input, ctx) => setReportValues(ctx.access, input),
+    run: setReportValues,
   }),
   prefillReportFromEvents: rowMutation(t, {
     type: "Report",
@@ -206,35 +157,32 @@ builder.mutationFields((t) => ({
       "Sets a DRAFT report's indicators computed from the event register (ReportIndicator.eventMeasure) from the non-archived events of its region that start within its period: a centre's report counts the events the centre held, a municipality's those that covered it, a region's all of the region's. COUNT indicators get the number of matching events, PARTICIPANTS the sum of their participants, 0 where none match; other values stay. Who may: as setReportValues.",
     authScopes: reporter,
     input: VersionedInput,
-    run: (input, ctx) => prefillReportFromEvents(ctx.access, { id: String(input.id), version: input.version }),
+    run: prefillReportFromEvents,
   }),
   submitReport: rowMutation(t, {
     type: "Report",
     description: "DRAFT or RETURNED → SUBMITTED (needs at least one value).",
     authScopes: reporter,
     input: VersionedInput,
-    run: (input, ctx) => submitReport(ctx.access, { id: String(input.id), version: input.version }),
+    run: submitReport,
   }),
   returnReport: rowMutation(t, {
     type: "Report",
     description: "SUBMITTED → RETURNED with the reason the reporter sees.",
-    authScopes: { writer: true },
     input: ReturnReportInput,
-    run: (input, ctx) => returnReport(ctx.access, input),
+    run: returnReport,
   }),
   approveReport: rowMutation(t, {
     type: "Report",
     description:
       "SUBMITTED → APPROVED; the values are final from now on. Whoever created, filled in or submitted the report cannot approve or publish it (ForbiddenError): another curator of its region or an administrator does.",
-    authScopes: { writer: true },
     input: ApproveReportInput,
-    run: (input, ctx) => approveReport(ctx.access, input),
+    run: approveReport,
   }),
   lockReport: rowMutation(t, {
     type: "Report",
     description: "APPROVED → LOCKED: closed for good (e.g. after the period's statistics are published).",
-    authScopes: { writer: true },
     input: VersionedInput,
-    run: (input, ctx) => lockReport(ctx.access, { id: String(input.id), version: input.version }),
+    run: lockReport,
   }),
 }));

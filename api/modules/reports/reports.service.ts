@@ -6,9 +6,10 @@ import type { Periodicity, Prisma, ReportScope, ReportStatus } from "../../gener
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { lockForm } from "./report-forms.service.js";
-import type { CreateReportData } from "./reports.inputs.js";
+import type { CreateReportData, ReportFilterData } from "./reports.inputs.js";
 
 // ── Who sees and changes reports ──
 
@@ -91,30 +92,16 @@ export function isOverdue(
 }
 
 // ── Lists ──
-export interface ReportFilterInput {
-  regionId?: string | null;
-  centreId?: string | null;
-  municipalityId?: string | null;
-  formId?: string | null;
-  status?: ReportStatus | null;
-  periodFrom?: Date | null;
-  periodTo?: Date | null;
-  scope?: ReportScope | null;
-}
+export type ReportOrderByInput = OrderBy<"PERIOD_START" | "CREATED_AT" | "STATUS">;
 
-export interface ReportOrderByInput {
-  field: "PERIOD_START" | "CREATED_AT" | "STATUS";
-  direction: "ASC" | "DESC";
-}
-
-export function reportWhere(access: Access, filter?: ReportFilterInput | null): Prisma.ReportWhereInput {
+export function reportWhere(access: Access, filter?: ReportFilterData | null): Prisma.ReportWhereInput {
   const municipalityId = filter?.municipalityId
     ? fromGlobalId("Municipality", filter.municipalityId, "filter.municipalityId")
     : null;
   return {
     AND: [
       reportScope(access),
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.centreId ? { centreId: fromGlobalId("Centre", filter.centreId, "filter.centreId") } : {},
       // A municipality's own reports and those of its centres.
       municipalityId ? { OR: [{ municipalityId }, { centre: { municipalityId } }] } : {},

@@ -2,12 +2,37 @@
 // validation plugin on their GraphQL input types (services.schema.ts); the service takes what
 // these give.
 import { z } from "zod";
-import { optionalText, text, webUrl } from "../../lib/validate.js";
+import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
+import { optionalText, text, versionedChange, webUrl } from "../../lib/validate.js";
 
 const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
   error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
 });
+
+// ── The list's filter ──
+
+export const serviceFilterSchema = z.object({
+  search: z
+    .string()
+    .trim()
+    .max(200, "At most 200 characters.")
+    .nullish()
+    .describe("Part of the name, short name or register id; % and _ match themselves."),
+  level: z.enum(ServiceLevel).nullish(),
+  regionId: z.string().nullish(),
+  competentAuthorityId: z.string().nullish(),
+  socialSignificant: z.boolean().nullish(),
+  electronic: z.boolean().nullish(),
+  proactive: z.boolean().nullish(),
+  status: z
+    .enum(PublicationStatus)
+    .nullish()
+    .describe("Without it, DRAFT and PUBLISHED services are listed (partners: PUBLISHED only)."),
+});
+export type ServiceFilterData = z.output<typeof serviceFilterSchema>;
+
+// ── A service ──
 
 const serviceFields = {
   registryId: z
@@ -35,7 +60,8 @@ const serviceFields = {
     .trim()
     .regex(/^\d{1,10}([.,]\d{1,2})?$/, "Roubles with up to two decimals, e.g. 3000 or 1500.50.")
     .transform((value) => value.replace(",", "."))
-    .nullish(),
+    .nullish()
+    .describe('Roubles, e.g. "3000" or "1500.50".'),
   requiredDocuments: z
     .array(text(500), { error: "Give a list of documents (it may be empty)." })
     .max(100, "At most 100 documents."),
@@ -45,19 +71,17 @@ const serviceFields = {
 
 export const createServiceSchema = z.object({
   ...serviceFields,
-  regionId: z.string().nullish(),
+  regionId: z.string().nullish().describe("Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones."),
   socialSignificant: serviceFields.socialSignificant.default(false),
   electronic: serviceFields.electronic.default(false),
   proactive: serviceFields.proactive.default(false),
   needsExtraDocuments: serviceFields.needsExtraDocuments.default(false),
   requiredDocuments: serviceFields.requiredDocuments.default([]),
-  status: editableStatus.default("PUBLISHED"),
+  status: editableStatus.default("PUBLISHED").describe("PUBLISHED unless given."),
 });
 export type CreateServiceData = z.output<typeof createServiceSchema>;
 
-export const updateServiceSchema = z
-  .object({ id: z.string(), version: z.number().int() })
-  .extend(z.object(serviceFields).partial().shape);
+export const updateServiceSchema = versionedChange(serviceFields);
 export type UpdateServiceData = z.output<typeof updateServiceSchema>;
 
 // ── Which centre helps with which service ──

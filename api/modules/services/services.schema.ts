@@ -1,15 +1,17 @@
 import { builder } from "../../builder.js";
 import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { includes } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { canReadCatalogueRow, centreScope, lifeSituationScope, serviceScope } from "../../lib/scopes.js";
 import { webUrlOrNull } from "../../lib/validate.js";
-import { archiveMutations, listConnection, orderByInput, rowMutation, type Types } from "../../shared.js";
+import { archiveMutations, listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import { CentreHelpKindEnum } from "../centres/centres.schema.js";
 import { Organisation } from "../organisations/organisations.schema.js";
 import {
   createServiceSchema,
   removeCentreServiceSchema,
+  serviceFilterSchema,
   setCentreServiceSchema,
   updateServiceSchema,
 } from "./services.inputs.js";
@@ -81,9 +83,7 @@ export const Service = builder.prismaNode("Service", {
       resolve: (service) => webUrlOrNull(service.portalUrl),
     }),
     status: t.expose("status", { type: PublicationStatusEnum }),
-    version: t.exposeInt("version"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    ...recordStamps(t),
     centres: t.relatedConnection("centres", {
       cursor: "id",
       totalCount: true,
@@ -105,24 +105,8 @@ export const Service = builder.prismaNode("Service", {
 
 // ── Lists ──
 
-const ServiceFilter = builder.inputType("ServiceFilter", {
-  fields: (t) => ({
-    search: t.string({
-      required: false,
-      description: "Part of the name, short name or register id; % and _ match themselves.",
-    }),
-    level: t.field({ type: ServiceLevelEnum, required: false }),
-    regionId: t.id({ required: false }),
-    competentAuthorityId: t.id({ required: false }),
-    socialSignificant: t.boolean({ required: false }),
-    electronic: t.boolean({ required: false }),
-    proactive: t.boolean({ required: false }),
-    status: t.field({
-      type: PublicationStatusEnum,
-      required: false,
-      description: "Without it, DRAFT and PUBLISHED services are listed (partners: PUBLISHED only).",
-    }),
-  }),
+const ServiceFilter = zodInput("ServiceFilter", serviceFilterSchema, {
+  types: { level: ServiceLevelEnum, status: PublicationStatusEnum },
 });
 
 export const CatalogueOrderBy = orderByInput("Catalogue", ["NAME", "CREATED_AT"]);
@@ -145,89 +129,35 @@ export const EditableStatus = builder.enumType("EditablePublicationStatus", {
   values: ["DRAFT", "PUBLISHED"] as const,
 });
 
-/**
- * A service's own fields as both inputs take them, each declared once: all optional, except
- * that a new service needs its name and level. The region is fixed at creation, so only a new
- * service takes it; the notes on the fee and the status belong to the new service's input.
- * What each must hold is in services.inputs.ts.
- */
-const serviceFieldInputs = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, creating: boolean) => ({
-  registryId: t.string({ required: false }),
-  name: t.string({ required: creating }),
-  shortName: t.string({ required: false }),
-  description: t.string({ required: false }),
-  level: t.field({ type: ServiceLevelEnum, required: creating }),
-  ...(creating
-    ? {
-        regionId: t.id({
-          required: false,
-          description: "Required for REGIONAL and MUNICIPAL services; empty for FEDERAL ones.",
-        }),
-      }
-    : {}),
-  competentAuthorityId: t.id({ required: false }),
-  socialSignificant: t.boolean({ required: false }),
-  electronic: t.boolean({ required: false }),
-  proactive: t.boolean({ required: false }),
-  needsExtraDocuments: t.boolean({ required: false }),
-  processingDays: t.int({ required: false }),
-  fee: t.string({ required: false, description: creating ? 'Roubles, e.g. "3000" or "1500.50".' : undefined }),
-  requiredDocuments: t.stringList({ required: false }),
-  portalUrl: t.string({ required: false }),
-  status: t.field({
-    type: EditableStatus,
-    required: false,
-    description: creating ? "PUBLISHED unless given." : undefined,
-  }),
+const serviceTypes = { level: ServiceLevelEnum, status: EditableStatus, registryId: "String" } as const;
+
+const CreateServiceInput = zodInput("CreateServiceInput", createServiceSchema, { types: serviceTypes });
+
+const UpdateServiceInput = zodInput("UpdateServiceInput", updateServiceSchema, {
+  description:
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation.",
+  types: serviceTypes,
 });
 
-const CreateServiceInput = builder
-  .inputType("CreateServiceInput", { fields: (t) => serviceFieldInputs(t, true) })
-  .validate(createServiceSchema);
+const SetCentreServiceInput = zodInput("SetCentreServiceInput", setCentreServiceSchema, {
+  description: "Creates or replaces how a centre helps with a service.",
+  types: { helpKinds: [CentreHelpKindEnum] },
+});
 
-const UpdateServiceInput = builder
-  .inputType("UpdateServiceInput", {
-    description:
-      "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). The region is fixed at creation.",
-    fields: (t) => ({
-      id: t.id({ required: true }),
-      version: t.int({ required: true }),
-      ...serviceFieldInputs(t, false),
-    }),
-  })
-  .validate(updateServiceSchema);
-
-const SetCentreServiceInput = builder
-  .inputType("SetCentreServiceInput", {
-    description: "Creates or replaces how a centre helps with a service.",
-    fields: (t) => ({
-      centreId: t.id({ required: true }),
-      serviceId: t.id({ required: true }),
-      helpKinds: t.field({ type: [CentreHelpKindEnum], required: true }),
-      note: t.string({ required: false }),
-    }),
-  })
-  .validate(setCentreServiceSchema);
-
-const RemoveCentreServiceInput = builder
-  .inputType("RemoveCentreServiceInput", {
-    fields: (t) => ({ centreId: t.id({ required: true }), serviceId: t.id({ required: true }) }),
-  })
-  .validate(removeCentreServiceSchema);
+const RemoveCentreServiceInput = zodInput("RemoveCentreServiceInput", removeCentreServiceSchema);
 
 builder.mutationFields((t) => ({
   createService: rowMutation(t, {
     type: "Service",
     description: "Federal services: administrators; regional and municipal ones: also the curators of that region.",
-    authScopes: { writer: true },
     input: CreateServiceInput,
-    run: (input, ctx) => createService(ctx.access, input),
+    run: createService,
   }),
   updateService: rowMutation(t, {
     type: "Service",
-    authScopes: { writer: true },
+    description: "Changes a service; only the fields given change, at the version you read.",
     input: UpdateServiceInput,
-    run: (input, ctx) => updateService(ctx.access, input),
+    run: updateService,
   }),
   ...archiveMutations(t, {
     type: "Service",
@@ -240,15 +170,13 @@ builder.mutationFields((t) => ({
   setCentreService: rowMutation(t, {
     type: "CentreService",
     description: "Records that a centre (one you may change) helps with a federal service or one of its region.",
-    authScopes: { writer: true },
     input: SetCentreServiceInput,
-    run: (input, ctx) => setCentreService(ctx.access, input),
+    run: setCentreService,
   }),
   removeCentreService: rowMutation(t, {
     type: "Centre",
     description: "Removes a service from a centre's list; returns the centre.",
-    authScopes: { writer: true },
     input: RemoveCentreServiceInput,
-    run: (input, ctx) => removeCentreService(ctx.access, input),
+    run: removeCentreService,
   }),
 }));

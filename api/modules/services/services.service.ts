@@ -1,12 +1,14 @@
-import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
+import type { Prisma, ServiceLevel } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { change, log, saveRow, type Tx } from "../../lib/change.js";
+import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { directionOf, inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
 import type {
   CreateServiceData,
   RemoveCentreServiceData,
+  ServiceFilterData,
   SetCentreServiceData,
   UpdateServiceData,
 } from "./services.inputs.js";
@@ -38,23 +40,9 @@ export async function readableRegion(tx: Tx, access: Access, globalId: string, f
 
 // ── Lists ──
 
-export interface ServiceFilterInput {
-  search?: string | null;
-  level?: ServiceLevel | null;
-  regionId?: string | null;
-  competentAuthorityId?: string | null;
-  socialSignificant?: boolean | null;
-  electronic?: boolean | null;
-  proactive?: boolean | null;
-  status?: PublicationStatus | null;
-}
+export type CatalogueOrderByInput = OrderBy<"NAME" | "CREATED_AT">;
 
-export interface CatalogueOrderByInput {
-  field: "NAME" | "CREATED_AT";
-  direction: "ASC" | "DESC";
-}
-
-export function serviceWhere(access: Access, filter?: ServiceFilterInput | null): Prisma.ServiceWhereInput {
+export function serviceWhere(access: Access, filter?: ServiceFilterData | null): Prisma.ServiceWhereInput {
   const search = filter?.search?.trim();
   const like = search ? escapeLike(search) : null;
   return {
@@ -63,7 +51,7 @@ export function serviceWhere(access: Access, filter?: ServiceFilterInput | null)
       // Archived entries leave lists unless asked for by status.
       filter?.status ? { status: filter.status } : { status: { not: "ARCHIVED" } },
       filter?.level ? { level: filter.level } : {},
-      filter?.regionId ? { regionId: fromGlobalId("Region", filter.regionId, "filter.regionId") } : {},
+      inRegionOf(filter),
       filter?.competentAuthorityId
         ? {
             competentAuthorityId: fromGlobalId(
@@ -93,7 +81,7 @@ export function serviceWhere(access: Access, filter?: ServiceFilterInput | null)
 export function catalogueOrderBy(
   orderBy?: CatalogueOrderByInput | null,
 ): { name?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] {
-  const direction = orderBy?.direction === "DESC" ? "desc" : "asc";
+  const direction = directionOf(orderBy);
   return [orderBy?.field === "CREATED_AT" ? { createdAt: direction } : { name: direction }, { id: direction }];
 }
 
@@ -189,15 +177,9 @@ export async function setServiceArchived(access: Access, input: { id: string; ve
         archived ? "The service is already archived." : "Only an archived service can be restored.",
       );
     }
-    const data = { status: archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const) };
-    return saveRow(tx, access, {
-      entity: "Service",
-      label: "service",
-      before,
-      version: input.version,
-      action: archived ? "ARCHIVE" : "RESTORE",
-      data: data,
-    });
+    const status = archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const);
+    const save = { entity: "Service", label: "service", before, version: input.version } as const;
+    return saveArchived(tx, access, { ...save, archived, data: { status } });
   });
 }
 

@@ -13,11 +13,9 @@ import { assertValuesEditable, writeReportValues } from "../reports/report-value
 import { canEdit, reportScope } from "../reports/reports.service.js";
 import { checkRows, type ImportProblem, isoDate, templateRows } from "./report-sheet.js";
 import { readSheetFile, type SpreadsheetFormat, UnreadableSheetError } from "./sheet-files.js";
-import type { ImportReportValuesData } from "./spreadsheets.inputs.js";
+import { type ImportReportValuesData, MAX_INLINE_BYTES } from "./spreadsheets.inputs.js";
 import { userIdOf } from "./spreadsheets.service.js";
 
-/** Inline content is for small files; larger ones go through an upload (requestFileUpload). */
-export const MAX_INLINE_BYTES = 2 * 1024 * 1024;
 /** An uploaded file larger than this is not a report's values. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -1,14 +1,15 @@
 import { builder } from "../../builder.js";
 import { ImportStatus } from "../../generated/prisma/client.js";
+import { zodInput } from "../../inputs.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT, REPORT_SPREADSHEET } from "../../lib/limits.js";
 import { rowMutation } from "../../shared.js";
 import { CentreFilter } from "../centres/centres.schema.js";
 import type { CentreFilterInput } from "../centres/centres.service.js";
 import { ReportFilter } from "../reports/reports.schema.js";
-import { canReadReport, type ReportFilterInput, reportScope } from "../reports/reports.service.js";
+import { canReadReport, reportScope } from "../reports/reports.service.js";
 import { generateRegionalReport } from "./regional-report.service.js";
-import { batchProblems, importReportValues, MAX_INLINE_BYTES } from "./report-import.service.js";
+import { batchProblems, importReportValues } from "./report-import.service.js";
 import type { ImportProblem as ImportProblemRow, ProblemCode } from "./report-sheet.js";
 import {
   generateRegionalReportSchema,
@@ -117,28 +118,11 @@ builder.prismaObjectField("Report", "imports", (t) =>
 
 // ── Queries ──
 
-const ReportTemplateInput = builder
-  .inputType("ReportTemplateInput", {
-    fields: (t) => ({
-      formId: t.id({ required: true }),
-      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-      periodStart: t.field({
-        type: "Date",
-        required: false,
-        description: "Fills in period_start, which an import checks against the report's period.",
-      }),
-    }),
-  })
-  .validate(reportTemplateSchema);
+const formatTypes = { format: SpreadsheetFormatEnum } as const;
 
-const ReportExportInput = builder
-  .inputType("ReportExportInput", {
-    fields: (t) => ({
-      reportId: t.id({ required: true }),
-      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-    }),
-  })
-  .validate(reportExportSchema);
+const ReportTemplateInput = zodInput("ReportTemplateInput", reportTemplateSchema, { types: formatTypes });
+
+const ReportExportInput = zodInput("ReportExportInput", reportExportSchema, { types: formatTypes });
 
 builder.queryFields((t) => ({
   reportTemplate: t.field({
@@ -171,44 +155,23 @@ builder.queryFields((t) => ({
     description: `The reports the list \`reports\` would give, as CSV (UTF-8 with BOM); at most ${MAX_CSV_ROWS} rows.`,
     authScopes: { staff: true, partner: "statistics:read" },
     args: { filter: t.arg({ type: ReportFilter, required: false }) },
-    resolve: (_root, args, ctx) => reportsCsv(ctx.access, args.filter as ReportFilterInput | null | undefined),
+    resolve: (_root, args, ctx) => reportsCsv(ctx.access, args.filter),
   }),
 }));
 
 // ── Mutations ──
 
-const ImportReportValuesInput = builder
-  .inputType("ImportReportValuesInput", {
-    description: "Give fileId (an uploaded file of the report) or content (base64), not both.",
-    fields: (t) => ({
-      reportId: t.id({ required: true }),
-      version: t.int({ required: true, description: "The report's version you read; a stale one is a conflict." }),
-      fileId: t.id({
-        required: false,
-        description: "An AVAILABLE StoredFile of this report (purpose REPORT or IMPORT).",
-      }),
-      content: t.string({
-        required: false,
-        description: `The file's bytes, base64-encoded; at most ${MAX_INLINE_BYTES / 1024 / 1024} MB decoded.`,
-        // Base64 of the largest inline file, line breaks allowed, and room above it so that the
-        // service, not the length check, says how large the file may be.
-        extensions: { maxLength: 3 * 1024 * 1024 },
-      }),
-      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-    }),
-  })
-  .validate(importReportValuesSchema);
+const ImportReportValuesInput = zodInput("ImportReportValuesInput", importReportValuesSchema, {
+  description: "Give fileId (an uploaded file of the report) or content (base64), not both.",
+  types: { format: SpreadsheetFormatEnum },
+  // Base64 of the largest inline file, line breaks allowed, and room above it so that the
+  // service, not the length check, says how large the file may be.
+  extensions: { content: { maxLength: 3 * 1024 * 1024 } },
+});
 
-const GenerateRegionalReportInput = builder
-  .inputType("GenerateRegionalReportInput", {
-    fields: (t) => ({
-      regionId: t.id({ required: true }),
-      fromYear: t.int({ required: true }),
-      toYear: t.int({ required: true, description: "The request categories are those of this year." }),
-      format: t.field({ type: SpreadsheetFormatEnum, required: true }),
-    }),
-  })
-  .validate(generateRegionalReportSchema);
+const GenerateRegionalReportInput = zodInput("GenerateRegionalReportInput", generateRegionalReportSchema, {
+  types: formatTypes,
+});
 
 builder.mutationFields((t) => ({
   importReportValues: rowMutation(t, {
@@ -219,7 +182,7 @@ builder.mutationFields((t) => ({
     // As setReportValues: the centre's operator, or curators and administrators of the region.
     authScopes: { writer: true, role: "OPERATOR" },
     input: ImportReportValuesInput,
-    run: (input, ctx) => importReportValues(ctx.access, input),
+    run: importReportValues,
   }),
   generateRegionalReport: rowMutation(t, {
     type: "StoredFile",
@@ -227,8 +190,7 @@ builder.mutationFields((t) => ({
     description:
       "The consolidated report of a region for a range of years (the Udmurtia document's layout), stored as an EXPORT file of the region and filed with its annual report of toYear when there is one.",
     // Administrators, and curators of the region (checked in the service); auditors download the file.
-    authScopes: { writer: true },
     input: GenerateRegionalReportInput,
-    run: (input, ctx) => generateRegionalReport(ctx.access, input),
+    run: generateRegionalReport,
   }),
 }));

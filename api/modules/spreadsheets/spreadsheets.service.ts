@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId, toGlobalId } from "../../lib/ids.js";
 import { webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
-import { type ReportFilterInput, reportOrderBy, reportScope, reportWhere } from "../reports/reports.service.js";
+import type { ReportFilterData } from "../reports/reports.inputs.js";
+import { reportOrderBy, reportScope, reportWhere } from "../reports/reports.service.js";
 import { isoDate, templateLayout } from "./report-sheet.js";
 import {
   CONTENT_TYPES,
@@ -160,7 +161,7 @@ export async function centresCsv(access: Access, filter?: CentreFilterInput | nu
   return writeCsv([header, ...rows]).toString("utf8");
 }
 
-export async function reportsCsv(access: Access, filter?: ReportFilterInput | null): Promise<string> {
+export async function reportsCsv(access: Access, filter?: ReportFilterData | null): Promise<string> {
   const where = reportWhere(access, filter);
   assertListSize(await prisma.report.count({ where }));
   const reports = await prisma.report.findMany({
