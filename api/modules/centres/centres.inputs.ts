@@ -7,12 +7,7 @@ import { optionalText, text, versionedChange, webUrl, whenValid } from "../../li
 // ── The list's filter ──
 
 export const centreFilterSchema = z.object({
-  search: z
-    .string()
-    .trim()
-    .max(200, "At most 200 characters.")
-    .nullish()
-    .describe("Part of the name or address; % and _ match themselves."),
+  search: optionalText(200).describe("Part of the name or address; % and _ match themselves."),
   status: z.enum(CentreStatus).nullish(),
   kind: z.enum(CentreKind).nullish(),
   regionId: z.string().nullish(),

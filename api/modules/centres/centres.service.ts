@@ -1,9 +1,10 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
-import { assertUpdated, change, log, saveArchived, saveRow } from "../../lib/change.js";
+import { assertUpdated, change, log, type RowSave, saveArchived, saveRow } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { archivedIfAsked, directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { centreScope } from "../../lib/scopes.js";
 import type { CentreFilterData, CreateCentreData, OpeningHoursData, UpdateCentreData } from "./centres.inputs.js";
 
@@ -51,10 +52,7 @@ export function centreOrderBy(orderBy?: CentreOrderByInput | null): Prisma.Centr
 /** A centre the caller may change, read inside the transaction. */
 export async function writableCentre(tx: Prisma.TransactionClient, access: Access, globalId: string) {
   const id = fromGlobalId("Centre", globalId, "input.id");
-  const centre = await tx.centre.findFirst({ where: { id, regionId: inRegions(access.read) } });
-  if (!centre) throw new NotFoundError("centre");
-  assertWritable(access, centre.regionId, "centre");
-  return centre;
+  return writableRow(access, "centre", await tx.centre.findFirst({ where: { id, regionId: inRegions(access.read) } }));
 }
 
 export async function createCentre(access: Access, data: CreateCentreData) {
@@ -92,12 +90,16 @@ export async function createCentre(access: Access, data: CreateCentreData) {
   });
 }
 
-export async function updateCentre(access: Access, input: UpdateCentreData) {
-  const { id: globalId, version, ...fields } = input;
+/** Saves `data` over a centre the caller may change, if it is still at `version`. */
+function saveCentre(access: Access, globalId: string, version: number, data: RowSave<"Centre">["data"]) {
   return change("centre", async (tx) => {
     const before = await writableCentre(tx, access, globalId);
-    return saveRow(tx, access, { entity: "Centre", label: "centre", before, version, action: "UPDATE", data: fields });
+    return saveRow(tx, access, { entity: "Centre", label: "centre", before, version, action: "UPDATE", data });
   });
+}
+
+export async function updateCentre(access: Access, { id, version, ...fields }: UpdateCentreData) {
+  return saveCentre(access, id, version, fields);
 }
 
 /** Archived centres leave lists and partner answers but keep their history and reports. */
@@ -111,18 +113,7 @@ export async function setCentreArchived(access: Access, input: { id: string; ver
 /** Records that a curator checked the centre's data today. */
 export async function verifyCentre(access: Access, input: { id: string; version: number }) {
   const lastVerifiedById = access.identity?.kind === "user" ? access.identity.userId : null;
-  const data = { lastVerifiedAt: new Date(), lastVerifiedById };
-  return change("centre", async (tx) => {
-    const before = await writableCentre(tx, access, input.id);
-    return saveRow(tx, access, {
-      entity: "Centre",
-      label: "centre",
-      before,
-      version: input.version,
-      action: "UPDATE",
-      data,
-    });
-  });
+  return saveCentre(access, input.id, input.version, { lastVerifiedAt: new Date(), lastVerifiedById });
 }
 
 /** Replaces the weekly hours as a whole (the centre's version guards against lost edits). */

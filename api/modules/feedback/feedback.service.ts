@@ -3,10 +3,11 @@
 // assignment and the systemic-error flag: handling.service.ts.
 import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveRow, type Tx } from "../../lib/change.js";
+import { change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { inRegionOf, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { updateFoundRow } from "../../lib/rows.js";
 import type {
   CreateCategoryData,
   FeedbackFilterData,
@@ -97,17 +98,9 @@ export async function updateCategory(access: Access, input: UpdateCategoryData) 
     const before = await tx.feedbackCategory.findUnique({
       where: { id: fromGlobalId("FeedbackCategory", globalId, "input.id") },
     });
-    if (!before) throw new NotFoundError("feedback category");
-    return saveRow(tx, access, {
-      entity: "FeedbackCategory",
-      label: "feedback category",
-      before,
-      version,
-      action: "UPDATE",
-      data: fields,
-      // Categories are national.
-      regionOf: () => null,
-    });
+    const save = { entity: "FeedbackCategory", label: "feedback category", before, version, data: fields } as const;
+    // Categories are national.
+    return updateFoundRow(tx, access, { ...save, regionOf: () => null });
   });
 }
 

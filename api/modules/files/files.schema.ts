@@ -4,8 +4,8 @@ import { builder } from "../../builder.js";
 import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/client.js";
 import { zodInput } from "../../inputs.js";
 import { prisma } from "../../lib/db.js";
-import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT } from "../../lib/limits.js";
+import { scopedNode } from "../../lib/records.js";
 import { selection } from "../../lib/selection.js";
 import { listConnection, orderByInput, rowMutation } from "../../shared.js";
 import {
@@ -43,10 +43,7 @@ const UploadPurposeEnum = builder.enumType("UploadPurpose", {
 export const StoredFileType = builder.prismaNode("StoredFile", {
   description:
     "A file in storage. Every upload is a new file, so earlier versions stay listed and downloadable. Download with fileDownloadUrl.",
-  id: { field: "id" },
-  // Out of scope or unknown: node(id) answers null, like an id that never existed.
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [fileScope(ctx.access)] }),
+  ...scopedNode(fileScope),
   authScopes: (file, ctx) => canReadFile(ctx.access, file),
   fields: (t) => ({
     name: t.exposeString("name", { description: "The original file name, as downloads save it." }),
@@ -95,11 +92,9 @@ builder.prismaObjectField("Report", "files", (t) =>
 
 export const FileAccessType = builder.prismaNode("FileAccess", {
   description: "One download URL handed out: to whom, when and why.",
-  id: { field: "id" },
+  ...scopedNode(fileAccessWhere),
   // The file's region comes with every row, for the row-level check below.
   select: { id: true, file: { select: { regionId: true } } },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [fileAccessWhere(ctx.access)] }),
   authScopes: (row, ctx) => canReadAccessLog(ctx.access, row.file.regionId),
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime" }),

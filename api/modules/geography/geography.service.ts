@@ -4,6 +4,7 @@ import { change, log, saveRow } from "../../lib/change.js";
 import { NotFoundError } from "../../lib/errors.js";
 import { inRegionOf, searchIn } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { updateFoundRow, writableRow } from "../../lib/rows.js";
 import type {
   CreateMunicipalityData,
   CreateRegionData,
@@ -48,16 +49,8 @@ export async function updateRegion(access: Access, { id: globalId, version, ...f
   const id = fromGlobalId("Region", globalId, "input.id");
   return change("region", async (tx) => {
     const before = await tx.region.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("region");
-    return saveRow(tx, access, {
-      entity: "Region",
-      label: "region",
-      before,
-      version,
-      action: "UPDATE",
-      data: fields,
-      regionOf: (region) => region.id,
-    });
+    const regionOf = (region: { id: string }) => region.id;
+    return updateFoundRow(tx, access, { entity: "Region", label: "region", before, version, data: fields, regionOf });
   });
 }
 
@@ -78,9 +71,8 @@ export async function createMunicipality(
 export async function updateMunicipality(access: Access, { id: globalId, version, ...fields }: UpdateMunicipalityData) {
   const id = fromGlobalId("Municipality", globalId, "input.id");
   return change("municipality", async (tx) => {
-    const before = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
-    if (!before) throw new NotFoundError("municipality");
-    assertWritable(access, before.regionId, "municipality");
+    const row = await tx.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
+    const before = writableRow(access, "municipality", row);
     return saveRow(tx, access, {
       entity: "Municipality",
       label: "municipality",

@@ -1,9 +1,10 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
+import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { updateFoundRow } from "../../lib/rows.js";
 import type { CreateKpiData, KpiFilterData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
 
 // ── Who sees KPIs ──
@@ -74,15 +75,7 @@ export async function updateKpi(access: Access, { id: globalId, version, ...fiel
   const id = fromGlobalId("Kpi", globalId, "input.id");
   return change("KPI", async (tx) => {
     const before = await tx.kpi.findUnique({ where: { id } });
-    if (!before) throw new NotFoundError("KPI");
-    return saveRow(tx, access, {
-      entity: "Kpi",
-      label: "KPI",
-      before,
-      version,
-      action: "UPDATE",
-      data: fields,
-    });
+    return updateFoundRow(tx, access, { entity: "Kpi", label: "KPI", before, version, data: fields });
   });
 }
 

@@ -1,24 +1,17 @@
 // What a life situation's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (life-situations.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { LifeSituationKind, PublicationStatus } from "../../generated/prisma/client.js";
-import { text, versionedChange } from "../../lib/validate.js";
+import { LifeSituationKind } from "../../generated/prisma/client.js";
+import { optionalText, text, versionedChange } from "../../lib/validate.js";
+import { catalogueStatusFilter } from "../services/services.inputs.js";
 
 // ── The list's filter ──
 
 export const lifeSituationFilterSchema = z.object({
-  search: z
-    .string()
-    .trim()
-    .max(200, "At most 200 characters.")
-    .nullish()
-    .describe("Part of the name, code or description; % and _ match themselves."),
+  search: optionalText(200).describe("Part of the name, code or description; % and _ match themselves."),
   kind: z.enum(LifeSituationKind).nullish(),
   regionId: z.string().nullish(),
-  status: z
-    .enum(PublicationStatus)
-    .nullish()
-    .describe("Without it, DRAFT and PUBLISHED entries are listed (partners: PUBLISHED only)."),
+  status: catalogueStatusFilter("entries"),
 });
 export type LifeSituationFilterData = z.output<typeof lifeSituationFilterSchema>;
 

@@ -1,11 +1,12 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
-import { assertUpdated, change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
-import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
+import { ValidationError } from "../../lib/errors.js";
 import { inRegionOf } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { lifeSituationScope, serviceScope } from "../../lib/scopes.js";
-import { assertCatalogueWritable, readableRegion } from "../services/services.service.js";
+import { assertCatalogueWritable, newCatalogueRegion, saveCatalogueArchived } from "../services/services.service.js";
 import type {
   CreateLifeSituationData,
   LifeSituationFilterData,
@@ -125,9 +126,7 @@ async function writableLifeSituation(tx: Tx, access: Access, globalId: string) {
   const lifeSituation = await tx.lifeSituation.findFirst({
     where: { id, ...(regionOrFederal(access.read) as Prisma.LifeSituationWhereInput) },
   });
-  if (!lifeSituation) throw new NotFoundError("life situation");
-  assertCatalogueWritable(access, lifeSituation.regionId, "life situation");
-  return lifeSituation;
+  return writableRow(access, "life situation", lifeSituation, assertCatalogueWritable);
 }
 
 export async function createLifeSituation(
@@ -135,8 +134,7 @@ export async function createLifeSituation(
   { regionId: regionGlobalId, services, ...data }: CreateLifeSituationData,
 ) {
   return change("life situation", async (tx) => {
-    const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
-    assertCatalogueWritable(access, regionId, "life situation");
+    const regionId = await newCatalogueRegion(tx, access, regionGlobalId, "life situation");
     const list = await resolveServices(tx, access, regionId, services, new Set());
     const lifeSituation = await tx.lifeSituation.create({ data: { ...data, regionId } });
     await writeServices(tx, lifeSituation.id, list);
@@ -172,15 +170,8 @@ export async function setLifeSituationArchived(
 ) {
   return change("life situation", async (tx) => {
     const before = await writableLifeSituation(tx, access, input.id);
-    if (archived === (before.status === "ARCHIVED")) {
-      throw ValidationError.of(
-        "input.id",
-        archived ? "The life situation is already archived." : "Only an archived life situation can be restored.",
-      );
-    }
-    const status = archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const);
     const save = { entity: "LifeSituation", label: "life situation", before, version: input.version } as const;
-    return saveArchived(tx, access, { ...save, archived, data: { status } });
+    return saveCatalogueArchived(tx, access, save, archived);
   });
 }
 

@@ -4,6 +4,7 @@ import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { archivedIfAsked, inRegionOf } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import type { CreateOrganisationData, OrganisationFilterData, UpdateOrganisationData } from "./organisations.inputs.js";
 
 export function organisationWhere(
@@ -61,9 +62,7 @@ export async function createOrganisation(
 async function writableOrganisation(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("Organisation", globalId, "input.id");
   const row = await tx.organisation.findFirst({ where: { id, regionId: inRegions(access.read) } });
-  if (!row) throw new NotFoundError("organisation");
-  assertWritable(access, row.regionId, "organisation");
-  return row;
+  return writableRow(access, "organisation", row);
 }
 
 export async function updateOrganisation(access: Access, data: UpdateOrganisationData) {

@@ -4,11 +4,12 @@
 // transaction as the new assignment is made.
 import { randomUUID } from "node:crypto";
 import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
-import { type Access, assertWritable, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
+import { type Access, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
 import { change, log, saveRow, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, type OrderBy } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
 import {
   type AssignCuratorData,
@@ -209,9 +210,7 @@ async function writableAssignment(tx: Tx, access: Access, assignmentGlobalId: st
   const assignment = await tx.curatorAssignment.findFirst({
     where: { id: fromGlobalId("CuratorAssignment", assignmentGlobalId, "input.id"), ...assignmentScope(access) },
   });
-  if (!assignment) throw new NotFoundError("curator assignment");
-  assertWritable(access, assignment.regionId, "curator assignment");
-  return assignment;
+  return writableRow(access, "curator assignment", assignment);
 }
 
 /** Closes an active period. An ended one stays as it is: history is not rewritten. */

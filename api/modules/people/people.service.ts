@@ -1,10 +1,11 @@
 import type { FileStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Access, assertWritable, inRegions, seesInternal } from "../../lib/access.js";
+import { type Access, inRegions, seesInternal } from "../../lib/access.js";
 import { change, log, saveArchived, saveVersion, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
-import { NotFoundError, ValidationError } from "../../lib/errors.js";
+import { ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { writableRegion } from "../../lib/scopes.js";
 import type { CreatePersonData, PersonFilterData, UpdatePersonData } from "./people.inputs.js";
 
@@ -73,9 +74,7 @@ async function writablePerson(tx: Tx, access: Access, personGlobalId: string) {
   const person = await tx.person.findFirst({
     where: { id: fromGlobalId("Person", personGlobalId, "input.id"), ...personScope(access) },
   });
-  if (!person) throw new NotFoundError("person");
-  assertWritable(access, person.regionId, "person");
-  return person;
+  return writableRow(access, "person", person);
 }
 
 export async function createPerson(

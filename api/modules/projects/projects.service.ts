@@ -1,10 +1,10 @@
 // Regional projects, each with its own curator (modules/people assigns curators to them).
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type Access, assertWritable } from "../../lib/access.js";
+import type { Access } from "../../lib/access.js";
 import { change, log, saveRow } from "../../lib/change.js";
-import { NotFoundError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { projectScope, writableRegion } from "../../lib/scopes.js";
 import type { CreateProjectData, ProjectFilterData, UpdateProjectData } from "./projects.inputs.js";
 
@@ -38,11 +38,8 @@ export async function createProject(access: Access, { regionId, ...fields }: Cre
 
 export async function updateProject(access: Access, { id, version, ...fields }: UpdateProjectData) {
   return change("project", async (tx) => {
-    const before = await tx.project.findFirst({
-      where: { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) },
-    });
-    if (!before) throw new NotFoundError("project");
-    assertWritable(access, before.regionId, "project");
+    const where = { id: fromGlobalId("Project", id, "input.id"), ...projectScope(access) };
+    const before = writableRow(access, "project", await tx.project.findFirst({ where }));
     return saveRow(tx, access, {
       entity: "Project",
       label: "project",

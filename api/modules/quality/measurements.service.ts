@@ -3,10 +3,11 @@
 // target in force when its period began.
 import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
-import { change, log, saveRow, type Tx } from "../../lib/change.js";
+import { change, saveRow, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { inRegionOf } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { linkedTo, logCreated } from "../../lib/records.js";
 import type { QualityMeasurementFilterData, RecordMeasurementData, UpdateMeasurementData } from "./quality.inputs.js";
 import { type OrderByInput, readableService } from "./standards.service.js";
 
@@ -24,12 +25,10 @@ export function measurementWhere(
   return {
     AND: [
       measurementScope(access),
-      filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
+      linkedTo(filter, "serviceId", "Service"),
       inRegionOf(filter),
-      filter?.municipalityId
-        ? { municipalityId: fromGlobalId("Municipality", filter.municipalityId, "filter.municipalityId") }
-        : {},
-      filter?.centreId ? { centreId: fromGlobalId("Centre", filter.centreId, "filter.centreId") } : {},
+      linkedTo(filter, "municipalityId", "Municipality"),
+      linkedTo(filter, "centreId", "Centre"),
       filter?.indicatorCode ? { indicatorCode: filter.indicatorCode.trim().toUpperCase() } : {},
       // Periods that overlap [from, to]: a quarter counts for a month inside it.
       filter?.from ? { periodEnd: { gte: filter.from } } : {},
@@ -175,13 +174,7 @@ export async function recordMeasurement(access: Access, data: RecordMeasurementD
     const measurement = await tx.qualityMeasurement.create({
       data: { ...key, value: data.value, source: data.source ?? null },
     });
-    await log(tx, access, {
-      entity: "QualityMeasurement",
-      entityId: measurement.id,
-      action: "CREATE",
-      regionId: measurement.regionId,
-      after: measurement,
-    });
+    await logCreated(tx, access, "QualityMeasurement", measurement);
     return measurement;
   });
 }

@@ -2,7 +2,7 @@
 // plugin on their GraphQL input types (quality.schema.ts); the services take what these give.
 import { z } from "zod";
 import { StandardStatus } from "../../generated/prisma/client.js";
-import { nullAsAbsent, text, versionedSchema, whenValid } from "../../lib/validate.js";
+import { nullAsAbsent, optionalText, text, versionedSchema, whenValid } from "../../lib/validate.js";
 
 const MAX_ABS = 9_999_999_999;
 /** An indicator's code, as targets and measurements name it. */
@@ -69,14 +69,8 @@ export const createStandardDraftSchema = z
 export type CreateStandardDraftData = z.output<typeof createStandardDraftSchema>;
 
 export const updateStandardDraftSchema = nullAsAbsent(
-  z
-    .object({
-      id: z.string(),
-      version: z.number().int(),
-      title: text(300).optional(),
-      validFrom: z.date().nullish(),
-      targets: targetsSchema.optional(),
-    })
+  versionedSchema
+    .extend({ title: text(300).optional(), validFrom: z.date().nullish(), targets: targetsSchema.optional() })
     .superRefine(targetsConsistent, whenValid),
   { only: ["title", "targets"] },
 );
@@ -90,12 +84,7 @@ export type ApproveStandardData = z.output<typeof approveStandardSchema>;
 export const qualityStandardFilterSchema = z.object({
   serviceId: z.string().nullish(),
   status: z.enum(StandardStatus).nullish(),
-  search: z
-    .string()
-    .trim()
-    .max(200, "At most 200 characters.")
-    .nullish()
-    .describe("Part of the title; % and _ match themselves."),
+  search: optionalText(200).describe("Part of the title; % and _ match themselves."),
 });
 export type QualityStandardFilterData = z.output<typeof qualityStandardFilterSchema>;
 
@@ -113,7 +102,7 @@ export type QualityMeasurementFilterData = z.output<typeof qualityMeasurementFil
 // ── Measurements ──
 
 /** Where a measured value comes from. */
-const source = z.string().trim().max(300, "At most 300 characters.").nullish();
+const source = optionalText(300);
 
 export const recordMeasurementSchema = z.object({
   serviceId: z.string(),
@@ -128,13 +117,7 @@ export const recordMeasurementSchema = z.object({
 });
 export type RecordMeasurementData = z.output<typeof recordMeasurementSchema>;
 
-export const updateMeasurementSchema = nullAsAbsent(
-  z.object({
-    id: z.string(),
-    version: z.number().int(),
-    value: amount.optional(),
-    source,
-  }),
-  { only: ["value"] },
-);
+export const updateMeasurementSchema = nullAsAbsent(versionedSchema.extend({ value: amount.optional(), source }), {
+  only: ["value"],
+});
 export type UpdateMeasurementData = z.output<typeof updateMeasurementSchema>;

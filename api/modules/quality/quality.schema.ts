@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { StandardStatus, TargetDirection } from "../../generated/prisma/client.js";
 import { zodInput, zodInputPart } from "../../inputs.js";
 import { includes, isStaff } from "../../lib/access.js";
-import { safeUuid } from "../../lib/ids.js";
+import { scopedNode } from "../../lib/records.js";
 import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 import {
   measurementOrderBy,
@@ -53,11 +53,9 @@ export const QualityTarget = builder.prismaObject("QualityTarget", {
 
 export const QualityStandard = builder.prismaNode("QualityStandard", {
   description: "One revision of a service's quality standard. Approving a revision supersedes the previous one.",
-  id: { field: "id" },
-  nullable: true,
+  ...scopedNode(standardScope),
   // The service decides who may read: its region (or everyone for a federal service).
   include: { service: { select: { regionId: true, status: true } } },
-  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [standardScope(ctx.access)] }),
   authScopes: (standard, ctx) => standardVisible(ctx.access, standard) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
     revision: t.exposeInt("revision", { description: "1, 2, … within the service." }),
@@ -85,9 +83,7 @@ export const QualityStandard = builder.prismaNode("QualityStandard", {
 
 export const QualityMeasurement = builder.prismaNode("QualityMeasurement", {
   description: "A measured value of an indicator for a service, in a region, municipality or centre, over a period.",
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: safeUuid(id), AND: [measurementScope(ctx.access)] }),
+  ...scopedNode(measurementScope),
   authScopes: (measurement, ctx) => !ctx.access.partner && includes(ctx.access.read, measurement.regionId),
   fields: (t) => {
     // The revisions that were ever in force, to judge each period by its own thresholds.

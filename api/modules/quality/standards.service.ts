@@ -1,13 +1,14 @@
 // Quality standards: per service, versioned (DRAFT → APPROVED → SUPERSEDED), each revision with
 // its targets. Who reads them, how they are listed, and the changes: drafts, edits and approval
 // by a second pair of eyes. Measurements against the targets: measurements.service.ts.
-import type { Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
+import type { ChangeAction, Prisma, QualityTarget, StandardStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { searchIn } from "../../lib/filters.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { linkedTo } from "../../lib/records.js";
 import type {
   ApproveStandardData,
   CreateStandardDraftData,
@@ -53,7 +54,7 @@ export function standardWhere(
   return {
     AND: [
       standardScope(access),
-      filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
+      linkedTo(filter, "serviceId", "Service"),
       filter?.status ? { status: filter.status } : {},
       searchIn(filter?.search, ["title"]),
     ],
@@ -88,6 +89,32 @@ function snapshot<T extends { targets: QualityTarget[] }>(standard: T) {
       .map((t) => `${t.indicatorCode} ${t.direction} ${String(t.threshold)} ${t.unit} (${t.name})`)
       .sort(),
   };
+}
+
+/**
+ * Logs a change of a standard revision: filed under its service's region (`regionId`), with the
+ * targets as readable lines (`snapshot`).
+ */
+function logStandard(
+  tx: Tx,
+  access: Access,
+  action: ChangeAction,
+  regionId: string | null,
+  entry: {
+    before?: { targets: QualityTarget[] };
+    after: { id: string; targets: QualityTarget[] };
+    note?: Record<string, unknown>;
+  },
+): Promise<void> {
+  return log(tx, access, {
+    entity: "QualityStandard",
+    entityId: entry.after.id,
+    action,
+    regionId,
+    before: entry.before && snapshot(entry.before),
+    after: snapshot(entry.after),
+    note: entry.note,
+  });
 }
 
 /** A service the caller reads (its standards and measurements are of it), or NotFound. */
@@ -188,13 +215,7 @@ export async function createStandardDraft(access: Access, data: CreateStandardDr
         },
       });
       const after = await loadStandard(tx, created.id);
-      await log(tx, access, {
-        entity: "QualityStandard",
-        entityId: after.id,
-        action: "CREATE",
-        regionId: service.regionId,
-        after: snapshot(after),
-      });
+      await logStandard(tx, access, "CREATE", service.regionId, { after });
       return after;
     });
   } catch (error) {
@@ -222,14 +243,7 @@ export async function updateStandardDraft(access: Access, input: UpdateStandardD
       await tx.qualityTarget.createMany({ data: targets.map((target) => ({ ...target, standardId: before.id })) });
     }
     const after = await loadStandard(tx, before.id);
-    await log(tx, access, {
-      entity: "QualityStandard",
-      entityId: after.id,
-      action: "UPDATE",
-      regionId: service.regionId,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
+    await logStandard(tx, access, "UPDATE", service.regionId, { before, after });
     return after;
   });
 }
@@ -273,13 +287,9 @@ export async function approveStandard(access: Access, input: ApproveStandardData
           data: { status: "SUPERSEDED", supersededAt: now, version: { increment: 1 } },
         });
         const superseded = await loadStandard(tx, old.id);
-        await log(tx, access, {
-          entity: "QualityStandard",
-          entityId: old.id,
-          action: "TRANSITION",
-          regionId: service.regionId,
-          before: snapshot(old),
-          after: snapshot(superseded),
+        await logStandard(tx, access, "TRANSITION", service.regionId, {
+          before: old,
+          after: superseded,
           note: { supersededBy: before.id, revision: before.revision },
         });
       }
@@ -296,13 +306,9 @@ export async function approveStandard(access: Access, input: ApproveStandardData
       });
       assertUpdated(result.count, before, "quality standard", version);
       const after = await loadStandard(tx, before.id);
-      await log(tx, access, {
-        entity: "QualityStandard",
-        entityId: after.id,
-        action: "TRANSITION",
-        regionId: service.regionId,
-        before: snapshot(before),
-        after: snapshot(after),
+      await logStandard(tx, access, "TRANSITION", service.regionId, {
+        before,
+        after,
         note: previous[0] ? { supersedes: previous[0].id, revision: previous[0].revision } : undefined,
       });
       return after;

@@ -12,23 +12,22 @@ const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
 
 // ── The list's filter ──
 
-export const serviceFilterSchema = z.object({
-  search: z
-    .string()
-    .trim()
-    .max(200, "At most 200 characters.")
+/** The status filter of a catalogue list (services, life situations): `listed` names the rows. */
+export const catalogueStatusFilter = (listed: string) =>
+  z
+    .enum(PublicationStatus)
     .nullish()
-    .describe("Part of the name, short name or register id; % and _ match themselves."),
+    .describe(`Without it, DRAFT and PUBLISHED ${listed} are listed (partners: PUBLISHED only).`);
+
+export const serviceFilterSchema = z.object({
+  search: optionalText(200).describe("Part of the name, short name or register id; % and _ match themselves."),
   level: z.enum(ServiceLevel).nullish(),
   regionId: z.string().nullish(),
   competentAuthorityId: z.string().nullish(),
   socialSignificant: z.boolean().nullish(),
   electronic: z.boolean().nullish(),
   proactive: z.boolean().nullish(),
-  status: z
-    .enum(PublicationStatus)
-    .nullish()
-    .describe("Without it, DRAFT and PUBLISHED services are listed (partners: PUBLISHED only)."),
+  status: catalogueStatusFilter("services"),
 });
 export type ServiceFilterData = z.output<typeof serviceFilterSchema>;
 

@@ -1,9 +1,10 @@
-import type { Prisma, ServiceLevel } from "../../generated/prisma/client.js";
+import type { Prisma, PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { type Access, assertWritable, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
+import { writableRow } from "../../lib/rows.js";
 import { centreScope, serviceScope } from "../../lib/scopes.js";
 import type {
   CreateServiceData,
@@ -27,8 +28,32 @@ export function assertCatalogueWritable(access: Access, regionId: string | null,
   assertWritable(access, regionId, entity);
 }
 
+/**
+ * Archiving or restoring a catalogue row, which its status records: ARCHIVED, or PUBLISHED
+ * again. Asking for the state the row is already in is a ValidationError.
+ */
+export function saveCatalogueArchived<Name extends "Service" | "LifeSituation">(
+  tx: Tx,
+  access: Access,
+  save: {
+    entity: Name;
+    label: string;
+    before: { id: string; version: number; status: PublicationStatus };
+    version: number;
+  },
+  archived: boolean,
+) {
+  if (archived === (save.before.status === "ARCHIVED")) {
+    throw ValidationError.of(
+      "input.id",
+      archived ? `The ${save.label} is already archived.` : `Only an archived ${save.label} can be restored.`,
+    );
+  }
+  return saveArchived<Name>(tx, access, { ...save, archived, data: { status: archived ? "ARCHIVED" : "PUBLISHED" } });
+}
+
 /** A region given in an input: it must exist in the caller's read scope (else "not found"). */
-export async function readableRegion(tx: Tx, access: Access, globalId: string, field: string): Promise<string> {
+async function readableRegion(tx: Tx, access: Access, globalId: string, field: string): Promise<string> {
   const id = fromGlobalId("Region", globalId, field);
   const region = await tx.region.findFirst({
     where: { id, AND: [{ id: inRegions(access.read) }] },
@@ -36,6 +61,18 @@ export async function readableRegion(tx: Tx, access: Access, globalId: string, f
   });
   if (!region) throw new NotFoundError("region");
   return region.id;
+}
+
+/** The region a new catalogue row goes in: the input's `regionId`, or none (federal); one the caller may change. */
+export async function newCatalogueRegion(
+  tx: Tx,
+  access: Access,
+  regionGlobalId: string | null | undefined,
+  entity: string,
+): Promise<string | null> {
+  const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
+  assertCatalogueWritable(access, regionId, entity);
+  return regionId;
 }
 
 // ── Lists ──
@@ -124,9 +161,7 @@ async function writableService(tx: Tx, access: Access, globalId: string) {
   const service = await tx.service.findFirst({
     where: { id, ...(regionOrFederal(access.read) as Prisma.ServiceWhereInput) },
   });
-  if (!service) throw new NotFoundError("service");
-  assertCatalogueWritable(access, service.regionId, "service");
-  return service;
+  return writableRow(access, "service", service, assertCatalogueWritable);
 }
 
 export async function createService(
@@ -134,8 +169,7 @@ export async function createService(
   { regionId: regionGlobalId, competentAuthorityId, ...fields }: CreateServiceData,
 ) {
   return change("service", async (tx) => {
-    const regionId = regionGlobalId ? await readableRegion(tx, access, regionGlobalId, "input.regionId") : null;
-    assertCatalogueWritable(access, regionId, "service");
+    const regionId = await newCatalogueRegion(tx, access, regionGlobalId, "service");
     assertLevelMatchesRegion(fields.level, regionId);
     const service = await tx.service.create({
       data: { ...fields, regionId, competentAuthorityId: await competentAuthority(tx, access, competentAuthorityId) },
@@ -171,15 +205,8 @@ export async function updateService(
 export async function setServiceArchived(access: Access, input: { id: string; version: number }, archived: boolean) {
   return change("service", async (tx) => {
     const before = await writableService(tx, access, input.id);
-    if (archived === (before.status === "ARCHIVED")) {
-      throw ValidationError.of(
-        "input.id",
-        archived ? "The service is already archived." : "Only an archived service can be restored.",
-      );
-    }
-    const status = archived ? ("ARCHIVED" as const) : ("PUBLISHED" as const);
     const save = { entity: "Service", label: "service", before, version: input.version } as const;
-    return saveArchived(tx, access, { ...save, archived, data: { status } });
+    return saveCatalogueArchived(tx, access, save, archived);
   });
 }
 
@@ -187,14 +214,31 @@ export async function setServiceArchived(access: Access, input: { id: string; ve
 
 async function writableCentre(tx: Tx, access: Access, globalId: string) {
   const id = fromGlobalId("Centre", globalId, "input.centreId");
-  const centre = await tx.centre.findFirst({ where: { id, AND: [centreScope(access)] } });
-  if (!centre) throw new NotFoundError("centre");
-  assertWritable(access, centre.regionId, "centre");
-  return centre;
+  return writableRow(access, "centre", await tx.centre.findFirst({ where: { id, AND: [centreScope(access)] } }));
 }
 
-function linkSnapshot(link: { serviceId: string; helpKinds: string[]; note: string | null } | null) {
+type Link = { serviceId: string; helpKinds: string[]; note: string | null } | null;
+
+function linkSnapshot(link: Link) {
   return { centreService: link ? { serviceId: link.serviceId, helpKinds: link.helpKinds, note: link.note } : null };
+}
+
+/** A link set or removed is logged as a change of the centre, naming the service. */
+function logLinkChange(
+  tx: Tx,
+  access: Access,
+  centre: { id: string; regionId: string },
+  { before, after, service }: { before: Link; after: Link; service: string },
+) {
+  return log(tx, access, {
+    entity: "Centre",
+    entityId: centre.id,
+    action: "UPDATE",
+    regionId: centre.regionId,
+    before: linkSnapshot(before),
+    after: linkSnapshot(after),
+    note: { service },
+  });
 }
 
 /** Creates or replaces the link between a centre and a service the centre can help with. */
@@ -221,15 +265,7 @@ export async function setCentreService(access: Access, data: SetCentreServiceDat
       create: { centreId: centre.id, serviceId, helpKinds, note: data.note ?? null },
       update: { helpKinds, note: data.note ?? null, version: { increment: 1 } },
     });
-    await log(tx, access, {
-      entity: "Centre",
-      entityId: centre.id,
-      action: "UPDATE",
-      regionId: centre.regionId,
-      before: linkSnapshot(before),
-      after: linkSnapshot(link),
-      note: { service: service.name },
-    });
+    await logLinkChange(tx, access, centre, { before, after: link, service: service.name });
     return link;
   });
 }
@@ -244,15 +280,7 @@ export async function removeCentreService(access: Access, data: RemoveCentreServ
     });
     if (!before) throw new NotFoundError("centre service");
     await tx.centreService.delete({ where: { id: before.id } });
-    await log(tx, access, {
-      entity: "Centre",
-      entityId: centre.id,
-      action: "UPDATE",
-      regionId: centre.regionId,
-      before: linkSnapshot(before),
-      after: linkSnapshot(null),
-      note: { service: before.service.name },
-    });
+    await logLinkChange(tx, access, centre, { before, after: null, service: before.service.name });
     return centre;
   });
 }

@@ -89,124 +89,95 @@ const yesNo = (value: boolean) => (value ? "true" : "false");
 const dateText = (value: Date | null) => (value ? isoDate(value) : null);
 const instant = (value: Date | null) => (value ? value.toISOString() : null);
 
+/** A CSV column: its header, and how a row fills it. */
+type Column<Row> = readonly [header: string, cell: (row: Row) => OutCell];
+
+/**
+ * A list as CSV: its headers, then a line per row, the columns in `columns`' order. Refused when
+ * `count` says the list is longer than MAX_CSV_ROWS; only then are the rows read.
+ */
+async function listCsv<Row>(
+  count: Promise<number>,
+  rows: () => Promise<Row[]>,
+  columns: readonly Column<Row>[],
+): Promise<string> {
+  assertListSize(await count);
+  const lines = (await rows()).map((row) => columns.map(([, cell]) => cell(row)));
+  return writeCsv([columns.map(([header]) => header), ...lines]).toString("utf8");
+}
+
+/** Where a centre or a report is: the region's code and name, and the municipality. */
+const placeInclude = {
+  region: { select: { code: true, name: true } },
+  municipality: { select: { name: true } },
+} as const;
+const placeColumns: Column<{ region: { code: string; name: string }; municipality: { name: string } | null }>[] = [
+  ["region_code", (row) => row.region.code],
+  ["region", (row) => row.region.name],
+  ["municipality", (row) => row.municipality?.name ?? null],
+];
+
+const centreInclude = {
+  ...placeInclude,
+  settlement: { select: { name: true, isRural: true } },
+  hostOrganisation: { select: { name: true } },
+} satisfies Prisma.CentreInclude;
+const centreColumns: Column<Prisma.CentreGetPayload<{ include: typeof centreInclude }>>[] = [
+  ["id", (c) => toGlobalId("Centre", c.id)],
+  ["name", (c) => c.name],
+  ["status", (c) => c.status],
+  ["kinds", (c) => c.kinds.join(" ")],
+  ...placeColumns,
+  ["settlement", (c) => c.settlement?.name ?? null],
+  ["rural", (c) => (c.settlement ? yesNo(c.settlement.isRural) : null)],
+  ["host_organisation", (c) => c.hostOrganisation.name],
+  ["address", (c) => c.address],
+  ["latitude", (c) => c.latitude],
+  ["longitude", (c) => c.longitude],
+  ["accessible_vision", (c) => yesNo(c.accessibleVision)],
+  ["accessible_hearing", (c) => yesNo(c.accessibleHearing)],
+  ["accessible_mobility", (c) => yesNo(c.accessibleMobility)],
+  ["workstations", (c) => c.workstations],
+  ["printers", (c) => c.printers],
+  ["scanners", (c) => c.scanners],
+  ["internet_access", (c) => yesNo(c.internetAccess)],
+  ["phone", (c) => c.phone],
+  ["email", (c) => c.email],
+  ["website", (c) => webUrlOrNull(c.website)],
+  ["signature_valid_until", (c) => dateText(c.signatureValidUntil)],
+  ["last_verified_at", (c) => instant(c.lastVerifiedAt)],
+  ["archived_at", (c) => instant(c.archivedAt)],
+];
+
 export async function centresCsv(access: Access, filter?: CentreFilterInput | null): Promise<string> {
   const where = centreWhere(access, filter);
-  assertListSize(await prisma.centre.count({ where }));
-  const centres = await prisma.centre.findMany({
-    where,
-    orderBy: centreOrderBy(null),
-    include: {
-      region: { select: { code: true, name: true } },
-      municipality: { select: { name: true } },
-      settlement: { select: { name: true, isRural: true } },
-      hostOrganisation: { select: { name: true } },
-    },
-  });
-  const header = [
-    "id",
-    "name",
-    "status",
-    "kinds",
-    "region_code",
-    "region",
-    "municipality",
-    "settlement",
-    "rural",
-    "host_organisation",
-    "address",
-    "latitude",
-    "longitude",
-    "accessible_vision",
-    "accessible_hearing",
-    "accessible_mobility",
-    "workstations",
-    "printers",
-    "scanners",
-    "internet_access",
-    "phone",
-    "email",
-    "website",
-    "signature_valid_until",
-    "last_verified_at",
-    "archived_at",
-  ];
-  const rows: OutCell[][] = centres.map((c) => [
-    toGlobalId("Centre", c.id),
-    c.name,
-    c.status,
-    c.kinds.join(" "),
-    c.region.code,
-    c.region.name,
-    c.municipality.name,
-    c.settlement?.name ?? null,
-    c.settlement ? yesNo(c.settlement.isRural) : null,
-    c.hostOrganisation.name,
-    c.address,
-    c.latitude,
-    c.longitude,
-    yesNo(c.accessibleVision),
-    yesNo(c.accessibleHearing),
-    yesNo(c.accessibleMobility),
-    c.workstations,
-    c.printers,
-    c.scanners,
-    yesNo(c.internetAccess),
-    c.phone,
-    c.email,
-    webUrlOrNull(c.website),
-    dateText(c.signatureValidUntil),
-    instant(c.lastVerifiedAt),
-    instant(c.archivedAt),
-  ]);
-  return writeCsv([header, ...rows]).toString("utf8");
+  const centres = () => prisma.centre.findMany({ where, orderBy: centreOrderBy(null), include: centreInclude });
+  return listCsv(prisma.centre.count({ where }), centres, centreColumns);
 }
+
+const reportInclude = {
+  ...placeInclude,
+  form: { select: { code: true, revision: true } },
+  centre: { select: { name: true } },
+} satisfies Prisma.ReportInclude;
+const reportColumns: Column<Prisma.ReportGetPayload<{ include: typeof reportInclude }>>[] = [
+  ["id", (r) => toGlobalId("Report", r.id)],
+  ["form_code", (r) => r.form.code],
+  ["form_revision", (r) => r.form.revision],
+  ["scope", (r) => r.scope],
+  ...placeColumns,
+  ["centre", (r) => r.centre?.name ?? null],
+  ["period_start", (r) => isoDate(r.periodStart)],
+  ["period_end", (r) => isoDate(r.periodEnd)],
+  ["status", (r) => r.status],
+  ["published", (r) => yesNo(r.published)],
+  ["submitted_at", (r) => instant(r.submittedAt)],
+  ["approved_at", (r) => instant(r.approvedAt)],
+  ["locked_at", (r) => instant(r.lockedAt)],
+];
 
 export async function reportsCsv(access: Access, filter?: ReportFilterData | null): Promise<string> {
   const where = reportWhere(access, filter);
-  assertListSize(await prisma.report.count({ where }));
-  const reports = await prisma.report.findMany({
-    where,
-    orderBy: reportOrderBy(null),
-    include: {
-      form: { select: { code: true, revision: true } },
-      region: { select: { code: true, name: true } },
-      municipality: { select: { name: true } },
-      centre: { select: { name: true } },
-    },
-  });
-  const header = [
-    "id",
-    "form_code",
-    "form_revision",
-    "scope",
-    "region_code",
-    "region",
-    "municipality",
-    "centre",
-    "period_start",
-    "period_end",
-    "status",
-    "published",
-    "submitted_at",
-    "approved_at",
-    "locked_at",
-  ];
-  const rows: OutCell[][] = reports.map((r) => [
-    toGlobalId("Report", r.id),
-    r.form.code,
-    r.form.revision,
-    r.scope,
-    r.region.code,
-    r.region.name,
-    r.municipality?.name ?? null,
-    r.centre?.name ?? null,
-    isoDate(r.periodStart),
-    isoDate(r.periodEnd),
-    r.status,
-    yesNo(r.published),
-    instant(r.submittedAt),
-    instant(r.approvedAt),
-    instant(r.lockedAt),
-  ]);
-  return writeCsv([header, ...rows]).toString("utf8");
+  const reports = () => prisma.report.findMany({ where, orderBy: reportOrderBy(null), include: reportInclude });
+  return listCsv(prisma.report.count({ where }), reports, reportColumns);
 }
