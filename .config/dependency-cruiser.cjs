@@ -15,6 +15,7 @@ const MODULE_RELATIONS = {
   auth: ["geography"], // a user's regions
   events: ["geography"], // the municipalities an event covered
   files: ["people", "reports"], // photos and report files
+  imports: ["centres", "organisations", "services", "spreadsheets"], // registers of them, from spreadsheets
   kpis: ["quality"], // target directions
   "life-situations": ["services"], // a life situation's services
   partners: ["centres"], // centres near a point

@@ -19,6 +19,7 @@ import "./modules/feedback/feedback.schema.js";
 import "./modules/reports/report-forms.schema.js";
 import "./modules/reports/reports.schema.js";
 import "./modules/spreadsheets/spreadsheets.schema.js";
+import "./modules/imports/imports.schema.js";
 import "./modules/files/files.schema.js";
 import "./modules/kpis/kpis.schema.js";
 import "./modules/history/history.schema.js";

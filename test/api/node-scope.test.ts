@@ -70,7 +70,11 @@ async function sampleAll(created: {
     "CuratorAssignment",
     ids(await prisma.curatorAssignment.findMany({ ...distinct, distinct: ["regionId", "role"] })),
   );
-  samples.set("ImportBatch", [created.batchId]);
+  // A report's import, and the registry imports of the regions (the demo's Pskov centres).
+  samples.set("ImportBatch", [
+    created.batchId,
+    ...ids(await prisma.importBatch.findMany({ ...distinct, where: { reportId: null }, distinct: ["regionId"] })),
+  ]);
   samples.set("QualityStandard", ids(await prisma.qualityStandard.findMany(distinct)));
   samples.set(
     "QualityMeasurement",
@@ -259,6 +263,11 @@ describe("node(id) across scopes", () => {
     for (const type of ["Person", "CuratorAssignment", "Project", "ImportBatch", "Feedback", "QualityMeasurement"])
       await hiddenFrom("PARTNER", type);
     for (const type of ["StoredFile", "FileAccess", "User"]) await hiddenFrom("PARTNER", type);
+    // A registry import is its region's: the demo curator (Smolensk, Udmurtia) does not see Pskov's.
+    await hiddenFrom("CURATOR", "ImportBatch", async (id) => {
+      const batch = await prisma.importBatch.findUnique({ where: { id }, include: { region: true } });
+      return batch?.reportId === null && batch.region?.code === "60";
+    });
     await hiddenFrom(
       "PARTNER",
       "Centre",

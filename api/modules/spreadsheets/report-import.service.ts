@@ -21,7 +21,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-function decodeContent(content: string): Buffer {
+/** Inline content (base64, at most MAX_INLINE_BYTES decoded) as bytes; registry imports take it too. */
+export function decodeContent(content: string): Buffer {
   const compact = content.replace(/\s+/g, "");
   if (compact.length % 4 !== 0 || !BASE64.test(compact))
     throw ValidationError.of("input.content", "Not base64: give the file's bytes base64-encoded.");

@@ -1,6 +1,7 @@
 import { builder } from "../../builder.js";
-import { ImportStatus } from "../../generated/prisma/client.js";
+import { ImportKind, ImportStatus } from "../../generated/prisma/client.js";
 import { zodInput } from "../../inputs.js";
+import { includes, inRegions } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
 import { LIST_EXPORT, REPORT_SPREADSHEET } from "../../lib/limits.js";
 import { rowMutation } from "../../shared.js";
@@ -31,7 +32,7 @@ export const SpreadsheetFormatEnum = builder.enumType("SpreadsheetFormat", {
   description: "CSV: UTF-8 with BOM, comma-separated (a `;`-separated file is read too). XLSX: the first sheet.",
 });
 
-const SpreadsheetFile = builder.objectRef<SpreadsheetFileData>("SpreadsheetFile").implement({
+export const SpreadsheetFile = builder.objectRef<SpreadsheetFileData>("SpreadsheetFile").implement({
   description: "A small generated spreadsheet, inline.",
   fields: (t) => ({
     fileName: t.exposeString("fileName"),
@@ -44,7 +45,9 @@ const SpreadsheetFile = builder.objectRef<SpreadsheetFileData>("SpreadsheetFile"
 
 export const ImportStatusEnum = builder.enumType(ImportStatus, { name: "ImportStatus" });
 
-const PROBLEM_CODES = [
+const ImportKindEnum = builder.enumType(ImportKind, { name: "ImportKind" });
+
+const REPORT_PROBLEM_CODES = [
   "UNREADABLE_FILE",
   "MISSING_COLUMN",
   "DUPLICATE_COLUMN",
@@ -62,9 +65,12 @@ const PROBLEM_CODES = [
   "RURAL_NOT_SPLIT",
 ] as const satisfies readonly ProblemCode[];
 
+/** The problems of a registry import's rows (modules/imports), beside the file-level ones above. */
+const REGISTRY_PROBLEM_CODES = ["REQUIRED", "INVALID_VALUE", "UNKNOWN_REFERENCE", "DUPLICATE_CODE"] as const;
+
 const ImportProblemCode = builder.enumType("ImportProblemCode", {
   description: "What is wrong with a row, for translation; `reason` says it in words.",
-  values: PROBLEM_CODES,
+  values: [...REPORT_PROBLEM_CODES, ...REGISTRY_PROBLEM_CODES],
 });
 
 const ImportProblem = builder.objectRef<ImportProblemRow>("ImportProblem").implement({
@@ -73,7 +79,8 @@ const ImportProblem = builder.objectRef<ImportProblemRow>("ImportProblem").imple
     line: t.exposeInt("line", { description: "The spreadsheet row; the header row is 1." }),
     column: t.exposeString("column", {
       nullable: true,
-      description: "The template column (e.g. total); null for the file as a whole.",
+      description:
+        "The template column (a report's total, a registry template's Russian header); null for the file as a whole.",
     }),
     code: t.field({ type: ImportProblemCode, resolve: (problem) => problem.code }),
     reason: t.exposeString("reason"),
@@ -82,19 +89,37 @@ const ImportProblem = builder.objectRef<ImportProblemRow>("ImportProblem").imple
 
 export const ImportBatch = builder.prismaNode("ImportBatch", {
   id: { field: "id" },
-  description: "One attempt to import a spreadsheet into a report: all rows applied, or none and every problem listed.",
+  description:
+    "One attempt to import a spreadsheet into a report or a region's register: all rows applied, or none and every problem listed.",
   nullable: true,
   // The report decides who sees its imports; the type-level check needs its scope columns.
   include: { report: { select: { regionId: true, centreId: true, status: true, published: true } } },
-  // Partners read published reports but never their imports: not found, as for no such id.
+  // Partners read published reports but never their imports: not found, as for no such id. A
+  // registry import (no report) is seen by staff who read its region.
   findUnique: (id, ctx) => ({
     id: ctx.access.partner ? safeUuid("") : safeUuid(id),
-    report: { AND: [reportScope(ctx.access)] },
+    OR: [
+      { report: { AND: [reportScope(ctx.access)] } },
+      { reportId: null, regionId: inRegions(ctx.access.read) ?? { not: null } },
+    ],
   }),
-  authScopes: (batch, ctx) => !ctx.access.partner && batch.report !== null && canReadReport(ctx.access, batch.report),
+  authScopes: (batch, ctx) =>
+    !ctx.access.partner &&
+    (batch.report !== null
+      ? canReadReport(ctx.access, batch.report)
+      : batch.reportId === null && includes(ctx.access.read, batch.regionId)),
   fields: (t) => ({
+    kind: t.expose("kind", { type: ImportKindEnum }),
     status: t.expose("status", { type: ImportStatusEnum }),
+    fileName: t.exposeString("fileName", { nullable: true, description: "The file's name as the importer gave it." }),
     rowCount: t.exposeInt("rowCount", { description: "Data rows in the file (empty rows not counted)." }),
+    created: t.exposeInt("created", { description: "Records a successful registry import created." }),
+    updated: t.exposeInt("updated", {
+      description: "Records a successful registry import changed (some imported column differed).",
+    }),
+    unchanged: t.exposeInt("unchanged", {
+      description: "Records a successful registry import found as the file states them.",
+    }),
     errors: t.field({
       type: [ImportProblem],
       description: "Every problem found; empty when the import succeeded.",
@@ -105,6 +130,10 @@ export const ImportBatch = builder.prismaNode("ImportBatch", {
     startedAt: t.expose("startedAt", { type: "DateTime" }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true }),
     report: t.relation("report", { nullable: true }),
+    region: t.relation("region", {
+      nullable: true,
+      description: "The region whose register a registry import changed; null for a report's values.",
+    }),
   }),
 });
 

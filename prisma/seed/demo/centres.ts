@@ -2,6 +2,8 @@
 // Kinds follow the documents: Pskov's are legal information centres (ПЦПИ), Udmurtia has a
 // ПЦПИ in every municipality plus ЦОДs in rural libraries, Yakutia's national library runs
 // a sector of electronic services with the MFC, Tver sends mobile offices to villages.
+// Pskov's centres carry the codes of its register, brought in by one registry import (in the
+// history as a SUCCEEDED batch of 141 centres).
 import { randomUUID } from "node:crypto";
 import type { CentreKind, CentreStatus, Prisma } from "../../../api/generated/prisma/client.js";
 import { addDays, createRandom, type Random, today } from "../generators.js";
@@ -138,6 +140,9 @@ function verification(
   return { lastVerifiedAt: addDays(today(), -daysAgo), lastVerifiedById: verifier };
 }
 
+/** The code of Pskov's centre number `n` (from 1, in the order seeded). */
+export const pskovCentreCode = (n: number) => `PSK-C-${String(n).padStart(3, "0")}`;
+
 export async function seedCentres(
   tx: Prisma.TransactionClient,
   geo: Geography,
@@ -148,6 +153,7 @@ export async function seedCentres(
   const random = createRandom(141_034);
   const centres: SeededCentre[] = [];
   const rows: Prisma.CentreCreateManyInput[] = [];
+  let pskovCentres = 0;
 
   const add = (
     region: SeededRegion,
@@ -175,8 +181,10 @@ export async function seedCentres(
       stationary: !mobile,
       status,
     });
+    const code = region.spec.code === "60" ? pskovCentreCode(++pskovCentres) : null;
     rows.push({
       id,
+      code,
       hostOrganisationId: fields.hostOrganisationId,
       regionId: region.id,
       municipalityId: m.id,
@@ -263,6 +271,21 @@ export async function seedCentres(
   }
 
   await tx.centre.createMany({ data: rows });
+  // Pskov's register arrived in one file (the document: 141 centres at once).
+  const pskov = geo.region("60");
+  await tx.importBatch.create({
+    data: {
+      kind: "CENTRES",
+      regionId: pskov.id,
+      fileName: "Реестр ПЦПИ Псковской области.xlsx",
+      status: "SUCCEEDED",
+      rowCount: pskovCentres,
+      created: pskovCentres,
+      createdById: staff.verifier("60"),
+      startedAt: addDays(today(), -45),
+      finishedAt: addDays(today(), -45),
+    },
+  });
 
   const flagships = new Map(centres.filter((c) => c.flagship).map((c) => [c.regionCode, c]));
   return {

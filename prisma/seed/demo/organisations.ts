@@ -1,6 +1,7 @@
 // Host libraries, MFCs and authorities. The regional libraries are the real ones named in
 // the documents; municipal library systems follow the usual naming; registration numbers
-// are made up but check-digit valid and unique.
+// are made up but check-digit valid and unique. Pskov's carry the codes of its register
+// (PSKOV_CODES), which its registry imports match on.
 import { randomUUID } from "node:crypto";
 import type { OrganisationKind, Prisma } from "../../../api/generated/prisma/client.js";
 import { createRandom, createRegistryNumbers, translit } from "../generators.js";
@@ -124,6 +125,15 @@ function municipalLibraryName(m: SeededMunicipality): string {
   return `МБУК «${feminineAdjective(m.spec.name)} централизованная библиотечная система»`;
 }
 
+/** The codes of Pskov's register: the regional library, the committee, the MFC, each district's library system. */
+export const PSKOV_CODES = {
+  regionalLibrary: "PSK-POUNB",
+  ministry: "PSK-KCR",
+  mfc: "PSK-MFC",
+  /** The library system of the region's municipality number `n` (from 1, in the geography's order). */
+  municipalLibrary: (n: number) => `PSK-LIB-${String(n).padStart(2, "0")}`,
+} as const;
+
 function must<T>(map: Map<string, T>, key: string, what: string): T {
   const value = map.get(key);
   if (value === undefined) throw new Error(`The demo has no ${what} for ${key}.`);
@@ -154,19 +164,33 @@ export async function seedOrganisations(tx: Prisma.TransactionClient, geo: Geogr
   for (const region of geo.regions) {
     const code = region.spec.code;
     const orgs = REGIONAL[code];
+    const pskov = code === "60";
     const capital = region.municipalities[0];
     if (!orgs || !capital) throw new Error(`The demo has no organisations for region ${code}.`);
     const { website, ...library } = orgs.library;
     const libraryId = add(code, region.id, "LIBRARY", {
       ...library,
+      ...(pskov ? { code: PSKOV_CODES.regionalLibrary } : {}),
       municipalityId: capital.id,
       phone: `+7 (${region.spec.phoneCode}) 20-00-${String(random.int(10, 99))}`,
       ...(website ? { website } : {}),
     });
     libraries.set(code, { id: libraryId, shortName: library.shortName, address: library.address });
-    ministries.set(code, add(code, region.id, "AUTHORITY", { name: orgs.ministry, municipalityId: capital.id }));
+    ministries.set(
+      code,
+      add(code, region.id, "AUTHORITY", {
+        name: orgs.ministry,
+        municipalityId: capital.id,
+        ...(pskov ? { code: PSKOV_CODES.ministry } : {}),
+      }),
+    );
     mfcs.set(code, {
-      id: add(code, region.id, "MFC", { ...orgs.mfc, municipalityId: capital.id, phone: "8-800-100-00-00" }),
+      id: add(code, region.id, "MFC", {
+        ...orgs.mfc,
+        municipalityId: capital.id,
+        phone: "8-800-100-00-00",
+        ...(pskov ? { code: PSKOV_CODES.mfc } : {}),
+      }),
       shortName: orgs.mfc.shortName,
     });
     if (code === "67") {
@@ -174,17 +198,18 @@ export async function seedOrganisations(tx: Prisma.TransactionClient, geo: Geogr
         smolensk[key as SmolenskAuthority] = add(code, region.id, "AUTHORITY", { name, municipalityId: capital.id });
       }
     }
-    for (const m of region.municipalities) {
+    region.municipalities.forEach((m, mi) => {
       const name = municipalLibraryName(m);
       const place = m.town ?? m.villages[0];
       const id = add(code, region.id, "LIBRARY", {
         name,
+        ...(pskov ? { code: PSKOV_CODES.municipalLibrary(mi + 1) } : {}),
         municipalityId: m.id,
         ...(place ? { address: `${region.spec.name}, ${place.label}` } : {}),
         email: `cbs.${translit(place?.name ?? m.spec.name).slice(0, 16)}@biblio.example`,
       });
       municipal.set(m.id, { id, name });
-    }
+    });
   }
 
   await tx.organisation.createMany({ data: rows });

@@ -10,6 +10,9 @@ export type Row = { id: string; version?: number };
 
 const REFUSALS = ["NotFoundError", "ForbiddenError"];
 
+/** A registry file of one organisation, base64 (importRegistry). */
+const REGISTER = Buffer.from("Код,Название,Вид\r\nX-1,Захваченная библиотека,Библиотека\r\n").toString("base64");
+
 function mutate(name: string, input: Record<string, unknown>, headers: Headers): Promise<Reply> {
   const type = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`;
   const versioned = [
@@ -140,6 +143,15 @@ export async function mutationCases(f: Fixtures, rows: Map<string, Record<string
       cases.push(mutationCase(of, "updateEvent", { ...e, participants: 0 }, f.curator));
       cases.push(mutationCase(of, "archiveEvent", e, f.curator));
     }
+    // Another region's register, from a file that would otherwise import cleanly.
+    cases.push(
+      mutationCase(
+        of,
+        "importRegistry",
+        { regionId: gid("Region", r.Region), kind: "ORGANISATIONS", format: "CSV", content: REGISTER },
+        f.curator,
+      ),
+    );
     cases.push(
       mutationCase(
         of,

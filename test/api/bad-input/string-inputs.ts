@@ -1,6 +1,7 @@
 // The megabyte strings' targets beyond search terms: mutation inputs and query arguments of
 // every class (names, free texts, emails, passwords, web addresses, codes, ids, cursors, dates
 // and enum values), flat and nested in objects and lists, by the roles that send them.
+import { toGlobalId } from "../../../api/lib/ids.js";
 import type { Fixtures } from "./fixtures.js";
 import type { Headers } from "./harness.js";
 import { Enum, MAX, type Target } from "./string-targets.js";
@@ -211,6 +212,21 @@ export function inputTargets(f: Fixtures): Target[] {
       }),
       "input.sha256",
       MAX.code,
+    ),
+    input(
+      "file name as the curator",
+      f.curator,
+      "importRegistry",
+      "ImportRegistryInput",
+      (big) => ({
+        regionId: toGlobalId("Region", f.curatorRegionIds[0] ?? ""),
+        kind: new Enum("ORGANISATIONS"),
+        format: new Enum("CSV"),
+        content: "",
+        fileName: big,
+      }),
+      "input.fileName",
+      MAX.name,
     ),
     // Ids
     input(
