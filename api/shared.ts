@@ -191,12 +191,15 @@ interface ListConnection<Name extends Model, Filter, Order> {
   type: Name;
   description?: string;
   authScopes: AuthScopeMap<Types>;
-  filter?: InputObjectRef<Types, Filter>;
-  orderBy?: InputObjectRef<Types, Order>;
-  /** The rows the caller may see that match the filter (the module's `<list>Where`). */
-  where?: (access: Access, filter: Filter | null | undefined) => object;
-  /** The order of the rows, ending with a unique column so pages are stable. */
-  order: (orderBy: Order | null | undefined) => object[];
+  /** The filter's input and the rows the caller may see that match it (the module's `<list>Where`). */
+  filter?: {
+    input: InputObjectRef<Types, Filter>;
+    where: (access: Access, filter: Filter | null | undefined) => object;
+  };
+  /** The orderBy's input and the order it gives, ending with a unique column so pages are stable. */
+  orderBy?: { input: InputObjectRef<Types, Order>; order: (orderBy: Order | null | undefined) => object[] };
+  /** The one order of a list without an orderBy. */
+  order?: () => object[];
   /** Pages and counts in one hand-written statement each where lib/sql-read.ts translates them. */
   oneStatement?: boolean;
 }
@@ -207,16 +210,10 @@ interface ListConnection<Name extends Model, Filter, Order> {
  */
 export function listConnection<Name extends Model, Filter = never, Order = never>(
   t: PothosSchemaTypes.QueryFieldBuilder<Types, Types["Root"]>,
-  {
-    type,
-    filter,
-    orderBy,
-    where = () => ({}),
-    order,
-    oneStatement = false,
-    ...field
-  }: ListConnection<Name, Filter, Order>,
+  { type, filter, orderBy, order: fixedOrder, oneStatement = false, ...field }: ListConnection<Name, Filter, Order>,
 ) {
+  const where = filter?.where ?? (() => ({}));
+  const order = orderBy?.order ?? fixedOrder ?? (() => [{ id: "asc" }]);
   // prismaConnection's option types resolve only for a named model (as prismaField's above).
   const prismaConnection = t.prismaConnection.bind(t) as unknown as (options: {
     type: Name;
@@ -232,8 +229,8 @@ export function listConnection<Name extends Model, Filter = never, Order = never
     type,
     cursor: "id",
     args: {
-      ...(filter ? { filter: t.arg({ type: filter, required: false }) } : {}),
-      ...(orderBy ? { orderBy: t.arg({ type: orderBy, required: false }) } : {}),
+      ...(filter ? { filter: t.arg({ type: filter.input, required: false }) } : {}),
+      ...(orderBy ? { orderBy: t.arg({ type: orderBy.input, required: false }) } : {}),
     },
     resolve: async (query, _root, args, ctx) => {
       const page = { ...query, where: where(ctx.access, args.filter), orderBy: order(args.orderBy) };

@@ -158,9 +158,8 @@ builder.queryField("users", (t) =>
   listConnection(t, {
     type: "User",
     authScopes: { admin: true },
-    filter: UserFilter,
     // Administrators only, so every account: the filter alone decides.
-    where: (_access, filter) => userWhere(filter),
+    filter: { input: UserFilter, where: (_access, filter) => userWhere(filter) },
     order: () => [{ email: "asc" }, { id: "asc" }],
   }),
 );

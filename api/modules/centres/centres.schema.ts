@@ -118,10 +118,8 @@ builder.queryFields((t) => ({
   centres: listConnection(t, {
     type: "Centre",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: CentreFilter,
-    orderBy: CentreOrderBy,
-    where: centreWhere,
-    order: centreOrderBy,
+    filter: { input: CentreFilter, where: centreWhere },
+    orderBy: { input: CentreOrderBy, order: centreOrderBy },
     // The hottest list of the partner API (issue 12's Q2): its first pages and counts in one
     // hand-written statement each (lib/sql-read.ts).
     oneStatement: true,

@@ -82,10 +82,8 @@ builder.queryFields((t) => ({
     type: "Event",
     description: "The event register: the regions' seminars, forums, webinars, campaigns and meetings.",
     authScopes: { staff: true, partner: "statistics:read" },
-    filter: EventFilter,
-    orderBy: EventOrderBy,
-    where: eventWhere,
-    order: eventOrderBy,
+    filter: { input: EventFilter, where: eventWhere },
+    orderBy: { input: EventOrderBy, order: eventOrderBy },
   }),
 }));
 

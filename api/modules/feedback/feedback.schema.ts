@@ -132,10 +132,8 @@ builder.queryFields((t) => ({
     type: "Feedback",
     description: "Feedback in the caller's regions (an operator: about their centre). Newest first.",
     authScopes: { staff: true },
-    filter: FeedbackFilter,
-    orderBy: FeedbackOrderBy,
-    where: feedbackWhere,
-    order: feedbackOrderBy,
+    filter: { input: FeedbackFilter, where: feedbackWhere },
+    orderBy: { input: FeedbackOrderBy, order: feedbackOrderBy },
   }),
 }));
 

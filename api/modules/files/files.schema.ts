@@ -152,10 +152,8 @@ builder.queryFields((t) => ({
     type: "FileAccess",
     description: "The download URL log: administrators see all of it, auditors that of their regions' files.",
     authScopes: accessLogReaders,
-    filter: FileAccessFilter,
-    orderBy: FileAccessOrderBy,
-    where: fileAccessWhere,
-    order: fileAccessOrderBy,
+    filter: { input: FileAccessFilter, where: fileAccessWhere },
+    orderBy: { input: FileAccessOrderBy, order: fileAccessOrderBy },
   }),
   fileAccessesCsv: t.string({
     extensions: { cost: LIST_EXPORT },

@@ -89,15 +89,13 @@ builder.queryFields((t) => ({
   regions: listConnection(t, {
     type: "Region",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: RegionFilter,
-    where: regionWhere,
+    filter: { input: RegionFilter, where: regionWhere },
     order: () => [{ name: "asc" }, { id: "asc" }],
   }),
   municipalities: listConnection(t, {
     type: "Municipality",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: MunicipalityFilter,
-    where: municipalityWhere,
+    filter: { input: MunicipalityFilter, where: municipalityWhere },
     order: () => [{ name: "asc" }, { id: "asc" }],
   }),
 }));

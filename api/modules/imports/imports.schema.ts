@@ -54,8 +54,7 @@ builder.queryFields((t) => ({
     type: "ImportBatch",
     description: "Imports of the registers of the regions you read (organisations, centres, services), newest first.",
     authScopes: { staff: true },
-    filter: RegistryImportFilter,
-    where: registryImportWhere,
+    filter: { input: RegistryImportFilter, where: registryImportWhere },
     order: () => [{ startedAt: "desc" }, { id: "desc" }],
   }),
 }));

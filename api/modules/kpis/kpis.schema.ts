@@ -83,10 +83,8 @@ builder.queryFields((t) => ({
     type: "Kpi",
     description: "National KPIs and those of your regions.",
     authScopes: { staff: true, partner: "statistics:read" },
-    filter: KpiFilter,
-    orderBy: KpiOrderBy,
-    where: kpiWhere,
-    order: kpiOrderBy,
+    filter: { input: KpiFilter, where: kpiWhere },
+    orderBy: { input: KpiOrderBy, order: kpiOrderBy },
   }),
 }));
 

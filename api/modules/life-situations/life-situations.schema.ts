@@ -67,10 +67,8 @@ builder.queryFields((t) => ({
   lifeSituations: listConnection(t, {
     type: "LifeSituation",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: LifeSituationFilter,
-    orderBy: CatalogueOrderBy,
-    where: lifeSituationWhere,
-    order: catalogueOrderBy,
+    filter: { input: LifeSituationFilter, where: lifeSituationWhere },
+    orderBy: { input: CatalogueOrderBy, order: catalogueOrderBy },
   }),
 }));
 

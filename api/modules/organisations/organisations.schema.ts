@@ -62,8 +62,7 @@ builder.queryFields((t) => ({
   organisations: listConnection(t, {
     type: "Organisation",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: OrganisationFilter,
-    where: organisationWhere,
+    filter: { input: OrganisationFilter, where: organisationWhere },
     order: () => [{ name: "asc" }, { id: "asc" }],
   }),
 }));

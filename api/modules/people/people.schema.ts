@@ -130,18 +130,14 @@ builder.queryFields((t) => ({
   people: listConnection(t, {
     type: "Person",
     authScopes: { internal: true },
-    filter: PersonFilter,
-    orderBy: PersonOrderBy,
-    where: personWhere,
-    order: personOrderBy,
+    filter: { input: PersonFilter, where: personWhere },
+    orderBy: { input: PersonOrderBy, order: personOrderBy },
   }),
   curatorAssignments: listConnection(t, {
     type: "CuratorAssignment",
     authScopes: { internal: true },
-    filter: CuratorAssignmentFilter,
-    orderBy: CuratorAssignmentOrderBy,
-    where: assignmentWhere,
-    order: assignmentOrderBy,
+    filter: { input: CuratorAssignmentFilter, where: assignmentWhere },
+    orderBy: { input: CuratorAssignmentOrderBy, order: assignmentOrderBy },
   }),
 }));
 

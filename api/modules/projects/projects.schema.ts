@@ -40,10 +40,8 @@ builder.queryFields((t) => ({
   projects: listConnection(t, {
     type: "Project",
     authScopes: { staff: true },
-    filter: ProjectFilter,
-    orderBy: ProjectOrderBy,
-    where: projectWhere,
-    order: projectOrderBy,
+    filter: { input: ProjectFilter, where: projectWhere },
+    orderBy: { input: ProjectOrderBy, order: projectOrderBy },
   }),
 }));
 

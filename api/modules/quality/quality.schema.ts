@@ -140,19 +140,15 @@ builder.queryFields((t) => ({
     type: "QualityStandard",
     description: "Revisions of services' quality standards (partners: approved ones only). Newest revision first.",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: QualityStandardFilter,
-    orderBy: QualityStandardOrderBy,
-    where: standardWhere,
-    order: standardOrderBy,
+    filter: { input: QualityStandardFilter, where: standardWhere },
+    orderBy: { input: QualityStandardOrderBy, order: standardOrderBy },
   }),
   qualityMeasurements: listConnection(t, {
     type: "QualityMeasurement",
     description: "Measured indicator values in the caller's regions. Latest period first.",
     authScopes: { staff: true },
-    filter: QualityMeasurementFilter,
-    orderBy: QualityMeasurementOrderBy,
-    where: measurementWhere,
-    order: measurementOrderBy,
+    filter: { input: QualityMeasurementFilter, where: measurementWhere },
+    orderBy: { input: QualityMeasurementOrderBy, order: measurementOrderBy },
   }),
 }));
 

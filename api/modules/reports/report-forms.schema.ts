@@ -100,11 +100,9 @@ builder.queryFields((t) => ({
   reportForms: listConnection(t, {
     type: "ReportForm",
     authScopes: { staff: true, partner: "statistics:read" },
-    filter: ReportFormFilter,
-    orderBy: ReportFormOrderBy,
     // Forms are the same for every caller: the filter alone chooses.
-    where: (_access, filter) => reportFormWhere(filter),
-    order: reportFormOrderBy,
+    filter: { input: ReportFormFilter, where: (_access, filter) => reportFormWhere(filter) },
+    orderBy: { input: ReportFormOrderBy, order: reportFormOrderBy },
   }),
 }));
 

@@ -106,10 +106,8 @@ builder.queryFields((t) => ({
     type: "Report",
     description: "Reports in your scope (partner apps: published approved and locked reports).",
     authScopes: { staff: true, partner: "statistics:read" },
-    filter: ReportFilter,
-    orderBy: ReportOrderBy,
-    where: reportWhere,
-    order: reportOrderBy,
+    filter: { input: ReportFilter, where: reportWhere },
+    orderBy: { input: ReportOrderBy, order: reportOrderBy },
   }),
 }));
 

@@ -115,10 +115,8 @@ builder.queryFields((t) => ({
   services: listConnection(t, {
     type: "Service",
     authScopes: { staff: true, partner: "registry:read" },
-    filter: ServiceFilter,
-    orderBy: CatalogueOrderBy,
-    where: serviceWhere,
-    order: catalogueOrderBy,
+    filter: { input: ServiceFilter, where: serviceWhere },
+    orderBy: { input: CatalogueOrderBy, order: catalogueOrderBy },
   }),
 }));
 
