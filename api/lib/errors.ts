@@ -141,10 +141,12 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2002": {
-        const target =
-          (error.meta?.target as string[] | string | undefined) ??
-          (error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint
-            ?.fields;
+        const constraint = (
+          error.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[]; index?: string } } }
+        )?.cause?.constraint;
+        // The fields, else the unique index's name as PostgreSQL reports it ("Centre_regionId_code_key").
+        const index = /^[A-Za-z]+_(\w+)_key$/.exec(constraint?.index ?? "")?.[1]?.split("_");
+        const target = (error.meta?.target as string[] | string | undefined) ?? constraint?.fields ?? index;
         const fields = (Array.isArray(target) ? target.join(", ") : (target ?? "")).replaceAll('"', "");
         // Prisma names the fields on some paths only: without them, say no more than is known.
         return new ConflictError(

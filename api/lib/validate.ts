@@ -57,6 +57,21 @@ export function versionedChange<const Fields extends z.ZodRawShape>(fields: Fiel
   return versionedSchema.extend(z.object(fields).partial().shape);
 }
 
+/**
+ * A region's own stable code of a record (an organisation, a centre, a service): registry
+ * imports match rows on it. Trimmed, at most 50 characters; empty means none.
+ */
+export const registryCode = () =>
+  z
+    .string()
+    .trim()
+    .max(50, "At most 50 characters.")
+    .transform((code) => code || null)
+    .nullish()
+    .describe(
+      "The region's own stable code of the record, unique within the region; registry imports match rows on it.",
+    );
+
 /** A global id in an input, decoded and checked for its type where it is used. */
 export const globalId = z.string().min(1, "Cannot be empty.");
 

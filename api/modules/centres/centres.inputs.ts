@@ -2,7 +2,7 @@
 // types (centres.schema.ts); the service takes what these give.
 import { z } from "zod";
 import { CentreKind, CentreStatus } from "../../generated/prisma/client.js";
-import { optionalText, text, versionedChange, webUrl, whenValid } from "../../lib/validate.js";
+import { optionalText, registryCode, text, versionedChange, webUrl, whenValid } from "../../lib/validate.js";
 
 // ── The list's filter ──
 
@@ -24,6 +24,7 @@ export type CentreFilterData = z.output<typeof centreFilterSchema>;
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 const centreFields = {
+  code: registryCode(),
   name: text(300),
   kinds: z
     .array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"]))

@@ -45,6 +45,7 @@ export const Centre = builder.prismaNode("Centre", {
   // The last line of defence: a centre reached through any other path is checked too.
   authScopes: (centre, ctx) => includes(ctx.access.read, centre.regionId) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
+    code: t.exposeString("code", { nullable: true, description: "The region's own code; imports match on it." }),
     name: t.exposeString("name"),
     kinds: t.expose("kinds", { type: [CentreKindEnum] }),
     status: t.expose("status", { type: CentreStatusEnum }),

@@ -1,7 +1,7 @@
 // What an organisation's inputs must hold, checked by the validation plugin on their GraphQL
 // input types (organisations.schema.ts); the service takes what these give.
 import { z } from "zod";
-import { versionedChange, webUrl } from "../../lib/validate.js";
+import { registryCode, versionedChange, webUrl } from "../../lib/validate.js";
 
 const digits = (n: number[], label: string) =>
   z
@@ -11,6 +11,7 @@ const digits = (n: number[], label: string) =>
     .nullish();
 
 const organisationFields = {
+  code: registryCode(),
   name: z.string().trim().min(1, "Cannot be empty.").max(500),
   shortName: z.string().trim().max(200).nullish(),
   kind: z.enum(["LIBRARY", "MFC", "AUTHORITY", "OTHER"]),

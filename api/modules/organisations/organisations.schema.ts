@@ -29,6 +29,7 @@ export const Organisation = builder.prismaNode("Organisation", {
   authScopes: (organisation, ctx) =>
     includes(ctx.access.read, organisation.regionId) && { staff: true, partner: "registry:read" },
   fields: (t) => ({
+    code: t.exposeString("code", { nullable: true, description: "The region's own code; imports match on it." }),
     name: t.exposeString("name"),
     shortName: t.exposeString("shortName", { nullable: true }),
     kind: t.expose("kind", { type: OrganisationKindEnum }),

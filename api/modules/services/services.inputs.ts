@@ -3,7 +3,7 @@
 // these give.
 import { z } from "zod";
 import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
-import { optionalText, text, versionedChange, webUrl } from "../../lib/validate.js";
+import { optionalText, registryCode, text, versionedChange, webUrl } from "../../lib/validate.js";
 
 const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
@@ -34,6 +34,7 @@ export type ServiceFilterData = z.output<typeof serviceFilterSchema>;
 // ── A service ──
 
 const serviceFields = {
+  code: registryCode(),
   registryId: z
     .string()
     .trim()

@@ -45,6 +45,7 @@ export const Service = builder.prismaNode("Service", {
       nullable: true,
       description: "Id in the federal register of services (ФРГУ).",
     }),
+    code: t.exposeString("code", { nullable: true, description: "The region's own code; imports match on it." }),
     name: t.exposeString("name"),
     shortName: t.exposeString("shortName", { nullable: true }),
     description: t.exposeString("description", { nullable: true }),

@@ -147,6 +147,8 @@ const centreColumns: Column<Prisma.CentreGetPayload<{ include: typeof centreIncl
   ["signature_valid_until", (c) => dateText(c.signatureValidUntil)],
   ["last_verified_at", (c) => instant(c.lastVerifiedAt)],
   ["archived_at", (c) => instant(c.archivedAt)],
+  // Added after the others, so files and macros that read columns by position keep working.
+  ["code", (c) => c.code],
 ];
 
 export async function centresCsv(access: Access, filter?: CentreFilterInput | null): Promise<string> {
