@@ -300,6 +300,19 @@ describe("registry imports", () => {
     expect(unreadable).toMatchObject({ status: "FAILED", errors: [{ code: "UNREADABLE_FILE" }] });
   });
 
+  it("refuses a file of more rows than one import takes, naming the first row too many", async () => {
+    // Into region b, whose history the other cases do not count.
+    const before = await centreLogs(b);
+    const rows: Cells[] = Array.from({ length: 5_001 }, (_, i) =>
+      CENTRE_HEADER.map((_header, column) => [`BIG-${i}`, `Центр ${i}`][column] ?? ""),
+    );
+    const tooMany = await ok<Batch>("importRegistry", BATCH, importInput(b, "CENTRES", csv(CENTRE_HEADER, rows)), {
+      headers: curator,
+    });
+    expect(tooMany).toMatchObject({ status: "FAILED", created: 0, errors: [{ line: 5_002, code: "TOO_MANY_ROWS" }] });
+    expect(await centreLogs(b)).toBe(before);
+  });
+
   it("imports a region's services, checking their levels with the catalogue's rules", async () => {
     const header = [
       "Код",

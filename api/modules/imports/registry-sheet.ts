@@ -99,8 +99,13 @@ export function registryTemplateLayout(kind: RegistryKind): SheetLayout {
 
 // ── Reading a filled-in template ──
 
-/** More rows than any region's register holds is not a register. */
-export const MAX_ROWS = 20_000;
+/**
+ * Rows one file may hold. A region's register is a few hundred to a few thousand rows (Pskov:
+ * 141 centres); a first import writes about 1,000 new centres a second with their hours, so
+ * 5,000 rows stay well inside the change's 20-second transaction. A larger register comes in
+ * several files (by municipality, say), each all-or-nothing.
+ */
+export const MAX_ROWS = 5_000;
 
 const normalise = (header: string) =>
   header.trim().toLowerCase().replaceAll("ё", "е").replace(/\*$/, "").trim().replace(/\s+/g, " ");
