@@ -21,6 +21,7 @@ const ALL = [
   "reports",
   "feedback",
   "events",
+  "registryImports",
   "services",
   "lifeSituations",
   "qualityStandards",

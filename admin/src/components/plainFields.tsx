@@ -24,6 +24,8 @@ export interface PlainField {
   kind: PlainFieldKind;
   /** A new record's value, where it is not the kind's (no, none) — the API's default. */
   initial?: boolean | number;
+  /** The i18n key of the help under the input, where the label alone does not say enough. */
+  help?: string;
 }
 
 /** The fields' sources: what a write sends and what a read selects. */
@@ -32,10 +34,10 @@ export const sourcesOf = (...groups: readonly (readonly PlainField[])[]): string
 
 const count = [minValue(0), maxValue(10_000)];
 
-function input({ source, kind }: PlainField) {
+function input({ source, kind, help }: PlainField) {
   switch (kind) {
     case "longText":
-      return <TextInput key={source} source={source} fullWidth multiline />;
+      return <TextInput key={source} source={source} fullWidth multiline helperText={help} />;
     case "email":
       return <TextInput key={source} source={source} validate={email()} />;
     case "url":
@@ -47,7 +49,7 @@ function input({ source, kind }: PlainField) {
     case "date":
       return <DateInput key={source} source={source} />;
     default:
-      return <TextInput key={source} source={source} />;
+      return <TextInput key={source} source={source} helperText={help} />;
   }
 }
 

@@ -30,6 +30,16 @@ export const en: typeof ru = {
     details: {
       tab: "Details",
     },
+    // The region's own code of an organisation, centre or service (their forms).
+    registry_code: {
+      help: "The record's lasting code in the region's register. Registry imports find the record by it: change it only if you must.",
+    },
+    // The table of a spreadsheet import's problems (components/ImportErrors.tsx).
+    imports: {
+      line: "Row",
+      column: "Column",
+      problem: "Problem",
+    },
     catalogue: {
       archive: {
         button: "Archive",
@@ -78,6 +88,34 @@ export const en: typeof ru = {
       URBAN_SETTLEMENT: "Urban settlement",
       RURAL_SETTLEMENT: "Rural settlement",
       INTRACITY_TERRITORY: "Intra-city territory",
+    },
+    // Spreadsheet imports: report values and the registry (components/ImportErrors.tsx).
+    ImportStatus: {
+      PENDING: "Queued",
+      PROCESSING: "Processing",
+      SUCCEEDED: "Imported",
+      FAILED: "Failed",
+    },
+    ImportProblemCode: {
+      DUPLICATE_COLUMN: "Duplicate column",
+      DUPLICATE_INDICATOR: "Indicator given twice",
+      MISSING_COLUMN: "Required column missing",
+      MISSING_TOTAL: "Total missing",
+      NEGATIVE: "Negative number",
+      NOT_WHOLE_NUMBER: "Not a whole number",
+      NO_VALUES: "No values in the file",
+      OTHER_FORM_INDICATOR: "Indicator of another form",
+      RURAL_EXCEEDS_TOTAL: "Rural part exceeds the total",
+      RURAL_NOT_SPLIT: "The indicator has no rural part",
+      TOO_LARGE: "Number too large",
+      TOO_MANY_ROWS: "Too many rows",
+      UNKNOWN_INDICATOR: "Unknown indicator",
+      UNREADABLE_FILE: "Unreadable file",
+      WRONG_PERIOD: "Another reporting period",
+      REQUIRED: "Required value missing",
+      INVALID_VALUE: "Invalid value",
+      UNKNOWN_REFERENCE: "The record referred to is not found",
+      DUPLICATE_CODE: "Code repeated in the file",
     },
   },
 };

@@ -30,6 +30,16 @@ export const ru = {
     details: {
       tab: "Сведения",
     },
+    // The region's own code of an organisation, centre or service (their forms).
+    registry_code: {
+      help: "Постоянный код записи в реестре региона. По нему импорт реестра находит эту запись: не меняйте его без нужды.",
+    },
+    // The table of a spreadsheet import's problems (components/ImportErrors.tsx).
+    imports: {
+      line: "Строка",
+      column: "Столбец",
+      problem: "Ошибка",
+    },
     catalogue: {
       archive: {
         button: "В архив",
@@ -79,6 +89,34 @@ export const ru = {
       URBAN_SETTLEMENT: "Городское поселение",
       RURAL_SETTLEMENT: "Сельское поселение",
       INTRACITY_TERRITORY: "Внутригородская территория",
+    },
+    // Spreadsheet imports: report values and the registry (components/ImportErrors.tsx).
+    ImportStatus: {
+      PENDING: "В очереди",
+      PROCESSING: "Обрабатывается",
+      SUCCEEDED: "Загружен",
+      FAILED: "С ошибками",
+    },
+    ImportProblemCode: {
+      DUPLICATE_COLUMN: "Столбец повторяется",
+      DUPLICATE_INDICATOR: "Показатель указан дважды",
+      MISSING_COLUMN: "Нет обязательного столбца",
+      MISSING_TOTAL: "Не указано общее значение",
+      NEGATIVE: "Отрицательное число",
+      NOT_WHOLE_NUMBER: "Не целое число",
+      NO_VALUES: "В файле нет значений",
+      OTHER_FORM_INDICATOR: "Показатель другой формы",
+      RURAL_EXCEEDS_TOTAL: "Сельская часть больше общего значения",
+      RURAL_NOT_SPLIT: "У показателя нет сельской части",
+      TOO_LARGE: "Слишком большое число",
+      TOO_MANY_ROWS: "Слишком много строк",
+      UNKNOWN_INDICATOR: "Неизвестный показатель",
+      UNREADABLE_FILE: "Файл не читается",
+      WRONG_PERIOD: "Другой отчётный период",
+      REQUIRED: "Не заполнено обязательное поле",
+      INVALID_VALUE: "Недопустимое значение",
+      UNKNOWN_REFERENCE: "Не найдена запись, на которую ссылается строка",
+      DUPLICATE_CODE: "Код повторяется в файле",
     },
   },
 };

@@ -15,6 +15,7 @@ import projects from "./projects";
 import qualityMeasurements from "./qualityMeasurements";
 import qualityStandards from "./qualityStandards";
 import regions from "./regions";
+import registryImports from "./registryImports";
 import reportForms from "./reportForms";
 import reports from "./reports";
 import services from "./services";
@@ -26,6 +27,7 @@ export const resources: readonly AdminResource[] = [
   reports,
   feedback,
   events,
+  registryImports,
   services,
   lifeSituations,
   qualityStandards,

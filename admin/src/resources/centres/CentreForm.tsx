@@ -20,7 +20,7 @@ import { plainDefaults, plainInputs } from "../../components/plainFields";
 import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { centreStatusChoices } from "../../lib/choices";
 import { centreKindChoices } from "./choices";
-import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT, REGISTER } from "./fields";
 import type { CentreRecord } from "./types";
 
 interface MunicipalityWithSettlements {
@@ -111,6 +111,7 @@ const FixedPlace = () => {
 const CentreFields = ({ creating }: { creating: boolean }) => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
+    {plainInputs(REGISTER)}
     <CheckboxGroupInput source="kinds" choices={centreKindChoices} validate={required()} row={false} />
     <SelectInput source="status" choices={centreStatusChoices} validate={required()} />
     <TextInput source="statusAlert" fullWidth multiline />

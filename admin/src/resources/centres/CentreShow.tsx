@@ -21,7 +21,7 @@ import { centreStatusChoices } from "../../lib/choices";
 import { useCanWrite, useRole } from "../../lib/resource";
 import { centreAccess } from "./access";
 import { CentreKindsField } from "./CentreKindsField";
-import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT, REGISTER } from "./fields";
 import { MobileVisitsTab } from "./MobileVisitsTab";
 import { OpeningHoursTab } from "./OpeningHoursTab";
 import { ServicesTab } from "./ServicesTab";
@@ -122,6 +122,7 @@ export const CentreShow = () => {
       <TabbedShowLayout.Tab label="dostup.centres.tabs.main">
         <StatusAlert />
         <TextField source="name" />
+        {plainValues(REGISTER)}
         <CentreKindsField source="kinds" />
         <SelectField source="status" choices={centreStatusChoices} />
         <TextField source="address" />

@@ -6,6 +6,9 @@ import type { PlainField } from "../../components/plainFields";
 // (name, kinds, status, address and coordinates, the place, the e-signature) are in the form
 // and the page themselves.
 
+/** On the main tab, after the name: the region's own code of the centre, what registry imports match on. */
+export const REGISTER: readonly PlainField[] = [{ source: "code", kind: "text", help: "dostup.registry_code.help" }];
+
 /** On the main tab, after the place. */
 export const CONTACTS: readonly PlainField[] = [
   { source: "phone", kind: "text" },

@@ -6,7 +6,7 @@ import { centreAccess } from "./access";
 import { CentreCreate, CentreEdit } from "./CentreForm";
 import { CentreList } from "./CentreList";
 import { CentreShow } from "./CentreShow";
-import { ACCESSIBILITY, CONTACTS, EQUIPMENT } from "./fields";
+import { ACCESSIBILITY, CONTACTS, EQUIPMENT, REGISTER } from "./fields";
 import { en, ru } from "./messages";
 
 const LIST_FIELDS = `version name kinds status statusAlert address archivedAt signatureValidUntil lastVerifiedAt
@@ -22,7 +22,7 @@ const WRITABLE = [
   "latitude",
   "longitude",
   "signatureValidUntil",
-  ...sourcesOf(CONTACTS, ACCESSIBILITY, EQUIPMENT),
+  ...sourcesOf(REGISTER, CONTACTS, ACCESSIBILITY, EQUIPMENT),
 ];
 
 export default {
@@ -30,7 +30,7 @@ export default {
   definition: {
     typename: "Centre",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} latitude longitude ${sourcesOf(CONTACTS, ACCESSIBILITY, EQUIPMENT).join(" ")}
+    detailFields: `${LIST_FIELDS} latitude longitude ${sourcesOf(REGISTER, CONTACTS, ACCESSIBILITY, EQUIPMENT).join(" ")}
       lastVerifiedByName createdAt updatedAt
       openingHours { weekday opens closes }
       hoursExceptions { id version startsOn endsOn closed opens closes reason }

@@ -6,6 +6,7 @@ export const ru = {
       fields: {
         id: "Идентификатор",
         name: "Название",
+        code: "Код",
         kinds: "Виды",
         kind: "Вид",
         status: "Статус",
@@ -196,6 +197,7 @@ export const en: typeof ru = {
       fields: {
         id: "Identifier",
         name: "Name",
+        code: "Code",
         kinds: "Kinds",
         kind: "Kind",
         status: "Status",

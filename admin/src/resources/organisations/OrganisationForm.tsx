@@ -40,6 +40,7 @@ const EditMunicipality = () => {
 const OrganisationFields = () => (
   <>
     <TextInput source="name" validate={required()} fullWidth />
+    <TextInput source="code" helperText="dostup.registry_code.help" />
     <TextInput source="shortName" fullWidth />
     <SelectInput source="kind" choices={organisationKindChoices} validate={required()} />
     <TextInput source="inn" validate={innRules} />

@@ -46,6 +46,7 @@ export const OrganisationShow = () => (
     <TabbedShowLayout.Tab label="dostup.organisations.tabs.main">
       <ArchivedNotice message="dostup.organisations.archived" />
       <TextField source="name" />
+      <TextField source="code" emptyText="—" />
       <TextField source="shortName" emptyText="—" />
       <SelectField source="kind" choices={organisationKindChoices} />
       <TextField source="inn" emptyText="—" />

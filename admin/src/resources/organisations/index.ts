@@ -9,14 +9,14 @@ import { OrganisationShow } from "./OrganisationShow";
 
 const FIELDS = "version name shortName kind inn archivedAt region { id name } municipality { id name }";
 
-const WRITABLE = ["name", "shortName", "kind", "inn", "ogrn", "address", "phone", "email", "website"] as const;
+const WRITABLE = ["name", "code", "shortName", "kind", "inn", "ogrn", "address", "phone", "email", "website"] as const;
 
 export default {
   name: "organisations",
   definition: {
     typename: "Organisation",
     fields: FIELDS,
-    detailFields: `${FIELDS} ogrn address phone email website`,
+    detailFields: `${FIELDS} code ogrn address phone email website`,
     filters: { search: "String", regionId: "ID", kind: "OrganisationKind", includeArchived: "Boolean" },
     create: {
       mutation: "createOrganisation",

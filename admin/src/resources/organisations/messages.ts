@@ -5,6 +5,7 @@ export const ru = {
       name: "Организация |||| Организации",
       fields: {
         name: "Название",
+        code: "Код",
         shortName: "Краткое название",
         kind: "Тип",
         inn: "ИНН",
@@ -54,6 +55,7 @@ export const en: typeof ru = {
       name: "Organisation |||| Organisations",
       fields: {
         name: "Name",
+        code: "Code",
         shortName: "Short name",
         kind: "Kind",
         inn: "INN (taxpayer number)",

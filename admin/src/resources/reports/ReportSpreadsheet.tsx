@@ -1,21 +1,10 @@
 import DownloadIcon from "@mui/icons-material/Download";
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from "@mui/material";
+import { Alert, Box, Button, Stack, Typography } from "@mui/material";
 import { useMemo, useState } from "react";
-import { useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { saveBase64 } from "../../components/downloads";
 import { FileUpload, type UploadedFile } from "../../components/FileUpload";
+import { ImportErrors, ImportStatusChip } from "../../components/ImportErrors";
 import { useIntlLocale } from "../../components/localeFields";
 import { useRole } from "../../lib/resource";
 import { mutate, request } from "../../providers/graphql";
@@ -30,10 +19,6 @@ interface SpreadsheetFile {
 
 const FORMATS = ["CSV", "XLSX"] as const;
 type Format = (typeof FORMATS)[number];
-const IMPORT_COLOURS: Record<string, "success" | "error" | "default"> = {
-  SUCCEEDED: "success",
-  FAILED: "error",
-};
 /** Past imports shown; the API keeps the latest 50. */
 const SHOWN_IMPORTS = 5;
 
@@ -41,41 +26,6 @@ const TEMPLATE = `query Template($input: ReportTemplateInput!) { reportTemplate(
 const EXPORT = `query Export($input: ReportExportInput!) { reportExport(input: $input) { base64 contentType fileName } }`;
 
 const formatOf = (name: string): Format => (name.toLowerCase().endsWith(".csv") ? "CSV" : "XLSX");
-
-/** One import's problems, row by row. */
-const ImportErrors = ({ batch }: { batch: ImportBatch }) => {
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const english = locale === "en";
-  return (
-    <Table size="small" data-testid="import-errors">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate("dostup.reports.import.line")}</TableCell>
-          <TableCell>{translate("dostup.reports.import.column")}</TableCell>
-          <TableCell>{translate("dostup.reports.import.problem")}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {batch.errors.map((problem) => (
-          <TableRow key={`${problem.line}-${problem.column ?? ""}-${problem.code}`}>
-            <TableCell>{problem.line}</TableCell>
-            <TableCell>{problem.column ?? "—"}</TableCell>
-            <TableCell title={problem.reason}>
-              {translate(`enums.ImportProblemCode.${problem.code}`, { _: problem.code })}
-              {/* The API words its reason in English: shown as is in English only. */}
-              {english && (
-                <Typography variant="body2" color="text.secondary">
-                  {problem.reason}
-                </Typography>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-};
 
 /**
  * The form's template (filled in with the report's period), the report's export, and the
@@ -199,7 +149,7 @@ export const ReportSpreadsheet = () => {
                 : translate("dostup.reports.import.failed", { errors: latest.errors.length })}
             </Alert>
           )}
-          {latest && latest.errors.length > 0 && <ImportErrors batch={latest} />}
+          {latest && latest.errors.length > 0 && <ImportErrors problems={latest.errors} />}
         </Box>
       )}
       <Box>
@@ -211,11 +161,7 @@ export const ReportSpreadsheet = () => {
             {batches.map((batch) => (
               <Box key={batch.id} data-testid="import-batch">
                 <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
-                  <Chip
-                    size="small"
-                    color={IMPORT_COLOURS[batch.status] ?? "default"}
-                    label={translate(`enums.ImportStatus.${batch.status}`)}
-                  />
+                  <ImportStatusChip status={batch.status} />
                   <Typography variant="body2">
                     {dates.format(new Date(batch.startedAt))} ·{" "}
                     {batch.file?.name ?? translate("dostup.reports.import.inline")} ·{" "}
@@ -223,7 +169,7 @@ export const ReportSpreadsheet = () => {
                   </Typography>
                 </Stack>
                 {batch.status === "FAILED" && batch.id !== latest?.id && batch.errors.length > 0 && (
-                  <ImportErrors batch={batch} />
+                  <ImportErrors problems={batch.errors} />
                 )}
               </Box>
             ))}

@@ -1,4 +1,5 @@
 import type { RaRecord } from "react-admin";
+import type { ImportProblem } from "../../components/ImportErrors";
 import { choicesOf } from "../../lib/choices";
 import type { Indicator } from "../../lib/records";
 
@@ -22,13 +23,6 @@ export interface ReportFile {
   createdAt: string;
   confirmedAt: string | null;
   purpose: string;
-}
-
-export interface ImportProblem {
-  line: number;
-  column: string | null;
-  code: string;
-  reason: string;
 }
 
 export interface ImportBatch {

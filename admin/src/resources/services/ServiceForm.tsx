@@ -22,6 +22,7 @@ import { serviceLevelChoices } from "./choices";
 /** Inputs both forms share; the region is chosen on creation only (the API keeps it). */
 const CommonInputs = ({ authoritySource }: { authoritySource: string }) => (
   <>
+    <TextInput source="code" helperText="dostup.registry_code.help" />
     <TextInput source="shortName" />
     <TextInput source="registryId" helperText="dostup.services.registry_help" />
     <ReferenceInput source={authoritySource} reference="organisations">

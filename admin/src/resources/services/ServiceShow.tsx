@@ -20,6 +20,7 @@ export const ServiceShow = () => (
   <RecordShow actions={<CatalogueActions archive="archiveService" restore="restoreService" />}>
     <TabbedShowLayout.Tab label="dostup.details.tab">
       <TextField source="name" />
+      <TextField source="code" emptyText="—" />
       <TextField source="shortName" emptyText="—" />
       <SelectField source="level" choices={serviceLevelChoices} />
       <SelectField source="status" choices={publicationStatusChoices} />

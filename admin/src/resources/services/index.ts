@@ -11,6 +11,7 @@ const LIST_FIELDS = "version name shortName level status region { id name } regi
 // Fields both create and update take as they are in the form.
 const WRITABLE = [
   "name",
+  "code",
   "shortName",
   "level",
   "registryId",
@@ -31,7 +32,7 @@ export default {
   definition: {
     typename: "Service",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} competentAuthority { id name } description fee processingDays portalUrl
+    detailFields: `${LIST_FIELDS} code competentAuthority { id name } description fee processingDays portalUrl
       requiredDocuments proactive socialSignificant needsExtraDocuments createdAt
       lifeSituations { position mandatory lifeSituation { id name } }`,
     filters: {

@@ -4,6 +4,7 @@ export const ru = {
       name: "Услуга |||| Услуги",
       fields: {
         name: "Название",
+        code: "Код",
         shortName: "Краткое название",
         level: "Уровень",
         status: "Статус",
@@ -52,6 +53,7 @@ export const en: typeof ru = {
       name: "Service |||| Services",
       fields: {
         name: "Name",
+        code: "Code",
         shortName: "Short name",
         level: "Level",
         status: "Status",
