@@ -1,4 +1,3 @@
-import DownloadIcon from "@mui/icons-material/Download";
 import UploadFileIcon from "@mui/icons-material/UploadFile";
 import {
   Alert,
@@ -16,17 +15,12 @@ import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { Form, RadioButtonGroupInput, required, useNotify, useRefresh, useTranslate } from "react-admin";
 import { useFormContext, useWatch } from "react-hook-form";
 import { saveBase64 } from "../../components/downloads";
+import { FormatButtons, formatOf, type SpreadsheetFormat } from "../../components/FormatButtons";
 import { ImportErrors } from "../../components/ImportErrors";
 import { RegionInput } from "../../components/RegionInput";
 import { useWriteScope } from "../../lib/writeScope";
 import { mutate, request } from "../../providers/graphql";
-import {
-  FORMATS,
-  formatOf,
-  type RegistryImportKind,
-  registryImportKindChoices,
-  type SpreadsheetFormat,
-} from "./choices";
+import { type RegistryImportKind, registryImportKindChoices } from "./choices";
 import { BATCH_FIELDS, type RegistryImport } from "./types";
 
 /** The API reads up to 2 MB of file (ImportRegistryInput.content, decoded). */
@@ -98,19 +92,11 @@ const TemplateButtons = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate(kind ? "dostup.registryImports.template_help" : "dostup.registryImports.kind_first")}
       </Typography>
-      <Stack direction="row" spacing={1}>
-        {FORMATS.map((format) => (
-          <Button
-            key={format}
-            variant="outlined"
-            startIcon={<DownloadIcon />}
-            disabled={!kind}
-            onClick={() => download(format)}
-          >
-            {translate("dostup.registryImports.template_as", { format })}
-          </Button>
-        ))}
-      </Stack>
+      <FormatButtons
+        label={(format) => translate("dostup.registryImports.template_as", { format })}
+        onClick={download}
+        disabled={!kind}
+      />
     </Box>
   );
 };

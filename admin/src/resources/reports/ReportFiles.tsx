@@ -1,12 +1,9 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { useMemo } from "react";
-import { useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { FileDownloadButton } from "../../components/FileDownloadButton";
 import { FileUpload, rejectionText } from "../../components/FileUpload";
-import { useIntlLocale } from "../../components/localeFields";
-import { useRole } from "../../lib/resource";
 import { canEdit } from "./access";
-import type { Report } from "./types";
+import { useReportTab } from "./useReportTab";
 
 const STATUS_COLOURS: Record<string, "success" | "warning" | "error" | "default"> = {
   AVAILABLE: "success",
@@ -33,11 +30,7 @@ export function formatSize(bytes: number, locale: string, translate: (key: strin
  * draft or returned, the list with statuses (a rejection's reason on hover), and logged downloads.
  */
 export const ReportFiles = () => {
-  const report = useRecordContext<Report>();
-  const translate = useTranslate();
-  const refresh = useRefresh();
-  const role = useRole();
-  const locale = useIntlLocale();
+  const { report, translate, refresh, role, locale } = useReportTab();
   const dates = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }), [locale]);
   if (!report) {
     return null;

@@ -1,15 +1,13 @@
-import DownloadIcon from "@mui/icons-material/Download";
-import { Alert, Box, Button, Stack, Typography } from "@mui/material";
+import { Alert, Box, Stack, Typography } from "@mui/material";
 import { useMemo, useState } from "react";
-import { useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
 import { saveBase64 } from "../../components/downloads";
 import { FileUpload, type UploadedFile } from "../../components/FileUpload";
+import { FormatButtons, formatOf } from "../../components/FormatButtons";
 import { ImportErrors, ImportStatusChip } from "../../components/ImportErrors";
-import { useIntlLocale } from "../../components/localeFields";
-import { useRole } from "../../lib/resource";
 import { mutate, request } from "../../providers/graphql";
 import { canEdit } from "./access";
-import type { ImportBatch, Report } from "./types";
+import type { ImportBatch } from "./types";
+import { useReportTab } from "./useReportTab";
 
 interface SpreadsheetFile {
   base64: string;
@@ -17,15 +15,11 @@ interface SpreadsheetFile {
   fileName: string;
 }
 
-const FORMATS = ["CSV", "XLSX"] as const;
-type Format = (typeof FORMATS)[number];
 /** Past imports shown; the API keeps the latest 50. */
 const SHOWN_IMPORTS = 5;
 
 const TEMPLATE = `query Template($input: ReportTemplateInput!) { reportTemplate(input: $input) { base64 contentType fileName } }`;
 const EXPORT = `query Export($input: ReportExportInput!) { reportExport(input: $input) { base64 contentType fileName } }`;
-
-const formatOf = (name: string): Format => (name.toLowerCase().endsWith(".csv") ? "CSV" : "XLSX");
 
 /**
  * The form's template (filled in with the report's period), the report's export, and the
@@ -33,12 +27,7 @@ const formatOf = (name: string): Format => (name.toLowerCase().endsWith(".csv") 
  * a FAILED import lists each bad row and changes nothing.
  */
 export const ReportSpreadsheet = () => {
-  const report = useRecordContext<Report>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const role = useRole();
-  const locale = useIntlLocale();
+  const { report, translate, notify, refresh, role, locale } = useReportTab();
   const dates = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }), [locale]);
   const [importing, setImporting] = useState(false);
   const [latest, setLatest] = useState<ImportBatch | null>(null);
@@ -67,7 +56,7 @@ export const ReportSpreadsheet = () => {
     try {
       const batch = await mutate<ImportBatch>(
         "importReportValues",
-        { reportId: report.id, version: report.version, fileId: file.id, format: formatOf(file.name) },
+        { reportId: report.id, version: report.version, fileId: file.id, format: formatOf(file.name) ?? "XLSX" },
         "id status rowCount startedAt finishedAt file { id name } errors { line column code reason }",
       );
       setLatest(batch);
@@ -91,39 +80,21 @@ export const ReportSpreadsheet = () => {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {translate("dostup.reports.sheet.template_help")}
         </Typography>
-        <Stack direction="row" spacing={1}>
-          {FORMATS.map((format) => (
-            <Button
-              key={format}
-              variant="outlined"
-              startIcon={<DownloadIcon />}
-              onClick={() =>
-                download(TEMPLATE, "reportTemplate", {
-                  formId: report.form.id,
-                  format,
-                  periodStart: report.periodStart,
-                })
-              }
-            >
-              {translate("dostup.reports.sheet.template_as", { format })}
-            </Button>
-          ))}
-        </Stack>
+        <FormatButtons
+          label={(format) => translate("dostup.reports.sheet.template_as", { format })}
+          onClick={(format) =>
+            download(TEMPLATE, "reportTemplate", { formId: report.form.id, format, periodStart: report.periodStart })
+          }
+        />
       </Box>
       <Box>
         <Typography variant="h6">{translate("dostup.reports.sheet.export")}</Typography>
-        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-          {FORMATS.map((format) => (
-            <Button
-              key={format}
-              variant="outlined"
-              startIcon={<DownloadIcon />}
-              onClick={() => download(EXPORT, "reportExport", { reportId: report.id, format })}
-            >
-              {translate("dostup.reports.sheet.export_as", { format })}
-            </Button>
-          ))}
-        </Stack>
+        <Box sx={{ mt: 1 }}>
+          <FormatButtons
+            label={(format) => translate("dostup.reports.sheet.export_as", { format })}
+            onClick={(format) => download(EXPORT, "reportExport", { reportId: report.id, format })}
+          />
+        </Box>
       </Box>
       {canImport && (
         <Box>

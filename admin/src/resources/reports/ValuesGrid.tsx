@@ -13,14 +13,13 @@ import {
   Typography,
 } from "@mui/material";
 import { useEffect, useMemo, useState } from "react";
-import { HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { HttpError } from "react-admin";
 import { formatDay } from "../../components/DayField";
-import { useIntlLocale } from "../../components/localeFields";
 import type { Indicator } from "../../lib/records";
-import { useRole } from "../../lib/resource";
 import { mutate } from "../../providers/graphql";
 import { canEdit } from "./access";
 import { isEditableStatus, type Report } from "./types";
+import { useReportTab } from "./useReportTab";
 import { WorkflowButtons } from "./WorkflowButtons";
 
 interface Cell {
@@ -103,12 +102,7 @@ function serverErrors(error: unknown, order: string[]): CellErrors {
  * the version read, so a concurrent change is refused instead of overwritten.
  */
 export const ValuesTab = () => {
-  const report = useRecordContext<Report>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const role = useRole();
-  const locale = useIntlLocale();
+  const { report, translate, notify, refresh, role, locale } = useReportTab();
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const [draft, setDraft] = useState<Draft>({});
   const [saved, setSaved] = useState<Draft>({});
