@@ -25,7 +25,7 @@ import { newUser } from "../helpers/users.js";
 
 type Headers = Record<string, string>;
 
-const DEMO_FORUM_TITLE = "Форум по электронным государственным услугам";
+const DEMO_FORUM_TITLE = "Форум «Библиотека. Власть. Общество»";
 const DEMO_PARTICIPANTS = UDMURTIA_FORUMS_2018.reduce((sum, forum) => sum + forum.participants, 0);
 
 /**

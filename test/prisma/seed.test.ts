@@ -105,7 +105,7 @@ describe("demo seed", () => {
       where: {
         regionId: await regionId("18"),
         kind: "FORUM",
-        title: { startsWith: "Форум по электронным государственным услугам" },
+        title: { startsWith: "Форум «Библиотека. Власть. Общество»" },
         startsOn: { gte: new Date("2018-01-01"), lte: new Date("2018-12-31") },
       },
     });

@@ -19,12 +19,16 @@ export const PSKOV_CAMPAIGNS = [
   "Деловое партнерство информации и гражданина",
 ] as const;
 
-/** The districts whose library systems held Udmurtia's 2018 forums, and how many came to each. */
+/**
+ * Udmurtia's five 2018 forums «Библиотека. Власть. Общество» (seed 003), held by the library
+ * systems of these districts (Алнашская, Селтинская, Вавожская, Дебесская and the
+ * Якшур-Бодьинский centre), «более 500 жителей» in all; the days and the split are chosen.
+ */
 export const UDMURTIA_FORUMS_2018: readonly { district: string; on: Date; participants: number }[] = [
   { district: "Алнашский район", on: day(2018, 3, 15), participants: 96 },
-  { district: "Балезинский район", on: day(2018, 4, 19), participants: 112 },
+  { district: "Селтинский район", on: day(2018, 4, 19), participants: 112 },
   { district: "Вавожский район", on: day(2018, 5, 17), participants: 104 },
-  { district: "Граховский район", on: day(2018, 9, 20), participants: 88 },
+  { district: "Якшур-Бодьинский район", on: day(2018, 9, 20), participants: 88 },
   { district: "Дебёсский район", on: day(2018, 10, 18), participants: 121 },
 ];
 
@@ -101,7 +105,7 @@ export async function seedEvents(
       id,
       regionId: udmurtia.id,
       kind: "FORUM",
-      title: `Форум по электронным государственным услугам: ${forum.district}`,
+      title: `Форум «Библиотека. Власть. Общество»: ${forum.district}`,
       startsOn: forum.on,
       endsOn: forum.on,
       audience: "CITIZENS",
