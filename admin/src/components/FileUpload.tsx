@@ -15,7 +15,13 @@ export interface UploadedFile {
   detectedType: string | null;
 }
 
-type Purpose = "REPORT" | "PHOTO";
+type Purpose = "REPORT" | "PHOTO" | "EVENT_MATERIAL";
+
+/** What an upload is for, and the one record it belongs to. */
+export type UploadOwner =
+  | { purpose: "REPORT"; reportId: string }
+  | { purpose: "PHOTO"; personId: string }
+  | { purpose: "EVENT_MATERIAL"; eventId: string };
 
 interface UploadForm {
   file: { id: string };
@@ -29,6 +35,7 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
   ods: "application/vnd.oasis.opendocument.spreadsheet",
   odt: "application/vnd.oasis.opendocument.text",
   csv: "text/csv",
@@ -41,6 +48,7 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
 export const ACCEPTED_EXTENSIONS: Record<Purpose, string[]> = {
   REPORT: ["pdf", "xlsx", "docx", "ods", "odt", "csv", "jpg", "jpeg", "png"],
   PHOTO: ["jpg", "jpeg", "png"],
+  EVENT_MATERIAL: ["pdf", "docx", "pptx", "xlsx", "jpg", "jpeg", "png"],
 };
 
 export function contentTypeOf(file: File): string {
@@ -131,7 +139,7 @@ function postToStorage(form: UploadForm, file: File, onProgress: (percent: numbe
 /** The three steps of the upload protocol: request the form, POST to the storage, confirm. */
 export async function uploadFile(
   file: File,
-  owner: { purpose: "REPORT"; reportId: string } | { purpose: "PHOTO"; personId: string },
+  owner: UploadOwner,
   onProgress: (percent: number) => void,
 ): Promise<UploadedFile> {
   const form = await mutate<UploadForm>(
@@ -154,7 +162,7 @@ export async function uploadFile(
 }
 
 interface FileUploadProps {
-  owner: { purpose: "REPORT"; reportId: string } | { purpose: "PHOTO"; personId: string };
+  owner: UploadOwner;
   /** Narrows the file chooser to some of the purpose's extensions, e.g. ["csv", "xlsx"]. */
   extensions?: string[];
   label: string;

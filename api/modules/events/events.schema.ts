@@ -59,6 +59,7 @@ export const Event = builder.prismaNode("Event", {
       }),
       resolve: (event) => event.municipalities.map((row) => row.municipality),
     }),
+    // materials: files.schema.ts (the files module adds them, as it does a report's files).
   }),
 });
 

@@ -5,7 +5,7 @@
 // is of that kind (checked when it is confirmed, before it becomes AVAILABLE).
 
 /** The kinds of file the system keeps, by the names people know them by. */
-export type FileKind = "PDF" | "XLSX" | "DOCX" | "ODS" | "ODT" | "CSV" | "JPEG" | "PNG";
+export type FileKind = "PDF" | "XLSX" | "DOCX" | "PPTX" | "ODS" | "ODT" | "CSV" | "JPEG" | "PNG";
 
 interface KindSpec {
   /** The media type declared for it, and handed out with downloads once verified. */
@@ -18,6 +18,10 @@ export const KINDS: Record<FileKind, KindSpec> = {
   PDF: { type: "application/pdf", extensions: ["pdf"] },
   XLSX: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"] },
   DOCX: { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"] },
+  PPTX: {
+    type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    extensions: ["pptx"],
+  },
   ODS: { type: "application/vnd.oasis.opendocument.spreadsheet", extensions: ["ods"] },
   ODT: { type: "application/vnd.oasis.opendocument.text", extensions: ["odt"] },
   CSV: { type: "text/csv", extensions: ["csv"] },
@@ -25,18 +29,33 @@ export const KINDS: Record<FileKind, KindSpec> = {
   PNG: { type: "image/png", extensions: ["png"] },
 };
 
-export type UploadPurpose = "REPORT" | "PHOTO";
+export type UploadPurpose = "REPORT" | "PHOTO" | "EVENT_MATERIAL";
 
 /**
  * The allow-list. Report files are documents, spreadsheets and scans; photos are images a
  * browser shows. Left out on purpose: the legacy binary Office formats (XLS, DOC), whose
  * container cannot be told apart from an installer and which may carry macros; macro-enabled
- * OOXML (XLSM, DOCM); and anything a browser would run (HTML, SVG, scripts).
+ * OOXML (XLSM, DOCM); and anything a browser would run (HTML, SVG, scripts). An event's
+ * materials are its programme, presentations, tables and photos; for the same reason as
+ * above, a presentation is PPTX and a document DOCX, never the legacy PPT or DOC.
  */
 export const ALLOWED_KINDS: Record<UploadPurpose, readonly FileKind[]> = {
   REPORT: ["PDF", "XLSX", "DOCX", "ODS", "ODT", "CSV", "JPEG", "PNG"],
   PHOTO: ["JPEG", "PNG"],
+  EVENT_MATERIAL: ["PDF", "DOCX", "PPTX", "XLSX", "JPEG", "PNG"],
 };
+
+/** Words for what a file of a purpose is, in messages: «Report files may be …». */
+export const PURPOSE_WORDS: Record<UploadPurpose, { plural: string; one: string }> = {
+  REPORT: { plural: "Report files", one: "A report file" },
+  PHOTO: { plural: "Photos", one: "A photo" },
+  EVENT_MATERIAL: { plural: "Event materials", one: "An event material" },
+};
+
+/** The allow-list a stored file's purpose is checked against (imports and exports: as report files). */
+export function uploadPurposeOf(purpose: string): UploadPurpose {
+  return purpose === "PHOTO" || purpose === "EVENT_MATERIAL" ? purpose : "REPORT";
+}
 
 /** The kind a declared media type names among those the purpose allows. */
 export function kindOfType(purpose: UploadPurpose, contentType: string): FileKind | null {
@@ -84,6 +103,7 @@ const SNIFFED_KIND: Record<string, FileKind> = {
   pdf: "PDF",
   xlsx: "XLSX",
   docx: "DOCX",
+  pptx: "PPTX",
   ods: "ODS",
   odt: "ODT",
   jpg: "JPEG",

@@ -11,6 +11,7 @@ import {
   KINDS,
   kindOfName,
   kindOfType,
+  PURPOSE_WORDS,
   type UploadPurpose,
 } from "./file-types.js";
 import { sanitiseFileName } from "./files.service.js";
@@ -21,7 +22,21 @@ const MIB = 1024 * 1024;
 const MAX_UPLOAD_BYTES = config.maxUploadBytes;
 /** Curator photos are small: 5 MiB (or the general limit, if that is lower). */
 const MAX_PHOTO_BYTES = Math.min(5 * MIB, MAX_UPLOAD_BYTES);
-const MAX_BYTES: Record<UploadPurpose, number> = { REPORT: MAX_UPLOAD_BYTES, PHOTO: MAX_PHOTO_BYTES };
+/** An event's materials (a programme, a presentation, photos): 20 MiB (or the general limit, if lower). */
+const MAX_EVENT_MATERIAL_BYTES = Math.min(20 * MIB, MAX_UPLOAD_BYTES);
+const MAX_BYTES: Record<UploadPurpose, number> = {
+  REPORT: MAX_UPLOAD_BYTES,
+  PHOTO: MAX_PHOTO_BYTES,
+  EVENT_MATERIAL: MAX_EVENT_MATERIAL_BYTES,
+};
+
+/** Which owner each purpose names: exactly that one, and no other. */
+const OWNER_FIELD = { REPORT: "reportId", PHOTO: "personId", EVENT_MATERIAL: "eventId" } as const;
+const OWNER_WORDS: Record<UploadPurpose, string> = {
+  REPORT: "A report file needs the report's id",
+  PHOTO: "A photo needs the person's id",
+  EVENT_MATERIAL: "An event material needs the event's id",
+};
 
 function formatBytes(bytes: number): string {
   return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
@@ -29,9 +44,10 @@ function formatBytes(bytes: number): string {
 
 export const requestFileUploadSchema = z
   .object({
-    purpose: z.enum(["REPORT", "PHOTO"]),
+    purpose: z.enum(["REPORT", "PHOTO", "EVENT_MATERIAL"]),
     reportId: z.string().nullish().describe("For REPORT: the report the file belongs to."),
     personId: z.string().nullish().describe("For PHOTO: the person the photo shows."),
+    eventId: z.string().nullish().describe("For EVENT_MATERIAL: the event the material belongs to."),
     fileName: z
       .string()
       .max(4096, "The name is too long.")
@@ -52,7 +68,7 @@ export const requestFileUploadSchema = z
       .describe("SHA-256 of the content as 64 hex digits."),
   })
   .superRefine((data, ctx) => {
-    const what = data.purpose === "REPORT" ? "Report files" : "Photos";
+    const what = PURPOSE_WORDS[data.purpose].plural;
     const byType = kindOfType(data.purpose, data.contentType);
     if (!byType) {
       const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
@@ -77,18 +93,14 @@ export const requestFileUploadSchema = z
     }
     const max = MAX_BYTES[data.purpose];
     if (data.size > max) {
-      const what = data.purpose === "REPORT" ? "A report file" : "A photo";
-      ctx.addIssue({ code: "custom", path: ["size"], message: `${what} may be at most ${formatBytes(max)}.` });
+      const message = `${PURPOSE_WORDS[data.purpose].one} may be at most ${formatBytes(max)}.`;
+      ctx.addIssue({ code: "custom", path: ["size"], message });
     }
-    if (data.purpose === "REPORT" && (!data.reportId || data.personId)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reportId"],
-        message: "A report file needs the report's id (and no personId).",
-      });
-    }
-    if (data.purpose === "PHOTO" && (!data.personId || data.reportId)) {
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "A photo needs the person's id (and no reportId)." });
+    const owner = OWNER_FIELD[data.purpose];
+    const others = Object.values(OWNER_FIELD).filter((field) => field !== owner);
+    if (!data[owner] || others.some((field) => data[field])) {
+      const message = `${OWNER_WORDS[data.purpose]} (and no ${others.join(" or ")}).`;
+      ctx.addIssue({ code: "custom", path: [owner], message });
     }
   });
 export type RequestFileUploadData = z.output<typeof requestFileUploadSchema>;

@@ -1,4 +1,4 @@
-// Files attached to reports and people: the upload protocol's GraphQL side (files never pass
+// Files attached to reports, people and events: the upload protocol's GraphQL side (files never pass
 // through GraphQL, only presigned URLs do), and the log of every download URL handed out.
 import { builder } from "../../builder.js";
 import { FilePurpose, FileRejectCode, FileStatus } from "../../generated/prisma/client.js";
@@ -36,8 +36,8 @@ const FileRejectCodeEnum = builder.enumType(FileRejectCode, {
     "Why an upload was rejected, for clients to say in their user's language: SIZE_MISMATCH, TYPE_MISMATCH and CHECKSUM_MISMATCH (the upload is not what was declared), CONTENT_MISMATCH (the content is not of the declared kind, see detectedType), NOT_TEXT (a CSV file that is not UTF-8 or Windows-1251 text), EXTENSION_MISMATCH (name and type disagree), REPORT_NOT_EDITABLE (the report was submitted before the upload was confirmed), STALE (not confirmed within 24 hours).",
 });
 const UploadPurposeEnum = builder.enumType("UploadPurpose", {
-  description: "What a new upload is for: a file of a report, or a person's photo.",
-  values: ["REPORT", "PHOTO"] as const,
+  description: "What a new upload is for: a file of a report, a person's photo, or a material of an event.",
+  values: ["REPORT", "PHOTO", "EVENT_MATERIAL"] as const,
 });
 
 export const StoredFileType = builder.prismaNode("StoredFile", {
@@ -77,6 +77,7 @@ export const StoredFileType = builder.prismaNode("StoredFile", {
       resolve: (file) => file.uploadedBy?.fullName ?? null,
     }),
     report: t.relation("report", { nullable: true }),
+    event: t.relation("event", { nullable: true, description: "For EVENT_MATERIAL: the event it belongs to." }),
   }),
 });
 
@@ -86,6 +87,20 @@ builder.prismaObjectField("Report", "files", (t) =>
     query: (_args, ctx) => ({
       where: { AND: [fileScope(ctx.access), { status: { not: "DELETED" } }] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  }),
+);
+
+// Here rather than in events/: the files module builds on events (the relation is the files'), not the reverse.
+builder.prismaObjectField("Event", "materials", (t) =>
+  t.relation("materials", {
+    description:
+      "The event's materials (programme, presentations, photos) that passed their checks, newest first. Upload with requestFileUpload, purpose EVENT_MATERIAL; download with fileDownloadUrl.",
+    // Files are internal records: no partner key reads them, whatever it may read of the event.
+    authScopes: { staff: true },
+    query: (_args, ctx) => ({
+      where: { AND: [fileScope(ctx.access), { purpose: "EVENT_MATERIAL" as const, status: "AVAILABLE" as const }] },
+      orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }],
     }),
   }),
 );
@@ -169,7 +184,7 @@ builder.queryFields((t) => ({
 const RequestFileUploadInput = zodInput("RequestFileUploadInput", requestFileUploadSchema, {
   // No configured limit in the text: the printed schema must not depend on the environment.
   description:
-    "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
+    "Describe the file you are about to upload. Report files (reportId; the report must be DRAFT or RETURNED): PDF, XLSX, DOCX, ODS, ODT, CSV, JPEG or PNG, up to the configured limit (50 MB unless MAX_UPLOAD_BYTES says otherwise). Photos (personId): JPEG or PNG, up to 5 MB. Event materials (eventId; you must be able to edit the event): PDF, DOCX, PPTX, XLSX, JPEG or PNG, up to 20 MB. The name's extension must be the type's (.pdf for application/pdf, .jpg or .jpeg for image/jpeg…), and confirmation checks that the content is of that kind.",
   types: { purpose: UploadPurposeEnum, size: "Float" },
 });
 

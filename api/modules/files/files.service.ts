@@ -1,4 +1,4 @@
-// Files attached to reports and people, and the upload protocol's server side (DESIGN.md,
+// Files attached to reports, people and events, and the upload protocol's server side (DESIGN.md,
 // "Upload protocol"). Each step has a file of its own: uploads.service.ts hands out upload
 // forms and takes the client's confirmation; verification.service.ts checks an uploaded object
 // against what its StoredFile row declared (size, type, SHA-256, and that its content is of the
@@ -11,7 +11,7 @@
 // how a file's name is made harmless.
 //
 // Keys are made by the server, never from the user's file name: a new upload goes to
-// `pending/<purpose>/<report or person id>/<file id>`; once verified it is copied to
+// `pending/<purpose>/<report, person or event id>/<file id>`; once verified it is copied to
 // `files/…` (same rest) and the pending copy deleted. Every upload gets a new key, so
 // nothing is ever overwritten, and the bucket is versioned besides. The bucket's lifecycle
 // expires everything under `pending/` after two days (serverless.yml), so an abandoned
@@ -49,21 +49,30 @@ function isOperator(access: Access): boolean {
 
 /**
  * Files a caller may see: staff those of their regions, operators only their own centre's
- * report files, partners and anonymous callers none (files are internal records).
+ * report files and the materials of the events they read (their centre's region), partners
+ * and anonymous callers none (files are internal records).
  */
 export function fileScope(access: Access): Prisma.StoredFileWhereInput {
   if (access.identity?.kind !== "user") return { id: { in: [] } };
-  if (isOperator(access)) return { report: { centreId: access.centreId ?? NO_ROW } };
+  if (isOperator(access)) {
+    return {
+      OR: [
+        { report: { centreId: access.centreId ?? NO_ROW } },
+        { purpose: "EVENT_MATERIAL", eventId: { not: null }, regionId: inRegions(access.read) },
+      ],
+    };
+  }
   return { regionId: inRegions(access.read) };
 }
 
 /** The same rule as `fileScope`, for a row already loaded (the type-level safety net). */
 export async function canReadFile(
   access: Access,
-  file: { regionId: string | null; reportId: string | null },
+  file: { regionId: string | null; reportId: string | null; eventId?: string | null; purpose?: string },
 ): Promise<boolean> {
   if (access.identity?.kind !== "user") return false;
   if (!isOperator(access)) return includes(access.read, file.regionId);
+  if (file.purpose === "EVENT_MATERIAL" && file.eventId) return includes(access.read, file.regionId);
   if (!access.centreId || !file.reportId) return false;
   return (await prisma.report.count({ where: { id: file.reportId, centreId: access.centreId } })) > 0;
 }

@@ -12,7 +12,9 @@ import {
   type FileKind,
   kindOfName,
   kindOfType,
+  PURPOSE_WORDS,
   type UploadPurpose,
+  uploadPurposeOf,
 } from "./file-types.js";
 
 export function isNotFound(error: unknown): boolean {
@@ -104,13 +106,13 @@ export interface Rejection {
 
 /** The kind the row's declared type and name agree on, or why they do not. */
 function declaredKind(file: PendingFile): FileKind | Rejection {
-  const purpose: UploadPurpose = file.purpose === "PHOTO" ? "PHOTO" : "REPORT";
+  const purpose: UploadPurpose = uploadPurposeOf(file.purpose);
   const byType = kindOfType(purpose, normaliseContentType(file.contentType).split(";")[0] ?? "");
   const byName = kindOfName(purpose, file.name);
   if (byType && byName === byType) return byType;
   return {
     code: "EXTENSION_MISMATCH",
-    reason: `The name «${file.name}» and the type "${file.contentType}" are not of one kind the ${purpose === "PHOTO" ? "photo" : "report file"} may be (${extensionList(purpose)}).`,
+    reason: `The name «${file.name}» and the type "${file.contentType}" are not of one kind ${PURPOSE_WORDS[purpose].one.toLowerCase()} may be (${extensionList(purpose)}).`,
   };
 }
 

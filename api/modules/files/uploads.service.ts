@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { StoredFile } from "../../generated/prisma/client.js";
-import { type Access, includes } from "../../lib/access.js";
+import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
@@ -53,6 +53,23 @@ async function personForUpload(tx: Tx, access: Access, personGlobalId: string) {
   return person;
 }
 
+/** The event a material is for: readable (NotFound), and of a region the caller may write, as editing it (Forbidden). */
+async function eventForUpload(tx: Tx, access: Access, eventGlobalId: string) {
+  const id = fromGlobalId("Event", eventGlobalId, "input.eventId");
+  // Staff only (requestFileUpload's scopes): the events they read are their regions' (eventScope).
+  const event = await tx.event.findFirst({ where: { id, regionId: inRegions(access.read) } });
+  if (!event) throw new NotFoundError("event");
+  assertWritable(access, event.regionId, "event");
+  return event;
+}
+
+/** The row an upload is for, by its purpose (the input names exactly that owner). */
+function ownerForUpload(tx: Tx, access: Access, data: RequestFileUploadData) {
+  if (data.purpose === "REPORT") return reportForUpload(tx, access, data.reportId ?? "");
+  if (data.purpose === "EVENT_MATERIAL") return eventForUpload(tx, access, data.eventId ?? "");
+  return personForUpload(tx, access, data.personId ?? "");
+}
+
 export interface UploadForm {
   file: StoredFile;
   upload: { url: string; fields: { name: string; value: string }[] };
@@ -67,10 +84,7 @@ export interface UploadForm {
 export async function requestFileUpload(access: Access, data: RequestFileUploadData): Promise<UploadForm> {
   const id = randomUUID();
   const file = await change("file", async (tx) => {
-    const owner =
-      data.purpose === "REPORT"
-        ? await reportForUpload(tx, access, data.reportId ?? "")
-        : await personForUpload(tx, access, data.personId ?? "");
+    const owner = await ownerForUpload(tx, access, data);
     const row = await tx.storedFile.create({
       data: {
         id,
@@ -83,6 +97,7 @@ export async function requestFileUpload(access: Access, data: RequestFileUploadD
         purpose: data.purpose,
         status: "PENDING",
         reportId: data.purpose === "REPORT" ? owner.id : null,
+        eventId: data.purpose === "EVENT_MATERIAL" ? owner.id : null,
         regionId: owner.regionId,
         uploadedById: access.identity?.kind === "user" ? access.identity.userId : null,
       },

@@ -142,6 +142,21 @@ export async function mutationCases(f: Fixtures, rows: Map<string, Record<string
       const e = { id: gid("Event", row), version: row.version };
       cases.push(mutationCase(of, "updateEvent", { ...e, participants: 0 }, f.curator));
       cases.push(mutationCase(of, "archiveEvent", e, f.curator));
+      cases.push(
+        mutationCase(
+          of,
+          "requestFileUpload",
+          {
+            purpose: "EVENT_MATERIAL",
+            eventId: e.id,
+            fileName: "Программа.pdf",
+            contentType: "application/pdf",
+            size: 10,
+            sha256: "e".repeat(64),
+          },
+          f.curator,
+        ),
+      );
     }
     // Another region's register, from a file that would otherwise import cleanly.
     cases.push(

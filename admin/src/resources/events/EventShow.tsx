@@ -10,6 +10,7 @@ import { useCanWrite } from "../../lib/resource";
 import { useWriteScope } from "../../lib/writeScope";
 import { access } from "./access";
 import { eventAudienceChoices, eventKindChoices } from "./choices";
+import { EventMaterials } from "./EventMaterials";
 import type { EventRecord } from "./types";
 
 /** Edit and archive for those who may write in the event's region; an archived event is only restored. */
@@ -59,6 +60,9 @@ export const EventShow = () => (
       <MunicipalitiesField source="municipalities" />
       <TextField source="description" emptyText="—" />
       <LocaleDateField source="updatedAt" showTime />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.events.tabs.materials" path="materials">
+      <EventMaterials />
     </TabbedShowLayout.Tab>
   </RecordShow>
 );

@@ -42,7 +42,7 @@ export default {
   definition: {
     typename: "Event",
     fields: FIELDS,
-    detailFields: `${FIELDS} description createdAt updatedAt`,
+    detailFields: `${FIELDS} description createdAt updatedAt materials { id name size createdAt uploadedByName }`,
     filters: {
       search: "String",
       regionId: "ID",

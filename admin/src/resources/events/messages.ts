@@ -48,7 +48,12 @@ export const ru = {
   },
   dostup: {
     events: {
-      tabs: { details: "Сведения" },
+      tabs: { details: "Сведения", materials: "Материалы" },
+      materials: {
+        upload: "Загрузить материал",
+        hint: "Программа, презентации, таблицы, фотографии: PDF, DOCX, PPTX, XLSX, JPEG или PNG, до 20 МБ.",
+        empty: "Материалов пока нет",
+      },
       archived: "В архиве",
       region_first: "Сначала выберите регион: организатор, центр, проект и муниципальные образования — из него",
       archive: {
@@ -113,7 +118,12 @@ export const en: typeof ru = {
   },
   dostup: {
     events: {
-      tabs: { details: "Details" },
+      tabs: { details: "Details", materials: "Materials" },
+      materials: {
+        upload: "Upload a material",
+        hint: "Programme, presentations, tables, photos: PDF, DOCX, PPTX, XLSX, JPEG or PNG, up to 20 MB.",
+        empty: "No materials yet",
+      },
       archived: "Archived",
       region_first: "Choose the region first: the host, centre, project and municipalities are of it",
       archive: {
