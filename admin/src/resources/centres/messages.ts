@@ -1,4 +1,6 @@
 // The resource's messages; react-admin's own come from ra-language-russian / -english.
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     centres: {
@@ -14,18 +16,15 @@ export const ru = {
         address: "Адрес",
         latitude: "Широта",
         longitude: "Долгота",
-        region: { name: "Регион" },
-        regionId: "Регион",
-        municipality: { name: "Муниципальное образование" },
-        municipalityId: "Муниципальное образование",
+        ...reference("region", "Регион"),
+        ...reference("municipality", "Муниципальное образование"),
         settlement: {
           name: "Населённый пункт",
           isRural: "Сельский населённый пункт",
         },
         settlementId: "Населённый пункт",
         rural: "Местность",
-        hostOrganisation: { name: "Базовая организация" },
-        hostOrganisationId: "Базовая организация",
+        ...reference("hostOrganisation", "Базовая организация"),
         phone: "Телефон",
         email: "Электронная почта",
         website: "Сайт",
@@ -205,18 +204,15 @@ export const en: typeof ru = {
         address: "Address",
         latitude: "Latitude",
         longitude: "Longitude",
-        region: { name: "Region" },
-        regionId: "Region",
-        municipality: { name: "Municipality" },
-        municipalityId: "Municipality",
+        ...reference("region", "Region"),
+        ...reference("municipality", "Municipality"),
         settlement: {
           name: "Settlement",
           isRural: "Rural settlement",
         },
         settlementId: "Settlement",
         rural: "Area",
-        hostOrganisation: { name: "Host organisation" },
-        hostOrganisationId: "Host organisation",
+        ...reference("hostOrganisation", "Host organisation"),
         phone: "Phone",
         email: "Email",
         website: "Website",

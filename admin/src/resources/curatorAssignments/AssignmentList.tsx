@@ -1,9 +1,9 @@
-import { Chip } from "@mui/material";
 import { BooleanInput, DataTable, List, SelectInput, useRecordContext, useTranslate } from "react-admin";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { DayField } from "../../components/DayField";
 import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
+import { RecordChip } from "../../components/RecordChip";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type Assignment, targetName } from "../../lib/records";
 import { access } from "./access";
@@ -34,20 +34,14 @@ const TargetField = (_props: { source?: string }) => {
   return record ? <span>{targetName(record)}</span> : null;
 };
 
-const StateField = (_props: { source?: string }) => {
-  const record = useRecordContext<Row>();
-  const translate = useTranslate();
-  if (!record) {
-    return null;
-  }
-  return (
-    <Chip
-      size="small"
-      color={record.active ? "success" : "default"}
-      label={translate(record.active ? "dostup.curatorAssignments.active" : "dostup.curatorAssignments.closed")}
-    />
-  );
-};
+const StateField = (_props: { source?: string }) => (
+  <RecordChip<Row>
+    colour={(row) => (row.active ? "success" : "default")}
+    label={(row, translate) =>
+      translate(row.active ? "dostup.curatorAssignments.active" : "dostup.curatorAssignments.closed")
+    }
+  />
+);
 
 const exporter = csvExporter<Row>("curator-assignments", (row) => ({
   person: row.person.fullName,

@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     curatorAssignments: {
@@ -8,8 +10,7 @@ export const ru = {
         role: "Роль",
         targetType: "Вид ответственности",
         target: "За что отвечает",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         serviceId: "Услуга",
         centreId: "Центр",
         lifeSituationId: "Жизненная ситуация",
@@ -71,8 +72,7 @@ export const en: typeof ru = {
         role: "Role",
         targetType: "Responsible for (kind)",
         target: "Responsible for",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         serviceId: "Service",
         centreId: "Centre",
         lifeSituationId: "Life situation",

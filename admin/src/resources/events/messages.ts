@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     events: {
@@ -10,14 +12,10 @@ export const ru = {
         endsOn: "Окончание",
         participants: "Участников",
         description: "Описание",
-        region: { name: "Регион" },
-        regionId: "Регион",
-        hostOrganisation: { name: "Организатор" },
-        hostOrganisationId: "Организатор",
-        centre: { name: "Центр" },
-        centreId: "Центр",
-        project: { name: "Проект" },
-        projectId: "Проект",
+        ...reference("region", "Регион"),
+        ...reference("hostOrganisation", "Организатор"),
+        ...reference("centre", "Центр"),
+        ...reference("project", "Проект"),
         municipalities: "Муниципальные образования",
         municipalityIds: "Муниципальные образования",
         archivedAt: "В архиве с",
@@ -80,14 +78,10 @@ export const en: typeof ru = {
         endsOn: "Ends on",
         participants: "Participants",
         description: "Description",
-        region: { name: "Region" },
-        regionId: "Region",
-        hostOrganisation: { name: "Host organisation" },
-        hostOrganisationId: "Host organisation",
-        centre: { name: "Centre" },
-        centreId: "Centre",
-        project: { name: "Project" },
-        projectId: "Project",
+        ...reference("region", "Region"),
+        ...reference("hostOrganisation", "Host organisation"),
+        ...reference("centre", "Centre"),
+        ...reference("project", "Project"),
         municipalities: "Municipalities",
         municipalityIds: "Municipalities",
         archivedAt: "Archived on",

@@ -1,11 +1,12 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     feedback: {
       name: "Обращение |||| Обращения",
       fields: {
         status: "Статус",
-        category: { name: "Категория" },
-        categoryId: "Категория",
+        ...reference("category", "Категория"),
         subjectType: "О чём",
         centre: { id: "Центр", name: "Центр" },
         centreId: "Центр",
@@ -13,8 +14,7 @@ export const ru = {
         serviceId: "Услуга",
         lifeSituation: { id: "Жизненная ситуация" },
         lifeSituationId: "Жизненная ситуация",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         text: "Текст",
         receivedAt: "Получено",
         dueAt: "Срок ответа",
@@ -91,8 +91,7 @@ export const en: typeof ru = {
       name: "Feedback |||| Feedback",
       fields: {
         status: "Status",
-        category: { name: "Category" },
-        categoryId: "Category",
+        ...reference("category", "Category"),
         subjectType: "About",
         centre: { id: "Centre", name: "Centre" },
         centreId: "Centre",
@@ -100,8 +99,7 @@ export const en: typeof ru = {
         serviceId: "Service",
         lifeSituation: { id: "Life situation" },
         lifeSituationId: "Life situation",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         text: "Text",
         receivedAt: "Received",
         dueAt: "Due",

@@ -1,11 +1,12 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     fileAccesses: {
       name: "Журнал доступа к файлам |||| Журнал доступа к файлам",
       fields: {
         at: "Когда",
-        file: { name: "Файл" },
-        fileId: "Файл",
+        ...reference("file", "Файл"),
         user: "Кто получил ссылку",
         userId: "Пользователь",
         purpose: "Цель",
@@ -30,8 +31,7 @@ export const en: typeof ru = {
       name: "File access log |||| File access log",
       fields: {
         at: "When",
-        file: { name: "File" },
-        fileId: "File",
+        ...reference("file", "File"),
         user: "Who got the link",
         userId: "User",
         purpose: "Purpose",

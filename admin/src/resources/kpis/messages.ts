@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     kpis: {
@@ -13,8 +15,7 @@ export const ru = {
         targetYear: "Год достижения",
         source: "Источник значений",
         legalBasis: "Основание",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         federal: "Федеральный",
         values: "Значения",
         periodStart: "Начало периода",
@@ -70,8 +71,7 @@ export const en: typeof ru = {
         targetYear: "Target year",
         source: "Values",
         legalBasis: "Legal basis",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         federal: "National",
         values: "Values",
         periodStart: "Period start",

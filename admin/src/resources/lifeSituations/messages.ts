@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     lifeSituations: {
@@ -7,8 +9,7 @@ export const ru = {
         code: "Код",
         kind: "Вид",
         status: "Статус",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         description: "Описание",
         services: "Услуги",
         service: "Услуга",
@@ -53,8 +54,7 @@ export const en: typeof ru = {
         code: "Code",
         kind: "Kind",
         status: "Status",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         description: "Description",
         services: "Services",
         service: "Service",

@@ -1,4 +1,6 @@
 // The resource's messages; react-admin's own come from ra-language-russian / -english.
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     municipalities: {
@@ -7,8 +9,7 @@ export const ru = {
         name: "Название",
         oktmo: "ОКТМО",
         kind: "Вид",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
       },
     },
   },
@@ -39,8 +40,7 @@ export const en: typeof ru = {
         name: "Name",
         oktmo: "OKTMO code",
         kind: "Kind",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
       },
     },
   },

@@ -1,4 +1,6 @@
 // The resource's messages; react-admin's own come from ra-language-russian / -english.
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     organisations: {
@@ -14,8 +16,7 @@ export const ru = {
         phone: "Телефон",
         email: "Электронная почта",
         website: "Сайт",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         municipality: { name: "Муниципальное образование", id: "Муниципальное образование" },
         municipalityId: "Муниципальное образование",
         archivedAt: "В архиве с",
@@ -64,8 +65,7 @@ export const en: typeof ru = {
         phone: "Phone",
         email: "Email",
         website: "Website",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         municipality: { name: "Municipality", id: "Municipality" },
         municipalityId: "Municipality",
         archivedAt: "Archived on",

@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     people: {
@@ -10,10 +12,8 @@ export const ru = {
         position: "Должность",
         email: "Электронная почта",
         phone: "Телефон",
-        organisation: { name: "Организация" },
-        organisationId: "Организация",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("organisation", "Организация"),
+        ...reference("region", "Регион"),
         photoConsent: "Согласие на публикацию фото",
         photoConsentAt: "Дата согласия",
         photoFileId: "Фотография",
@@ -57,10 +57,8 @@ export const en: typeof ru = {
         position: "Position",
         email: "Email",
         phone: "Phone",
-        organisation: { name: "Organisation" },
-        organisationId: "Organisation",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("organisation", "Organisation"),
+        ...reference("region", "Region"),
         photoConsent: "Consent to publish the photo",
         photoConsentAt: "Consent given on",
         photoFileId: "Photo",

@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     projects: {
@@ -5,8 +7,7 @@ export const ru = {
       fields: {
         name: "Название",
         description: "Описание",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         createdAt: "Создан",
         updatedAt: "Изменён",
         q: "Поиск",
@@ -22,8 +23,7 @@ export const en: typeof ru = {
       fields: {
         name: "Name",
         description: "Description",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         createdAt: "Created",
         updatedAt: "Updated",
         q: "Search",

@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     qualityMeasurements: {
@@ -6,11 +8,9 @@ export const ru = {
         service: { id: "Услуга", name: "Услуга" },
         serviceId: "Услуга",
         indicatorCode: "Показатель",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         municipality: { name: "Муниципальное образование" },
-        centre: { name: "Центр" },
-        centreId: "Центр",
+        ...reference("centre", "Центр"),
         periodStart: "Начало периода",
         periodEnd: "Конец периода",
         value: "Значение",
@@ -47,11 +47,9 @@ export const en: typeof ru = {
         service: { id: "Service", name: "Service" },
         serviceId: "Service",
         indicatorCode: "Indicator",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         municipality: { name: "Municipality" },
-        centre: { name: "Centre" },
-        centreId: "Centre",
+        ...reference("centre", "Centre"),
         periodStart: "Period start",
         periodEnd: "Period end",
         value: "Value",

@@ -1,11 +1,12 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     registryImports: {
       name: "Импорт реестра |||| Импорт реестра",
       fields: {
         startedAt: "Когда",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         kind: "Что загружали",
         fileName: "Файл",
         status: "Результат",
@@ -82,8 +83,7 @@ export const en: typeof ru = {
       name: "Registry import |||| Registry imports",
       fields: {
         startedAt: "When",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         kind: "Imported",
         fileName: "File",
         status: "Result",

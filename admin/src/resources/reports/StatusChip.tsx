@@ -1,5 +1,5 @@
-import { Chip } from "@mui/material";
-import { useRecordContext, useTranslate } from "react-admin";
+import { useRecordContext } from "react-admin";
+import { RecordChip } from "../../components/RecordChip";
 import type { Report, ReportStatus } from "./types";
 
 const COLOURS: Record<ReportStatus, "default" | "info" | "warning" | "success" | "secondary"> = {
@@ -11,21 +11,13 @@ const COLOURS: Record<ReportStatus, "default" | "info" | "warning" | "success" |
 };
 
 /** The report's status as a coloured chip, translated. */
-export const StatusChip = (_props: { source?: string; label?: string }) => {
-  const record = useRecordContext<Report>();
-  const translate = useTranslate();
-  if (!record) {
-    return null;
-  }
-  return (
-    <Chip
-      size="small"
-      color={COLOURS[record.status]}
-      label={translate(`enums.ReportStatus.${record.status}`)}
-      data-testid="report-status"
-    />
-  );
-};
+export const StatusChip = (_props: { source?: string; label?: string }) => (
+  <RecordChip<Report>
+    colour={(report) => COLOURS[report.status]}
+    label={(report, translate) => translate(`enums.ReportStatus.${report.status}`)}
+    testId="report-status"
+  />
+);
 
 /** Who or what reports: the centre, the municipality or the region. */
 export const ReportEntity = (_props: { source?: string; label?: string }) => {

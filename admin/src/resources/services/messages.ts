@@ -1,3 +1,5 @@
+import { reference } from "../../lib/labels";
+
 export const ru = {
   resources: {
     services: {
@@ -8,8 +10,7 @@ export const ru = {
         shortName: "Краткое название",
         level: "Уровень",
         status: "Статус",
-        region: { name: "Регион" },
-        regionId: "Регион",
+        ...reference("region", "Регион"),
         registryId: "Номер в ФРГУ",
         competentAuthority: { id: "Ведомство", name: "Ведомство" },
         competentAuthorityId: "Ведомство",
@@ -57,8 +58,7 @@ export const en: typeof ru = {
         shortName: "Short name",
         level: "Level",
         status: "Status",
-        region: { name: "Region" },
-        regionId: "Region",
+        ...reference("region", "Region"),
         registryId: "Federal register id",
         competentAuthority: { id: "Authority", name: "Authority" },
         competentAuthorityId: "Authority",
