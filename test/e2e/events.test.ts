@@ -4,6 +4,7 @@
 // control to change them.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdf } from "../helpers/files.js";
 import { choose, launch, pageMain, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
@@ -17,6 +18,7 @@ afterAll(async () => {
 // Unique per run, so the test reads only the event it created.
 const TITLE = `Форум e2e ${Date.now().toString(36)}`;
 const DISTRICTS = ["Алнашский район", "Балезинский район"];
+const PROGRAMME = `Программа-форума-${Date.now().toString(36)}.pdf`;
 
 // The machine running the suite may be busy: each step gets more time than browser.ts's 15 s.
 const STEP_TIMEOUT = 45_000;
@@ -176,6 +178,23 @@ describe("events", { timeout: TEST_TIMEOUT }, () => {
     await context.close();
   });
 
+  it("lets the curator attach the forum's programme, which the materials list offers to download", async () => {
+    expect(eventUrl).not.toBe("");
+    const { page, pageErrors, context } = await signIn(browser, "curator", { stepTimeout: STEP_TIMEOUT });
+    await page.goto(eventUrl);
+    await page.getByRole("tab", { name: "Материалы" }).click();
+    await page.getByText("Материалов пока нет").waitFor();
+    const input = page.getByTestId("file-input");
+    await input.setInputFiles({ name: PROGRAMME, mimeType: "application/pdf", buffer: pdf("Programme", 20_000) });
+    await page.getByText(`Файл «${PROGRAMME}» загружен и доступен`).waitFor();
+    const row = page.getByTestId("event-materials").locator(`tr[data-file="${PROGRAMME}"]`);
+    await row.waitFor();
+    await poll(() => row.getByRole("button").count()).toBe(1);
+    await screenshot(page, "events-material-uploaded");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it("shows the auditor events without any edit, create or archive control", async () => {
     const { page, pageErrors, context } = await signIn(browser, "auditor", { stepTimeout: STEP_TIMEOUT });
     await page.getByRole("menuitem", { name: "Мероприятия" }).click();
@@ -193,6 +212,10 @@ describe("events", { timeout: TEST_TIMEOUT }, () => {
       expect(await page.getByRole("button", { name }).count(), name).toBe(0);
       expect(await page.getByRole("link", { name }).count(), name).toBe(0);
     }
+    // The auditor reads the materials without the upload.
+    await page.getByRole("tab", { name: "Материалы" }).click();
+    await page.getByTestId("event-materials").locator(`tr[data-file="${PROGRAMME}"]`).waitFor();
+    expect(await page.getByTestId("file-input").count()).toBe(0);
     await screenshot(page, "events-auditor-show");
     expect(pageErrors).toEqual([]);
     await context.close();
