@@ -57,3 +57,8 @@ export async function writableRegion(tx: Tx, access: Access, regionGlobalId: str
 export function projectScope(access: Access): Prisma.ProjectWhereInput {
   return access.partner ? { id: { in: [] } } : { regionId: inRegions(access.read) };
 }
+
+/** The events a caller may read: staff their regions' (operators their centre's region), partners every non-archived one. */
+export function eventScope(access: Access): Prisma.EventWhereInput {
+  return { regionId: inRegions(access.read), ...(access.partner ? { archivedAt: null } : {}) };
+}

@@ -59,13 +59,13 @@ export function versionedChange<const Fields extends z.ZodRawShape>(fields: Fiel
 
 /**
  * A region's own stable code of a record (an organisation, a centre, a service): registry
- * imports match rows on it. Trimmed, at most 50 characters; empty means none.
+ * imports match rows on it: trimmed, at most 50 characters.
  */
+export const registryCodeText = z.string().trim().max(50, "At most 50 characters.");
+
+/** `registryCodeText` on a record's inputs: optional, an empty code meaning none. */
 export const registryCode = () =>
-  z
-    .string()
-    .trim()
-    .max(50, "At most 50 characters.")
+  registryCodeText
     .transform((code) => code || null)
     .nullish()
     .describe(

@@ -3,6 +3,7 @@ import { builder } from "../../builder.js";
 import { zodInput } from "../../inputs.js";
 import { includes } from "../../lib/access.js";
 import { safeUuid } from "../../lib/ids.js";
+import { eventScope } from "../../lib/scopes.js";
 import {
   archiveMutations,
   EventAudienceEnum,
@@ -14,7 +15,7 @@ import {
 } from "../../shared.js";
 import { Municipality } from "../geography/geography.schema.js";
 import { createEventSchema, eventFilterSchema, updateEventSchema } from "./events.inputs.js";
-import { createEvent, eventOrderBy, eventScope, eventWhere, setEventArchived, updateEvent } from "./events.service.js";
+import { createEvent, eventOrderBy, eventWhere, setEventArchived, updateEvent } from "./events.service.js";
 
 export const Event = builder.prismaNode("Event", {
   description:

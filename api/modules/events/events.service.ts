@@ -1,18 +1,13 @@
 // The event register: seminars, forums, webinars, campaigns… a region held, with what and whom
 // they covered. Curators keep their regions' events here instead of spreadsheets.
 import type { Prisma } from "../../generated/prisma/client.js";
-import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
+import { type Access, assertWritable, includes } from "../../lib/access.js";
 import { change, log, saveArchived, saveRow, type Tx } from "../../lib/change.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { archivedIfAsked, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import { writableRegion } from "../../lib/scopes.js";
+import { eventScope, writableRegion } from "../../lib/scopes.js";
 import { type CreateEventData, type EventFilterData, eventDatesIssue, type UpdateEventData } from "./events.inputs.js";
-
-/** The events a caller may read: staff their regions' (operators their centre's region), partners every non-archived one. */
-export function eventScope(access: Access): Prisma.EventWhereInput {
-  return { regionId: inRegions(access.read), ...(access.partner ? { archivedAt: null } : {}) };
-}
 
 export type EventOrderByInput = OrderBy<"STARTS_ON" | "TITLE">;
 

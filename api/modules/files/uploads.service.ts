@@ -5,13 +5,15 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { StoredFile } from "../../generated/prisma/client.js";
-import { type Access, assertWritable, includes, inRegions } from "../../lib/access.js";
+import { type Access, includes } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
+import { writableRow } from "../../lib/rows.js";
 import { bucket, s3Client, s3ErrorStatus } from "../../lib/s3.js";
+import { eventScope } from "../../lib/scopes.js";
 import { personScope } from "../people/people.service.js";
 import { reportScope } from "../reports/reports.service.js";
 import type { ConfirmFileUploadData, RequestFileUploadData } from "./files.inputs.js";
@@ -56,11 +58,7 @@ async function personForUpload(tx: Tx, access: Access, personGlobalId: string) {
 /** The event a material is for: readable (NotFound), and of a region the caller may write, as editing it (Forbidden). */
 async function eventForUpload(tx: Tx, access: Access, eventGlobalId: string) {
   const id = fromGlobalId("Event", eventGlobalId, "input.eventId");
-  // Staff only (requestFileUpload's scopes): the events they read are their regions' (eventScope).
-  const event = await tx.event.findFirst({ where: { id, regionId: inRegions(access.read) } });
-  if (!event) throw new NotFoundError("event");
-  assertWritable(access, event.regionId, "event");
-  return event;
+  return writableRow(access, "event", await tx.event.findFirst({ where: { id, AND: [eventScope(access)] } }));
 }
 
 /** The row an upload is for, by its purpose (the input names exactly that owner). */

@@ -2,6 +2,7 @@
 // input types (imports.schema.ts); the service takes what these give. A file's rows are checked by
 // the import itself, with the rules of the organisations', centres' and services' own inputs.
 import { z } from "zod";
+import { registryCodeText } from "../../lib/validate.js";
 import { MAX_INLINE_BYTES } from "../spreadsheets/spreadsheets.inputs.js";
 
 /** The parts of a region's register a file may bring (RegistryImportKind in the schema). */
@@ -38,4 +39,4 @@ export type RegistryImportFilterData = z.output<typeof registryImportFilterSchem
  * A record's code in a region's register, as a file gives it (cell «Код», «Код организации»): the
  * rule of the panel's code field (at most 50 characters), required here since rows match on it.
  */
-export const registryCode = z.string().trim().min(1, "Cannot be empty.").max(50, "At most 50 characters.");
+export const registryCode = registryCodeText.min(1, "Cannot be empty.");
