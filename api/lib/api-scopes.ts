@@ -14,6 +14,11 @@ export const API_SCOPES = {
     description:
       "Published figures: regionStatistics, approved and published reports with their forms and values, KPIs and their values, kpiProgress, the activity analytics, mobile offices' visits and activity, the event register (events), reportExport and reportsCsv; with the regions, municipalities and settlements they belong to.",
   },
+  FEEDBACK_WRITE: {
+    value: "feedback:write",
+    description:
+      "Citizens' feedback on a published service or a centre, submitted on their behalf (submitCitizenFeedback), and the status of what this key submitted, read back by its reference (feedbackStatus). Never anyone's personal data or other keys' feedback.",
+  },
 } as const;
 
 export type ApiScope = (typeof API_SCOPES)[keyof typeof API_SCOPES]["value"];

@@ -81,20 +81,22 @@ describe("analytics: KPIs and quality", () => {
     expect(row).toMatchObject({ region: null, value: expected, target: 100, met: expected >= 100 });
   });
 
-  it("shows Tver's entered 2018 value against its 70 % target", async () => {
+  it("computes Tver's 2018 share of residents using e-services against its 70 % target", async () => {
     const res = await gql<{ kpiProgress: Progress[] }>(PROGRESS, { input: { year: 2018 } });
     const rows = res.data?.kpiProgress.filter((r) => r.kpi.code === "E_SERVICES_USERS_SHARE");
     expect(rows).toEqual([
       expect.objectContaining({
         region: { code: "69" },
         year: 2018,
-        value: 70.3,
+        // 892 554 residents ÷ 1 269 636 (Rosstat, 1 January 2018) × 100.
+        value: (892_554 / 1_269_636) * 100,
         target: 70,
         targetYear: 2018,
         met: true,
-        source: "ENTERED",
+        source: "COMPUTED",
       }),
     ]);
+    expect(rows?.[0]?.value?.toFixed(1)).toBe("70.3");
   });
 
   it("keeps a curator to their regions and national rows", async () => {

@@ -7,11 +7,11 @@ import {
   type FeedbackFixtures,
   feedbackFixtures,
   type Item,
+  LINK,
   LIST,
   NODE,
   received,
   SUBMIT,
-  SYSTEMIC,
   stored,
   submit,
   TRANSITION,
@@ -34,16 +34,11 @@ describe("feedback", () => {
     expect(list.data?.feedback.totalCount).toBe(0);
     const moved = await attempt(TRANSITION, { id: pskov.id, version: pskov.version, to: "IN_PROGRESS" });
     expect(moved.__typename).toBe("NotFoundError");
-    const flagged = await attempt(SYSTEMIC, {
-      id: pskov.id,
-      version: pskov.version,
-      systemicError: true,
-      comment: "x",
-    });
-    expect(flagged.__typename).toBe("NotFoundError");
+    const linked = await attempt(LINK, { feedbackId: pskov.id, version: pskov.version, systemicErrorId: null });
+    expect(linked.__typename).toBe("NotFoundError");
     const submitted = await submit({ centreId: pskovCentre });
     expect(submitted.__typename).toBe("NotFoundError");
-    expect(await stored(pskov.id)).toMatchObject({ status: "RECEIVED", version: pskov.version, systemicError: false });
+    expect(await stored(pskov.id)).toMatchObject({ status: "RECEIVED", version: pskov.version, systemicErrorId: null });
   });
 
   it("lets the auditor read everything, personal data included, but change nothing", async () => {

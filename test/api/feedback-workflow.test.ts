@@ -1,6 +1,6 @@
 // Feedback's workflow: every allowed step recorded in the history and the change log, every
-// other refused naming the allowed ones, what each target status needs, the systemic-error
-// flag, stale versions, and assignment to a person of the feedback's region.
+// other refused naming the allowed ones, what each target status needs, the link to a
+// systemic error, stale versions, and assignment to a person of the feedback's region.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../api/lib/db.js";
 import { toGlobalId } from "../../api/lib/ids.js";
@@ -12,10 +12,11 @@ import {
   type FeedbackFixtures,
   feedbackAt,
   feedbackFixtures,
+  LINK,
   LIST,
   received,
-  SYSTEMIC,
   stored,
+  systemicErrorOf,
   TRANSITION,
   uuid,
   WORKFLOW,
@@ -104,30 +105,40 @@ describe("feedback", () => {
     expect((await stored(item.id)).status).toBe("IN_PROGRESS");
   });
 
-  it("flags a systemic error, recording it in the history", async () => {
+  it("links feedback to a systemic error of its region, recording it in the history", async () => {
     const item = await feedbackAt(["IN_PROGRESS"]);
-    const flagged = await done(SYSTEMIC, {
-      id: item.id,
+    const errorId = await systemicErrorOf();
+    const linked = await done(LINK, {
+      feedbackId: item.id,
       version: item.version,
-      systemicError: true,
+      systemicErrorId: errorId,
       comment: "Ошибка формы",
     });
-    expect(flagged).toMatchObject({ systemicError: true, status: "IN_PROGRESS", version: item.version + 1 });
-    expect(flagged.events.at(-1)).toMatchObject({
+    expect(linked).toMatchObject({
+      systemicError: { id: errorId, title: "Форма записи в детский сад отклоняет СНИЛС" },
+      status: "IN_PROGRESS",
+      version: item.version + 1,
+    });
+    expect(linked.events.at(-1)).toMatchObject({
       fromStatus: "IN_PROGRESS",
       toStatus: "IN_PROGRESS",
       comment: "Ошибка формы",
     });
     const list = await gql<{ feedback: { edges: { node: { id: string } }[] } }>(LIST, {
-      filter: { systemicError: true, categoryId },
+      filter: { systemicErrorId: errorId, categoryId },
     });
     expect(list.data?.feedback.edges.map((e) => e.node.id)).toEqual([item.id]);
-    const twice = await attempt(SYSTEMIC, { id: item.id, version: flagged.version, systemicError: true, comment: "x" });
-    expect(twice.issues?.[0]?.field).toBe("input.systemicError");
+    const twice = await attempt(LINK, { feedbackId: item.id, version: linked.version, systemicErrorId: errorId });
+    expect(twice.issues?.[0]?.field).toBe("input.systemicErrorId");
     const logs = await prisma.changeLog.findMany({ where: { entity: "Feedback", entityId: uuid(item.id) } });
     expect(logs.map((l) => l.changes)).toContainEqual(
-      expect.objectContaining({ systemicError: { from: false, to: true }, _note: { comment: "Ошибка формы" } }),
+      expect.objectContaining({
+        systemicErrorId: { from: null, to: uuid(errorId) },
+        _note: { comment: "Ошибка формы" },
+      }),
     );
+    const unlinked = await done(LINK, { feedbackId: item.id, version: linked.version, systemicErrorId: null });
+    expect(unlinked.systemicError).toBeNull();
   });
 
   it("refuses a stale version with a conflict and changes nothing", async () => {
@@ -136,8 +147,12 @@ describe("feedback", () => {
     const stale = { id: item.id, version: item.version - 1 };
     const moved = await attempt(TRANSITION, { ...stale, to: "ANSWERED", answer: "Ответ" });
     expect(moved).toMatchObject({ __typename: "ConflictError", currentVersion: item.version });
-    const flagged = await attempt(SYSTEMIC, { ...stale, systemicError: true, comment: "Ошибка" });
-    expect(flagged.__typename).toBe("ConflictError");
+    const linked = await attempt(LINK, {
+      feedbackId: item.id,
+      version: stale.version,
+      systemicErrorId: await systemicErrorOf(),
+    });
+    expect(linked.__typename).toBe("ConflictError");
     expect(await stored(item.id)).toEqual(before);
   });
 

@@ -19,7 +19,9 @@ export interface Item {
   overdue: boolean;
   answer: string | null;
   answeredAt: string | null;
-  systemicError: boolean;
+  reference: string | null;
+  apiClientName: string | null;
+  systemicError: { id: string; title: string } | null;
   redirectedTo: string | null;
   authorName: string | null;
   allowedTransitions: string[];
@@ -29,13 +31,14 @@ export interface Item {
   events: { fromStatus: string | null; toStatus: string; comment: string | null; actorName: string | null }[];
 }
 
-export const ITEM = `id status version receivedAt dueAt overdue answer answeredAt systemicError redirectedTo authorName
+export const ITEM = `id status version receivedAt dueAt overdue answer answeredAt reference apiClientName
+  systemicError { id title } redirectedTo authorName
   allowedTransitions duplicateOf { id } assignedCurator { id } region { code }
   events { fromStatus toStatus comment actorName }`;
 export const SUBMIT = "submitFeedback";
 export const TRANSITION = "transitionFeedback";
 export const ASSIGN = "assignFeedback";
-export const SYSTEMIC = "setFeedbackSystemicError";
+export const LINK = "linkFeedbackToSystemicError";
 export const NODE = `query One($id: ID!) { node(id: $id) { ... on Feedback { ${ITEM} } } }`;
 export const LIST = `query List($filter: FeedbackFilter, $orderBy: FeedbackOrderBy) {
   feedback(first: 20, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id status authorName overdue } } }
@@ -183,4 +186,17 @@ export async function feedbackAt(path: string[]): Promise<Item> {
     item = await done(TRANSITION, { id: item.id, version: item.version, to, ...extras(to, fixtures?.original ?? "") });
   }
   return item;
+}
+
+/** A systemic error of Smolensk (OPEN, due in `dueInDays`), recorded by the curator: its global id. */
+export async function systemicErrorOf(extra: Record<string, unknown> = {}, dueInDays = 30): Promise<string> {
+  const smolensk = await prisma.region.findUniqueOrThrow({ where: { code: "67" } });
+  const dueAt = new Date(Date.now() + dueInDays * 86_400_000).toISOString().slice(0, 10);
+  const error = await ok<{ id: string }>("createSystemicError", "id", {
+    regionId: toGlobalId("Region", smolensk.id),
+    title: "Форма записи в детский сад отклоняет СНИЛС",
+    dueAt,
+    ...extra,
+  });
+  return error.id;
 }

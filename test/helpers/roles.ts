@@ -11,6 +11,7 @@ export const PARTNERS: Record<string, readonly ApiScope[]> = {
   "PARTNER registry:read": ["registry:read"],
   "PARTNER statistics:read": ["statistics:read"],
   "PARTNER registry:read statistics:read": ["registry:read", "statistics:read"],
+  "PARTNER feedback:write": ["feedback:write"],
   "PARTNER without scopes": [],
 };
 export const ROLES: readonly string[] = ["anonymous", ...STAFF, ...Object.keys(PARTNERS)];

@@ -1,11 +1,14 @@
-// What needs attention: four lists from one `alerts` query, each row a link to its record.
-import { Chip, List, ListItemButton, ListItemText, Typography } from "@mui/material";
+// What needs attention: five lists from one `alerts` query, each row a link to its record.
+import { Button, Chip, List, ListItemButton, ListItemText, Stack, Typography } from "@mui/material";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useCreatePath, useTranslate } from "react-admin";
 import { DashboardCard } from "./DashboardCard";
 import { useFormat } from "./format";
 import type { Alerts } from "./queries";
+
+/** The register of systemic errors, showing the overdue ones. */
+const OVERDUE_REGISTER = `/systemicErrors?filter=${encodeURIComponent(JSON.stringify({ overdueOnly: true }))}`;
 
 /** Rows shown per list; the card says how many more there are. */
 const SHOWN = 8;
@@ -152,6 +155,38 @@ export function AlertCards({ result }: { result: UseQueryResult<Alerts> }) {
               to: show("services", item.service.id),
               primary: item.service.name,
               secondary: item.region.name,
+            }))}
+          />
+        )}
+      </DashboardCard>
+      <DashboardCard
+        id="systemic"
+        title={translate("dostup.dashboard.alerts.systemic.title")}
+        subtitle={translate("dostup.dashboard.alerts.systemic.subtitle")}
+        action={
+          <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+            <TotalChip count={data?.overdueSystemicErrors.totalCount} color="error" />
+            <Button size="small" component={Link} to={OVERDUE_REGISTER}>
+              {translate("dostup.dashboard.alerts.systemic.register")}
+            </Button>
+          </Stack>
+        }
+        result={result}
+        isEmpty={(alerts) => alerts.overdueSystemicErrors.totalCount === 0}
+        empty="dostup.dashboard.alerts.systemic.empty"
+      >
+        {(alerts) => (
+          <AlertList
+            totalCount={alerts.overdueSystemicErrors.totalCount}
+            rows={alerts.overdueSystemicErrors.items.map(({ systemicError, dueAt, daysOverdue }) => ({
+              key: systemicError.id,
+              to: show("systemicErrors", systemicError.id),
+              primary: systemicError.title,
+              severity: "error",
+              secondary: `${systemicError.service?.name ?? systemicError.region.name} · ${translate(
+                "dostup.dashboard.alerts.systemic.days",
+                { days: daysOverdue },
+              )} (${format.date(dueAt)})`,
             }))}
           />
         )}

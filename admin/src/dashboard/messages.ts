@@ -105,6 +105,13 @@ export const ru = {
           subtitle: "Социально значимые услуги без основного куратора в регионе",
           empty: "У всех социально значимых услуг есть куратор",
         },
+        systemic: {
+          title: "Просроченные системные ошибки",
+          subtitle: "Не устранены к установленному сроку",
+          days: "Просрочена на %{days} дн.",
+          register: "Открыть реестр",
+          empty: "Просроченных системных ошибок нет",
+        },
       },
       operator: {
         welcome: "Здравствуйте, %{name}!",
@@ -234,6 +241,13 @@ export const en: typeof ru = {
           title: "Services without a curator",
           subtitle: "Socially significant services without a primary curator in the region",
           empty: "Every socially significant service has a curator",
+        },
+        systemic: {
+          title: "Overdue systemic errors",
+          subtitle: "Not fixed by their due day",
+          days: "%{days} days overdue",
+          register: "Open the register",
+          empty: "No overdue systemic errors",
         },
       },
       operator: {

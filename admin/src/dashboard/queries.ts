@@ -77,6 +77,14 @@ export interface Alerts {
     totalCount: number;
     items: { service: { id: string; name: string }; region: { id: string; name: string } }[];
   };
+  overdueSystemicErrors: {
+    totalCount: number;
+    items: {
+      systemicError: { id: string; title: string; region: { name: string }; service: { name: string } | null };
+      dueAt: string;
+      daysOverdue: number;
+    }[];
+  };
 }
 
 export type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "LOCKED";
@@ -102,6 +110,7 @@ const ALERTS = `query DashboardAlerts($input: AlertsInput) { alerts(input: $inpu
   overdueReports { totalCount items { report { id periodStart periodEnd centre { name } municipality { name } region { name } form { name } } dueDate daysOverdue } }
   unverifiedCentres { totalCount items { centre { id name region { name } } lastVerifiedAt } }
   servicesWithoutCurator { totalCount items { service { id name } region { id name } } }
+  overdueSystemicErrors { totalCount items { systemicError { id title region { name } service { name } } dueAt daysOverdue } }
 } }`;
 const CENTRE_REPORTS = `query DashboardCentreReports($filter: ReportFilter) { reports(first: 6, filter: $filter) { totalCount edges { node { id periodStart periodEnd dueDate status overdue form { name } } } } }`;
 

@@ -8,6 +8,7 @@ import { Region } from "../geography/geography.schema.js";
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
 import { Report } from "../reports/reports.schema.js";
 import { Service } from "../services/services.schema.js";
+import { SystemicError } from "../systemic-errors/systemic-errors.schema.js";
 import { alertsSchema, feedbackSlaSchema, yourRegionSchema } from "./analytics.inputs.js";
 import {
   type AlertsResult,
@@ -131,6 +132,16 @@ const ServiceWithoutCurator = builder
     }),
   });
 
+const OverdueSystemicError = builder
+  .objectRef<Alerts["overdueSystemicErrors"]["items"][number]>("OverdueSystemicError")
+  .implement({
+    fields: (t) => ({
+      systemicError: t.field({ type: SystemicError, resolve: (row) => row.systemicError }),
+      dueAt: t.field({ type: "Date", resolve: (row) => row.dueAt }),
+      daysOverdue: t.exposeInt("daysOverdue"),
+    }),
+  });
+
 /** An alert list: at most ALERT_LIMIT rows of `item`, with how many there are in all. */
 function cappedList<T>(name: string, item: ObjectRef<Types, T>) {
   return builder.objectRef<Capped<T>>(name).implement({
@@ -145,6 +156,7 @@ const ExpiringSignatures = cappedList("ExpiringSignatures", ExpiringSignature);
 const OverdueReports = cappedList("OverdueReports", OverdueReport);
 const UnverifiedCentres = cappedList("UnverifiedCentres", UnverifiedCentre);
 const ServicesWithoutCurator = cappedList("ServicesWithoutCurator", ServiceWithoutCurator);
+const OverdueSystemicErrors = cappedList("OverdueSystemicErrors", OverdueSystemicError);
 
 const AlertsRef = builder.objectRef<Alerts>("Alerts").implement({
   fields: (t) => ({
@@ -167,6 +179,11 @@ const AlertsRef = builder.objectRef<Alerts>("Alerts").implement({
       type: ServicesWithoutCurator,
       description: "Published socially significant services without an active primary curator in their region.",
       resolve: (row) => row.servicesWithoutCurator,
+    }),
+    overdueSystemicErrors: t.field({
+      type: OverdueSystemicErrors,
+      description: "Systemic errors still OPEN or REPORTED after their due day, longest overdue first.",
+      resolve: (row) => row.overdueSystemicErrors,
     }),
   }),
 });
@@ -212,6 +229,7 @@ builder.queryFields((t) => ({
         unverifiedCentres: recordQuery(ctx, info, "Centre", "unverifiedCentres", "items", "centre"),
         services: recordQuery(ctx, info, "Service", "servicesWithoutCurator", "items", "service"),
         regions: recordQuery(ctx, info, "Region", "servicesWithoutCurator", "items", "region"),
+        systemicErrors: recordQuery(ctx, info, "SystemicError", "overdueSystemicErrors", "items", "systemicError"),
       }),
   }),
 }));

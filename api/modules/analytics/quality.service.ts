@@ -1,9 +1,17 @@
 // Quality analytics for staff (issue 5, items 5–6): compliance with standards, curator
 // coverage, feedback SLA and alerts. Every figure is counted in SQL within the caller's regions.
-import { type Centre, Prisma, type Region, type Report, type Service } from "../../generated/prisma/client.js";
+import {
+  type Centre,
+  Prisma,
+  type Region,
+  type Report,
+  type Service,
+  type SystemicError,
+} from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import type { RecordQuery } from "../../lib/selection.js";
+import { overdueSystemicErrors } from "../systemic-errors/systemic-errors.service.js";
 import type { FeedbackSlaData, YourRegionData } from "./analytics.inputs.js";
 import { regionSql, regionsById, scopeRegions } from "./catalogue.service.js";
 
@@ -235,6 +243,7 @@ export interface AlertsResult {
   overdueReports: Capped<{ report: Report; dueDate: Date; daysOverdue: number }>;
   unverifiedCentres: Capped<{ centre: Centre; lastVerifiedAt: Date | null }>;
   servicesWithoutCurator: Capped<{ service: Service; region: Region }>;
+  overdueSystemicErrors: Capped<{ systemicError: SystemicError; dueAt: Date; daysOverdue: number }>;
 }
 
 export const ALERT_LIMIT = 100;
@@ -246,6 +255,7 @@ export interface AlertQueries {
   unverifiedCentres?: RecordQuery;
   services?: RecordQuery;
   regions?: RecordQuery;
+  systemicErrors?: RecordQuery;
 }
 
 async function attach<R extends { id: string }, T extends { id: string; totalCount: number }, O>(
@@ -267,8 +277,8 @@ async function attach<R extends { id: string }, T extends { id: string; totalCou
 /**
  * What needs attention in the regions looked at, each list capped at 100 with its total:
  * signatures expiring within the days given (or already expired), reports not submitted by
- * their due date, centres not verified for 12 months, and socially significant services
- * without an active primary curator.
+ * their due date, centres not verified for 12 months, socially significant services without an
+ * active primary curator, and systemic errors still unfixed after their due day.
  */
 export async function alerts(
   access: Access,
@@ -354,16 +364,18 @@ export async function alerts(
     };
   });
 
-  const [signatures, reports, unverified, uncurated] = await Promise.all([
+  const [signatures, reports, unverified, uncurated, systemic] = await Promise.all([
     expiringSignatures,
     overdueReports,
     unverifiedCentres,
     servicesWithoutCurator,
+    overdueSystemicErrors(regions, ALERT_LIMIT, queries.systemicErrors),
   ]);
   return {
     expiringSignatures: signatures,
     overdueReports: reports,
     unverifiedCentres: unverified,
     servicesWithoutCurator: uncurated,
+    overdueSystemicErrors: systemic,
   };
 }

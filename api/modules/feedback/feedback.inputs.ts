@@ -19,9 +19,12 @@ export const feedbackFilterSchema = z.object({
   centreId: z.string().nullish(),
   serviceId: z.string().nullish(),
   subjectType: subjectType.nullish(),
-  systemicError: z.boolean().nullish(),
+  systemicErrorId: z.string().nullish().describe("Feedback linked to this systemic error."),
+  hasSystemicError: z.boolean().nullish().describe("Linked to a systemic error (true) or not (false)."),
+  fromApp: z.boolean().nullish().describe("Submitted by a partner app (true) or recorded by staff (false)."),
+  apiClientId: z.string().nullish().describe("Submitted by this partner app (API key)."),
   overdue: z.boolean().nullish().describe("Unanswered past the due date (true) or not (false)."),
-  search: z.string().trim().max(200).nullish().describe("Part of the text; % and _ match themselves."),
+  search: z.string().trim().max(200).nullish().describe("Part of the text or the reference; % and _ match themselves."),
 });
 export type FeedbackFilterData = z.output<typeof feedbackFilterSchema>;
 
@@ -94,10 +97,28 @@ export const assignFeedbackSchema = z.object({
 });
 export type AssignFeedbackData = z.output<typeof assignFeedbackSchema>;
 
-export const setSystemicErrorSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  systemicError: z.boolean(),
-  comment: text(2000).describe("Why; recorded in the feedback's history."),
+// ── Partner apps ──
+
+const externalId = z
+  .string()
+  .trim()
+  .min(1, "Cannot be empty.")
+  .max(100, "At most 100 characters.")
+  .describe("The app's own id of the request: the same id again returns the first submission.");
+
+export const submitCitizenFeedbackSchema = z.object({
+  serviceId: z.string().nullish().describe("A published service the feedback is about."),
+  centreId: z.string().nullish().describe("A centre (not archived) the feedback is about."),
+  regionId: z.string().nullish().describe("The citizen's region: required for a federal service."),
+  categoryId: z.string().nullish().describe("A feedback category (feedbackCategories); a complaint by default."),
+  ratingTime: rating,
+  ratingWaiting: rating,
+  ratingStaff: rating,
+  ratingComfort: rating,
+  ratingInformation: rating,
+  text: text(10_000),
+  authorName: textOrNull(300).describe("Personal data: kept for the curator, never shown back to apps."),
+  authorContact: textOrNull(300).describe("Personal data: kept for the curator, never shown back to apps."),
+  externalId,
 });
-export type SetSystemicErrorData = z.output<typeof setSystemicErrorSchema>;
+export type SubmitCitizenFeedbackData = z.output<typeof submitCitizenFeedbackSchema>;

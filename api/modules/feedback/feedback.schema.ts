@@ -8,7 +8,6 @@ import {
   assignFeedbackSchema,
   createCategorySchema,
   feedbackFilterSchema,
-  setSystemicErrorSchema,
   submitFeedbackSchema,
   transitionFeedbackSchema,
   updateCategorySchema,
@@ -23,7 +22,7 @@ import {
   submitFeedback,
   updateCategory,
 } from "./feedback.service.js";
-import { allowedTransitions, assignFeedback, setSystemicError, transitionFeedback } from "./handling.service.js";
+import { allowedTransitions, assignFeedback, transitionFeedback } from "./handling.service.js";
 
 export const FeedbackStatusEnum = builder.enumType(FeedbackStatus, {
   name: "FeedbackStatus",
@@ -37,7 +36,7 @@ export const FeedbackCategory = builder.prismaNode("FeedbackCategory", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id) => ({ id: safeUuid(id) }),
-  authScopes: { staff: true, partner: "registry:read" },
+  authScopes: { staff: true, partner: ["registry:read", "feedback:write"] },
   fields: (t) => ({
     code: t.exposeString("code"),
     name: t.exposeString("name"),
@@ -48,7 +47,7 @@ export const FeedbackCategory = builder.prismaNode("FeedbackCategory", {
 
 export const FeedbackEvent = builder.prismaObject("FeedbackEvent", {
   description:
-    "One step in a feedback item's history: a status change, or (same status) a note such as the systemic-error flag.",
+    "One step in a feedback item's history: a status change, or (same status) a note such as its link to a systemic error.",
   fields: (t) => ({
     fromStatus: t.expose("fromStatus", { type: FeedbackStatusEnum, nullable: true }),
     toStatus: t.expose("toStatus", { type: FeedbackStatusEnum }),
@@ -100,7 +99,17 @@ export const Feedback = builder.prismaNode("Feedback", {
     }),
     answeredAt: t.expose("answeredAt", { type: "DateTime", nullable: true }),
     answer: t.exposeString("answer", { nullable: true }),
-    systemicError: t.exposeBoolean("systemicError"),
+    reference: t.exposeString("reference", {
+      nullable: true,
+      description: "The number the citizen is told (e.g. OC-7K3M9Q2XRD); none on feedback recorded before references.",
+    }),
+    apiClientName: t.string({
+      nullable: true,
+      description: "The partner app (API key) that submitted it on the citizen's behalf; null when staff recorded it.",
+      select: { apiClient: { select: { name: true } } },
+      resolve: (feedback) => feedback.apiClient?.name ?? null,
+    }),
+    externalId: t.exposeString("externalId", { nullable: true, description: "The app's own id of the request." }),
     redirectedTo: t.exposeString("redirectedTo", { nullable: true }),
     ...recordStamps(t),
     category: t.relation("category"),
@@ -125,7 +134,7 @@ const FeedbackOrderBy = orderByInput("Feedback", ["RECEIVED_AT", "DUE_AT"]);
 builder.queryFields((t) => ({
   feedbackCategories: listConnection(t, {
     type: "FeedbackCategory",
-    authScopes: { staff: true, partner: "registry:read" },
+    authScopes: { staff: true, partner: ["registry:read", "feedback:write"] },
     order: () => [{ name: "asc" }, { id: "asc" }],
   }),
   feedback: listConnection(t, {
@@ -159,8 +168,6 @@ const TransitionFeedbackInput = zodInput("TransitionFeedbackInput", transitionFe
 
 const AssignFeedbackInput = zodInput("AssignFeedbackInput", assignFeedbackSchema);
 
-const SetFeedbackSystemicErrorInput = zodInput("SetFeedbackSystemicErrorInput", setSystemicErrorSchema);
-
 builder.mutationFields((t) => ({
   createFeedbackCategory: rowMutation(t, {
     type: "FeedbackCategory",
@@ -193,11 +200,5 @@ builder.mutationFields((t) => ({
     description: "Gives the feedback to a curator of its region to answer.",
     input: AssignFeedbackInput,
     run: assignFeedback,
-  }),
-  setFeedbackSystemicError: rowMutation(t, {
-    type: "Feedback",
-    description: "Marks or unmarks feedback as revealing a systemic error; recorded in its history.",
-    input: SetFeedbackSystemicErrorInput,
-    run: setSystemicError,
   }),
 }));

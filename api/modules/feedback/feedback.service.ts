@@ -1,19 +1,22 @@
 // Feedback from citizens: who reads it, how it is listed and filtered, its categories (with the
-// days allowed to answer), and recording it as received. What happens to it then, the workflow,
-// assignment and the systemic-error flag: handling.service.ts.
-import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
+// days allowed to answer), and recording it as received (staff here, partner apps in
+// citizen.service.ts). What happens to it then, the workflow and assignment: handling.service.ts;
+// the systemic errors it reveals: modules/systemic-errors.
+import type { Feedback, FeedbackCategory, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { inRegionOf, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { updateFoundRow } from "../../lib/rows.js";
+import { centreScope, serviceScope } from "../../lib/scopes.js";
 import type {
   CreateCategoryData,
   FeedbackFilterData,
   SubmitFeedbackData,
   UpdateCategoryData,
 } from "./feedback.inputs.js";
+import { newReference } from "./reference.js";
 
 // ── Due dates ──
 
@@ -59,11 +62,25 @@ export function feedbackWhere(access: Access, filter?: FeedbackFilterData | null
       filter?.centreId ? { centreId: fromGlobalId("Centre", filter.centreId, "filter.centreId") } : {},
       filter?.serviceId ? { serviceId: fromGlobalId("Service", filter.serviceId, "filter.serviceId") } : {},
       filter?.subjectType ? { subjectType: filter.subjectType } : {},
-      typeof filter?.systemicError === "boolean" ? { systemicError: filter.systemicError } : {},
+      filter?.systemicErrorId
+        ? { systemicErrorId: fromGlobalId("SystemicError", filter.systemicErrorId, "filter.systemicErrorId") }
+        : {},
+      hasOrNot("systemicErrorId", filter?.hasSystemicError),
+      hasOrNot("apiClientId", filter?.fromApp),
+      filter?.apiClientId ? { apiClientId: fromGlobalId("ApiClient", filter.apiClientId, "filter.apiClientId") } : {},
       filter?.overdue === true ? overdue : filter?.overdue === false ? { NOT: overdue } : {},
-      searchIn(filter?.search, ["text"]),
+      searchIn(filter?.search, ["text", "reference"]),
     ],
   };
+}
+
+/** Rows whose `column` is set (true), unset (false), or either (no answer). */
+function hasOrNot(
+  column: "systemicErrorId" | "apiClientId",
+  has: boolean | null | undefined,
+): Prisma.FeedbackWhereInput {
+  if (typeof has !== "boolean") return {};
+  return has ? { [column]: { not: null } } : { [column]: null };
 }
 
 export type FeedbackOrderField = "RECEIVED_AT" | "DUE_AT";
@@ -117,23 +134,27 @@ const SUBJECT_FIELD: Record<SubmitFeedbackData["subjectType"], "centreId" | "ser
  * The subject and the region it belongs to. A centre or a regional service or life situation
  * fixes the region; for federal subjects (and OTHER) the caller names the region.
  */
-async function subjectOf(tx: Tx, access: Access, data: SubmitFeedbackData) {
+export async function subjectOf(
+  tx: Tx,
+  access: Access,
+  data: Pick<SubmitFeedbackData, "subjectType" | "centreId" | "serviceId" | "lifeSituationId" | "regionId">,
+) {
   const required = SUBJECT_FIELD[data.subjectType];
   if (required && !data[required]) {
     throw ValidationError.of(`input.${required}`, `Choose what the feedback is about (${data.subjectType}).`);
   }
   const centre = data.centreId
     ? await tx.centre.findFirst({
-        where: { id: fromGlobalId("Centre", data.centreId, "input.centreId"), regionId: inRegions(access.read) },
+        where: { id: fromGlobalId("Centre", data.centreId, "input.centreId"), ...centreScope(access) },
       })
     : null;
   if (data.centreId && !centre) throw new NotFoundError("centre");
   const service = data.serviceId
-    ? await tx.service.findUnique({ where: { id: fromGlobalId("Service", data.serviceId, "input.serviceId") } })
+    ? await tx.service.findFirst({
+        where: { id: fromGlobalId("Service", data.serviceId, "input.serviceId"), AND: [serviceScope(access)] },
+      })
     : null;
-  if (data.serviceId && !(service && (service.regionId === null || includes(access.read, service.regionId)))) {
-    throw new NotFoundError("service");
-  }
+  if (data.serviceId && !service) throw new NotFoundError("service");
   const lifeSituation = data.lifeSituationId
     ? await tx.lifeSituation.findUnique({
         where: { id: fromGlobalId("LifeSituation", data.lifeSituationId, "input.lifeSituationId") },
@@ -167,6 +188,57 @@ async function subjectOf(tx: Tx, access: Access, data: SubmitFeedbackData) {
   return { regionId, centreId: centre?.id ?? null, serviceId: service?.id ?? null, lifeSituation };
 }
 
+// ── Recording ──
+
+/** What a new feedback holds besides its category, region and dates. */
+export type FeedbackContent = Omit<
+  Prisma.FeedbackUncheckedCreateInput,
+  "categoryId" | "regionId" | "receivedAt" | "dueAt" | "reference" | "events" | "status"
+>;
+
+/**
+ * Writes a feedback as RECEIVED, due after its category's SLA, with a reference, the first step
+ * of its history and its ChangeLog entry (the caller, a person or an API key, as the actor).
+ * Staff-recorded and app-submitted feedback both enter the workflow here.
+ */
+export async function recordFeedback(
+  tx: Tx,
+  access: Access,
+  entry: { category: FeedbackCategory; regionId: string; receivedAt?: Date | null; content: FeedbackContent },
+) {
+  const receivedAt = entry.receivedAt ?? new Date();
+  const actorUserId = access.identity?.kind === "user" ? access.identity.userId : null;
+  const feedback = await tx.feedback.create({
+    data: {
+      ...entry.content,
+      categoryId: entry.category.id,
+      regionId: entry.regionId,
+      reference: newReference(),
+      receivedAt,
+      dueAt: dueDate(receivedAt, entry.category.slaDays),
+      events: { create: { fromStatus: null, toStatus: "RECEIVED", actorUserId, at: receivedAt } },
+    },
+  });
+  await log(tx, access, {
+    entity: "Feedback",
+    entityId: feedback.id,
+    action: "CREATE",
+    regionId: feedback.regionId,
+    after: feedback,
+  });
+  return feedback;
+}
+
+const RATINGS = ["ratingTime", "ratingWaiting", "ratingStaff", "ratingComfort", "ratingInformation"] as const;
+
+/** The five ratings as given (none: null). */
+export function ratingsOf(data: Pick<SubmitFeedbackData, (typeof RATINGS)[number]>) {
+  return Object.fromEntries(RATINGS.map((name) => [name, data[name] ?? null])) as Record<
+    (typeof RATINGS)[number],
+    number | null
+  >;
+}
+
 /**
  * Records feedback received on paper, by phone or at a centre. Curators and administrators
  * for their regions; an operator for their own centre.
@@ -185,36 +257,20 @@ export async function submitFeedback(access: Access, data: SubmitFeedbackData) {
     } else if (!includes(access.write, subject.regionId)) {
       throw new ForbiddenError("You cannot record feedback outside your regions.");
     }
-    const receivedAt = data.receivedAt ?? new Date();
-    const actorUserId = access.identity?.kind === "user" ? access.identity.userId : null;
-    const feedback = await tx.feedback.create({
-      data: {
-        categoryId: category.id,
+    return recordFeedback(tx, access, {
+      category,
+      regionId: subject.regionId,
+      receivedAt: data.receivedAt,
+      content: {
         subjectType: data.subjectType,
         centreId: subject.centreId,
         serviceId: subject.serviceId,
         lifeSituationId: subject.lifeSituation?.id ?? null,
-        regionId: subject.regionId,
-        ratingTime: data.ratingTime ?? null,
-        ratingWaiting: data.ratingWaiting ?? null,
-        ratingStaff: data.ratingStaff ?? null,
-        ratingComfort: data.ratingComfort ?? null,
-        ratingInformation: data.ratingInformation ?? null,
+        ...ratingsOf(data),
         text: data.text,
         authorName: data.authorName,
         authorContact: data.authorContact,
-        receivedAt,
-        dueAt: dueDate(receivedAt, category.slaDays),
-        events: { create: { fromStatus: null, toStatus: "RECEIVED", actorUserId, at: receivedAt } },
       },
     });
-    await log(tx, access, {
-      entity: "Feedback",
-      entityId: feedback.id,
-      action: "CREATE",
-      regionId: feedback.regionId,
-      after: feedback,
-    });
-    return feedback;
   });
 }

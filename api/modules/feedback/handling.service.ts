@@ -1,12 +1,13 @@
 // Handling received feedback: its workflow (RECEIVED → IN_PROGRESS → ANSWERED → CLOSED, or one
-// of the other end states), handing it to a curator, and the systemic-error flag. Each step is
-// recorded in the feedback's event history and the change log.
+// of the other end states) and handing it to a curator; linking it to a systemic error
+// (modules/systemic-errors) saves through here too. Each step is recorded in the feedback's
+// event history and the change log.
 import type { Feedback, FeedbackStatus, Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
 import { assertUpdated, change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
-import type { AssignFeedbackData, SetSystemicErrorData, TransitionFeedbackData } from "./feedback.inputs.js";
+import type { AssignFeedbackData, TransitionFeedbackData } from "./feedback.inputs.js";
 import { feedbackScope } from "./feedback.service.js";
 
 // ── The workflow ──
@@ -34,9 +35,10 @@ export function allowedTransitions(access: Access, feedback: Pick<Feedback, "reg
 
 // ── Handling ──
 
-async function writableFeedback(tx: Tx, access: Access, globalId: string, version: number) {
+/** Feedback the caller may change, as read at `version` (else NotFound, Forbidden or Conflict). */
+export async function writableFeedback(tx: Tx, access: Access, globalId: string, version: number, field = "input.id") {
   const before = await tx.feedback.findFirst({
-    where: { AND: [{ id: fromGlobalId("Feedback", globalId, "input.id") }, feedbackScope(access)] },
+    where: { AND: [{ id: fromGlobalId("Feedback", globalId, field) }, feedbackScope(access)] },
   });
   if (!before) throw new NotFoundError("feedback");
   if (!canChange(access, before)) throw new ForbiddenError("You cannot change feedback outside your regions.");
@@ -45,7 +47,7 @@ async function writableFeedback(tx: Tx, access: Access, globalId: string, versio
   return before;
 }
 
-interface FeedbackChange {
+export interface FeedbackChange {
   action: "UPDATE" | "TRANSITION";
   data: Prisma.FeedbackUncheckedUpdateManyInput;
   /** The step in the feedback's history: the status it is in now (the same for a note) and why. */
@@ -57,7 +59,7 @@ interface FeedbackChange {
  * Saves a change to feedback as read at `version` and in the status it was checked in (else
  * Conflict), writes its step into the history, and logs it.
  */
-async function saveFeedback(tx: Tx, access: Access, before: Feedback, version: number, step: FeedbackChange) {
+export async function saveFeedback(tx: Tx, access: Access, before: Feedback, version: number, step: FeedbackChange) {
   const after = await saveVersion(tx, access, {
     entity: "Feedback",
     label: "feedback",
@@ -162,27 +164,5 @@ export async function assignFeedback(access: Access, data: AssignFeedbackData) {
       throw ValidationError.of("input.curatorId", "Choose a current person of the feedback's region.");
     }
     return saveFeedback(tx, access, before, data.version, { action: "UPDATE", data: { assignedCuratorId: person.id } });
-  });
-}
-
-/**
- * Marks (or unmarks) feedback as revealing a systemic error. The step goes into the event
- * history with its reason, the status unchanged.
- */
-export async function setSystemicError(access: Access, data: SetSystemicErrorData) {
-  return change("feedback", async (tx) => {
-    const before = await writableFeedback(tx, access, data.id, data.version);
-    if (before.systemicError === data.systemicError) {
-      throw ValidationError.of(
-        "input.systemicError",
-        data.systemicError ? "Already marked as a systemic error." : "Not marked as a systemic error.",
-      );
-    }
-    return saveFeedback(tx, access, before, data.version, {
-      action: "UPDATE",
-      data: { systemicError: data.systemicError },
-      event: { toStatus: before.status, comment: data.comment },
-      note: { comment: data.comment },
-    });
   });
 }

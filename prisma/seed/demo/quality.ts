@@ -2,8 +2,10 @@
 // citizens' feedback with its event history.
 import { randomUUID } from "node:crypto";
 import type { FeedbackStatus, FeedbackSubject, Prisma } from "../../../api/generated/prisma/client.js";
+import { newReference } from "../../../api/modules/feedback/reference.js";
 import { addDays, createNameGenerator, createRandom, day, monthEnd, monthStart, today } from "../generators.js";
 import type { Centres } from "./centres.js";
+import { seedFeedbackApps } from "./feedback-apps.js";
 import type { Geography } from "./geography.js";
 import type { People } from "./people.js";
 import type { SeededService, Services } from "./services.js";
@@ -245,9 +247,9 @@ async function seedFeedback(
       dueAt: addDays(receivedAt, category.slaDays),
       answeredAt: answered ? addDays(receivedAt, Math.min(daysAgo, 4)) : null,
       answer: answered ? "Ответ направлен заявителю; куратор проверил работу центра и дал разъяснения." : null,
-      systemicError: i === 0,
       duplicateOfId: status === "DUPLICATE" ? firstComplaint : null,
       redirectedTo: status === "REDIRECTED" ? "Отделение Социального фонда России по Смоленской области" : null,
+      reference: newReference(),
     });
     if (code === "COMPLAINT" && !firstComplaint) firstComplaint = id;
 
@@ -267,6 +269,15 @@ async function seedFeedback(
 
   await tx.feedback.createMany({ data: rows });
   await tx.feedbackEvent.createMany({ data: events });
+  const complaints = categories.find((c) => c.code === "COMPLAINT");
+  if (!complaints) throw new Error("The demo has no complaint category.");
+  // The first complaint is about a Smolensk service whose form error was fixed and confirmed.
+  await seedFeedbackApps(tx, {
+    regionId: smolensk.id,
+    complaintCategory: complaints,
+    curator: users.curator,
+    fixedComplaintId: rows[0]?.regionId === smolensk.id ? (rows[0]?.id ?? null) : null,
+  });
 }
 
 export async function seedQuality(

@@ -36,7 +36,10 @@ interface Created {
 }
 
 /** The API's ApiScope values, each labelled by what it lets a partner read. */
-const SCOPES = ["REGISTRY_READ", "STATISTICS_READ"].map((id) => ({ id, name: `dostup.apiClients.scope_full.${id}` }));
+const SCOPES = ["REGISTRY_READ", "STATISTICS_READ", "FEEDBACK_WRITE"].map((id) => ({
+  id,
+  name: `dostup.apiClients.scope_full.${id}`,
+}));
 
 /**
  * A new partner key. The API returns the whole key only in this answer (it stores a hash),

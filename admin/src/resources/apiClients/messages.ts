@@ -20,11 +20,13 @@ export const ru = {
       tab: "Ключ",
       create: "Создать ключ",
       create_title: "Новый ключ API",
-      scope: { REGISTRY_READ: "Реестр", STATISTICS_READ: "Статистика" },
+      scope: { REGISTRY_READ: "Реестр", STATISTICS_READ: "Статистика", FEEDBACK_WRITE: "Обращения" },
       scope_full: {
         REGISTRY_READ:
           "Реестр: центры, их часы работы и услуги, организации, каталог услуг, жизненные ситуации, география",
         STATISTICS_READ: "Статистика: опубликованные показатели, отчёты, KPI и аналитика",
+        FEEDBACK_WRITE:
+          "Обращения граждан: приём отзывов и жалоб из приложения и проверка их статуса по номеру (без персональных данных)",
       },
       scope_help: "Поля, не входящие в отмеченные права, ключу отвечают отказом (FORBIDDEN).",
       scope_required: "Отметьте хотя бы одно право",
@@ -69,11 +71,13 @@ export const en: typeof ru = {
       tab: "Key",
       create: "Create key",
       create_title: "New API key",
-      scope: { REGISTRY_READ: "Registry", STATISTICS_READ: "Statistics" },
+      scope: { REGISTRY_READ: "Registry", STATISTICS_READ: "Statistics", FEEDBACK_WRITE: "Feedback" },
       scope_full: {
         REGISTRY_READ:
           "Registry: centres with their hours and services, organisations, the service catalogue, life situations, geography",
         STATISTICS_READ: "Statistics: published figures, reports, KPIs and analytics",
+        FEEDBACK_WRITE:
+          "Citizens' feedback: submitting reviews and complaints from the app and checking their status by reference (no personal data)",
       },
       scope_help: "Fields outside the ticked scopes answer this key with a refusal (FORBIDDEN).",
       scope_required: "Tick at least one scope",

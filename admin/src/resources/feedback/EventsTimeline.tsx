@@ -1,8 +1,9 @@
 import { Card, CardContent, Chip, Stack, Typography } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
 import { EmptyText } from "../../components/EmptyText";
+import { FEEDBACK_STATUS_COLOURS } from "../../components/FeedbackStatusField";
 import { useIntlLocale } from "../../components/localeFields";
-import { type FeedbackRecord, STATUS_COLOURS } from "./choices";
+import type { FeedbackRecord } from "./choices";
 
 /**
  * The feedback's workflow steps, oldest first: who moved it from which status to which,
@@ -35,7 +36,7 @@ export const EventsTimeline = () => {
               )}
               <Chip
                 size="small"
-                color={STATUS_COLOURS[event.toStatus]}
+                color={FEEDBACK_STATUS_COLOURS[event.toStatus]}
                 label={translate(`enums.FeedbackStatus.${event.toStatus}`)}
               />
               <Typography variant="body2">{format.format(new Date(event.at))}</Typography>

@@ -8,10 +8,10 @@ import {
   SelectInput,
 } from "react-admin";
 import { csvExporter } from "../../components/downloads";
+import { ExcerptField, StatusField } from "../../components/FeedbackStatusField";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
-import { ExcerptField, StatusField } from "./StatusField";
 
 const Column = DataTable.Col<FeedbackRecord>;
 
@@ -25,11 +25,13 @@ const filters = [
   <ReferenceFilter key="centreId" source="centreId" reference="centres" />,
   <ReferenceFilter key="regionId" source="regionId" reference="regions" />,
   <SelectInput key="subjectType" source="subjectType" choices={feedbackSubjectChoices} />,
-  <NullableBooleanInput key="systemicError" source="systemicError" />,
+  <NullableBooleanInput key="hasSystemicError" source="hasSystemicError" />,
+  <NullableBooleanInput key="fromApp" source="fromApp" />,
 ];
 
 const exporter = csvExporter<FeedbackRecord>("feedback", (record) => ({
   id: record.id,
+  reference: record.reference ?? "",
   receivedAt: record.receivedAt,
   dueAt: record.dueAt,
   status: record.status,
@@ -38,7 +40,8 @@ const exporter = csvExporter<FeedbackRecord>("feedback", (record) => ({
   subjectType: record.subjectType,
   centre: record.centre?.name ?? "",
   region: record.region.name,
-  systemicError: record.systemicError,
+  app: record.apiClientName ?? "",
+  systemicError: record.systemicError?.title ?? "",
   text: record.text,
 }));
 
@@ -47,6 +50,7 @@ export const FeedbackList = () => (
   <List filters={filters} sort={{ field: "receivedAt", order: "DESC" }} exporter={exporter}>
     <DataTable bulkActionButtons={false} rowClick="show">
       <Column source="receivedAt" field={LocaleDateField} />
+      <Column source="reference" disableSort />
       <Column source="category.name" disableSort />
       <Column source="subjectType" disableSort>
         <SelectField source="subjectType" choices={feedbackSubjectChoices} />
@@ -56,6 +60,7 @@ export const FeedbackList = () => (
       <Column source="dueAt" field={LocaleDateField} />
       <Column source="centre.name" disableSort />
       <Column source="region.name" disableSort />
+      <Column source="apiClientName" disableSort />
     </DataTable>
   </List>
 );

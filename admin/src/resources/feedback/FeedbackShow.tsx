@@ -1,14 +1,14 @@
-import { BooleanField, ReferenceField, SelectField, TabbedShowLayout, TextField, TopToolbar } from "react-admin";
+import { ReferenceField, SelectField, TabbedShowLayout, TextField, TopToolbar } from "react-admin";
+import { StatusField } from "../../components/FeedbackStatusField";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { RecordShow } from "../../components/RecordShow";
 import { useRole } from "../../lib/resource";
 import { feedbackSubjectChoices } from "./choices";
 import { EventsTimeline } from "./EventsTimeline";
 import { HandlingButtons } from "./HandlingButtons";
-import { StatusField } from "./StatusField";
 import { WorkflowButtons } from "./WorkflowButtons";
 
-// No edit page: feedback changes only through its workflow, assignment and systemic mark.
+// No edit page: feedback changes only through its workflow, assignment and its systemic error.
 const FeedbackActions = () => (
   <TopToolbar sx={{ alignItems: "center" }}>
     <WorkflowButtons />
@@ -25,6 +25,9 @@ export const FeedbackShow = () => {
     <RecordShow actions={<FeedbackActions />} history={history}>
       <TabbedShowLayout.Tab label="dostup.details.tab">
         <StatusField source="status" label="resources.feedback.fields.status" />
+        <TextField source="reference" emptyText="—" />
+        <TextField source="apiClientName" emptyText="dostup.feedback.by_staff" />
+        <TextField source="externalId" emptyText="—" />
         <TextField source="category.name" />
         <SelectField source="subjectType" choices={feedbackSubjectChoices} />
         <ReferenceField source="centre.id" reference="centres" emptyText="—" link="show">
@@ -52,7 +55,9 @@ export const FeedbackShow = () => {
         <ReferenceField source="duplicateOf.id" reference="feedback" emptyText="—" link="show">
           <TextField source="text" />
         </ReferenceField>
-        <BooleanField source="systemicError" />
+        <ReferenceField source="systemicError.id" reference="systemicErrors" emptyText="—" link="show">
+          <TextField source="title" />
+        </ReferenceField>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.feedback.fields.events" path="events">
         <EventsTimeline />

@@ -6,8 +6,8 @@ import { FeedbackList } from "./FeedbackList";
 import { FeedbackShow } from "./FeedbackShow";
 import { en, ru } from "./messages";
 
-const LIST_FIELDS = `version status subjectType text receivedAt dueAt overdue systemicError
-  category { id name } centre { id name } region { id name }`;
+const LIST_FIELDS = `version status subjectType text receivedAt dueAt overdue reference apiClientName
+  systemicError { id title status } category { id name } centre { id name } region { id name }`;
 
 const SUBMITTED = [
   "categoryId",
@@ -38,7 +38,7 @@ export default {
   definition: {
     typename: "Feedback",
     fields: LIST_FIELDS,
-    detailFields: `${LIST_FIELDS} allowedTransitions answer answeredAt authorName authorContact redirectedTo
+    detailFields: `${LIST_FIELDS} allowedTransitions answer answeredAt authorName authorContact redirectedTo externalId
       ratingTime ratingWaiting ratingStaff ratingComfort ratingInformation updatedAt
       service { id name } lifeSituation { id name } duplicateOf { id text } assignedCurator { id fullName }
       events { at actorName fromStatus toStatus comment }`,
@@ -50,7 +50,10 @@ export default {
       regionId: "ID",
       serviceId: "ID",
       subjectType: "FeedbackSubject",
-      systemicError: "Boolean",
+      systemicErrorId: "ID",
+      hasSystemicError: "Boolean",
+      fromApp: "Boolean",
+      apiClientId: "ID",
       overdue: "Boolean",
     },
     orderBy: { type: "FeedbackOrderBy", fields: { receivedAt: "RECEIVED_AT", dueAt: "DUE_AT" } },
