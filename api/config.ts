@@ -114,6 +114,12 @@ export const config = {
      * Unset: links go straight to the bucket, without those headers.
      */
     downloadBaseUrl: baseUrl("FILES_DOWNLOAD_BASE_URL"),
+    /**
+     * The API's public origin, on which the curator directory's photo URLs (/photos/<id>) are
+     * built (the API Gateway URL or a domain of its own in AWS, the local server's address
+     * locally). Unset: the origin the GraphQL request came to.
+     */
+    publicApiUrl: baseUrl("PUBLIC_API_URL"),
   },
   graphql: {
     /** GraphiQL and introspection are development conveniences only. */

@@ -1,6 +1,7 @@
 // Local server: embedded PostgreSQL and s3rver unless real ones are configured, then
-// migrations, demo data when the database is empty, /graphql, /admin/, /health and
-// /downloads/ (the download layer in front of the local store, CloudFront's role in AWS).
+// migrations, demo data when the database is empty, /graphql, /admin/, /health,
+// /downloads/ (the download layer in front of the local store, CloudFront's role in AWS) and
+// /photos/ (curators' published photos, api/modules/directory/public-photos.ts).
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   }
   // Download links point here unless another layer is configured (see api/lib/downloads.ts).
   if (env.S3_ENDPOINT) env.FILES_DOWNLOAD_BASE_URL ??= `http://localhost:${port}${DOWNLOADS_PATH}`;
+  // The curator directory's photo URLs point at this server's /photos/ route.
+  env.PUBLIC_API_URL ??= `http://localhost:${port}`;
   await migrate(env.DATABASE_URL);
 
   // Imported only now: these modules read the configuration the lines above completed.
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
   // The panel's CSP names the bucket the browser uploads to and loads photos from.
   const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3));
   const { createDownloadProxy } = await import("./lib/download-proxy.js");
+  const { isPhotoPath, servePublicPhoto } = await import("./modules/directory/public-photos.js");
   const downloads = env.S3_ENDPOINT
     ? createDownloadProxy({ prefix: DOWNLOADS_PATH, upstream: env.S3_ENDPOINT, bucket: env.S3_BUCKET })
     : null;
@@ -85,6 +89,10 @@ async function main(): Promise<void> {
           res.end();
         },
       );
+      return;
+    }
+    if (isPhotoPath(path)) {
+      servePublicPhoto(req, res);
       return;
     }
     if (downloads && path.startsWith(`${DOWNLOADS_PATH}/`)) {

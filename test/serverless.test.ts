@@ -135,7 +135,7 @@ describe("serverless package", () => {
 
   it("wires graphql to the HTTP API, s3Events to the uploads bucket and schedule to a timer", () => {
     const routes = ofType("AWS::ApiGatewayV2::Route").map(([, r]) => r.Properties?.RouteKey);
-    expect(routes.sort()).toEqual(["ANY /graphql", "GET /health"]);
+    expect(routes.sort()).toEqual(["ANY /graphql", "GET /health", "GET /photos/{fileId}"]);
     const integration = resource("HttpApiIntegrationGraphql").Properties;
     expect(JSON.stringify(integration?.IntegrationUri)).toContain("GraphqlLambdaFunction");
     // CORS is the function's (CORS_ORIGINS, none by default), so the API does not answer it.

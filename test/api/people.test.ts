@@ -109,6 +109,49 @@ describe("people", () => {
     expect(logs[3]?.changes).toMatchObject({ photoConsent: { from: true, to: false } });
   });
 
+  it("stamps consent to publish contacts on its own, and the directory's card shows them only with it", async () => {
+    const CARD = `version photoConsent contactsConsent contactsConsentAt
+      published { fullName position organisation photoUrl email phone }`;
+    type Card = {
+      version: number;
+      photoConsent: boolean;
+      contactsConsent: boolean;
+      contactsConsentAt: string | null;
+      published: { email: string | null; phone: string | null; photoUrl: string | null } | null;
+    };
+    const person = await mutate<Card>("createPerson", CARD, {
+      regionId: smolensk.gid,
+      lastName: "Кузнецова",
+      firstName: "Ольга",
+      email: "kuznetsova.o@admin-smolensk.example",
+      phone: "+7 (4812) 38-00-11",
+      contactsConsent: true,
+    });
+    const created = person.outcome?.data as Card;
+    expect(created).toMatchObject({ photoConsent: false, contactsConsent: true });
+    expect(created.contactsConsentAt).toBeTruthy();
+    expect(created.published).toEqual({
+      fullName: "Кузнецова Ольга",
+      position: null,
+      organisation: null,
+      photoUrl: null,
+      email: "kuznetsova.o@admin-smolensk.example",
+      phone: "+7 (4812) 38-00-11",
+    });
+    const id = (await prisma.person.findFirstOrThrow({ where: { email: "kuznetsova.o@admin-smolensk.example" } })).id;
+    const withdrawn = await mutate<Card>("updatePerson", CARD, {
+      id: toGlobalId("Person", id),
+      version: created.version,
+      contactsConsent: false,
+    });
+    expect(withdrawn.outcome?.data).toMatchObject({ contactsConsent: false, contactsConsentAt: null });
+    expect(withdrawn.outcome?.data?.published).toMatchObject({ email: null, phone: null });
+    const logged = await prisma.changeLog.findFirst({
+      where: { entity: "Person", entityId: id, action: "UPDATE" },
+    });
+    expect(logged?.changes).toMatchObject({ contactsConsent: { from: true, to: false } });
+  });
+
   it("refuses a stale version with ConflictError and changes nothing", async () => {
     const person = await newPerson(smolensk.gid);
     const first = await mutate<PersonData>("updatePerson", PERSON, {

@@ -24,10 +24,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = await mkdtemp(join(tmpdir(), "dostup-e2e-"));
   let server: LocalServer;
   try {
+    const ports = { http: await freePort(), pglite: await freePort(), s3: await freePort() };
     server = await startLocalServer({
-      ports: { http: await freePort(), pglite: await freePort(), s3: await freePort() },
+      ports,
       dataDir,
-      env: { DOSTUP_ADMIN_DIR: adminDir },
+      // Links on the address the browser opens the panel at, which its CSP allows images from
+      // (the server's default, localhost, is another origin than 127.0.0.1).
+      env: {
+        DOSTUP_ADMIN_DIR: adminDir,
+        FILES_DOWNLOAD_BASE_URL: `http://127.0.0.1:${ports.http}/downloads`,
+        PUBLIC_API_URL: `http://127.0.0.1:${ports.http}`,
+      },
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });

@@ -62,7 +62,7 @@ describe("demo seed", () => {
     expect(kpi.targetYear).toBe(2018);
   });
 
-  it("holds Smolensk's 83 socially significant services, all electronic, each with one primary curator", async () => {
+  it("holds Smolensk's 83 socially significant services, all electronic, each with one primary regional curator", async () => {
     const smolensk = await regionId("67");
     const services = await prisma.service.findMany({
       where: { regionId: smolensk, socialSignificant: true },
@@ -70,7 +70,12 @@ describe("demo seed", () => {
     });
     expect(services).toHaveLength(83);
     expect(services.every((s) => s.electronic)).toBe(true);
-    expect(services.every((s) => s.curatorAssignments.length === 1)).toBe(true);
+    // One curator for the region as a whole; municipalities name their own beside it.
+    const regional = (s: (typeof services)[number]) => s.curatorAssignments.filter((a) => a.municipalityId === null);
+    expect(services.every((s) => regional(s).length === 1)).toBe(true);
+    const municipal = services.flatMap((s) => s.curatorAssignments.filter((a) => a.municipalityId !== null));
+    expect(new Set(municipal.map((a) => a.serviceId)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(municipal.map((a) => a.municipalityId)).size).toBeGreaterThanOrEqual(4);
   });
 
   it("has no report approved by whoever submitted it (four eyes)", async () => {

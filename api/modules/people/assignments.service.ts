@@ -38,6 +38,7 @@ export function assignmentWhere(
     AND: [
       assignmentScope(access),
       filter?.regionId ? { regionId: id("Region", filter.regionId, "regionId") } : {},
+      filter?.municipalityId ? { municipalityId: id("Municipality", filter.municipalityId, "municipalityId") } : {},
       filter?.personId ? { personId: id("Person", filter.personId, "personId") } : {},
       filter?.serviceId ? { serviceId: id("Service", filter.serviceId, "serviceId") } : {},
       filter?.lifeSituationId
@@ -111,13 +112,26 @@ async function targetIn(
   return { [field]: target.id };
 }
 
+/** The municipality of a municipal curator: one of the assignment's region; null for the region's own. */
+async function municipalityIn(tx: Tx, data: AssignCuratorData, regionId: string): Promise<string | null> {
+  if (!data.municipalityId) return null;
+  const municipality = await tx.municipality.findUnique({
+    where: { id: fromGlobalId("Municipality", data.municipalityId, "input.municipalityId") },
+    select: { id: true, regionId: true },
+  });
+  if (!municipality) throw new NotFoundError("municipality");
+  if (municipality.regionId !== regionId)
+    throw ValidationError.of("input.municipalityId", "Choose a municipality of the assignment's region.");
+  return municipality.id;
+}
+
 /**
- * Two assignments of one target in one region at the same moment: the first takes this
- * lock, the second is told to reload (ConflictError) rather than silently closing a
- * period it never saw. The partial unique index is the last word for services.
+ * Two assignments of one target in one region (and municipality) at the same moment: the
+ * first takes this lock, the second is told to reload (ConflictError) rather than silently
+ * closing a period it never saw. The partial unique index is the last word for services.
  */
-async function lockTarget(tx: Tx, targetId: string, regionId: string): Promise<void> {
-  const key = `CuratorAssignment:${targetId}:${regionId}`;
+async function lockTarget(tx: Tx, targetId: string, regionId: string, municipalityId: string | null): Promise<void> {
+  const key = `CuratorAssignment:${targetId}:${regionId}:${municipalityId ?? "region"}`;
   const [row] = await tx.$queryRaw<
     { locked: boolean }[]
   >`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
@@ -130,7 +144,8 @@ async function lockTarget(tx: Tx, targetId: string, regionId: string): Promise<v
 
 /**
  * Makes an assignment. A primary one for a service, life situation or centre closes the
- * current primary period(s) of that target in that region on the day before, in the same
+ * current primary period(s) of that target in that region and municipality (the region's
+ * own curator, no municipality, is a post of its own) on the day before, in the same
  * transaction, and logs both changes.
  */
 export async function assignCurator(access: Access, data: AssignCuratorData) {
@@ -144,13 +159,21 @@ export async function assignCurator(access: Access, data: AssignCuratorData) {
       throw ValidationError.of("input.personId", "Choose a person of the assignment's region.");
     if (person.archivedAt) throw ValidationError.of("input.personId", "The person is archived; restore them first.");
     const target = await targetIn(tx, access, data, region.id);
+    const municipalityId = await municipalityIn(tx, data, region.id);
 
     const id = randomUUID();
     const targetId = Object.values(target)[0];
     if (data.primary && SINGLE_PRIMARY.has(data.targetType) && targetId) {
-      await lockTarget(tx, targetId, region.id);
+      await lockTarget(tx, targetId, region.id, municipalityId);
       const current = await tx.curatorAssignment.findMany({
-        where: { ...target, targetType: data.targetType, regionId: region.id, primary: true, validTo: null },
+        where: {
+          ...target,
+          targetType: data.targetType,
+          regionId: region.id,
+          municipalityId,
+          primary: true,
+          validTo: null,
+        },
         orderBy: { validFrom: "asc" },
       });
       const validTo = new Date(data.validFrom.getTime() - DAY_MS);
@@ -189,6 +212,7 @@ export async function assignCurator(access: Access, data: AssignCuratorData) {
         targetType: data.targetType,
         ...target,
         regionId: region.id,
+        municipalityId,
         validFrom: data.validFrom,
         primary: data.primary,
         note: data.note ?? null,
@@ -254,5 +278,3 @@ export async function updateCuratorAssignment(access: Access, data: UpdateCurato
     });
   });
 }
-
-/** For the Person type's photo field: the person's photo file, as `photoUrl` needs it. */

@@ -13,6 +13,7 @@ const personFields = {
   email: z.string().trim().email("Enter an email address.").max(254).nullish(),
   phone: optionalText(100),
   photoConsent: z.boolean(),
+  contactsConsent: z.boolean(),
 };
 
 export const createPersonSchema = z.object({
@@ -20,6 +21,9 @@ export const createPersonSchema = z.object({
   ...personFields,
   organisationId: personFields.organisationId.describe("An organisation of the same region."),
   photoConsent: personFields.photoConsent.default(false).describe("Consent to publish the photo (default false)."),
+  contactsConsent: personFields.contactsConsent
+    .default(false)
+    .describe("Consent to publish the email and phone in the public curator directory (default false)."),
 });
 export type CreatePersonData = z.output<typeof createPersonSchema>;
 
@@ -78,6 +82,17 @@ function targetShape(
   }
 }
 
+/** Municipalities name curators of services and life situations only. */
+function municipalTarget(
+  data: { targetType: CuratorTarget; municipalityId?: string | null },
+  ctx: z.RefinementCtx<unknown>,
+) {
+  if (data.municipalityId && data.targetType !== "SERVICE" && data.targetType !== "LIFE_SITUATION") {
+    const message = "Leave this out: only curators of a service or life situation are named per municipality.";
+    ctx.addIssue({ code: "custom", path: ["municipalityId"], message });
+  }
+}
+
 const targetType = z.enum(["SERVICE", "LIFE_SITUATION", "CENTRE", "REGION", "PROJECT"]);
 
 export const assignCuratorSchema = z
@@ -96,11 +111,15 @@ export const assignCuratorSchema = z
     centreId: globalId.nullish(),
     projectId: globalId.nullish(),
     regionId: globalId,
+    municipalityId: globalId
+      .nullish()
+      .describe("A municipality of the region, for a municipal curator of a service or life situation."),
     validFrom: z.date(),
     primary: z.boolean(),
     note: optionalText(2000),
   })
-  .superRefine(targetShape, whenValid);
+  .superRefine(targetShape, whenValid)
+  .superRefine(municipalTarget, whenValid);
 export type AssignCuratorData = z.output<typeof assignCuratorSchema>;
 
 export const endCuratorAssignmentSchema = z.object({
@@ -119,6 +138,7 @@ export type UpdateCuratorAssignmentData = z.output<typeof updateCuratorAssignmen
 
 export const curatorAssignmentFilterSchema = z.object({
   regionId: filterId,
+  municipalityId: filterId,
   personId: filterId,
   serviceId: filterId,
   lifeSituationId: filterId,

@@ -58,6 +58,10 @@ export const Person = builder.prismaNode("Person", {
     phone: t.exposeString("phone", { nullable: true }),
     photoConsent: t.exposeBoolean("photoConsent", { description: "Consent to publish the photo." }),
     photoConsentAt: t.expose("photoConsentAt", { type: "DateTime", nullable: true }),
+    contactsConsent: t.exposeBoolean("contactsConsent", {
+      description: "Consent to publish the email and phone in the public curator directory.",
+    }),
+    contactsConsentAt: t.expose("contactsConsentAt", { type: "DateTime", nullable: true }),
     photoUrl: t.string({
       nullable: true,
       description: `A download URL of the photo, valid ${PHOTO_URL_TTL_SECONDS / 60} minutes; null without consent to its publication or without a verified photo.`,
@@ -107,6 +111,10 @@ export const CuratorAssignment = builder.prismaNode("CuratorAssignment", {
     ...recordStamps(t),
     person: t.relation("person"),
     region: t.relation("region", { description: "Region of responsibility (the target itself for REGION)." }),
+    municipality: t.relation("municipality", {
+      nullable: true,
+      description: "The municipality of a municipal curator; null for the region's own curator.",
+    }),
     service: t.relation("service", { nullable: true }),
     lifeSituation: t.relation("lifeSituation", { nullable: true }),
     centre: t.relation("centre", { nullable: true }),
@@ -147,12 +155,12 @@ const CreatePersonInput = zodInput("CreatePersonInput", createPersonSchema);
 
 const UpdatePersonInput = zodInput("UpdatePersonInput", updatePersonSchema, {
   description:
-    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo consent records its date; withdrawing it clears the date.",
+    "Only the fields given change; `version` is the one you read (a stale one gives ConflictError). Giving photo or contacts consent records its date; withdrawing it clears the date.",
 });
 
 const AssignCuratorInput = zodInput("AssignCuratorInput", assignCuratorSchema, {
   description:
-    "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one: that period ends the day before `validFrom`.",
+    "Give exactly the target `targetType` names (none for REGION). A primary curator of a service, life situation or centre replaces the current one of the same region and municipality (none: the region's own curator): that period ends the day before `validFrom`.",
   types: { role: CuratorRoleEnum, targetType: CuratorTargetEnum },
 });
 

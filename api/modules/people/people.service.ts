@@ -59,14 +59,27 @@ async function organisationIn(tx: Tx, organisationGlobalId: string | null | unde
   return organisation;
 }
 
-/** Giving consent records when; withdrawing it forgets the date (no photo is shown again). */
-function consentStamp(
-  given: boolean | undefined,
-  before: { photoConsent: boolean; photoConsentAt: Date | null } | null,
-) {
+/** The consents a person gives, each with the moment it was given (`<consent>At`). */
+type Consent = "photoConsent" | "contactsConsent";
+type Consents = { [C in Consent]: boolean } & { [C in Consent as `${C}At`]: Date | null };
+
+/**
+ * Giving a consent records when (kept while it stays given); withdrawing it forgets the date,
+ * and the directory stops publishing what it covered.
+ */
+function consentStamp(consent: Consent, given: boolean | undefined, before: Consents | null) {
   if (given === undefined) return {};
-  if (!given) return { photoConsent: false, photoConsentAt: null };
-  return { photoConsent: true, photoConsentAt: before?.photoConsent ? before.photoConsentAt : new Date() };
+  const at = `${consent}At` as const;
+  if (!given) return { [consent]: false, [at]: null };
+  return { [consent]: true, [at]: before?.[consent] ? before[at] : new Date() };
+}
+
+/** The stamps of every consent an input gives or withdraws. */
+function consentStamps(given: { [C in Consent]?: boolean }, before: Consents | null): Partial<Consents> {
+  return {
+    ...consentStamp("photoConsent", given.photoConsent, before),
+    ...consentStamp("contactsConsent", given.contactsConsent, before),
+  };
 }
 
 /** A person the caller may change, read inside the transaction. */
@@ -79,7 +92,7 @@ async function writablePerson(tx: Tx, access: Access, personGlobalId: string) {
 
 export async function createPerson(
   access: Access,
-  { regionId, organisationId, photoConsent, ...fields }: CreatePersonData,
+  { regionId, organisationId, photoConsent, contactsConsent, ...fields }: CreatePersonData,
 ) {
   return change("person", async (tx) => {
     const region = await writableRegion(tx, access, regionId, "person");
@@ -87,7 +100,7 @@ export async function createPerson(
     const person = await tx.person.create({
       data: {
         ...fields,
-        ...consentStamp(photoConsent, null),
+        ...consentStamps({ photoConsent, contactsConsent }, null),
         regionId: region.id,
         organisationId: organisation?.id ?? null,
       },
@@ -105,7 +118,7 @@ export async function createPerson(
 
 export async function updatePerson(
   access: Access,
-  { id, version, organisationId, photoConsent, ...fields }: UpdatePersonData,
+  { id, version, organisationId, photoConsent, contactsConsent, ...fields }: UpdatePersonData,
 ) {
   return change("person", async (tx) => {
     const before = await writablePerson(tx, access, id);
@@ -122,7 +135,7 @@ export async function updatePerson(
           where,
           data: {
             ...fields,
-            ...consentStamp(photoConsent, before),
+            ...consentStamps({ photoConsent, contactsConsent }, before),
             ...(organisation === undefined ? {} : { organisationId: organisation?.id ?? null }),
             version: { increment: 1 },
           },

@@ -18,6 +18,16 @@ export interface People {
 
 const SERVICE_CURATORS = 24;
 
+type Assign = (
+  personId: string,
+  role: CuratorRole,
+  targetType: CuratorTarget,
+  regionId: string,
+  target: Partial<Record<"serviceId" | "lifeSituationId" | "centreId" | "projectId", string>>,
+  validFrom: Date,
+  extra?: { validTo?: Date; primary?: boolean; note?: string; municipalityId?: string },
+) => void;
+
 export async function seedPeople(
   tx: Prisma.TransactionClient,
   geo: Geography,
@@ -47,19 +57,16 @@ export async function seedPeople(
       phone: `+7 (${region.spec.phoneCode}) ${random.int(20, 79)}-${random.int(10, 99)}-${random.int(10, 99)}`,
       photoConsent: consent,
       photoConsentAt: consent ? addDays(day(2025, 1, 15), random.int(0, 300)) : null,
+      // Without a draw of its own, so the demo's other choices stay as they were.
+      contactsConsent: people.length % 3 !== 0,
+      contactsConsentAt: people.length % 3 !== 0 ? day(2025, 9, 1) : null,
     });
     byRegion.set(region.spec.code, [...(byRegion.get(region.spec.code) ?? []), id]);
     return id;
   };
-  const assign = (
-    personId: string,
-    role: CuratorRole,
-    targetType: CuratorTarget,
-    regionId: string,
-    target: Partial<Record<"serviceId" | "lifeSituationId" | "centreId" | "projectId", string>>,
-    validFrom: Date,
-    extra: { validTo?: Date; primary?: boolean; note?: string } = {},
-  ) => assignments.push({ personId, role, targetType, regionId, ...target, validFrom, ...extra });
+  const assign: Assign = (personId, role, targetType, regionId, target, validFrom, extra = {}) => {
+    assignments.push({ personId, role, targetType, regionId, ...target, validFrom, ...extra });
+  };
 
   // Irkutsk: the sub-project of the regional library network and its curators, old and new.
   const irkutsk = geo.region("38");
@@ -148,6 +155,8 @@ export async function seedPeople(
     }
   }
 
+  municipalCurators(smolenskRegion, orgs, services, serviceCurator, { people, nextName, assign });
+
   await tx.person.createMany({ data: people });
   await tx.curatorAssignment.createMany({ data: assignments });
   return {
@@ -157,5 +166,87 @@ export async function seedPeople(
       if (!found) throw new Error(`The demo has no curator of service ${serviceId}.`);
       return found;
     },
+  };
+}
+
+/** The services seed 002 names among Smolensk's 83 socially significant ones. */
+export const NAMED_SMOLENSK_SERVICES = [
+  "Постановка на учёт и направление детей в детские сады (запись в детский сад)",
+  "Зачисление в образовательную организацию (запись в школу)",
+  "Организация отдыха и оздоровления детей",
+  "Предоставление субсидий на оплату жилого помещения и коммунальных услуг",
+  "Предоставление регионального материнского (семейного) капитала",
+] as const;
+
+/** Municipalities whose curators of the named services the demo shows. */
+const CURATOR_MUNICIPALITIES = ["город Смоленск", "Вяземский район", "Рославльский район", "Гагаринский район"];
+
+/** Where a municipal curator works: the city's administration, or the district's. */
+function municipalPost(municipality: string): string {
+  return municipality === "город Смоленск"
+    ? "Начальник отдела Администрации города Смоленска"
+    : `Начальник отдела Администрации муниципального образования «${municipality}» Смоленской области`;
+}
+
+/**
+ * Seed 002: "в муниципалитетах Смоленской области на все социально значимые услуги уже
+ * назначили кураторов … фото координатора разместят на странице услуги". The named services'
+ * regional curators publish their photo and contacts; of the municipal ones, every other
+ * consents to the photo and every third to the contacts, so the directory shows both cases.
+ * Their photos are uploaded by prisma/seed/demo-files.ts.
+ */
+function municipalCurators(
+  region: SeededRegion,
+  orgs: Organisations,
+  services: Services,
+  regionCurator: Map<string, string>,
+  seed: {
+    people: Prisma.PersonCreateManyInput[];
+    nextName: ReturnType<typeof createNameGenerator>;
+    assign: Assign;
+  },
+): void {
+  const named = NAMED_SMOLENSK_SERVICES.map((name) => {
+    const service = services.smolensk.find((s) => s.name === name);
+    if (!service) throw new Error(`The demo catalogue has no service «${name}».`);
+    return service;
+  });
+  for (const service of named) {
+    const person = seed.people.find((p) => p.id === regionCurator.get(service.id));
+    if (person) Object.assign(person, consents(true, true));
+  }
+  let n = 0;
+  for (const name of CURATOR_MUNICIPALITIES) {
+    const municipality = region.municipalities.find((m) => m.spec.name === name);
+    if (!municipality) throw new Error(`The demo geography has no municipality «${name}».`);
+    for (const service of named) {
+      const id = randomUUID();
+      const personName = seed.nextName();
+      n += 1;
+      seed.people.push({
+        id,
+        regionId: region.id,
+        organisationId: name === "город Смоленск" ? orgs.smolensk.city : null,
+        lastName: personName.lastName,
+        firstName: personName.firstName,
+        middleName: personName.middleName,
+        position: municipalPost(name),
+        email: `${translit(personName.lastName)}.${translit(personName.firstName.slice(0, 1))}@admin${n}.smolensk.example`,
+        phone: `+7 (4812) ${String(30 + n).padStart(2, "0")}-${String(10 + n).padStart(2, "0")}-00`,
+        ...consents(n % 2 === 1, n % 3 === 1),
+      });
+      seed.assign(id, "SERVICE_CURATOR", "SERVICE", region.id, { serviceId: service.id }, day(2025, 9, 1), {
+        municipalityId: municipality.id,
+      });
+    }
+  }
+}
+
+function consents(photo: boolean, contacts: boolean) {
+  return {
+    photoConsent: photo,
+    photoConsentAt: photo ? day(2025, 8, 20) : null,
+    contactsConsent: contacts,
+    contactsConsentAt: contacts ? day(2025, 8, 20) : null,
   };
 }

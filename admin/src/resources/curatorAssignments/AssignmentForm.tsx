@@ -18,7 +18,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { ConnectionAutocompleteInput } from "../../components/ConnectionAutocompleteInput";
 import { localDay } from "../../components/DayField";
 import { SimpleEdit } from "../../components/RecordForm";
-import { ROLE_FOR_TARGET, roleChoices, TARGETS, targetChoices } from "./choices";
+import { MUNICIPAL_TARGETS, ROLE_FOR_TARGET, roleChoices, TARGETS, targetChoices } from "./choices";
 
 /** The target picker for the chosen kind, limited to the chosen region where the API filters by it. */
 const TargetInput = ({ targetType, regionId }: { targetType?: string; regionId?: string }) => {
@@ -35,6 +35,22 @@ const TargetInput = ({ targetType, regionId }: { targetType?: string; regionId?:
       filter={{ regionId }}
       validate={required()}
     />
+  );
+};
+
+/** A municipality of the chosen region, for a municipal curator of a service or life situation. */
+const MunicipalityInput = ({ targetType, regionId }: { targetType?: string; regionId?: string }) => {
+  if (!targetType || !MUNICIPAL_TARGETS.has(targetType) || !regionId) {
+    return null;
+  }
+  return (
+    <ReferenceInput source="municipalityId" reference="municipalities" filter={{ regionId }}>
+      <AutocompleteInput
+        optionText="name"
+        helperText="dostup.curatorAssignments.municipality_help"
+        sx={{ minWidth: 400 }}
+      />
+    </ReferenceInput>
   );
 };
 
@@ -71,6 +87,7 @@ const redirectToTarget = (_resource?: string, _id?: unknown, data?: Partial<RaRe
   const record = data as
     | {
         region?: { id: string };
+        municipality?: { id: string } | null;
         service?: { id: string } | null;
         centre?: { id: string } | null;
         lifeSituation?: { id: string } | null;
@@ -79,6 +96,7 @@ const redirectToTarget = (_resource?: string, _id?: unknown, data?: Partial<RaRe
     | undefined;
   const filter: Record<string, string> = {};
   if (record?.region) filter.regionId = record.region.id;
+  if (record?.municipality) filter.municipalityId = record.municipality.id;
   if (record?.service) filter.serviceId = record.service.id;
   if (record?.centre) filter.centreId = record.centre.id;
   if (record?.lifeSituation) filter.lifeSituationId = record.lifeSituation.id;
@@ -108,7 +126,12 @@ export const AssignmentCreate = () => (
       </FormDataConsumer>
       <SelectInput source="targetType" choices={targetChoices} validate={required()} />
       <FormDataConsumer<{ targetType?: string; regionId?: string }>>
-        {({ formData }) => <TargetInput targetType={formData.targetType} regionId={formData.regionId} />}
+        {({ formData }) => (
+          <>
+            <TargetInput targetType={formData.targetType} regionId={formData.regionId} />
+            <MunicipalityInput targetType={formData.targetType} regionId={formData.regionId} />
+          </>
+        )}
       </FormDataConsumer>
       <SelectInput source="role" choices={roleChoices} validate={required()} />
       <BooleanInput source="primary" />

@@ -10,7 +10,10 @@ import { access } from "./access";
 import { targetChoices } from "./choices";
 import { EndAssignmentButton } from "./EndAssignmentButton";
 
-type Row = Assignment & { person: { id: string; fullName: string } };
+type Row = Assignment & {
+  person: { id: string; fullName: string };
+  municipality?: { id: string; name: string } | null;
+};
 const Column = DataTable.Col<Row>;
 
 const filters = [
@@ -24,6 +27,7 @@ const filters = [
     alwaysOn
   />,
   <BooleanInput key="activeOnly" source="activeOnly" alwaysOn />,
+  <ReferenceFilter key="municipalityId" source="municipalityId" reference="municipalities" optionText="name" />,
   <ReferenceFilter key="personId" source="personId" reference="people" optionText="fullName" />,
   <SelectInput key="targetType" source="targetType" choices={targetChoices} />,
   <BooleanInput key="primaryOnly" source="primaryOnly" />,
@@ -49,6 +53,7 @@ const exporter = csvExporter<Row>("curator-assignments", (row) => ({
   targetType: row.targetType,
   target: targetName(row),
   region: row.region.name,
+  municipality: row.municipality?.name ?? null,
   primary: row.primary,
   validFrom: row.validFrom,
   validTo: row.validTo,
@@ -70,6 +75,9 @@ export const AssignmentList = () => (
       </Column>
       <Column source="target" field={TargetField} disableSort />
       <Column source="region.name" disableSort />
+      <Column source="municipality.name" disableSort>
+        <MunicipalityText />
+      </Column>
       <Column source="validFrom">
         <DayField source="validFrom" />
       </Column>
@@ -98,5 +106,14 @@ function PrimaryText() {
   const translate = useTranslate();
   return record ? (
     <span>{translate(record.primary ? "dostup.curatorAssignments.yes" : "dostup.curatorAssignments.no")}</span>
+  ) : null;
+}
+
+/** The municipality of a municipal curator; the region's own curator covers the whole region. */
+function MunicipalityText() {
+  const record = useRecordContext<Row>();
+  const translate = useTranslate();
+  return record ? (
+    <span>{record.municipality?.name ?? translate("dostup.curatorAssignments.whole_region")}</span>
   ) : null;
 }

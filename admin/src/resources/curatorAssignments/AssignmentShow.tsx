@@ -68,6 +68,7 @@ export const AssignmentShow = () => (
         <Target />
       </Labeled>
       <TextField source="region.name" />
+      <TextField source="municipality.name" emptyText="dostup.curatorAssignments.whole_region" />
       <Labeled source="primary">
         <YesNo source="primary" />
       </Labeled>

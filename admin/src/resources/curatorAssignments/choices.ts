@@ -28,3 +28,6 @@ export const ROLE_FOR_TARGET: Record<string, string> = {
   PROJECT: "PROJECT_CURATOR",
   REGION: "REGIONAL_COORDINATOR",
 };
+
+/** Kinds of target a municipality names its own curator of (seed 002: every socially significant service). */
+export const MUNICIPAL_TARGETS: ReadonlySet<string> = new Set(["SERVICE", "LIFE_SITUATION"]);

@@ -5,11 +5,11 @@ import { AssignmentCreate, AssignmentEdit } from "./AssignmentForm";
 import { AssignmentList } from "./AssignmentList";
 import { AssignmentShow } from "./AssignmentShow";
 import { access } from "./access";
-import { TARGETS } from "./choices";
+import { MUNICIPAL_TARGETS, TARGETS } from "./choices";
 import { en, ru } from "./messages";
 
 const FIELDS = `version role targetType primary active validFrom validTo note createdAt
-  person { id fullName } region { id name } service { id name } centre { id name }
+  person { id fullName } region { id name } municipality { id name } service { id name } centre { id name }
   lifeSituation { id name } project { id name }`;
 
 function assignInput(data: RaRecord): Record<string, unknown> {
@@ -24,6 +24,10 @@ function assignInput(data: RaRecord): Record<string, unknown> {
     validFrom: data.validFrom,
     note: typeof data.note === "string" && data.note.trim() !== "" ? data.note.trim() : null,
     ...(targetField ? { [targetField]: data[targetField] } : {}),
+    // Municipal curators are named for services and life situations only.
+    ...(MUNICIPAL_TARGETS.has(String(data.targetType)) && data.municipalityId
+      ? { municipalityId: data.municipalityId }
+      : {}),
   };
 }
 
@@ -35,6 +39,7 @@ export default {
     filters: {
       personId: "ID",
       regionId: "ID",
+      municipalityId: "ID",
       serviceId: "ID",
       centreId: "ID",
       lifeSituationId: "ID",

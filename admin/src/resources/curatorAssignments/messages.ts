@@ -11,6 +11,7 @@ export const ru = {
         targetType: "Вид ответственности",
         target: "За что отвечает",
         ...reference("region", "Регион"),
+        ...reference("municipality", "Муниципальное образование"),
         serviceId: "Услуга",
         centreId: "Центр",
         lifeSituationId: "Жизненная ситуация",
@@ -57,7 +58,10 @@ export const ru = {
       no: "Нет",
       none: "Назначений нет",
       primary_hint:
-        "Если в регионе уже есть основной куратор этой цели, его назначение завершится накануне даты начала нового.",
+        "Если в регионе (или в выбранном муниципальном образовании) уже есть основной куратор этой цели, его назначение завершится накануне даты начала нового.",
+      municipality_help:
+        "Оставьте пустым для куратора всего региона; выберите муниципальное образование для муниципального куратора",
+      whole_region: "весь регион",
     },
   },
 };
@@ -73,6 +77,7 @@ export const en: typeof ru = {
         targetType: "Responsible for (kind)",
         target: "Responsible for",
         ...reference("region", "Region"),
+        ...reference("municipality", "Municipality"),
         serviceId: "Service",
         centreId: "Centre",
         lifeSituationId: "Life situation",
@@ -119,7 +124,9 @@ export const en: typeof ru = {
       no: "No",
       none: "No assignments",
       primary_hint:
-        "If the region already has a primary curator for this target, their assignment ends the day before the new one starts.",
+        "If the region (or the chosen municipality) already has a primary curator for this target, their assignment ends the day before the new one starts.",
+      municipality_help: "Leave empty for the whole region's curator; choose a municipality for a municipal curator",
+      whole_region: "whole region",
     },
   },
 };

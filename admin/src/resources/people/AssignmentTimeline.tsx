@@ -2,7 +2,10 @@ import { Box, Chip, Stack, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
 import { formatDay } from "../../components/DayField";
 import { useIntlLocale } from "../../components/localeFields";
-import { type Assignment, targetName } from "../../lib/records";
+import { type Assignment as AssignmentRecord, targetName } from "../../lib/records";
+
+/** A period of responsibility; a municipal curator's names the municipality. */
+export type Assignment = AssignmentRecord & { municipality?: { id: string; name: string } | null };
 
 /** One period of responsibility: from–to (or "to date"), role, what and where. */
 const TimelineItem = ({ assignment, last }: { assignment: Assignment; last: boolean }) => {
@@ -34,6 +37,7 @@ const TimelineItem = ({ assignment, last }: { assignment: Assignment; last: bool
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {translate(`enums.CuratorTarget.${assignment.targetType}`)} · {assignment.region.name}
+          {assignment.municipality && ` · ${assignment.municipality.name}`}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
           <Chip

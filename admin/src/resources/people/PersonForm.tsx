@@ -29,11 +29,12 @@ const CommonInputs = () => (
     <TextInput source="email" validate={email()} />
     <TextInput source="phone" />
     <BooleanInput source="photoConsent" helperText="dostup.people.consent_help" />
+    <BooleanInput source="contactsConsent" helperText="dostup.people.contacts_consent_help" />
   </>
 );
 
 export const PersonCreate = () => (
-  <SimpleCreate defaultValues={{ photoConsent: false }}>
+  <SimpleCreate defaultValues={{ photoConsent: false, contactsConsent: false }}>
     <ReferenceInput source="regionId" reference="regions">
       <AutocompleteInput optionText="name" validate={required()} />
     </ReferenceInput>

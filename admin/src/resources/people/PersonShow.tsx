@@ -20,11 +20,11 @@ import { FileUpload } from "../../components/FileUpload";
 import { LocaleDateField } from "../../components/localeFields";
 import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
-import type { Assignment } from "../../lib/records";
 import { useCanWrite } from "../../lib/resource";
 import { request } from "../../providers/graphql";
-import { AssignmentTimeline } from "./AssignmentTimeline";
+import { type Assignment, AssignmentTimeline } from "./AssignmentTimeline";
 import { access } from "./access";
+import { PublishedPanel } from "./PublishedPanel";
 import type { Person } from "./types";
 
 const Actions = () => {
@@ -102,9 +102,9 @@ const PhotoPanel = () => {
 
 // Read apart from the record: a person's whole history would exceed the API's query cost
 // limit inside getMany's batched nodes.
-const ASSIGNMENTS = `query PersonAssignments($id: ID!) { node(id: $id) { ... on Person { assignments(first: 50) {
+const ASSIGNMENTS = `query PersonAssignments($id: ID!) { node(id: $id) { ... on Person { assignments(first: 40) {
   totalCount edges { node { id version role targetType primary active validFrom validTo note
-    region { id name } service { id name } centre { id name } lifeSituation { id name } project { id name } } } } } } }`;
+    region { id name } municipality { id name } service { id name } centre { id name } lifeSituation { id name } project { id name } } } } } } }`;
 
 const Assignments = () => {
   const record = useRecordContext<Person>();
@@ -154,10 +154,17 @@ export const PersonShow = () => (
             <LocaleDateField source="photoConsentAt" emptyText="—" />
           </Labeled>
           <Labeled>
+            <BooleanField source="contactsConsent" />
+          </Labeled>
+          <Labeled>
+            <LocaleDateField source="contactsConsentAt" emptyText="—" />
+          </Labeled>
+          <Labeled>
             <LocaleDateField source="archivedAt" emptyText="—" />
           </Labeled>
         </Stack>
         <PhotoPanel />
+        <PublishedPanel />
       </Stack>
     </TabbedShowLayout.Tab>
     <TabbedShowLayout.Tab label="dostup.people.tabs.assignments" path="assignments">

@@ -8,7 +8,7 @@ import { PersonList } from "./PersonList";
 import { PersonShow } from "./PersonShow";
 
 const FIELDS = `version fullName lastName firstName middleName position email phone archivedAt photoConsent
-  region { id name } organisation { id name }`;
+  contactsConsent region { id name } organisation { id name }`;
 
 const TEXT_FIELDS = ["lastName", "firstName", "middleName", "position", "email", "phone"] as const;
 
@@ -29,8 +29,10 @@ function personInput(data: RaRecord, previous?: RaRecord): Record<string, unknow
   if (!previous || organisationId !== previousOrganisation) {
     input.organisationId = organisationId;
   }
-  if (!previous || Boolean(data.photoConsent) !== Boolean(previous.photoConsent)) {
-    input.photoConsent = Boolean(data.photoConsent);
+  for (const consent of ["photoConsent", "contactsConsent"] as const) {
+    if (!previous || Boolean(data[consent]) !== Boolean(previous[consent])) {
+      input[consent] = Boolean(data[consent]);
+    }
   }
   if (!previous) {
     input.regionId = data.regionId;
@@ -43,7 +45,8 @@ export default {
   definition: {
     typename: "Person",
     fields: FIELDS,
-    detailFields: `${FIELDS} photoConsentAt photoUrl photo { id name status } createdAt updatedAt`,
+    detailFields: `${FIELDS} photoConsentAt contactsConsentAt photoUrl photo { id name status }
+      published { fullName position organisation photoUrl email phone } createdAt updatedAt`,
     filters: { search: "String", regionId: "ID", organisationId: "ID", includeArchived: "Boolean" },
     orderBy: { type: "PersonOrderBy", fields: { fullName: "NAME", createdAt: "CREATED_AT" } },
     create: { mutation: "createPerson", input: personInput },
