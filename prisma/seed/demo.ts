@@ -7,6 +7,7 @@ import { seedCentreDetails } from "./demo/centre-details.js";
 import { seedCentres } from "./demo/centres.js";
 import { seedEvents } from "./demo/events.js";
 import { seedGeography } from "./demo/geography.js";
+import { seedPopulation } from "./demo/geography-population.js";
 import { seedKpis } from "./demo/kpis.js";
 import { seedOrganisations } from "./demo/organisations.js";
 import { seedPeople } from "./demo/people.js";
@@ -28,6 +29,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ users: DemoAccou
   const users = await prisma.$transaction(
     async (tx) => {
       const geo = await seedGeography(tx);
+      await seedPopulation(tx, geo);
       const orgs = await seedOrganisations(tx, geo);
       const staff = await seedStaffUsers(tx, geo, passwordHash);
       const centres = await seedCentres(tx, geo, orgs, staff);

@@ -150,3 +150,24 @@ export const COD_MONTHLY: FormSpec = {
   periodicity: "MONTHLY",
   dueDays: 10,
 };
+
+/**
+ * Tver's road map (seed 004) measures how many residents use e-services: the region reports the
+ * number each year on a form of its own, beside the centres' activity forms.
+ */
+export const E_SERVICES_INDICATORS: readonly IndicatorSpec[] = [
+  {
+    code: "E_SERVICES_USERS",
+    name: "Жители, получившие государственные и муниципальные услуги в электронной форме",
+    unit: "чел.",
+    hasRuralSplit: false,
+    category: "E_SERVICES",
+  },
+];
+
+export const E_SERVICES_ANNUAL: FormSpec = {
+  code: "E_SERVICES_ANNUAL",
+  name: "Получение государственных и муниципальных услуг в электронной форме (годовой отчёт региона)",
+  periodicity: "ANNUAL",
+  dueDays: 30,
+};

@@ -120,6 +120,23 @@ export async function seedNational(pool: pg.Pool, options: NationalOptions = {})
     );
     progress("settlements", settlements.rowCount);
 
+    // Population on 1 January of every year the reports cover: each municipality's, and the
+    // region's as their sum, so that KPIs per resident have a denominator.
+    const population = await client.query(
+      `WITH figures AS (
+         SELECT m."regionId" AS region_id, m.id AS municipality_id, y.year,
+                CASE WHEN m.name LIKE 'Город %' THEN 150000 ELSE 8000 END + floor(random() * 20000)::int AS count
+         FROM "Municipality" m JOIN (${NATIONAL_REGIONS}) AS r ON r.id = m."regionId"
+         CROSS JOIN generate_series(EXTRACT(YEAR FROM current_date)::int - $1, EXTRACT(YEAR FROM current_date)::int) AS y(year))
+       INSERT INTO "Population" (id, "regionId", "municipalityId", year, count, source, "updatedAt")
+       SELECT gen_random_uuid(), region_id, municipality_id, year, count, 'Нагрузочные данные', now() FROM figures
+       UNION ALL
+       SELECT gen_random_uuid(), region_id, NULL, year, sum(count)::int, 'Нагрузочные данные', now()
+       FROM figures GROUP BY region_id, year`,
+      [years],
+    );
+    progress("population figures", population.rowCount);
+
     // The plan pairs each centre with its host library, municipality and settlement (every
     // third one rural), so that organisations and centres are two plain inserts.
     await client.query(

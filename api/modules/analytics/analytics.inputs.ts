@@ -49,7 +49,19 @@ export const centresByPlaceSchema = z.object({
 
 export const kpiProgressSchema = z.object({
   regionId: z.string().nullish().describe("One of your regions: its KPIs and its values of national ones."),
-  year: z.number().int().nullish().describe("Values of this year; the latest (or computed now) when omitted."),
+  municipalityId: z
+    .string()
+    .nullish()
+    .describe("A municipality of your regions: the COMPUTED KPIs (national and its region's) computed for it."),
+  year: z
+    .number()
+    .int()
+    .min(1900, "A year from 1900 to 2100.")
+    .max(2100, "A year from 1900 to 2100.")
+    .nullish()
+    .describe(
+      "The year: COMPUTED KPIs are computed for it, ENTERED ones show its value. Omitted: COMPUTED ones for the current year (a formula summing report indicators: the latest year reported), ENTERED ones their latest value.",
+    ),
 });
 export type KpiProgressData = z.output<typeof kpiProgressSchema>;
 

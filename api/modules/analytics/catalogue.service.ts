@@ -1,11 +1,19 @@
-// KPI progress: computed KPIs are counted from the service catalogue in SQL, entered ones
-// come from KpiValue. Everything is limited to the caller's regions; national rows (no
-// region) are everyone's.
-import { type Kpi, Prisma, type Region, type TargetDirection } from "../../generated/prisma/client.js";
-import { type Access, includes, type Regions } from "../../lib/access.js";
+// KPI progress: COMPUTED KPIs are computed from their formulas (kpis/formula-eval.ts) for the
+// year asked, ENTERED ones come from KpiValue. Everything is limited to the caller's regions;
+// national rows (no region) are everyone's.
+import {
+  type Kpi,
+  type Municipality,
+  Prisma,
+  type Region,
+  type TargetDirection,
+} from "../../generated/prisma/client.js";
+import { type Access, includes, inRegions, type Regions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import type { RecordQuery } from "../../lib/selection.js";
+import { readDefinition, type StoredDefinition } from "../kpis/formula.js";
+import { evaluateDefinition, latestReportedYear, type Place } from "../kpis/formula-eval.js";
 import { kpiScope } from "../kpis/kpis.service.js";
 import type { KpiProgressData } from "./analytics.inputs.js";
 
@@ -37,10 +45,14 @@ export function regionSql(regions: Regions, column: string): Prisma.Sql {
 export interface KpiProgressRow {
   kpi: Kpi;
   region: Region | null;
+  municipality: Municipality | null;
   year: number;
   periodStart: Date | null;
   periodEnd: Date | null;
   value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  populationYear: number | null;
   target: number;
   targetYear: number;
   formula: string;
@@ -60,61 +72,93 @@ interface Measured {
   periodStart: Date | null;
   periodEnd: Date | null;
   value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  populationYear?: number | null;
   source: "COMPUTED" | "ENTERED";
 }
 
-const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1));
 const todayUtc = () => {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 };
 
-/** Share of electronic services among the published socially significant ones, per region of the scope and nationally. */
-async function electronicShare(regions: Regions, national: boolean) {
-  const rows = await prisma.$queryRaw<{ regionId: string | null; share: number | null }[]>`
-    SELECT "regionId",
-           (100.0 * count(*) FILTER (WHERE "electronic") / NULLIF(count(*), 0))::float8 AS share
-      FROM "Service"
-     WHERE "socialSignificant" AND "status" = 'PUBLISHED' AND "regionId" IS NOT NULL
-       AND ${regionSql(regions, `"regionId"`)}
-     GROUP BY "regionId"`;
-  if (national) {
-    const [all] = await prisma.$queryRaw<{ share: number | null }[]>`
-      SELECT (100.0 * count(*) FILTER (WHERE "electronic") / NULLIF(count(*), 0))::float8 AS share
-        FROM "Service" WHERE "socialSignificant" AND "status" = 'PUBLISHED'`;
-    rows.push({ regionId: null, share: all?.share ?? null });
-  }
-  return rows.map((row) => ({ regionId: row.regionId, value: row.share }));
+/** Where the KPIs are looked at: the caller's regions, narrowed to a region or a municipality. */
+interface Focus {
+  regions: Regions;
+  oneRegion: string | null;
+  municipality: Municipality | null;
 }
 
-/** Published proactive services: the whole catalogue nationally, or those available in one region (federal + its own). */
-async function proactiveCount(regionId: string | null) {
-  const count = await prisma.service.count({
-    where: {
-      proactive: true,
-      status: "PUBLISHED",
-      ...(regionId ? { OR: [{ regionId: null }, { regionId }] } : {}),
-    },
+async function focusOf(access: Access, input: KpiProgressData | null | undefined): Promise<Focus | null> {
+  const regions = scopeRegions(access, input?.regionId);
+  const oneRegion = input?.regionId && regions !== "all" ? (regions[0] ?? null) : null;
+  if (input?.regionId && !oneRegion) return null;
+  if (!input?.municipalityId) return { regions, oneRegion, municipality: null };
+  const id = fromGlobalId("Municipality", input.municipalityId, "input.municipalityId");
+  const municipality = await prisma.municipality.findFirst({ where: { id, regionId: inRegions(access.read) } });
+  if (!municipality || (oneRegion && municipality.regionId !== oneRegion)) return null;
+  return { regions: [municipality.regionId], oneRegion: municipality.regionId, municipality };
+}
+
+/** The places a COMPUTED KPI is measured at: its region, the region or municipality asked, or the country (and its regions). */
+async function placesOf(kpi: Kpi, definition: StoredDefinition, focus: Focus): Promise<Place[]> {
+  const municipalityId = focus.municipality?.id ?? null;
+  if (kpi.regionId) return [{ regionId: kpi.regionId, municipalityId }];
+  if (focus.oneRegion) return [{ regionId: focus.oneRegion, municipalityId }];
+  const country: Place = { regionId: null, municipalityId: null };
+  if (!definition.byRegion) return [country];
+  const regions = await prisma.region.findMany({
+    where: { id: inRegions(focus.regions) },
+    select: { id: true },
+    orderBy: { code: "asc" },
   });
-  return [{ regionId, value: count }];
+  return [country, ...regions.map((region) => ({ regionId: region.id, municipalityId: null }))];
+}
+
+/** A COMPUTED KPI's values for the year: a region of a national breakdown without a value is left out. */
+async function computed(
+  access: Access,
+  kpi: Kpi,
+  definition: StoredDefinition,
+  focus: Focus,
+  asked: number | null,
+): Promise<Measured[]> {
+  const places = await placesOf(kpi, definition, focus);
+  const currentYear = new Date().getUTCFullYear();
+  const year =
+    asked ?? (await latestReportedYear(definition, kpi.regionId ?? focus.oneRegion, access.partner)) ?? currentYear;
+  const values = await evaluateDefinition(definition, places, { year, publishedOnly: access.partner });
+  const periodStart = new Date(Date.UTC(year, 0, 1));
+  const yearEnd = new Date(Date.UTC(year, 11, 31));
+  const today = todayUtc();
+  const periodEnd = yearEnd > today ? today : yearEnd;
+  const breakdown = places.length > 1;
+  return places.flatMap((place, i) => {
+    const value = values[i];
+    if (!value || (breakdown && place.regionId !== null && value.value === null)) return [];
+    return [{ regionId: place.regionId, periodStart, periodEnd, ...value, source: "COMPUTED" as const }];
+  });
 }
 
 /**
- * Progress of every KPI the caller sees towards its target. COMPUTED KPIs are counted from
- * the current catalogue (for the current year, or when no year is asked); for past years
- * their stored values are shown. ENTERED KPIs show the value of the year asked, or the latest.
+ * Progress of every KPI the caller sees towards its target. COMPUTED KPIs are computed from
+ * their formulas for the year asked (when none is: the current one, or for a formula summing
+ * report indicators the latest year reported): catalogue terms count the catalogue as it is
+ * now, indicator and population terms use that year. ENTERED KPIs show the
+ * value of the year asked, or the latest. A municipality asked: its COMPUTED KPIs only.
+ * `regionQuery`: how the rows' regions are read (lib/selection.ts recordQuery); whole by default.
  */
-/** `regionQuery`: how the rows' regions are read (lib/selection.ts recordQuery); whole by default. */
 export async function kpiProgress(
   access: Access,
   input?: KpiProgressData | null,
   regionQuery: RecordQuery = {},
 ): Promise<KpiProgressRow[]> {
-  const regions = scopeRegions(access, input?.regionId);
-  const oneRegion = input?.regionId && regions !== "all" ? (regions[0] ?? null) : null;
-  if (input?.regionId && !oneRegion && regions !== "all") return [];
+  const focus = await focusOf(access, input);
+  if (!focus) return [];
+  const { oneRegion, regions, municipality } = focus;
   const currentYear = new Date().getUTCFullYear();
-  const live = input?.year == null || input.year === currentYear;
+  const year = input?.year ?? currentYear;
 
   const kpis = await prisma.kpi.findMany({
     where: {
@@ -122,6 +166,7 @@ export async function kpiProgress(
         kpiScope(access),
         // A region asked for: its own KPIs and the national ones (measured in that region).
         oneRegion ? { OR: [{ regionId: null }, { regionId: oneRegion }] } : {},
+        municipality ? { source: "COMPUTED" } : {},
       ],
     },
     orderBy: [{ code: "asc" }, { id: "asc" }],
@@ -138,15 +183,13 @@ export async function kpiProgress(
        AND ${input?.year != null ? Prisma.sql`EXTRACT(YEAR FROM "periodStart") = ${input.year}` : Prisma.sql`TRUE`}
      ORDER BY "kpiId", "regionId", "periodStart" DESC`;
 
-  const rows: (Omit<KpiProgressRow, "region"> & { regionId: string | null })[] = [];
+  const rows: (Omit<KpiProgressRow, "region" | "municipality"> & { regionId: string | null })[] = [];
   for (const kpi of kpis) {
+    const definition = kpi.source === "COMPUTED" ? readDefinition(kpi.definition) : null;
+    if (municipality && !definition) continue;
     let measured: Measured[];
-    if (kpi.source === "COMPUTED" && live && kpi.code === "SOCIAL_SERVICES_ELECTRONIC_SHARE") {
-      const shares = await electronicShare(oneRegion ? [oneRegion] : regions, !oneRegion);
-      measured = shares.map((s) => ({ ...s, periodStart: null, periodEnd: null, source: "COMPUTED" }));
-    } else if (kpi.source === "COMPUTED" && live && kpi.code === "PROACTIVE_SERVICES") {
-      const counts = await proactiveCount(oneRegion);
-      measured = counts.map((s) => ({ ...s, periodStart: null, periodEnd: null, source: "COMPUTED" }));
+    if (definition) {
+      measured = await computed(access, kpi, definition, focus, input?.year ?? null);
     } else {
       measured = stored
         .filter((value) => value.kpiId === kpi.id)
@@ -157,25 +200,25 @@ export async function kpiProgress(
           value: value.value,
           source: value.source === "COMPUTED" ? "COMPUTED" : "ENTERED",
         }));
-    }
-    // A regional KPI is measured in its own region only.
-    if (kpi.regionId) measured = measured.filter((m) => m.regionId === kpi.regionId);
-    if (measured.length === 0) {
-      if (input?.year != null || !live) continue;
-      measured = [{ regionId: kpi.regionId, periodStart: null, periodEnd: null, value: null, source: kpi.source }];
+      // A regional KPI is measured in its own region only.
+      if (kpi.regionId) measured = measured.filter((m) => m.regionId === kpi.regionId);
+      if (measured.length === 0) {
+        if (input?.year != null) continue;
+        measured = [{ regionId: kpi.regionId, periodStart: null, periodEnd: null, value: null, source: kpi.source }];
+      }
     }
     const target = kpi.targetValue.toNumber();
     for (const m of measured) {
-      // A value computed now covers the current year up to today.
-      const periodStart = m.periodStart ?? (m.value === null ? null : yearStart(currentYear));
-      const periodEnd = m.periodEnd ?? (m.value === null ? null : todayUtc());
       rows.push({
         kpi,
         regionId: m.regionId,
-        year: periodStart ? periodStart.getUTCFullYear() : (input?.year ?? currentYear),
-        periodStart,
-        periodEnd,
+        year: m.periodStart ? m.periodStart.getUTCFullYear() : year,
+        periodStart: m.periodStart,
+        periodEnd: m.periodEnd,
         value: m.value,
+        numerator: m.numerator ?? null,
+        denominator: m.denominator ?? null,
+        populationYear: m.populationYear ?? null,
         target,
         targetYear: kpi.targetYear,
         formula: kpi.formula,
@@ -190,5 +233,9 @@ export async function kpiProgress(
     rows.map((row) => row.regionId),
     regionQuery,
   );
-  return rows.map(({ regionId, ...row }) => ({ ...row, region: regionId ? (regionRows.get(regionId) ?? null) : null }));
+  return rows.map(({ regionId, ...row }) => ({
+    ...row,
+    region: regionId ? (regionRows.get(regionId) ?? null) : null,
+    municipality,
+  }));
 }

@@ -2,6 +2,7 @@
 // GraphQL input types (kpis.schema.ts); the service takes what these give.
 import { z } from "zod";
 import { nullAsAbsent, optionalText, text, versionedChange } from "../../lib/validate.js";
+import { definitionSchema } from "./formula.js";
 
 /** The columns are numeric(14,4): ten digits before the point. */
 const amount = z
@@ -28,21 +29,38 @@ const kpiFields = {
     .max(2100, "A year from 2000 to 2100."),
   legalBasis: optionalText(2000),
   source: z.enum(["COMPUTED", "ENTERED"]),
+  definition: definitionSchema
+    .nullish()
+    .describe("How a COMPUTED KPI is computed (required for one); an ENTERED KPI has none."),
 };
 
 /** Columns a null may clear; a null for any other field means "not given". */
 const CLEARABLE = { except: ["description", "legalBasis"] };
 
 export const createKpiSchema = nullAsAbsent(
-  z.object({
-    ...kpiFields,
-    direction: kpiFields.direction.default("AT_LEAST").describe("AT_LEAST unless given."),
-    regionId: z.string().nullish().describe("The region of a regional target; omit for a national one."),
-  }),
+  z
+    .object({
+      ...kpiFields,
+      direction: kpiFields.direction.default("AT_LEAST").describe("AT_LEAST unless given."),
+      regionId: z.string().nullish().describe("The region of a regional target; omit for a national one."),
+    })
+    .superRefine((data, ctx) => {
+      if (data.source === "COMPUTED" && !data.definition) {
+        ctx.addIssue({ code: "custom", path: ["definition"], message: "A COMPUTED KPI needs its formula." });
+      }
+      if (data.source === "ENTERED" && data.definition) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["definition"],
+          message: "An ENTERED KPI has no formula: its values are entered. Leave it out, or make the KPI COMPUTED.",
+        });
+      }
+    }),
   CLEARABLE,
 );
 export type CreateKpiData = z.output<typeof createKpiSchema>;
 
+/** `definition`, when given, replaces the formula; making a KPI ENTERED drops its formula. */
 export const updateKpiSchema = nullAsAbsent(versionedChange(kpiFields), CLEARABLE);
 export type UpdateKpiData = z.output<typeof updateKpiSchema>;
 

@@ -1,10 +1,13 @@
 import { builder } from "../../builder.js";
 import { KpiValueSource } from "../../generated/prisma/client.js";
 import { zodInput } from "../../inputs.js";
+import { prisma } from "../../lib/db.js";
 import { safeUuid } from "../../lib/ids.js";
 import { listConnection, orderByInput, recordStamps, rowMutation } from "../../shared.js";
 // One GraphQL enum for targets of quality standards and KPIs alike.
 import { TargetDirectionEnum } from "../quality/quality.schema.js";
+import { formulaWords, indicatorCodes, readDefinition } from "./formula.js";
+import { KpiDefinition, KpiDefinitionInput } from "./formula.schema.js";
 import { createKpiSchema, kpiFilterSchema, recordKpiValueSchema, updateKpiSchema } from "./kpis.inputs.js";
 import {
   canReadRegional,
@@ -39,6 +42,30 @@ export const Kpi = builder.prismaNode("Kpi", {
     targetYear: t.exposeInt("targetYear"),
     legalBasis: t.exposeString("legalBasis", { nullable: true }),
     source: t.expose("source", { type: KpiValueSourceEnum }),
+    definition: t.field({
+      type: KpiDefinition,
+      nullable: true,
+      description: "How a COMPUTED KPI is computed; null for an ENTERED one.",
+      resolve: (kpi) => readDefinition(kpi.definition),
+    }),
+    formulaText: t.string({
+      nullable: true,
+      description: "A COMPUTED KPI's definition in Russian words, naming the indicators it sums.",
+      resolve: async (kpi) => {
+        const definition = readDefinition(kpi.definition);
+        if (!definition) return null;
+        const codes = indicatorCodes(definition);
+        const rows =
+          codes.length === 0
+            ? []
+            : await prisma.reportIndicator.findMany({
+                where: { code: { in: codes } },
+                select: { code: true, name: true },
+                orderBy: { createdAt: "asc" },
+              });
+        return formulaWords(definition, new Map(rows.map((row) => [row.code, row.name])));
+      },
+    }),
     ...recordStamps(t),
     region: t.relation("region", {
       nullable: true,
@@ -90,7 +117,11 @@ builder.queryFields((t) => ({
 
 // ── Mutations ──
 
-const kpiTypes = { direction: TargetDirectionEnum, source: KpiValueSourceEnum } as const;
+const kpiTypes = {
+  direction: TargetDirectionEnum,
+  source: KpiValueSourceEnum,
+  definition: KpiDefinitionInput,
+} as const;
 
 const CreateKpiInput = zodInput("CreateKpiInput", createKpiSchema, { types: kpiTypes });
 

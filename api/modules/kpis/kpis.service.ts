@@ -1,10 +1,11 @@
-import type { Prisma } from "../../generated/prisma/client.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions, isAdmin, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { updateFoundRow } from "../../lib/rows.js";
+import { type DefinitionData, type StoredDefinition, storedDefinition } from "./formula.js";
 import type { CreateKpiData, KpiFilterData, RecordKpiValueData, UpdateKpiData } from "./kpis.inputs.js";
 
 // ── Who sees KPIs ──
@@ -52,9 +53,33 @@ function assertAdmin(access: Access): void {
   if (!isAdmin(access)) throw new ForbiddenError("Only administrators define KPIs.");
 }
 
-export async function createKpi(access: Access, { regionId: regionGlobalId, ...data }: CreateKpiData) {
+/** Where each term of a definition sits in the input, for errors naming the field. */
+function termsAt(definition: StoredDefinition): [string, StoredDefinition | undefined][] {
+  if (definition.kind !== "RATIO") return [["input.definition", definition]];
+  return [
+    ["input.definition.numerator", definition.numerator],
+    ["input.definition.denominator", definition.denominator],
+  ];
+}
+
+/** The definition as stored, after checking that the indicators it sums exist on a report form. */
+async function checkedDefinition(tx: Tx, definition: DefinitionData): Promise<StoredDefinition> {
+  const stored = storedDefinition(definition);
+  for (const [path, term] of termsAt(stored)) {
+    if (term?.kind !== "INDICATOR" || !term.indicatorCode) continue;
+    const found = await tx.reportIndicator.findFirst({ where: { code: term.indicatorCode }, select: { id: true } });
+    if (!found) throw ValidationError.of(`${path}.indicatorCode`, "No report form has an indicator with this code.");
+  }
+  return stored;
+}
+
+const definitionJson = (definition: StoredDefinition | null) =>
+  definition === null ? Prisma.DbNull : (definition as unknown as Prisma.InputJsonValue);
+
+export async function createKpi(access: Access, { regionId: regionGlobalId, definition, ...data }: CreateKpiData) {
   assertAdmin(access);
   return change("KPI", async (tx) => {
+    const stored = definition ? await checkedDefinition(tx, definition) : null;
     let regionId: string | null = null;
     if (regionGlobalId) {
       const region = await tx.region.findUnique({
@@ -63,19 +88,33 @@ export async function createKpi(access: Access, { regionId: regionGlobalId, ...d
       if (!region) throw new NotFoundError("region");
       regionId = region.id;
     }
-    const kpi = await tx.kpi.create({ data: { ...data, regionId } });
+    const kpi = await tx.kpi.create({ data: { ...data, regionId, definition: definitionJson(stored) } });
     await log(tx, access, { entity: "Kpi", entityId: kpi.id, action: "CREATE", regionId, after: kpi });
     return kpi;
   });
 }
 
-/** Changes a KPI's definition; its region stays (its values belong to that region). */
-export async function updateKpi(access: Access, { id: globalId, version, ...fields }: UpdateKpiData) {
+/**
+ * Changes a KPI's definition; its region stays (its values belong to that region). A COMPUTED
+ * KPI keeps a formula (a new one replaces it); one made ENTERED drops it.
+ */
+export async function updateKpi(access: Access, { id: globalId, version, definition, ...fields }: UpdateKpiData) {
   assertAdmin(access);
   const id = fromGlobalId("Kpi", globalId, "input.id");
   return change("KPI", async (tx) => {
     const before = await tx.kpi.findUnique({ where: { id } });
-    return updateFoundRow(tx, access, { entity: "Kpi", label: "KPI", before, version, data: fields });
+    if (!before) throw new NotFoundError("KPI");
+    const source = fields.source ?? before.source;
+    if (source === "ENTERED" && definition) {
+      throw ValidationError.of("input.definition", "An ENTERED KPI has no formula: its values are entered.");
+    }
+    if (source === "COMPUTED" && !definition && before.definition === null) {
+      throw ValidationError.of("input.definition", "A COMPUTED KPI needs its formula.");
+    }
+    const data: Prisma.KpiUpdateManyMutationInput = { ...fields };
+    if (definition) data.definition = definitionJson(await checkedDefinition(tx, definition));
+    else if (source === "ENTERED" && before.definition !== null) data.definition = Prisma.DbNull;
+    return updateFoundRow(tx, access, { entity: "Kpi", label: "KPI", before, version, data });
   });
 }
 

@@ -97,7 +97,7 @@ export async function seedGeography(tx: Prisma.TransactionClient): Promise<Geogr
   });
 
   const byCode = new Map(regions.map((r) => [r.spec.code, r]));
-  return {
+  const geography: Geography = {
     regions,
     region(code) {
       const found = byCode.get(code);
@@ -105,4 +105,5 @@ export async function seedGeography(tx: Prisma.TransactionClient): Promise<Geogr
       return found;
     },
   };
+  return geography;
 }

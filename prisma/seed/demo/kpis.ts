@@ -1,5 +1,6 @@
 // Targets with deadlines from the documents: Tver's road map (seed 004), the federal goals
-// for 2030 and Smolensk's figures (seed 002). Tver has exactly one regional KPI.
+// for 2030 and Smolensk's figures (seed 002). Tver has exactly one regional KPI, computed from
+// the residents its e-services report counts and its population (reports.ts, geography-population.ts).
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../../api/generated/prisma/client.js";
 import { day } from "../generators.js";
@@ -19,13 +20,19 @@ export async function seedKpis(tx: Prisma.TransactionClient, geo: Geography, ser
         id: ids.tver,
         code: "E_SERVICES_USERS_SHARE",
         name: "Доля граждан, использующих механизм получения государственных и муниципальных услуг в электронной форме",
-        formula: "Жители, получившие услуги в электронной форме ÷ жители старше 14 лет × 100",
+        formula: "Жители, получившие услуги в электронной форме за год ÷ численность населения на 1 января × 100",
         unit: "%",
         targetValue: 70,
         targetYear: 2018,
         legalBasis: "«Дорожная карта» Тверской области по повышению доступности государственных услуг",
         regionId: tver,
-        source: "ENTERED",
+        source: "COMPUTED",
+        definition: {
+          kind: "RATIO",
+          numerator: { kind: "INDICATOR", indicatorCode: "E_SERVICES_USERS", part: "TOTAL" },
+          denominator: { kind: "POPULATION" },
+          multiplier: 100,
+        },
       },
       {
         id: ids.electronic,
@@ -37,6 +44,13 @@ export async function seedKpis(tx: Prisma.TransactionClient, geo: Geography, ser
         targetYear: 2030,
         legalBasis: NATIONAL_GOAL,
         source: "COMPUTED",
+        // A region's own services; nationally the whole catalogue; each region listed too.
+        definition: {
+          kind: "SERVICE_SHARE",
+          services: { socialSignificant: true, federal: false },
+          having: { electronic: true },
+          byRegion: true,
+        },
       },
       {
         id: ids.proactive,
@@ -48,6 +62,7 @@ export async function seedKpis(tx: Prisma.TransactionClient, geo: Geography, ser
         targetYear: 2030,
         legalBasis: NATIONAL_GOAL,
         source: "COMPUTED",
+        definition: { kind: "SERVICE_COUNT", services: { proactive: true, federal: true } },
       },
       {
         id: ids.smolensk,
@@ -64,22 +79,6 @@ export async function seedKpis(tx: Prisma.TransactionClient, geo: Geography, ser
   });
   await tx.kpiValue.createMany({
     data: [
-      {
-        kpiId: ids.tver,
-        regionId: tver,
-        periodStart: day(2017, 1, 1),
-        periodEnd: day(2017, 12, 31),
-        value: 61.4,
-        source: "ENTERED",
-      },
-      {
-        kpiId: ids.tver,
-        regionId: tver,
-        periodStart: day(2018, 1, 1),
-        periodEnd: day(2018, 12, 31),
-        value: 70.3,
-        source: "ENTERED",
-      },
       // All 83 of Smolensk's socially significant services are electronic (seed 002).
       {
         kpiId: ids.electronic,

@@ -1,5 +1,16 @@
-import { Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import {
+  Box,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Loading, useRecordContext, useTranslate } from "react-admin";
 import { EmptyText } from "../../components/EmptyText";
 import { useIntlLocale } from "../../components/localeFields";
@@ -17,10 +28,14 @@ interface Progress {
   direction: "AT_LEAST" | "AT_MOST";
   periodStart: string | null;
   periodEnd: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  populationYear: number | null;
 }
 
-const PROGRESS = `query KpiProgress {
-  kpiProgress { kpi { id } region { id name } year value target met unit direction periodStart periodEnd }
+const PROGRESS = `query KpiProgress($input: KpiProgressInput) {
+  kpiProgress(input: $input) { kpi { id } region { id name } year value target met unit direction periodStart periodEnd
+    numerator denominator populationYear }
 }`;
 
 /** How far the value has come towards the target, 0–100 (AT_MOST targets: met or not). */
@@ -39,13 +54,28 @@ export const KpiProgressTab = () => {
   const record = useRecordContext<KpiRecord>();
   const translate = useTranslate();
   const locale = useIntlLocale();
+  const [year, setYear] = useState<number | null>(null);
   const { data, isPending, error } = useQuery({
-    queryKey: ["kpiProgress"],
-    queryFn: ({ signal }) => request<{ kpiProgress: Progress[] }>(PROGRESS, {}, signal),
+    queryKey: ["kpiProgress", year],
+    queryFn: ({ signal }) => request<{ kpiProgress: Progress[] }>(PROGRESS, { input: year ? { year } : {} }, signal),
   });
   if (!record) {
     return null;
   }
+  const yearInput = (
+    <TextField
+      type="number"
+      size="small"
+      label={translate("dostup.kpis.formula.year")}
+      value={year ?? ""}
+      onChange={(event) => {
+        const value = Number.parseInt(event.target.value, 10);
+        setYear(Number.isFinite(value) && value >= 1900 && value <= 2100 ? value : null);
+      }}
+      sx={{ mb: 2, width: 160 }}
+      slotProps={{ htmlInput: { min: 1900, max: 2100, "data-testid": "kpi-progress-year" } }}
+    />
+  );
   if (isPending) {
     return <Loading />;
   }
@@ -56,52 +86,80 @@ export const KpiProgressTab = () => {
     .filter((row) => row.kpi.id === record.id)
     .sort((a, b) => (a.region?.name ?? "").localeCompare(b.region?.name ?? "", locale));
   if (rows.length === 0) {
-    return <EmptyText text="dostup.kpis.no_progress" />;
+    return (
+      <>
+        {yearInput}
+        <EmptyText text="dostup.kpis.no_progress" />
+      </>
+    );
   }
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const inputs = (row: Progress) =>
+    [
+      row.numerator === null
+        ? null
+        : translate("dostup.kpis.formula.numerator_value", { value: whole.format(row.numerator) }),
+      row.denominator === null
+        ? null
+        : translate("dostup.kpis.formula.denominator_value", { value: whole.format(row.denominator) }),
+      row.populationYear === null
+        ? null
+        : translate("dostup.kpis.formula.population_year", { year: row.populationYear }),
+    ]
+      .filter(Boolean)
+      .join("; ");
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   return (
-    <Table size="small" data-testid="kpi-progress">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate("resources.kpis.fields.region.name")}</TableCell>
-          <TableCell>{translate("dostup.kpis.period")}</TableCell>
-          <TableCell align="right">{translate("dostup.kpis.value")}</TableCell>
-          <TableCell align="right">{translate("resources.kpis.fields.targetValue")}</TableCell>
-          <TableCell sx={{ width: 220 }}>{translate("dostup.kpis.progress")}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.region?.id ?? "national"}>
-            <TableCell>{row.region?.name ?? translate("dostup.kpis.national")}</TableCell>
-            <TableCell>
-              {row.periodStart && row.periodEnd
-                ? `${date.format(new Date(row.periodStart))} — ${date.format(new Date(row.periodEnd))}`
-                : row.year}
-            </TableCell>
-            <TableCell align="right">{row.value === null ? "—" : `${number.format(row.value)} ${row.unit}`}</TableCell>
-            <TableCell align="right">
-              {translate(`enums.TargetDirection.${row.direction}`).toLowerCase()} {number.format(row.target)} {row.unit}
-            </TableCell>
-            <TableCell>
-              <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
-                <LinearProgress
-                  variant="determinate"
-                  value={percent(row)}
-                  color={row.met ? "success" : "warning"}
-                  sx={{ flexGrow: 1, height: 8, borderRadius: 4 }}
-                />
-                <Typography variant="body2">
-                  {translate(
-                    row.value === null ? "dostup.kpis.no_value" : row.met ? "dostup.kpis.met" : "dostup.kpis.not_met",
-                  )}
-                </Typography>
-              </Box>
-            </TableCell>
+    <>
+      {yearInput}
+      <Table size="small" data-testid="kpi-progress">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate("resources.kpis.fields.region.name")}</TableCell>
+            <TableCell>{translate("dostup.kpis.period")}</TableCell>
+            <TableCell align="right">{translate("dostup.kpis.value")}</TableCell>
+            <TableCell>{translate("dostup.kpis.formula.inputs")}</TableCell>
+            <TableCell align="right">{translate("resources.kpis.fields.targetValue")}</TableCell>
+            <TableCell sx={{ width: 220 }}>{translate("dostup.kpis.progress")}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.region?.id ?? "national"}>
+              <TableCell>{row.region?.name ?? translate("dostup.kpis.national")}</TableCell>
+              <TableCell>
+                {row.periodStart && row.periodEnd
+                  ? `${date.format(new Date(row.periodStart))} — ${date.format(new Date(row.periodEnd))}`
+                  : row.year}
+              </TableCell>
+              <TableCell align="right">
+                {row.value === null ? "—" : `${number.format(row.value)} ${row.unit}`}
+              </TableCell>
+              <TableCell>{inputs(row) || "—"}</TableCell>
+              <TableCell align="right">
+                {translate(`enums.TargetDirection.${row.direction}`).toLowerCase()} {number.format(row.target)}{" "}
+                {row.unit}
+              </TableCell>
+              <TableCell>
+                <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>
+                  <LinearProgress
+                    variant="determinate"
+                    value={percent(row)}
+                    color={row.met ? "success" : "warning"}
+                    sx={{ flexGrow: 1, height: 8, borderRadius: 4 }}
+                  />
+                  <Typography variant="body2">
+                    {translate(
+                      row.value === null ? "dostup.kpis.no_value" : row.met ? "dostup.kpis.met" : "dostup.kpis.not_met",
+                    )}
+                  </Typography>
+                </Box>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 };

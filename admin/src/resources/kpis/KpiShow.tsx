@@ -26,6 +26,7 @@ export const KpiShow = () => (
       <TextField source="name" />
       <TextField source="description" emptyText="—" />
       <TextField source="formula" />
+      <TextField source="formulaText" emptyText="—" />
       <TextField source="unit" />
       <SelectField source="direction" choices={targetDirectionChoices} />
       <LocaleNumberField source="targetValue" />

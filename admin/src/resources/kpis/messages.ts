@@ -1,4 +1,5 @@
 import { reference } from "../../lib/labels";
+import { formulaEn, formulaEnumsEn, formulaEnumsRu, formulaRu } from "./formula-messages";
 
 export const ru = {
   resources: {
@@ -24,14 +25,16 @@ export const ru = {
         createdAt: "Создан",
         updatedAt: "Изменён",
         q: "Поиск",
+        formulaText: "Формула словами",
       },
     },
   },
   enums: {
     KpiValueSource: {
-      COMPUTED: "Рассчитывается по каталогу",
+      COMPUTED: "Рассчитывается по формуле",
       ENTERED: "Вводится вручную",
     },
+    ...formulaEnumsRu,
   },
   dostup: {
     kpis: {
@@ -52,6 +55,7 @@ export const ru = {
       code_help: "Латинские заглавные буквы, цифры и _, например E_SERVICES_USERS_SHARE",
       formula_help: "Как получается значение, словами",
       region_help: "Пусто — федеральный показатель",
+      formula: formulaRu,
     },
   },
 };
@@ -80,14 +84,16 @@ export const en: typeof ru = {
         createdAt: "Created",
         updatedAt: "Updated",
         q: "Search",
+        formulaText: "The formula in words",
       },
     },
   },
   enums: {
     KpiValueSource: {
-      COMPUTED: "Computed from the catalogue",
+      COMPUTED: "Computed by a formula",
       ENTERED: "Entered by hand",
     },
+    ...formulaEnumsEn,
   },
   dostup: {
     kpis: {
@@ -108,6 +114,7 @@ export const en: typeof ru = {
       code_help: "Capital Latin letters, digits and _, e.g. E_SERVICES_USERS_SHARE",
       formula_help: "How the value is obtained, in words",
       region_help: "Empty: a national KPI",
+      formula: formulaEn,
     },
   },
 };

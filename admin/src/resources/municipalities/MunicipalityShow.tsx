@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ReferenceField, SelectField, TabbedShowLayout, TextField, useRecordContext, useTranslate } from "react-admin";
 import { EditableTable } from "../../components/EditableTable";
 import { EditDialog } from "../../components/EditDialog";
+import { PopulationTab } from "../../components/PopulationTab";
 import { RecordShow } from "../../components/RecordShow";
 import { RecordTitle } from "../../components/RecordTitle";
 import { municipalityKindChoices } from "../../lib/choices";
@@ -113,6 +114,9 @@ export const MunicipalityShow = () => (
     </TabbedShowLayout.Tab>
     <TabbedShowLayout.Tab label="dostup.municipalities.tabs.settlements" path="settlements">
       <SettlementsTab />
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.population.tab" path="population">
+      <PopulationTab target="municipalityId" />
     </TabbedShowLayout.Tab>
   </RecordShow>
 );

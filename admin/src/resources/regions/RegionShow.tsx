@@ -1,4 +1,5 @@
 import { DataTable, SelectField, TabbedShowLayout, TextField, useRecordContext } from "react-admin";
+import { PopulationTab } from "../../components/PopulationTab";
 import { RecordShow } from "../../components/RecordShow";
 import { RelatedRecords } from "../../components/RelatedRecords";
 import { municipalityKindChoices } from "../../lib/choices";
@@ -22,6 +23,9 @@ export const RegionShow = () => (
           <SelectField source="kind" choices={municipalityKindChoices} />
         </DataTable.Col>
       </RelatedRecords>
+    </TabbedShowLayout.Tab>
+    <TabbedShowLayout.Tab label="dostup.population.tab" path="population">
+      <PopulationTab target="regionId" />
     </TabbedShowLayout.Tab>
   </RecordShow>
 );
