@@ -11,17 +11,20 @@
 
 /** The modules each module may import, for a real relation of the domain. */
 const MODULE_RELATIONS = {
-  analytics: ["centres", "geography", "kpis", "quality", "reports", "services"], // counts them
+  analytics: ["centres", "geography", "kpis", "quality", "reports", "services", "systemic-errors"], // counts them
+  directory: ["life-situations", "people", "services"], // who answers for a service, publicly
   auth: ["geography"], // a user's regions
   events: ["geography"], // the municipalities an event covered
   files: ["people", "reports"], // photos and report files
   imports: ["centres", "organisations", "services", "spreadsheets"], // registers of them, from spreadsheets
-  kpis: ["quality"], // target directions
+  kpis: ["quality", "services"], // target directions; formulas over the catalogue's service levels
   "life-situations": ["services"], // a life situation's services
   partners: ["centres"], // centres near a point
+  population: ["geography"], // residents of a region or municipality
   projects: ["people"], // a project's curators
   services: ["centres", "organisations"], // a service's centres and competent authority
   spreadsheets: ["centres", "files", "partners", "reports"], // exports and imports of them
+  "systemic-errors": ["feedback"], // the feedback that revealed an error
 };
 
 const { readdirSync } = require("node:fs");

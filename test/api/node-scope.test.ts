@@ -52,11 +52,13 @@ async function sampleAll(created: {
   );
   samples.set("FeedbackCategory", ids(await prisma.feedbackCategory.findMany(distinct)));
   samples.set("Feedback", ids(await prisma.feedback.findMany(distinct)));
+  samples.set("SystemicError", ids(await prisma.systemicError.findMany(distinct)));
   samples.set("LifeSituation", ids(await prisma.lifeSituation.findMany(distinct)));
   samples.set("StoredFile", [created.fileId]);
   samples.set("FileAccess", [created.accessId]);
   samples.set("Kpi", ids(await prisma.kpi.findMany(distinct)));
   samples.set("KpiValue", ids(await prisma.kpiValue.findMany(distinct)));
+  samples.set("Population", ids(await prisma.population.findMany({ ...distinct, distinct: ["regionId"] })));
   samples.set("ReportForm", ids(await prisma.reportForm.findMany(distinct)));
   samples.set("ReportIndicator", ids(await prisma.reportIndicator.findMany({ ...distinct, distinct: ["formId"] })));
   samples.set(

@@ -37,12 +37,14 @@ const PARTNER_TYPES: Record<string, { scopes: readonly ApiScope[]; where: object
   Service: { scopes: REGISTRY, where: { status: "PUBLISHED" } },
   LifeSituation: { scopes: REGISTRY, where: { status: "PUBLISHED" } },
   QualityStandard: { scopes: REGISTRY, where: { status: "APPROVED", service: { status: "PUBLISHED" } } },
-  FeedbackCategory: { scopes: REGISTRY, where: {} },
+  // Apps submitting citizens' feedback choose its category.
+  FeedbackCategory: { scopes: [...REGISTRY, "feedback:write"], where: {} },
   Report: { scopes: STATISTICS, where: { published: true, status: { in: ["APPROVED", "LOCKED"] } } },
   ReportForm: { scopes: STATISTICS, where: {} },
   ReportIndicator: { scopes: STATISTICS, where: {} },
   Kpi: { scopes: STATISTICS, where: {} },
   KpiValue: { scopes: STATISTICS, where: {} },
+  Population: { scopes: STATISTICS, where: {} },
   MobileVisit: { scopes: STATISTICS, where: {} },
   // The event register: activity, like mobile visits; archived events are staff-only.
   Event: { scopes: STATISTICS, where: { archivedAt: null } },
@@ -58,6 +60,7 @@ const NEVER_PARTNERS = [
   "Project",
   "QualityMeasurement",
   "StoredFile",
+  "SystemicError",
   "User",
 ];
 
@@ -158,6 +161,8 @@ describe("partner keys by scope", () => {
       "Event.centre",
       "Event.hostOrganisation",
       "MobileVisit.centre",
+      "Municipality.population",
+      "Region.population",
       "Report.centre",
       "Report.files",
     ]);
@@ -167,6 +172,9 @@ describe("partner keys by scope", () => {
       ["Event", "centre", REGISTRY],
       ["Event", "hostOrganisation", REGISTRY],
       ["Report", "centre", REGISTRY],
+      // The figure of a year, one of the place's many (a list relation in the database).
+      ["Region", "population", STATISTICS],
+      ["Municipality", "population", STATISTICS],
     ];
     const mismatches: string[] = [];
     for (const [parent, fieldName, opens] of crossings) {
@@ -176,8 +184,9 @@ describe("partner keys by scope", () => {
       if (!type) throw new Error(`${parent}.${fieldName} is not in the schema`);
       const connection = /Connection$/.test(getNamedType(type).name);
       const many = connection || isListType(isNonNullType(type) ? type.ofType : type);
+      const listInDatabase = many || fieldName === "population";
       const row = await delegate(parent).findFirst({
-        where: { ...PARTNER_TYPES[parent]?.where, [fieldName]: many ? { some: {} } : { is: {} } },
+        where: { ...PARTNER_TYPES[parent]?.where, [fieldName]: listInDatabase ? { some: {} } : { is: {} } },
         orderBy: { id: "asc" },
       });
       expect(row, `${parent} with ${fieldName}`).toBeTruthy();

@@ -43,6 +43,9 @@ const ADMIN_ONLY = [
 /** What every signed-in person does for themselves, whatever their role. */
 const SELF_SERVICE = ["login", "logout"];
 
+/** The one kind of write a partner key may make, and the scope it takes: a citizen's feedback. */
+const PARTNER_WRITES: Record<string, string> = { submitCitizenFeedback: "feedback:write" };
+
 let headers: Record<Role, Record<string, string>> = {};
 
 beforeAll(async () => {
@@ -65,9 +68,17 @@ describe("role matrix", () => {
       expect([...admitted(declared(name) as Record<string, unknown>)], name).toEqual(["ADMIN"]);
     for (const op of all.filter((o) => o.kind === "mutation" && !SELF_SERVICE.includes(o.name))) {
       const roles = admitted(declared(op.name) as Record<string, unknown>);
+      // A partner write is open to the keys holding its scope, and to no other key.
+      const writers = Object.keys(PARTNERS).filter((role) =>
+        PARTNERS[role]?.includes(PARTNER_WRITES[op.name] as never),
+      );
       const outsiders = ["AUDITOR", "anonymous", ...Object.keys(PARTNERS)].filter((role) => roles.has(role));
-      expect(outsiders, op.name).toEqual([]);
+      expect(outsiders, op.name).toEqual(writers);
     }
+    // Submitting feedback for citizens is the partners' write alone: staff record it with submitFeedback.
+    expect([...admitted(declared("submitCitizenFeedback") as Record<string, unknown>)]).toEqual([
+      "PARTNER feedback:write",
+    ]);
   });
 
   it("opens each partner-reachable root field to a named scope, never to any key at all", () => {
@@ -84,6 +95,7 @@ describe("role matrix", () => {
         "centres",
         "centresCsv",
         "centresNear",
+        "curatorDirectory",
         "feedbackCategories",
         "lifeSituations",
         "municipalities",
@@ -91,6 +103,7 @@ describe("role matrix", () => {
         "organisations",
         "qualityStandards",
         "regions",
+        "serviceCurators",
         "services",
       ],
       "statistics:read": [
@@ -103,6 +116,7 @@ describe("role matrix", () => {
         "kpis",
         "mobileOfficeActivity",
         "node",
+        "population",
         "regionStatistics",
         "reportExport",
         "reportForms",
@@ -110,6 +124,7 @@ describe("role matrix", () => {
         "reportsCsv",
         "requestsByCategory",
       ],
+      "feedback:write": ["feedbackCategories", "feedbackStatus", "node", "submitCitizenFeedback"],
     });
   });
 

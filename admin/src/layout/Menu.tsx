@@ -10,7 +10,10 @@ import { Menu as RaMenu, useResourceDefinitions, useSidebarState, useTranslate }
  * scrollbar (roles.test.ts checks the 900 px window).
  */
 const GROUPS: readonly { label: string; resources: readonly string[] }[] = [
-  { label: "dostup.menu.work", resources: ["centres", "reports", "feedback", "events", "registryImports"] },
+  {
+    label: "dostup.menu.work",
+    resources: ["centres", "reports", "feedback", "systemicErrors", "events", "registryImports"],
+  },
   {
     label: "dostup.menu.catalogue",
     resources: ["services", "lifeSituations", "qualityStandards", "qualityMeasurements", "kpis"],
@@ -18,10 +21,13 @@ const GROUPS: readonly { label: string; resources: readonly string[] }[] = [
   { label: "dostup.menu.people", resources: ["people", "curatorAssignments", "organisations"] },
   {
     label: "dostup.menu.reference",
-    resources: ["regions", "municipalities", "reportForms", "feedbackCategories", "projects"],
+    resources: ["regions", "municipalities", "population", "reportForms", "feedbackCategories", "projects"],
   },
   { label: "dostup.menu.administration", resources: ["users", "apiClients", "fileAccesses"] },
 ];
+
+/** Dense items a little lower than MUI's, so the administrator's whole menu fits the window. */
+const ITEM = { minHeight: 0, py: "3px" } as const;
 
 export const Menu = () => {
   const translate = useTranslate();
@@ -51,7 +57,7 @@ export const Menu = () => {
               <Divider sx={{ my: 0.5 }} />
             )}
             {names.map((name) => (
-              <RaMenu.ResourceItem key={name} name={name} dense />
+              <RaMenu.ResourceItem key={name} name={name} dense sx={ITEM} />
             ))}
           </Fragment>
         );

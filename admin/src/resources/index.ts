@@ -11,6 +11,7 @@ import lifeSituations from "./lifeSituations";
 import municipalities from "./municipalities";
 import organisations from "./organisations";
 import people from "./people";
+import population from "./population";
 import projects from "./projects";
 import qualityMeasurements from "./qualityMeasurements";
 import qualityStandards from "./qualityStandards";
@@ -19,6 +20,7 @@ import registryImports from "./registryImports";
 import reportForms from "./reportForms";
 import reports from "./reports";
 import services from "./services";
+import systemicErrors from "./systemicErrors";
 import users from "./users";
 
 /** Every resource of the panel, in menu order. */
@@ -26,6 +28,7 @@ export const resources: readonly AdminResource[] = [
   centres,
   reports,
   feedback,
+  systemicErrors,
   events,
   registryImports,
   services,
@@ -33,6 +36,7 @@ export const resources: readonly AdminResource[] = [
   qualityStandards,
   qualityMeasurements,
   kpis,
+  population,
   people,
   curatorAssignments,
   organisations,
