@@ -2,6 +2,7 @@
 // answered with a typed error or an empty, in-scope result, never a 500, and none of them
 // changing the database (compared by fingerprint around each batch and each mutation).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issue15Cases } from "./directory-feedback-kpis.js";
 import { createFixtures, type Fixtures } from "./fixtures.js";
 import { type Case, runCases, tally } from "./harness.js";
 import { limitCases } from "./limits.js";
@@ -17,6 +18,7 @@ const classes: Record<string, (f: Fixtures) => Record<string, Case[]> | Promise<
   transport: transportCases,
   regions: regionCases,
   "megabyte strings": stringLimitCases,
+  "directory, partner feedback, register, KPI formulas": issue15Cases,
 };
 const MINIMUM_CASES = 300;
 

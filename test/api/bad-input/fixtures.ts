@@ -13,6 +13,10 @@ export interface Fixtures {
   operator: Headers;
   auditor: Headers;
   partner: Headers;
+  /** A partner app's key that submits citizens' feedback (feedback:write) and nothing else. */
+  feedbackPartner: Headers;
+  /** A systemic error of a region outside the curator's, made here and removed afterwards. */
+  foreignSystemicErrorId: string;
   /** Keys that once worked or never did: revoked, expired, unknown. */
   deadKeys: Record<string, string>;
   curatorRegionIds: string[];
@@ -39,14 +43,18 @@ export interface Fixtures {
 export async function createFixtures(): Promise<Fixtures> {
   const run = randomBytes(3).toString("hex");
   const created: string[] = [];
-  const key = async (name: string, data: { revokedAt?: Date; expiresAt?: Date }) => {
+  const key = async (
+    name: string,
+    data: { revokedAt?: Date; expiresAt?: Date },
+    scopes: string[] = ["registry:read", "statistics:read"],
+  ) => {
     const value = `dsp_${randomBytes(24).toString("base64url")}`;
     const client = await prisma.apiClient.create({
       data: {
         name: `bad input ${name} ${run}`,
         keyPrefix: value.slice(0, 12),
         keyHash: hashApiKey(value),
-        scopes: ["registry:read", "statistics:read"],
+        scopes,
         ...data,
       },
     });
@@ -56,6 +64,7 @@ export async function createFixtures(): Promise<Fixtures> {
   const live = await key("live", {});
   const revoked = await key("revoked", { revokedAt: new Date(Date.now() - 60_000) });
   const expired = await key("expired", { expiresAt: new Date(Date.now() - 60_000) });
+  const feedbackWriter = await key("feedback", {}, ["feedback:write"]);
 
   const curatorUser = await prisma.user.findUniqueOrThrow({
     where: { email: "curator@dostup.local" },
@@ -105,6 +114,13 @@ export async function createFixtures(): Promise<Fixtures> {
   const service = await prisma.service.findFirstOrThrow({ where: { regionId: null }, orderBy: { id: "asc" } });
   const kpi = await prisma.kpi.findFirstOrThrow({ orderBy: { code: "asc" } });
   const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@dostup.local" } });
+  const foreignError = await prisma.systemicError.create({
+    data: {
+      regionId: otherRegions[0]?.id ?? "",
+      title: `Чужая системная ошибка ${run}`,
+      dueAt: new Date(Date.UTC(2071, 0, 31)),
+    },
+  });
   const inactive = await prisma.user.create({
     data: {
       email: `bad-input-${run}@dostup.local`,
@@ -121,6 +137,8 @@ export async function createFixtures(): Promise<Fixtures> {
     operator: await asUser("operator@dostup.local"),
     auditor: await asUser("auditor@dostup.local"),
     partner: { "x-api-key": live },
+    feedbackPartner: { "x-api-key": feedbackWriter },
+    foreignSystemicErrorId: toGlobalId("SystemicError", foreignError.id),
     deadKeys: {
       revoked,
       expired,
@@ -155,6 +173,7 @@ export async function createFixtures(): Promise<Fixtures> {
     cleanup: async () => {
       await prisma.user.deleteMany({ where: { id: inactive.id } });
       await prisma.report.deleteMany({ where: { id: report.id } });
+      await prisma.systemicError.deleteMany({ where: { id: foreignError.id } });
       await prisma.apiClient.deleteMany({ where: { id: { in: created } } });
     },
   };
