@@ -53,6 +53,14 @@ export type UpdateCategoryData = z.output<typeof updateCategorySchema>;
 
 const RATING = "A rating is a whole number from 1 to 5.";
 const rating = z.number().int(RATING).min(1, RATING).max(5, RATING).nullish();
+/** The five ratings of every feedback, each optional. */
+const ratings = {
+  ratingTime: rating,
+  ratingWaiting: rating,
+  ratingStaff: rating,
+  ratingComfort: rating,
+  ratingInformation: rating,
+};
 
 export const submitFeedbackSchema = z.object({
   categoryId: z.string(),
@@ -61,11 +69,7 @@ export const submitFeedbackSchema = z.object({
   serviceId: z.string().nullish(),
   lifeSituationId: z.string().nullish(),
   regionId: z.string().nullish(),
-  ratingTime: rating,
-  ratingWaiting: rating,
-  ratingStaff: rating,
-  ratingComfort: rating,
-  ratingInformation: rating,
+  ...ratings,
   text: text(10_000),
   authorName: textOrNull(300),
   authorContact: textOrNull(300),
@@ -111,11 +115,7 @@ export const submitCitizenFeedbackSchema = z.object({
   centreId: z.string().nullish().describe("A centre (not archived) the feedback is about."),
   regionId: z.string().nullish().describe("The citizen's region: required for a federal service."),
   categoryId: z.string().nullish().describe("A feedback category (feedbackCategories); a complaint by default."),
-  ratingTime: rating,
-  ratingWaiting: rating,
-  ratingStaff: rating,
-  ratingComfort: rating,
-  ratingInformation: rating,
+  ...ratings,
   text: text(10_000),
   authorName: textOrNull(300).describe("Personal data: kept for the curator, never shown back to apps."),
   authorContact: textOrNull(300).describe("Personal data: kept for the curator, never shown back to apps."),
