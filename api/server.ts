@@ -55,8 +55,10 @@ async function main(): Promise<void> {
   const { prisma } = await import("./lib/db.js");
   const { yoga } = await import("./yoga.js");
   const { config } = await import("./config.js");
-  // The panel's CSP names the bucket the browser uploads to and loads photos from.
-  const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3));
+  // The panel's CSP names the bucket the browser uploads to and the download layer it loads
+  // photos from.
+  const downloadOrigin = config.files.downloadBaseUrl ? new URL(config.files.downloadBaseUrl).origin : undefined;
+  const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3), downloadOrigin);
   const { createDownloadProxy } = await import("./lib/download-proxy.js");
   const { isPhotoPath, servePublicPhoto } = await import("./modules/directory/public-photos.js");
   const downloads = env.S3_ENDPOINT

@@ -46,8 +46,9 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [v
 /** A template value as text: `Ref`s as ${Name}, `Fn::Join`s joined, as CloudFormation would fill them in. */
 function rendered(value: unknown): string {
   if (typeof value === "string") return value;
-  const node = value as { Ref?: string; "Fn::Join"?: [string, unknown[]] };
+  const node = value as { Ref?: string; "Fn::Join"?: [string, unknown[]]; "Fn::GetAtt"?: [string, string] };
   if (node.Ref) return `\${${node.Ref}}`;
+  if (node["Fn::GetAtt"]) return `\${${node["Fn::GetAtt"].join(".")}}`;
   const join = node["Fn::Join"];
   if (join) return join[1].map(rendered).join(join[0]);
   throw new Error(`Cannot render ${JSON.stringify(value)}`);
@@ -229,7 +230,10 @@ describe("serverless package", () => {
     // the account and region.
     const [account, region] = [rendered({ Ref: "AWS::AccountId" }), rendered({ Ref: "AWS::Region" })];
     const bucket = `https://dostup-test-uploads-${account}-${region}.s3.${region}.amazonaws.com`;
-    expect(rendered(csp.ContentSecurityPolicy)).toBe(adminContentSecurityPolicy(bucket));
+    // Photos are linked through the files distribution: the panel may show images from it.
+    const files = rendered({ "Fn::Join": ["", ["https://", { "Fn::GetAtt": ["FilesDistribution", "DomainName"] }]] });
+    expect(rendered(csp.ContentSecurityPolicy)).toBe(adminContentSecurityPolicy(bucket, files));
+    expect(adminContentSecurityPolicy(bucket, files)).toContain(`img-src 'self' data: blob: ${bucket} ${files};`);
     expect(adminContentSecurityPolicy(bucket)).toContain(`connect-src 'self' ${bucket};`);
     expect(adminContentSecurityPolicy(bucket)).toContain("frame-ancestors 'none'");
   });

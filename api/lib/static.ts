@@ -27,17 +27,19 @@ export function uploadOrigin(s3: { endpoint?: string; bucket: string; region: st
 /**
  * The admin panel's Content-Security-Policy. Scripts only from the panel itself (Vite emits
  * no inline script); styles also inline, because MUI's emotion injects <style> elements and
- * style attributes at run time; images also as data:/blob: URLs and from the uploads bucket
- * (people's photos); XHR to the API and to the bucket (uploads). No plugins, no framing, no
- * <base> or form posts elsewhere. serverless.yml sends the same for CloudFront (a test
- * compares them).
+ * style attributes at run time; images also as data:/blob: URLs, from the uploads bucket and
+ * from the download layer (`downloads`: FILES_DOWNLOAD_BASE_URL's origin, through which
+ * people's photos are linked); XHR to the API and to the bucket (uploads). No plugins, no
+ * framing, no <base> or form posts elsewhere. serverless.yml sends the same for CloudFront (a
+ * test compares them).
  */
-export function adminContentSecurityPolicy(uploads: string): string {
+export function adminContentSecurityPolicy(uploads: string, downloads?: string): string {
+  const images = [uploads, downloads].filter((origin, i, all) => origin && all.indexOf(origin) === i).join(" ");
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${uploads}`,
+    `img-src 'self' data: blob: ${images}`,
     "font-src 'self' data:",
     `connect-src 'self' ${uploads}`,
     "object-src 'none'",
@@ -48,9 +50,9 @@ export function adminContentSecurityPolicy(uploads: string): string {
 }
 
 /** The headers every /admin/ response carries, files, fallbacks and errors alike. */
-export function adminSecurityHeaders(uploads: string): Record<string, string> {
+export function adminSecurityHeaders(uploads: string, downloads?: string): Record<string, string> {
   return {
-    "content-security-policy": adminContentSecurityPolicy(uploads),
+    "content-security-policy": adminContentSecurityPolicy(uploads, downloads),
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "strict-origin-when-cross-origin",

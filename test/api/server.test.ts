@@ -177,7 +177,8 @@ describe("the admin panel over HTTP", () => {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", s3],
+        // Photos come through the download layer, here the server itself under /downloads/.
+        "img-src": ["'self'", "data:", "blob:", s3, `http://localhost:${stack.ports.http}`],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'", s3],
         "object-src": ["'none'"],
