@@ -4,7 +4,7 @@
 // centres and life situations), so their rules live here, below all three modules, rather than
 // in one module that the others would import back.
 import type { Prisma, PublicationStatus } from "../generated/prisma/client.js";
-import { type Access, assertWritable, includes, inRegions, regionOrFederal } from "./access.js";
+import { type Access, assertWritable, includes, inRegions, regionOrFederal, seesInternal } from "./access.js";
 import type { Tx } from "./change.js";
 import { NotFoundError } from "./errors.js";
 import { fromGlobalId } from "./ids.js";
@@ -51,6 +51,14 @@ export async function writableRegion(tx: Tx, access: Access, regionGlobalId: str
   if (!region) throw new NotFoundError("region");
   assertWritable(access, region.id, entity);
   return region;
+}
+
+/**
+ * Internal records that name people (people, curator assignments, systemic errors):
+ * administrators, curators and auditors of their regions; operators and partners none.
+ */
+export function internalRecordScope(access: Access): { regionId: { in: string[] } | undefined } | { id: { in: [] } } {
+  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
 }
 
 /** Projects: staff of their regions (partners none); assignments of curators check it too. */

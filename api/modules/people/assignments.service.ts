@@ -4,13 +4,13 @@
 // transaction as the new assignment is made.
 import { randomUUID } from "node:crypto";
 import type { CuratorTarget, Prisma } from "../../generated/prisma/client.js";
-import { type Access, inRegions, regionOrFederal, seesInternal } from "../../lib/access.js";
+import { type Access, inRegions, regionOrFederal } from "../../lib/access.js";
 import { change, log, saveRow, saveVersion, type Tx } from "../../lib/change.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, type OrderBy } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { writableRow } from "../../lib/rows.js";
-import { projectScope, writableRegion } from "../../lib/scopes.js";
+import { internalRecordScope, projectScope, writableRegion } from "../../lib/scopes.js";
 import {
   type AssignCuratorData,
   type CuratorAssignmentFilterData,
@@ -25,7 +25,7 @@ export type CuratorAssignmentOrderByInput = OrderBy<"VALID_FROM" | "CREATED_AT">
 
 /** Assignments name a person, so they are internal records like people themselves. */
 export function assignmentScope(access: Access): Prisma.CuratorAssignmentWhereInput {
-  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+  return internalRecordScope(access);
 }
 
 export function assignmentWhere(

@@ -1,12 +1,12 @@
 import type { FileStatus, Prisma } from "../../generated/prisma/client.js";
-import { type Access, inRegions, seesInternal } from "../../lib/access.js";
+import type { Access } from "../../lib/access.js";
 import { change, log, saveArchived, saveVersion, type Tx } from "../../lib/change.js";
 import { downloadUrl } from "../../lib/downloads.js";
 import { ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { writableRow } from "../../lib/rows.js";
-import { writableRegion } from "../../lib/scopes.js";
+import { internalRecordScope, writableRegion } from "../../lib/scopes.js";
 import type { CreatePersonData, PersonFilterData, UpdatePersonData } from "./people.inputs.js";
 
 // ───────────────────────────── People ─────────────────────────────
@@ -15,7 +15,7 @@ export type PersonOrderByInput = OrderBy<"NAME" | "CREATED_AT">;
 
 /** People are personal data: administrators, curators and auditors of their region only. */
 export function personScope(access: Access): Prisma.PersonWhereInput {
-  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+  return internalRecordScope(access);
 }
 
 export function personWhere(access: Access, filter?: PersonFilterData | null): Prisma.PersonWhereInput {

@@ -10,6 +10,7 @@ import { prisma } from "../../lib/db.js";
 import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { directionOf, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import { internalRecordScope } from "../../lib/scopes.js";
 import type { RecordQuery } from "../../lib/selection.js";
 import { feedbackScope } from "../feedback/feedback.service.js";
 import { saveFeedback, writableFeedback } from "../feedback/handling.service.js";
@@ -25,7 +26,7 @@ import type {
 
 /** Internal records of a region: never partners or operators. */
 export function systemicErrorScope(access: Access): Prisma.SystemicErrorWhereInput {
-  return seesInternal(access) ? { regionId: inRegions(access.read) } : { id: { in: [] } };
+  return internalRecordScope(access);
 }
 
 export function systemicErrorVisible(access: Access, row: Pick<SystemicError, "regionId">): boolean {
