@@ -157,7 +157,7 @@ export const builder = new SchemaBuilder<{
       role: (role) => ctx.identity?.kind === "user" && ctx.identity.role === role,
     }),
     unauthorizedError: (_parent, context, _info, result) => {
-      if (!context.identity) return new AccessDeniedError("Sign in, or send a partner API key, to use this.");
+      if (!context.identity) return new AccessDeniedError("SIGN_IN_REQUIRED");
       const missing = context.identity.kind === "partner" ? partnerScopesIn(result.failure) : [];
       return missing.length > 0 ? new MissingScopeError(missing) : new AccessDeniedError();
     },
@@ -227,9 +227,7 @@ builder.scalarType("DateTime", {
       Number.isNaN(date.getTime()) ||
       !calendarDay(match[1] ?? "", match[2] ?? "", match[3] ?? "")
     ) {
-      throw new UserInputError(
-        `DateTime must be a real instant as ISO 8601 with a time zone (e.g. 2026-03-29T02:30:00+03:00), got ${JSON.stringify(value)}.`,
-      );
+      throw new UserInputError("INVALID_DATETIME", { value: JSON.stringify(value) });
     }
     return date;
   },
@@ -240,7 +238,7 @@ function parseDate(value: unknown): Date {
   const match = typeof value === "string" ? DATE.exec(value) : null;
   const date = match ? calendarDay(match[1] ?? "", match[2] ?? "", match[3] ?? "") : null;
   if (!date) {
-    throw new UserInputError(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+    throw new UserInputError("INVALID_DATE", { value: JSON.stringify(value) });
   }
   return date;
 }

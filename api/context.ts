@@ -5,6 +5,7 @@ import { type Access, accessFor, type Identity } from "./lib/access.js";
 import { AuthenticationError } from "./lib/errors.js";
 import { admitPartnerRequest } from "./lib/partner-auth.js";
 import { identityOfToken } from "./lib/sessions.js";
+import { type Language, languageOf } from "./messages/index.js";
 
 export type { Identity } from "./lib/access.js";
 
@@ -21,6 +22,8 @@ export interface Context {
   /** The caller's address, where the entry point knows it. */
   clientAddress: string | null;
   userAgent: string | null;
+  /** The language of the messages the caller reads (Accept-Language; English unless it asks for Russian). */
+  language: Language;
   /** Set by a successful `login`, so its payload may show the user who just signed in. */
   signedInUserId?: string;
 }
@@ -29,7 +32,7 @@ async function userIdentity(token: string): Promise<Identity> {
   const identity = await identityOfToken(token);
   // Bad signature, expired, signed out, ended by a change to the account, or deactivated:
   // one answer, and the client signs in again.
-  if (!identity) throw new AuthenticationError("The access token is not valid; sign in again.");
+  if (!identity) throw new AuthenticationError("TOKEN_INVALID");
   return identity;
 }
 
@@ -37,7 +40,7 @@ async function identify(request: Request): Promise<Identity | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match?.[1]) throw new AuthenticationError("The Authorization header must be `Bearer <token>`.");
+    if (!match?.[1]) throw new AuthenticationError("AUTHORIZATION_HEADER_INVALID");
     return userIdentity(match[1]);
   }
   const apiKey = request.headers.get("x-api-key");
@@ -52,5 +55,6 @@ export async function createContext({ request, clientAddress }: YogaInitialConte
     access: accessFor(identity),
     clientAddress: clientAddress ?? null,
     userAgent: request.headers.get("user-agent"),
+    language: languageOf(request.headers.get("accept-language")),
   };
 }

@@ -11,10 +11,19 @@ import { EventAudience, EventKind } from "./generated/prisma/client.js";
 import { zodInput } from "./inputs.js";
 import type { Access } from "./lib/access.js";
 import { prisma } from "./lib/db.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./lib/errors.js";
+import {
+  ConflictError,
+  type DomainError,
+  type FieldIssue as FieldIssueShape,
+  ForbiddenError,
+  NotFoundError,
+  textOf,
+  ValidationError,
+} from "./lib/errors.js";
 import { answer } from "./lib/selection.js";
 import { countInOneStatement, findManyInOneStatement } from "./lib/sql-read.js";
 import { versionedSchema } from "./lib/validate.js";
+import type { MessageParams } from "./messages/index.js";
 
 export const OrderDirection = builder.enumType("OrderDirection", { values: ["ASC", "DESC"] as const });
 
@@ -39,9 +48,27 @@ export const EventAudienceEnum = builder.enumType(EventAudience, { name: "EventA
 
 // ── Typed errors of every mutation's result union ──
 
-const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
-  description: "A problem the caller can act on.",
-  fields: (t) => ({ message: t.exposeString("message") }),
+const MessageParam = builder.objectRef<{ name: string; value: string }>("MessageParam").implement({
+  description: "One parameter of a coded message (a name, a number, a date as YYYY-MM-DD).",
+  fields: (t) => ({ name: t.exposeString("name"), value: t.exposeString("value") }),
+});
+
+/** A coded message's parameters, as the API lists them. */
+function paramList(params: MessageParams | undefined): { name: string; value: string }[] {
+  return Object.entries(params ?? {})
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]) => ({ name, value: String(value) }));
+}
+
+const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
+  description:
+    "A problem the caller can act on: a stable `code` with its `params`, and the `message` in the language " +
+    "the request asks for (Accept-Language: ru or en; English when it names neither).",
+  fields: (t) => ({
+    message: t.string({ resolve: (error, _args, ctx) => error.text(ctx.language) }),
+    code: t.string({ description: "The message's stable code (api/messages/).", resolve: (error) => error.code }),
+    params: t.field({ type: [MessageParam], resolve: (error) => paramList(error.params) }),
+  }),
 });
 
 builder.objectType(NotFoundError, {
@@ -52,9 +79,14 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
 
-const FieldIssue = builder.objectRef<{ field: string; message: string }>("FieldIssue").implement({
-  description: "One problem with one input field.",
-  fields: (t) => ({ field: t.exposeString("field"), message: t.exposeString("message") }),
+const FieldIssue = builder.objectRef<FieldIssueShape>("FieldIssue").implement({
+  description: "One problem with one input field: its path, a stable code with params, and the message.",
+  fields: (t) => ({
+    field: t.exposeString("field"),
+    message: t.string({ resolve: (issue, _args, ctx) => textOf(issue, ctx.language) }),
+    code: t.string({ resolve: (issue) => issue.code }),
+    params: t.field({ type: [MessageParam], resolve: (issue) => paramList(issue.params) }),
+  }),
 });
 
 builder.objectType(ValidationError, {

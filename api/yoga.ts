@@ -11,6 +11,7 @@ import { smallDocumentCache } from "./lib/document-cache.js";
 import {
   ConflictError,
   DatabaseUnavailableError,
+  DomainError,
   ForbiddenError,
   isDatabaseUnavailable,
   NotFoundError,
@@ -18,6 +19,7 @@ import {
 } from "./lib/errors.js";
 import { checkHealth } from "./lib/health.js";
 import { LIMITS, TOO_LARGE_MESSAGE } from "./lib/limits.js";
+import { localizedErrors, localizedMessage } from "./lib/localize.js";
 import { logger } from "./lib/logger.js";
 import { clampPageSizes } from "./lib/page-sizes.js";
 import { fieldCostRule } from "./lib/query-cost.js";
@@ -25,6 +27,7 @@ import { maxDepthRule } from "./lib/query-depth.js";
 import { partnerResponseCache } from "./lib/response-cache.js";
 import { findUnstorableString, storableStringsRule, unstorableVariablesError } from "./lib/storable-strings.js";
 import { stringLengthErrors } from "./lib/string-lengths.js";
+import { formatMessage } from "./messages/index.js";
 import { schema } from "./schema.js";
 
 /** `/health` answers 200 with which stores are reachable, 503 when one is not. */
@@ -53,8 +56,8 @@ const jsonBodiesOnly: Plugin = {
         {
           errors: [
             {
-              message: "Send GraphQL requests as JSON (Content-Type: application/json).",
-              extensions: { code: "UNSUPPORTED_MEDIA_TYPE" },
+              message: localizedMessage(request, "JSON_REQUESTS_ONLY"),
+              extensions: { code: "UNSUPPORTED_MEDIA_TYPE", messageCode: "JSON_REQUESTS_ONLY" },
             },
           ],
         },
@@ -79,11 +82,17 @@ function maskError(error: unknown, message: string): Error {
             ? "CONFLICT"
             : null;
   if (known && original instanceof Error) {
-    const issues = original instanceof ValidationError ? { issues: original.issues } : {};
+    // A ValidationError's message lists its issues, each with its own code (lib/localize.ts).
+    const coded =
+      original instanceof ValidationError
+        ? { issues: original.issues }
+        : original instanceof DomainError
+          ? { messageCode: original.code, ...(original.params ? { messageParams: original.params } : {}) }
+          : {};
     return new GraphQLError(original.message, {
       nodes: error instanceof GraphQLError ? error.nodes : undefined,
       path: error instanceof GraphQLError ? error.path : undefined,
-      extensions: { code: known, ...issues },
+      extensions: { code: known, ...coded },
     });
   }
   if (error instanceof GraphQLError && !error.originalError) return error;
@@ -163,7 +172,7 @@ const fieldCosts = fieldCostRule(LIMITS.cost);
 const stringLengths: Plugin<YogaInitialContext> = {
   onValidate({ params: { schema, documentAST }, context }) {
     const errors = stringLengthErrors(schema, documentAST, context.params?.variables);
-    if (errors.length > 0) throw new AggregateError(errors, "Arguments too long.");
+    if (errors.length > 0) throw new AggregateError(errors, formatMessage("ARGUMENTS_TOO_LONG", undefined, "en"));
   },
 };
 
@@ -253,5 +262,7 @@ export const yoga = createYoga<ServerContext & Record<string, unknown>, Context>
     ...partnerResponseCache(),
     codedErrors,
     bodyLimitMessage,
+    // Last: every error as the plugins above left it, in the caller's language.
+    localizedErrors(LIMITS.bodyBytes / (1024 * 1024)),
   ],
 });

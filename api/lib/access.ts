@@ -97,6 +97,5 @@ export function seesInternal(access: Access): boolean {
 
 /** Refuses a change to a record of a region the caller may not change (`entity` names it). */
 export function assertWritable(access: Access, regionId: string, entity = "record"): void {
-  if (!includes(access.write, regionId))
-    throw new ForbiddenError(`You cannot change a ${entity} outside your regions.`);
+  if (!includes(access.write, regionId)) throw new ForbiddenError("OUTSIDE_YOUR_REGIONS", { entity });
 }

@@ -89,7 +89,8 @@ export function assertUpdated(
   if (count > 0) return;
   if (!current) throw new NotFoundError(entity);
   throw new ConflictError(
-    `The ${entity} was changed by someone else (version ${current.version}, yours ${expectedVersion}). Reload it and apply your change again.`,
+    "VERSION_CONFLICT",
+    { entity, current: current.version, yours: expectedVersion },
     current.version,
   );
 }

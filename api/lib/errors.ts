@@ -1,32 +1,64 @@
 import { GraphQLError } from "graphql";
 import { Prisma } from "../generated/prisma/client.js";
+import {
+  formatMessage,
+  isMessageCode,
+  type Language,
+  type MessageCode,
+  type MessageParams,
+} from "../messages/index.js";
+
+// Every error a person may read carries a stable code and its parameters (api/messages/): the
+// English text is the error's `message` (logs, API clients that ask for nothing else), and the
+// GraphQL layer answers in the caller's language (Accept-Language: ru for the admin panel).
+
+/** A code and its parameters: what a message says, before it is put in words. */
+export interface Coded {
+  readonly code: MessageCode;
+  readonly params?: MessageParams | undefined;
+}
+
+/** The text of a code in a language. Text that is not a code (a message not yet coded) stays as it is. */
+export function textOf(coded: { code: string; params?: MessageParams | undefined }, language: Language): string {
+  return isMessageCode(coded.code) ? formatMessage(coded.code, coded.params, language) : coded.code;
+}
+
+/** The extensions that let the GraphQL layer translate a GraphQLError (api/lib/localize.ts). */
+function codedExtensions(code: MessageCode, params?: MessageParams): Record<string, unknown> {
+  return { messageCode: code, ...(params ? { messageParams: params } : {}) };
+}
 
 /** Problems with a request's arguments that the caller can fix; never masked. */
 export class UserInputError extends GraphQLError {
-  constructor(message: string, field?: string) {
-    super(message, { extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}) } });
+  constructor(code: MessageCode, params?: MessageParams, field?: string) {
+    super(textOf({ code, params }, "en"), {
+      extensions: { code: "BAD_USER_INPUT", ...(field ? { field } : {}), ...codedExtensions(code, params) },
+    });
   }
 }
 
 /** A missing, malformed, expired or revoked credential. */
 export class AuthenticationError extends GraphQLError {
-  constructor(message = "The credentials are not valid.") {
-    super(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+  constructor(code: MessageCode = "UNAUTHENTICATED", params?: MessageParams) {
+    super(textOf({ code, params }, "en"), {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 401 }, ...codedExtensions(code, params) },
+    });
   }
 }
 
 /** A role that may not use a field at all (raised by scope-auth before the resolver runs). */
 export class AccessDeniedError extends GraphQLError {
-  constructor(message = "You are not allowed to do this.") {
-    super(message, { extensions: { code: "FORBIDDEN" } });
+  constructor(code: MessageCode = "ACCESS_DENIED", params?: MessageParams) {
+    super(textOf({ code, params }, "en"), { extensions: { code: "FORBIDDEN", ...codedExtensions(code, params) } });
   }
 }
 
 /** A partner key without the scope a field needs; names the scopes that would do. */
 export class MissingScopeError extends GraphQLError {
   constructor(scopes: readonly string[]) {
-    super(`This API key does not have the scope ${scopes.join(" or ")}.`, {
-      extensions: { code: "FORBIDDEN", requiredScopes: [...scopes] },
+    const params = { scopes: scopes.join(" or ") };
+    super(textOf({ code: "MISSING_SCOPE", params }, "en"), {
+      extensions: { code: "FORBIDDEN", requiredScopes: [...scopes], ...codedExtensions("MISSING_SCOPE", params) },
     });
   }
 }
@@ -37,11 +69,13 @@ export class MissingScopeError extends GraphQLError {
  */
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
-    super(`Too many requests with this API key; try again in ${retryAfterSeconds} s.`, {
+    const params = { seconds: retryAfterSeconds };
+    super(textOf({ code: "RATE_LIMITED", params }, "en"), {
       extensions: {
         code: "RATE_LIMITED",
         retryAfterSeconds,
         http: { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+        ...codedExtensions("RATE_LIMITED", params),
       },
     });
   }
@@ -49,70 +83,94 @@ export class RateLimitedError extends GraphQLError {
 
 // ── Typed domain errors: returned in mutation result unions, never masked ──
 
-export class NotFoundError extends Error {
+/** An error of a mutation's result union: its code and parameters, its message in English. */
+export abstract class DomainError extends Error implements Coded {
+  constructor(
+    readonly code: MessageCode,
+    readonly params?: MessageParams,
+  ) {
+    super(textOf({ code, params }, "en"));
+  }
+
+  /** The message in `language`. */
+  text(language: Language): string {
+    return textOf(this, language);
+  }
+}
+
+export class NotFoundError extends DomainError {
   override name = "NotFoundError";
+  /** `entity`: the kind of record (api/messages/parts/entities.ts); `code` for a more precise message. */
   constructor(
     readonly entity: string,
-    message = `The ${entity} does not exist or is outside your scope.`,
+    code: MessageCode = "NOT_FOUND",
+    params?: MessageParams,
   ) {
-    super(message);
+    super(code, { entity, ...params });
   }
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends DomainError {
   override name = "ForbiddenError";
-  constructor(message = "You are not allowed to change this record.") {
-    super(message);
+  constructor(code: MessageCode = "FORBIDDEN", params?: MessageParams) {
+    super(code, params);
   }
 }
 
-export interface FieldIssue {
-  field: string;
-  message: string;
+/** One problem with one input field: `field` is its path ("input.hours.0.opens"). */
+export interface FieldProblem extends Coded {
+  readonly field: string;
 }
 
-export class ValidationError extends Error {
+/** A field problem as the API answers it: with its English message. */
+export interface FieldIssue extends FieldProblem {
+  readonly message: string;
+}
+
+export class ValidationError extends DomainError {
   override name = "ValidationError";
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "));
+  readonly issues: FieldIssue[];
+  constructor(problems: readonly FieldProblem[]) {
+    const issues = problems.map((problem) => ({ ...problem, message: textOf(problem, "en") }));
+    // The first problem's code is the error's; the message lists them all.
+    const first = issues[0];
+    super(first?.code ?? "INVALID_VALUE", first?.params);
+    this.issues = issues;
+    this.message = issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ");
   }
 
-  static of(field: string, message: string): ValidationError {
-    return new ValidationError([{ field, message }]);
+  static of(field: string, code: MessageCode, params?: MessageParams): ValidationError {
+    return new ValidationError([{ field, code, params }]);
+  }
+
+  override text(language: Language): string {
+    return this.issues.map((issue) => `${issue.field}: ${textOf(issue, language)}`).join("; ");
   }
 }
 
-export class ConflictError extends Error {
+export class ConflictError extends DomainError {
   override name = "ConflictError";
   constructor(
-    message: string,
+    code: MessageCode,
+    params?: MessageParams,
     readonly currentVersion: number | null = null,
   ) {
-    super(message);
+    super(code, params);
   }
 }
 
 /** What a CHECK constraint means, in words a person can act on. */
-const CHECKS: Record<string, FieldIssue> = {
-  ReportValue_values_check: {
-    field: "values",
-    message: "Values must be whole numbers ≥ 0, and the rural part cannot exceed the total.",
-  },
-  Feedback_ratings_check: { field: "ratings", message: "Ratings are whole numbers from 1 to 5." },
-  OpeningHours_check: { field: "openingHours", message: "Use weekdays 1–7 and HH:MM times, opening before closing." },
-  OpeningHoursException_check: {
-    field: "exceptions",
-    message: "The range must end on or after its start, with hours unless closed.",
-  },
-  CuratorAssignment_period_check: { field: "validTo", message: "The end date cannot be before the start date." },
-  CuratorAssignment_target_check: { field: "target", message: "Give exactly the target the assignment's type names." },
-  Centre_equipment_check: { field: "equipment", message: "Equipment counts cannot be negative." },
-  Centre_coordinates_check: {
-    field: "coordinates",
-    message: "Latitude is −90…90 and longitude −180…180, both or neither.",
-  },
-  MobileVisit_people_check: { field: "peopleServed", message: "People served cannot be negative." },
-  MobileVisitDocument_count_check: { field: "documents", message: "Document counts cannot be negative." },
+const CHECKS: Record<string, FieldProblem> = {
+  ReportValue_values_check: { field: "values", code: "CHECK_REPORT_VALUES" },
+  Feedback_ratings_check: { field: "ratings", code: "CHECK_FEEDBACK_RATINGS" },
+  OpeningHours_check: { field: "openingHours", code: "CHECK_OPENING_HOURS" },
+  OpeningHoursException_check: { field: "exceptions", code: "CHECK_OPENING_HOURS_EXCEPTION" },
+  CuratorAssignment_period_check: { field: "validTo", code: "CHECK_ASSIGNMENT_PERIOD" },
+  CuratorAssignment_target_check: { field: "target", code: "CHECK_ASSIGNMENT_TARGET" },
+  Centre_equipment_check: { field: "equipment", code: "CHECK_CENTRE_EQUIPMENT" },
+  Centre_coordinates_check: { field: "coordinates", code: "CHECK_CENTRE_COORDINATES" },
+  MobileVisit_people_check: { field: "peopleServed", code: "CHECK_VISIT_PEOPLE" },
+  MobileVisitDocument_count_check: { field: "documents", code: "CHECK_VISIT_DOCUMENTS" },
 };
 
 function constraintOf(error: unknown): string {
@@ -126,14 +184,7 @@ function constraintOf(error: unknown): string {
  * Anything else is rethrown (and masked by Yoga).
  */
 export function mapDatabaseError(error: unknown, entity = "record"): Error {
-  if (
-    error instanceof NotFoundError ||
-    error instanceof ForbiddenError ||
-    error instanceof ValidationError ||
-    error instanceof ConflictError
-  ) {
-    return error;
-  }
+  if (error instanceof DomainError) return error;
   const text = constraintOf(error);
   for (const [name, issue] of Object.entries(CHECKS)) {
     if (text.includes(name)) return new ValidationError([issue]);
@@ -149,27 +200,25 @@ export function mapDatabaseError(error: unknown, entity = "record"): Error {
         const target = (error.meta?.target as string[] | string | undefined) ?? constraint?.fields ?? index;
         const fields = (Array.isArray(target) ? target.join(", ") : (target ?? "")).replaceAll('"', "");
         // Prisma names the fields on some paths only: without them, say no more than is known.
-        return new ConflictError(
-          fields
-            ? `A ${entity} with the same ${fields} already exists.`
-            : `A ${entity} with these values already exists.`,
-        );
+        return fields
+          ? new ConflictError("DUPLICATE", { entity, fields })
+          : new ConflictError("DUPLICATE_VALUES", { entity });
       }
       case "P2003":
-        return ValidationError.of(
-          "input",
-          `A referenced record does not exist (${String(error.meta?.field_name ?? error.meta?.constraint ?? "foreign key")}).`,
-        );
+        return ValidationError.of("input", "REFERENCE_MISSING", {
+          reference: String(error.meta?.field_name ?? error.meta?.constraint ?? "foreign key"),
+        });
       case "P2025":
         return new NotFoundError(entity);
       case "P2004":
       case "P2011":
       case "P2000":
-        return ValidationError.of("input", error.message.split("\n").at(-1) ?? "A value is not allowed.");
+        return ValidationError.of("input", "VALUE_NOT_ALLOWED", {
+          detail: error.message.split("\n").at(-1) ?? "A value is not allowed.",
+        });
     }
   }
-  if (/check constraint|violates check/i.test(text))
-    return ValidationError.of("input", "A value is outside the allowed range.");
+  if (/check constraint|violates check/i.test(text)) return ValidationError.of("input", "VALUE_OUT_OF_RANGE");
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -221,9 +270,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export class DatabaseUnavailableError extends GraphQLError {
   constructor(path?: readonly (string | number)[]) {
-    super("The database is not reachable or too busy right now; try again shortly.", {
+    super(textOf({ code: "DATABASE_UNAVAILABLE" }, "en"), {
       path,
-      extensions: { code: "DATABASE_UNAVAILABLE" },
+      extensions: { code: "DATABASE_UNAVAILABLE", ...codedExtensions("DATABASE_UNAVAILABLE") },
     });
   }
 }

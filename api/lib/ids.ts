@@ -14,10 +14,10 @@ export function fromGlobalId(expected: string, globalId: string, field = "id"): 
   try {
     decoded = decodeGlobalID(globalId);
   } catch {
-    throw new UserInputError(`"${field}" is not a valid id.`, field);
+    throw new UserInputError("INVALID_ID", { field }, field);
   }
   if (decoded.typename !== expected || !UUID.test(decoded.id)) {
-    throw new UserInputError(`"${field}" must be the id of a ${expected}.`, field);
+    throw new UserInputError("ID_OF_WRONG_TYPE", { field, type: expected }, field);
   }
   return decoded.id;
 }

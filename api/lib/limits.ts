@@ -3,7 +3,9 @@
 // (page-sizes.ts), strings no column can store (storable-strings.ts), the length of every
 // string argument (string-lengths.ts), the weight of expensive fields and the fields a request
 // may ask for once only (query-cost.ts); api/yoga.ts puts them together.
+
 import { type GraphQLField, type GraphQLSchema, isInputObjectType, isInterfaceType, isObjectType } from "graphql";
+import { formatMessage } from "../messages/index.js";
 import { describeLength, thousands } from "./string-lengths.js";
 
 /**
@@ -24,7 +26,7 @@ export const LIMITS = {
 const MIB = 1024 * 1024;
 
 /** The message of a body over the limit, in the words a client can act on. */
-export const TOO_LARGE_MESSAGE = `The request body is larger than ${LIMITS.bodyBytes / MIB} MiB. Send files with requestFileUpload, not inline.`;
+export const TOO_LARGE_MESSAGE = formatMessage("REQUEST_TOO_LARGE", { mib: LIMITS.bodyBytes / MIB }, "en");
 
 /** The answer to a body over the limit, where Yoga does not see the request (api/handler.ts). */
 export function tooLargeBody(): { status: number; headers: Record<string, string>; body: string } {

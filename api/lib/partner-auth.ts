@@ -147,7 +147,7 @@ async function leaseFor(db: Database, keyHash: string, handBack: Admission | und
   admissions.delete(keyHash);
   const now = Date.now();
   const row = await lease(db, keyHash, handBack);
-  if (!row) throw new AuthenticationError("The API key is not valid.");
+  if (!row) throw new AuthenticationError("API_KEY_INVALID");
   const identity: PartnerIdentity = {
     kind: "partner",
     apiClientId: row.id,

@@ -1,5 +1,6 @@
 // The weights of expensive fields, added to GraphQL Armor's cost, and the fields a request may
 // ask for once only (their declarations: FieldCost in limits.ts).
+
 import {
   type ASTNode,
   type FragmentDefinitionNode,
@@ -13,6 +14,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
+import { formatMessage } from "../messages/index.js";
 import { costOf } from "./limits.js";
 
 /**
@@ -96,10 +98,16 @@ export function fieldCostRule(maxCost: number): {
           for (const [name, keys] of once) {
             if (keys.size > 1)
               context.reportError(
-                new GraphQLError(
-                  `${name} may be asked for once per request; this one asks for it ${keys.size} times. Send one request for each.`,
-                  { nodes: [node], extensions: { code: "ONCE_PER_REQUEST", field: name, count: keys.size } },
-                ),
+                new GraphQLError(formatMessage("ONCE_PER_REQUEST", { field: name, count: keys.size }, "en"), {
+                  nodes: [node],
+                  extensions: {
+                    code: "ONCE_PER_REQUEST",
+                    field: name,
+                    count: keys.size,
+                    messageCode: "ONCE_PER_REQUEST",
+                    messageParams: { field: name, count: keys.size },
+                  },
+                }),
               );
           }
           const armor = armorCosts.get(context);
@@ -110,10 +118,16 @@ export function fieldCostRule(maxCost: number): {
           const total = Math.round(armor + weight);
           if (total > maxCost)
             context.reportError(
-              new GraphQLError(
-                `Query Cost limit of ${maxCost} exceeded, found ${total} (spreadsheets and other heavy fields count ${weight} of it). Ask for them in a request of their own.`,
-                { nodes: [node], extensions: { code: "QUERY_TOO_COSTLY", cost: total, maxCost } },
-              ),
+              new GraphQLError(formatMessage("QUERY_TOO_COSTLY_WEIGHTED", { max: maxCost, total, weight }, "en"), {
+                nodes: [node],
+                extensions: {
+                  code: "QUERY_TOO_COSTLY",
+                  cost: total,
+                  maxCost,
+                  messageCode: "QUERY_TOO_COSTLY_WEIGHTED",
+                  messageParams: { max: maxCost, total, weight },
+                },
+              }),
             );
         },
       },

@@ -2,6 +2,7 @@
 // connection, `pageInfo`) are not levels of their own, so a list of centres with their
 // settlement's municipality's region is 4 levels deep, as a person would count it, while a
 // query nesting relations 13 times is refused long before it reaches the database.
+
 import {
   type ASTNode,
   type FragmentDefinitionNode,
@@ -11,6 +12,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
+import { formatMessage } from "../messages/index.js";
 
 const WRAPPERS = new Set(["edges", "node", "pageInfo"]);
 
@@ -59,13 +61,10 @@ export function maxDepthRule(limit: number): ValidationRule {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > limit) {
           context.reportError(
-            new GraphQLError(
-              `The query nests ${depth} levels; at most ${limit} are allowed. Split it into smaller queries.`,
-              {
-                nodes: [node],
-                extensions: { code: "QUERY_TOO_DEEP" },
-              },
-            ),
+            new GraphQLError(formatMessage("QUERY_TOO_DEEP", { depth, limit }, "en"), {
+              nodes: [node],
+              extensions: { code: "QUERY_TOO_DEEP", messageCode: "QUERY_TOO_DEEP", messageParams: { depth, limit } },
+            }),
           );
         }
       },

@@ -14,6 +14,7 @@ import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-resp
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { config } from "../config.js";
+import { languageOf } from "../messages/index.js";
 import { admitPartnerRequest } from "./partner-auth.js";
 
 /** Whose answers may be cached: a partner key, and no one signed in beside it. */
@@ -44,7 +45,9 @@ export function partnerResponseCache(): Plugin[] {
       const key = partnerKeyOf(request);
       if (!key) return null;
       const identity = await admitPartnerRequest(request, key);
-      return `${generation}:${[...identity.scopes].sort().join(" ")}`;
+      // Per language too: messages in an answer (typed errors' `message`) follow Accept-Language.
+      const language = languageOf(request.headers.get("accept-language"));
+      return `${generation}:${language}:${[...identity.scopes].sort().join(" ")}`;
     },
     // Requests that are not cached skip the hashing of their document and variables, and the
     // others are hashed in place (node:crypto) rather than through WebCrypto's promise.

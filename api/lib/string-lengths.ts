@@ -3,6 +3,7 @@
 // lookup): a megabyte search term would otherwise be matched against every row with ILIKE. Each
 // service's own validation still applies its tighter rules (a centre's name: 300) and answers
 // with a ValidationError; these only stop what no field could ever hold.
+
 import {
   type DocumentNode,
   type GraphQLArgument,
@@ -23,6 +24,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from "graphql";
+import { formatMessage } from "../messages/index.js";
 
 /** The classes of strings the API takes, each with its maximum length in characters. */
 export const STRING_CLASSES = {
@@ -294,22 +296,29 @@ export function stringLengthErrors(schema: GraphQLSchema, document: DocumentNode
           ? lengthOf(item.def)
           : { maxLength: STRING_CLASSES.other.maxLength, holds: STRING_CLASSES.other.holds };
       if (text.length <= limit.maxLength) continue;
-      const given = item.variable ? ` (given in ${item.variable})` : "";
+      const messageCode = item.variable ? "ARGUMENT_TOO_LONG_IN_VARIABLE" : "ARGUMENT_TOO_LONG";
+      const messageParams = {
+        argument: item.path,
+        field: owner,
+        variable: item.variable,
+        length: thousands(text.length),
+        holds: limit.holds,
+        max: thousands(limit.maxLength),
+      };
       errors.push(
-        new GraphQLError(
-          `The argument ${item.path} of ${owner}${given} is ${thousands(text.length)} characters long; ${limit.holds} may have at most ${thousands(limit.maxLength)}.`,
-          {
-            nodes: [item.node],
-            extensions: {
-              code: "BAD_USER_INPUT",
-              field: owner,
-              argument: item.path,
-              ...(item.variable ? { variable: item.variable } : {}),
-              maxLength: limit.maxLength,
-              length: text.length,
-            },
+        new GraphQLError(formatMessage(messageCode, messageParams, "en"), {
+          nodes: [item.node],
+          extensions: {
+            code: "BAD_USER_INPUT",
+            field: owner,
+            argument: item.path,
+            ...(item.variable ? { variable: item.variable } : {}),
+            maxLength: limit.maxLength,
+            length: text.length,
+            messageCode,
+            messageParams,
           },
-        ),
+        }),
       );
     }
   };

@@ -69,6 +69,19 @@ describe("feedback", () => {
         message: "Feedback in status RECEIVED can move to IN_PROGRESS, REJECTED, DUPLICATE, REDIRECTED; not to CLOSED.",
       },
     ]);
+    // In Russian (the admin panel) the statuses read as the panel names them.
+    const inRussian = await attempt(
+      TRANSITION,
+      { id: item.id, version: item.version, to: "CLOSED" },
+      { "accept-language": "ru" },
+    );
+    expect(inRussian.issues).toEqual([
+      {
+        field: "input.to",
+        message:
+          "Обращение в статусе «Получено» можно перевести только в статусы «В работе», «Отклонено», «Дубликат» или «Перенаправлено», но не в «Закрыто».",
+      },
+    ]);
     expect(await stored(item.id)).toEqual(before);
   });
 

@@ -63,6 +63,37 @@ describe("report values", () => {
     expect(after?.values).toEqual([{ total: 10, rural: 5, indicator: { code: "USERS" } }]);
   });
 
+  it("says what is wrong in Russian when the caller asks for it, with the same code and parameters", async () => {
+    const report = await draft("2033-05-01");
+    const ISSUES = `mutation M($input: SetReportValuesInput!) { setReportValues(input: $input) {
+      ... on ValidationError { code message issues { field code message params { name value } } } } }`;
+    const input = { id: report.id, version: 1, values: [{ indicatorCode: "USERS", total: 5, rural: 6 }] };
+    type Answer = {
+      setReportValues: {
+        code: string;
+        message: string;
+        issues: { field: string; code: string; message: string; params: { name: string; value: string }[] }[];
+      };
+    };
+    const ru = await gql<Answer>(ISSUES, { input }, { ...operator, "accept-language": "ru-RU,ru;q=0.9,en;q=0.8" });
+    const en = await gql<Answer>(ISSUES, { input }, operator);
+    const issue = ru.data?.setReportValues.issues[0];
+    expect(issue).toMatchObject({ field: "input.values.0.rural", code: "REPORT_RURAL_EXCEEDS_TOTAL" });
+    expect(issue?.message).toBe("Сельская часть (6) не может быть больше общего числа (5).");
+    expect(Object.fromEntries(issue?.params.map((p) => [p.name, p.value]) ?? [])).toEqual({
+      indicator: "USERS",
+      rural: "6",
+      total: "5",
+    });
+    expect(ru.data?.setReportValues.message).toBe(`input.values.0.rural: ${issue?.message}`);
+    // Without Accept-Language the same problem reads as it always has, in English.
+    expect(en.data?.setReportValues.issues[0]).toMatchObject({
+      code: "REPORT_RURAL_EXCEEDS_TOTAL",
+      message: "The rural part (6) cannot exceed the total (5).",
+    });
+    expect((await readReport(report.id, operator))?.values).toEqual([]);
+  });
+
   it("refuses fractional values: GraphQL's Int at the API, the service's own check behind it", async () => {
     const report = await draft("2030-03-01");
     const response = await gql(

@@ -220,6 +220,20 @@ describe("the report workflow", () => {
         message: "The report is DRAFT, so it cannot be approved; from DRAFT it can only be submitted (SUBMITTED).",
       },
     ]);
+    // The admin panel asks in Russian: the statuses and the step by their Russian names.
+    const inRussian = await mutate(
+      "approveReport",
+      REPORT,
+      { id: report.id, version: 1 },
+      { headers: { ...curator, "accept-language": "ru" } },
+    );
+    expect(inRussian.outcome?.issues).toEqual([
+      {
+        field: "status",
+        message:
+          "Отчёт в статусе «Черновик»: действие «Утвердить» недоступно. Из этого статуса отчёт переходит только в статус «На проверке».",
+      },
+    ]);
     const lockDraft = await mutate(
       "lockReport",
       REPORT,

@@ -76,7 +76,7 @@ describe("events", { timeout: TEST_TIMEOUT }, () => {
       await add(page, form, "Муниципальные образования", district.slice(0, 5), district);
     await screenshot(page, "events-create-form");
     await page.getByRole("button", { name: "Сохранить" }).click();
-    await poll(() => form.textContent()).toContain("An event ends on or after the day it starts.");
+    await poll(() => form.textContent()).toContain("Мероприятие не может закончиться раньше, чем началось.");
     expect(page.url()).toContain("/events/create");
     await screenshot(page, "events-create-issue");
 
@@ -152,7 +152,9 @@ describe("events", { timeout: TEST_TIMEOUT }, () => {
     await poll(() => show.textContent()).toContain("80");
     await page.getByRole("tab", { name: "История" }).click();
     const history = page.getByTestId("history");
-    await poll(() => history.textContent()).toContain("75 → 80");
+    // The change reads as a row of the History table: the field's label, before, after.
+    const participantsRow = history.getByTestId("history-fields").locator("tr", { hasText: "Участник" }).first();
+    await poll(async () => (await participantsRow.locator("td").allTextContents()).slice(1)).toEqual(["75", "80"]);
     await poll(() => history.textContent()).toContain("Изменение");
     await poll(() => history.textContent()).toContain("Создание");
     await screenshot(page, "events-history");

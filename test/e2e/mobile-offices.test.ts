@@ -108,7 +108,7 @@ describe("mobile offices", { timeout: TEST_TIMEOUT }, () => {
     await dialog.locator('textarea[name="note"]').fill(NOTE);
     await dialog.getByRole("button", { name: "Сохранить" }).click();
     const countField = dialog.locator(".MuiFormControl-root", { has: page.locator('input[name="count-1"]') });
-    await poll(() => countField.locator(".MuiFormHelperText-root").textContent()).toBe("Cannot be negative.");
+    await poll(() => countField.locator(".MuiFormHelperText-root").textContent()).toBe("Не может быть отрицательным.");
     await screenshot(page, "mobile-visit-validation");
     await dialog.locator('input[name="count-1"]').fill("5");
     await dialog.getByRole("button", { name: "Сохранить" }).click();

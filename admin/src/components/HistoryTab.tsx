@@ -1,4 +1,15 @@
-import { Box, Card, CardContent, Chip, Stack, Typography } from "@mui/material";
+import {
+  Card,
+  CardContent,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
 import { useQuery } from "@tanstack/react-query";
 import {
   Loading,
@@ -9,59 +20,120 @@ import {
   useResourceContext,
   useTranslate,
 } from "react-admin";
+import { formatDateTime } from "../lib/format";
+import { type ChangeFieldData, type RenderedChange, renderChange } from "../lib/history";
 import { request } from "../providers/graphql";
 
 interface ChangeEntry {
+  id: string;
+  entity: string;
   action: string;
   actorName: string | null;
   at: string;
-  changes: string;
+  fields: ChangeFieldData[];
 }
 
 interface ChangesData {
-  changes: { totalCount: number; edges: { node: ChangeEntry }[] };
+  changes: { totalCount: number; edges: { cursor: string; node: Omit<ChangeEntry, "id"> }[] };
 }
 
 const HISTORY_QUERY = `query History($recordId: ID!, $first: Int) {
   changes(recordId: $recordId, first: $first) {
     totalCount
-    edges { node { action actorName at changes } }
+    edges { cursor node { entity action actorName at fields { field label from to names { id name } } } }
   }
 }`;
 
 /** How many changes the tab shows; the API caps a page at 100. */
 const HISTORY_SIZE = 100;
 
-type FieldChange = { from?: unknown; to?: unknown };
+const cell = { py: 0.5, px: 1 } as const;
 
-function parseChanges(text: string): [string, FieldChange | string][] {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== "object" || value === null) {
-      return [];
-    }
-    return Object.entries(value as Record<string, FieldChange | string>);
-  } catch {
-    return [];
-  }
-}
+/** The changed fields: one row each, the value before and after. */
+const FieldsTable = ({ rows }: { rows: RenderedChange["fields"] }) => {
+  const translate = useTranslate();
+  return (
+    <Table size="small" data-testid="history-fields" sx={{ tableLayout: "fixed" }}>
+      <TableHead>
+        <TableRow>
+          <TableCell sx={{ ...cell, width: "30%" }}>{translate("dostup.history.field")}</TableCell>
+          <TableCell sx={{ ...cell, width: "35%" }}>{translate("dostup.history.before")}</TableCell>
+          <TableCell sx={{ ...cell, width: "35%" }}>{translate("dostup.history.after")}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.field}>
+            <TableCell sx={{ ...cell, fontWeight: 500 }}>{row.label}</TableCell>
+            <TableCell sx={cell}>{row.from}</TableCell>
+            <TableCell sx={cell}>{row.to}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
 
-const show = (value: unknown): string =>
-  value === null || value === undefined || value === ""
-    ? "—"
-    : typeof value === "string"
-      ? value
-      : JSON.stringify(value);
+/** A report's changed values: indicator → before → after, each as total and rural part. */
+const ValuesTable = ({ rows }: { rows: RenderedChange["values"] }) => {
+  const translate = useTranslate();
+  const total = translate("dostup.history.total");
+  const rural = translate("dostup.history.rural");
+  return (
+    <Table size="small" data-testid="history-values">
+      <TableHead>
+        <TableRow>
+          <TableCell sx={cell} rowSpan={2}>
+            {translate("dostup.history.indicator")}
+          </TableCell>
+          <TableCell sx={cell} colSpan={2} align="center">
+            {translate("dostup.history.before")}
+          </TableCell>
+          <TableCell sx={cell} colSpan={2} align="center">
+            {translate("dostup.history.after")}
+          </TableCell>
+        </TableRow>
+        <TableRow>
+          {[total, rural, total, rural].map((label, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: four fixed header cells
+            <TableCell key={index} sx={cell} align="right">
+              {label}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.indicator}>
+            <TableCell sx={{ ...cell, width: "40%" }}>{row.indicator}</TableCell>
+            <TableCell sx={cell} align="right">
+              {row.from.total}
+            </TableCell>
+            <TableCell sx={cell} align="right">
+              {row.from.rural}
+            </TableCell>
+            <TableCell sx={cell} align="right">
+              {row.to.total}
+            </TableCell>
+            <TableCell sx={cell} align="right">
+              {row.to.rural}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
 
 /**
  * The change history of the record in context (the API's `changes(recordId)`), newest
- * first: who did what, when, and each field's value before and after.
+ * first: who did what, when, and each field's value before and after, in words.
  */
 const History = () => {
   const record = useRecordContext();
-  const resource = useResourceContext();
+  const resource = useResourceContext() ?? "";
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const [locale = "ru"] = useLocaleState();
   const recordId = record?.id;
   const { data, isPending, error } = useQuery({
     queryKey: ["history", recordId],
@@ -75,14 +147,10 @@ const History = () => {
   if (error) {
     return <Typography color="error">{translate("dostup.history.error")}</Typography>;
   }
-  const entries = data?.edges.map((edge) => edge.node) ?? [];
+  const entries: ChangeEntry[] = data?.edges.map((edge) => ({ id: edge.cursor, ...edge.node })) ?? [];
   if (entries.length === 0) {
     return <Typography sx={{ p: 2 }}>{translate("dostup.history.empty")}</Typography>;
   }
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
   return (
     <Stack spacing={1} sx={{ p: 1 }} data-testid="history">
       {data && data.totalCount > entries.length && (
@@ -90,32 +158,29 @@ const History = () => {
           {translate("dostup.history.latest", { shown: entries.length, total: data.totalCount })}
         </Typography>
       )}
-      {entries.map((entry) => (
-        <Card key={`${entry.at}-${entry.action}-${entry.changes.length}`} variant="outlined">
-          <CardContent>
-            <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: "center" }}>
-              <Chip size="small" label={translate(`enums.ChangeAction.${entry.action}`, { _: entry.action })} />
-              <Typography variant="body2">{format.format(new Date(entry.at))}</Typography>
-              <Typography variant="body2" color="text.secondary">
-                {entry.actorName ?? translate("dostup.history.system")}
-              </Typography>
-            </Stack>
-            {parseChanges(entry.changes).map(([field, change]) => (
-              <Box key={field} sx={{ fontSize: 14 }}>
-                <b>
-                  {field === "_note"
-                    ? translate("dostup.history.note")
-                    : translate(`resources.${resource}.fields.${field}`, { _: field })}
-                </b>
-                :{" "}
-                {typeof change === "object" && change !== null && ("from" in change || "to" in change)
-                  ? `${show(change.from)} → ${show(change.to)}`
-                  : show(change)}
-              </Box>
-            ))}
-          </CardContent>
-        </Card>
-      ))}
+      {entries.map((entry) => {
+        const change = renderChange(entry.fields, { entity: entry.entity, resource, translate, language: locale });
+        return (
+          <Card key={entry.id} variant="outlined" data-testid="history-entry">
+            <CardContent>
+              <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: "center" }}>
+                <Chip size="small" label={translate(`enums.ChangeAction.${entry.action}`, { _: entry.action })} />
+                <Typography variant="body2">{formatDateTime(entry.at, locale)}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {entry.actorName ?? translate("dostup.history.system")}
+                </Typography>
+              </Stack>
+              {change.note && (
+                <Typography variant="body2" sx={{ mb: 1 }}>
+                  {change.note}
+                </Typography>
+              )}
+              {change.fields.length > 0 && <FieldsTable rows={change.fields} />}
+              {change.values.length > 0 && <ValuesTable rows={change.values} />}
+            </CardContent>
+          </Card>
+        );
+      })}
     </Stack>
   );
 };

@@ -1,4 +1,6 @@
 import type { AuthProvider, UserIdentity } from "react-admin";
+import { messageText } from "../lib/messages";
+import { languageHeaders } from "./locale";
 
 const ENDPOINT = "/graphql";
 const STORAGE_KEY = "dostup.auth";
@@ -35,14 +37,17 @@ interface StoredAuth {
   me: Me;
 }
 
-const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { data { token me { id email fullName role } } } ... on InvalidCredentialsError { message } ... on LoginThrottledError { retryAfterSeconds } ... on ValidationError { issues { field message } } } }`;
+const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { data { token me { id email fullName role } } } ... on InvalidCredentialsError { message } ... on LoginThrottledError { retryAfterSeconds } ... on ValidationError { issues { field message code params { name value } } } } }`;
 const LOGOUT = "mutation Logout { logout { __typename } }";
 
 type LoginResult =
   | { __typename: "LoginSuccess"; data: { token: string; me: Me } }
   | { __typename: "InvalidCredentialsError"; message: string }
   | { __typename: "LoginThrottledError"; retryAfterSeconds: number }
-  | { __typename: "ValidationError"; issues: { field: string; message: string }[] }
+  | {
+      __typename: "ValidationError";
+      issues: { field: string; message: string; code?: string; params?: { name: string; value: string }[] }[];
+    }
   // The other members of LoginResult, whose fields the mutation does not select.
   | { __typename: string };
 
@@ -122,6 +127,7 @@ async function sendLogin(email: string, password: string): Promise<LoginResult> 
     headers: {
       "Content-Type": "application/json",
       Accept: "application/graphql-response+json, application/json",
+      ...languageHeaders(),
     },
     body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
   });
@@ -134,7 +140,13 @@ async function sendLogin(email: string, password: string): Promise<LoginResult> 
   }
   if (isObject(body) && Array.isArray(body.errors) && body.errors.length > 0) {
     const messages = body.errors.flatMap((error: unknown) =>
-      isObject(error) && typeof error.message === "string" ? [error.message] : [],
+      isObject(error) && typeof error.message === "string"
+        ? [
+            isObject(error.extensions)
+              ? messageText(error.extensions.messageCode, error.extensions.messageParams as never, error.message)
+              : error.message,
+          ]
+        : [],
     );
     throw new Error(messages.join("\n") || SIGN_IN_ERROR);
   }
@@ -164,7 +176,7 @@ export const authProvider: AuthProvider = {
       throw new Error(translate(THROTTLED, { seconds: result.retryAfterSeconds }));
     }
     if ("issues" in result && result.issues.length > 0) {
-      throw new Error(result.issues.map((issue) => issue.message).join("\n"));
+      throw new Error(result.issues.map((issue) => messageText(issue.code, issue.params, issue.message)).join("\n"));
     }
     throw new Error(SIGN_IN_ERROR);
   },
@@ -179,7 +191,7 @@ export const authProvider: AuthProvider = {
     }
     await fetch(ENDPOINT, {
       method: "POST",
-      headers: { "Content-Type": "application/json", ...headers },
+      headers: { "Content-Type": "application/json", ...languageHeaders(), ...headers },
       body: JSON.stringify({ query: LOGOUT }),
       keepalive: true,
     }).catch(() => undefined);

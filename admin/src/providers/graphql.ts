@@ -1,5 +1,7 @@
 import { HttpError } from "react-admin";
+import { messageText, type ParamsGiven } from "../lib/messages";
 import { authHeaders } from "./authProvider";
+import { languageHeaders } from "./locale";
 
 const ENDPOINT = "/graphql";
 
@@ -14,7 +16,15 @@ export const ERROR_KEYS = {
 
 interface GraphQLError {
   message: string;
-  extensions?: { code?: unknown; http?: { status?: unknown } };
+  extensions?: { code?: unknown; http?: { status?: unknown }; messageCode?: unknown; messageParams?: unknown };
+}
+
+/** A GraphQL error's message in the panel's language, by its code (extensions.messageCode). */
+function errorText(error: GraphQLError): string {
+  const extensions = error.extensions ?? {};
+  // graphql-js puts its own words before a scalar's message: those come as the server sent them.
+  if (!extensions.messageCode || /^Variable "/.test(error.message)) return error.message;
+  return messageText(extensions.messageCode, extensions.messageParams as ParamsGiven, error.message);
 }
 
 interface GraphQLResponse {
@@ -73,6 +83,7 @@ export async function request<TData>(
     headers: {
       "Content-Type": "application/json",
       Accept: "application/graphql-response+json, application/json",
+      ...languageHeaders(),
       ...authHeaders(),
     },
     body: JSON.stringify({ query, variables }),
@@ -86,7 +97,7 @@ export async function request<TData>(
   const [firstError] = body.errors ?? [];
   if (firstError) {
     throw new HttpError(
-      (body.errors ?? []).map((error) => error.message).join("\n"),
+      (body.errors ?? []).map(errorText).join("\n"),
       errorStatus(body.errors ?? [], response.status),
       body,
     );
@@ -98,9 +109,16 @@ export async function request<TData>(
   return body.data as TData;
 }
 
-interface FieldIssue {
+export interface FieldIssue {
   field: string;
   message: string;
+  code?: string;
+  params?: { name: string; value: string }[];
+}
+
+/** A field issue's message in the panel's language, by its code; the server's text for a code unknown here. */
+export function issueText(issue: FieldIssue): string {
+  return messageText(issue.code, issue.params, issue.message);
 }
 
 type MutationResult =
@@ -121,8 +139,13 @@ export function fieldSource(field: string): string {
 export function mutationError(result: MutationResult): HttpError {
   switch (result.__typename) {
     case "ValidationError": {
-      const issues = "issues" in result ? (result.issues as FieldIssue[]) : [];
-      const errors: Record<string, unknown> = { root: { serverError: result.message } };
+      const issues = ("issues" in result ? (result.issues as FieldIssue[]) : []).map((issue) => ({
+        ...issue,
+        message: issueText(issue),
+      }));
+      // The notification: what the issues say, in the panel's language (the fields show where).
+      const said = [...new Set(issues.map((issue) => issue.message))].join(" ");
+      const errors: Record<string, unknown> = { root: { serverError: said || result.message } };
       for (const issue of issues) {
         errors[fieldSource(issue.field)] = issue.message;
       }
@@ -161,7 +184,7 @@ export async function mutate<TData>(
 ): Promise<TData> {
   const type = capitalise(name);
   const inputType = options.inputType ?? `${type}Input`;
-  const query = `mutation ${type}($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { message } ... on ValidationError { issues { field message } } ... on ConflictError { currentVersion } ... on Mutation${type}Success { data { ${selection} } } } }`;
+  const query = `mutation ${type}($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { message code } ... on ValidationError { issues { field message code params { name value } } } ... on ConflictError { currentVersion } ... on Mutation${type}Success { data { ${selection} } } } }`;
   const data = await request<Record<string, MutationResult>>(query, { input }, options.signal);
   const result = data[name];
   if (!result) {

@@ -6,6 +6,7 @@ import * as dashboard from "../dashboard/messages";
 import { en } from "../i18n/en";
 import { ru } from "../i18n/ru";
 import { resources } from "../resources";
+import { setPanelLocale } from "./locale";
 
 // ra-language-russian is a community package that trails react-admin; English
 // underneath fills any key it lacks, so the UI never shows a raw key.
@@ -23,7 +24,16 @@ const english: TranslationMessages = mergeTranslations(
   ...resources.map((resource) => resource.messages.en),
 );
 
-export const i18nProvider = polyglotI18nProvider((locale) => (locale === "en" ? english : russian), "ru", [
+const polyglot = polyglotI18nProvider((locale) => (locale === "en" ? english : russian), "ru", [
   { locale: "ru", name: "Русский" },
   { locale: "en", name: "English" },
 ]);
+
+/** The panel's i18n; a change of locale also changes the language the API answers in (locale.ts). */
+export const i18nProvider: typeof polyglot = {
+  ...polyglot,
+  changeLocale: async (locale, options) => {
+    await polyglot.changeLocale(locale, options);
+    setPanelLocale(locale);
+  },
+};

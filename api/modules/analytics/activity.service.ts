@@ -64,7 +64,7 @@ const UNITS: Record<Granularity, string> = { YEAR: "year", QUARTER: "quarter", M
  */
 export async function resolveScope(access: Access, scope: ActivityScope | null | undefined): Promise<ResolvedScope> {
   const given = [scope?.regionId, scope?.municipalityId, scope?.centreId].filter((id) => id != null);
-  if (given.length > 1) throw ValidationError.of("scope", "Give at most one of regionId, municipalityId, centreId.");
+  if (given.length > 1) throw ValidationError.of("scope", "SCOPE_ONE_PLACE");
   const base: ResolvedScope = {
     all: access.read === "all",
     regions: access.read === "all" ? [] : [...access.read],
@@ -94,9 +94,9 @@ export async function resolveScope(access: Access, scope: ActivityScope | null |
 }
 
 function checkRange(from: Date, to: Date): void {
-  if (from > to) throw ValidationError.of("input.to", "The end of the range is on or after its start.");
+  if (from > to) throw ValidationError.of("input.to", "RANGE_END_BEFORE_START");
   if (to.getUTCFullYear() - from.getUTCFullYear() > 50) {
-    throw ValidationError.of("input.to", "Give a range of at most 50 years.");
+    throw ValidationError.of("input.to", "RANGE_TOO_LONG_YEARS", { years: 50 });
   }
 }
 

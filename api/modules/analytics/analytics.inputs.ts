@@ -56,8 +56,8 @@ export const kpiProgressSchema = z.object({
   year: z
     .number()
     .int()
-    .min(1900, "A year from 1900 to 2100.")
-    .max(2100, "A year from 1900 to 2100.")
+    .min(1900, "YEAR_1900_2100")
+    .max(2100, "YEAR_1900_2100")
     .nullish()
     .describe(
       "The year: COMPUTED KPIs are computed for it, ENTERED ones show its value. Omitted: COMPUTED ones for the current year (a formula summing report indicators: the latest year reported), ENTERED ones their latest value.",

@@ -48,9 +48,9 @@ function isoDate(date: Date): string {
 }
 
 function checkRange(input: MobileOfficeActivityData): void {
-  if (input.from > input.to) throw new UserInputError('"input.from" must not be after "input.to".', "input.from");
+  if (input.from > input.to) throw new UserInputError("PERIOD_FROM_AFTER_TO", undefined, "input.from");
   if ((input.to.getTime() - input.from.getTime()) / 86_400_000 > MAX_RANGE_DAYS) {
-    throw new UserInputError("The period may span at most 20 years.", "input.to");
+    throw new UserInputError("PERIOD_TOO_LONG", { years: 20 }, "input.to");
   }
 }
 

@@ -12,8 +12,7 @@ import type { CreateApiClientData } from "./api-clients.inputs.js";
  * characters kept visible so that people can tell keys apart in lists.
  */
 export async function createApiClient(access: Access, data: CreateApiClientData) {
-  if (data.expiresAt && data.expiresAt <= new Date())
-    throw ValidationError.of("input.expiresAt", "The expiry must be in the future.");
+  if (data.expiresAt && data.expiresAt <= new Date()) throw ValidationError.of("input.expiresAt", "EXPIRY_IN_PAST");
   const secret = randomBytes(32).toString("base64url");
   const key = `dsp_${secret}`;
   const keyPrefix = key.slice(0, 12);
@@ -39,7 +38,7 @@ export async function revokeApiClient(access: Access, input: { id: string; versi
   const revoked = await change("API client", async (tx) => {
     const before = await tx.apiClient.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("API client");
-    if (before.revokedAt) throw ValidationError.of("input.id", "This key is already revoked.");
+    if (before.revokedAt) throw ValidationError.of("input.id", "API_KEY_ALREADY_REVOKED");
     return saveRow(tx, access, {
       entity: "ApiClient",
       label: "API client",

@@ -7,8 +7,8 @@ import { UserRole } from "../../generated/prisma/client.js";
 // ── Signing in and out ──
 
 export const loginSchema = z.object({
-  email: z.string().trim().email("Enter an email address.").max(254),
-  password: z.string().min(1, "Enter the password.").max(1024),
+  email: z.string().trim().email("INVALID_EMAIL").max(254),
+  password: z.string().min(1, "PASSWORD_REQUIRED").max(1024),
 });
 
 export const logoutSchema = z.object({
@@ -28,7 +28,7 @@ export const userFilterSchema = z.object({
 export type UserFilterData = z.output<typeof userFilterSchema>;
 
 const userFields = {
-  fullName: z.string().trim().min(1, "Cannot be empty.").max(200),
+  fullName: z.string().trim().min(1, "REQUIRED").max(200),
   role: z.enum(UserRole),
   regionIds: z.array(z.string()).max(85),
   centreId: z.string().nullish().describe("An operator's centre."),
@@ -36,8 +36,8 @@ const userFields = {
   locale: z.enum(["ru", "en"]),
 };
 export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),
-  password: z.string().min(10, "At least 10 characters.").max(200).describe("At least 10 characters."),
+  email: z.string().trim().toLowerCase().email("INVALID_EMAIL").max(254),
+  password: z.string().min(10, "TEXT_TOO_SHORT").max(200).describe("At least 10 characters."),
   ...userFields,
   regionIds: userFields.regionIds.default([]).describe("Curators' and regional auditors' regions."),
   allRegions: userFields.allRegions.default(false).describe("An auditor who reads every region."),

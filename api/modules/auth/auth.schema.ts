@@ -7,6 +7,7 @@ import { escapeLike, safeUuid } from "../../lib/ids.js";
 import { SIGN_IN } from "../../lib/limits.js";
 import { selection } from "../../lib/selection.js";
 import { openSessionCount } from "../../lib/sessions.js";
+import { formatMessage } from "../../messages/index.js";
 import { listConnection, rowMutation } from "../../shared.js";
 import { Region } from "../geography/geography.schema.js";
 import {
@@ -69,14 +70,18 @@ export const User = builder.prismaNode("User", {
 
 builder.objectType(InvalidCredentialsError, {
   name: "InvalidCredentialsError",
-  fields: (t) => ({ message: t.exposeString("message") }),
+  fields: (t) => ({
+    message: t.string({ resolve: (error, _args, ctx) => formatMessage(error.code, undefined, ctx.language) }),
+  }),
 });
 
 builder.objectType(LoginThrottledError, {
   name: "LoginThrottledError",
   description: `Too many failed sign-ins for this account or from this address (README, "Sign-in throttling").`,
   fields: (t) => ({
-    message: t.exposeString("message"),
+    message: t.string({
+      resolve: (error, _args, ctx) => formatMessage(error.code, { seconds: error.retryAfterSeconds }, ctx.language),
+    }),
     retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "Wait this long before the next attempt." }),
   }),
 });

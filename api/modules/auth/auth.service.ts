@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { endSessions, forgetUser, type SessionOrigin, startSession } from "../../lib/sessions.js";
 import { beginSignIn, settleSignIn } from "../../lib/sign-in-throttle.js";
+import { formatMessage } from "../../messages/index.js";
 import type { CreateUserData, UpdateUserData } from "./auth.inputs.js";
 
 /**
@@ -17,16 +18,18 @@ const hash = async (password: string) => (await argon2()).hash(password);
 const verify = async (hashed: string, password: string) => (await argon2()).verify(hashed, password);
 
 export class InvalidCredentialsError extends Error {
+  readonly code = "INVALID_CREDENTIALS";
   constructor() {
-    super("The email or password is wrong.");
+    super(formatMessage("INVALID_CREDENTIALS", undefined, "en"));
     this.name = "InvalidCredentialsError";
   }
 }
 
 /** Too many failed sign-ins for the account or from the address: wait, then try again. */
 export class LoginThrottledError extends Error {
+  readonly code = "LOGIN_THROTTLED";
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`);
+    super(formatMessage("LOGIN_THROTTLED", { seconds: retryAfterSeconds }, "en"));
     this.name = "LoginThrottledError";
   }
 }
@@ -72,12 +75,11 @@ function checkScopeShape(
   centreId: string | null | undefined,
   allRegions: boolean,
 ): void {
-  if (role === "CURATOR" && regionIds.length === 0)
-    throw ValidationError.of("input.regionIds", "A curator needs at least one region.");
+  if (role === "CURATOR" && regionIds.length === 0) throw ValidationError.of("input.regionIds", "CURATOR_NEEDS_REGION");
   if (role === "AUDITOR" && !allRegions && regionIds.length === 0) {
-    throw ValidationError.of("input.regionIds", "An auditor needs regions, or allRegions.");
+    throw ValidationError.of("input.regionIds", "AUDITOR_NEEDS_REGIONS");
   }
-  if (role === "OPERATOR" && !centreId) throw ValidationError.of("input.centreId", "An operator needs a centre.");
+  if (role === "OPERATOR" && !centreId) throw ValidationError.of("input.centreId", "OPERATOR_NEEDS_CENTRE");
 }
 
 function regionUuids(ids: string[]): string[] {
@@ -142,9 +144,9 @@ async function assertAdministratorsRemain(
   if (!losesAdmin) return;
   const field = next.active ? "input.role" : "input.active";
   if (access.identity?.kind === "user" && access.identity.userId === user.id)
-    throw ValidationError.of(field, "You cannot deactivate or demote your own account; ask another administrator.");
+    throw ValidationError.of(field, "CANNOT_DEMOTE_SELF");
   const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: user.id } } });
-  if (others === 0) throw ValidationError.of(field, "This is the last active administrator; appoint another first.");
+  if (others === 0) throw ValidationError.of(field, "LAST_ADMINISTRATOR");
 }
 
 export async function updateUser(access: Access, input: UpdateUserData) {

@@ -1,7 +1,7 @@
 // What the inputs of a centre's details must hold, checked by the validation plugin on their
 // GraphQL input types (centre-details.schema.ts); the service takes what these give.
 import { z } from "zod";
-import type { FieldIssue } from "../../lib/errors.js";
+import type { FieldProblem } from "../../lib/errors.js";
 import { versionedChange, whenValid } from "../../lib/validate.js";
 import { HHMM } from "./centres.inputs.js";
 
@@ -9,9 +9,9 @@ const exceptionFields = {
   startsOn: z.date(),
   endsOn: z.date(),
   closed: z.boolean(),
-  opens: z.string().regex(HHMM, "Use HH:MM, e.g. 10:00.").nullish(),
-  closes: z.string().regex(HHMM, "Use HH:MM, e.g. 16:00.").nullish(),
-  reason: z.string().trim().max(500, "At most 500 characters.").nullish(),
+  opens: z.string().regex(HHMM, "OPENS_FORMAT").nullish(),
+  closes: z.string().regex(HHMM, "CLOSES_FORMAT").nullish(),
+  reason: z.string().trim().max(500, "TEXT_TOO_LONG").nullish(),
 };
 
 /**
@@ -24,20 +24,20 @@ export function exceptionIssue(e: {
   closed: boolean;
   opens?: string | null;
   closes?: string | null;
-}): FieldIssue | null {
-  if (e.endsOn < e.startsOn) return { field: "endsOn", message: "The range must end on or after its first day." };
+}): FieldProblem | null {
+  if (e.endsOn < e.startsOn) return { field: "endsOn", code: "EXCEPTION_END_BEFORE_START" };
   if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000)
-    return { field: "endsOn", message: "A range is at most a year." };
+    return { field: "endsOn", code: "EXCEPTION_TOO_LONG" };
   if (!e.closed) {
-    if (!e.opens || !e.closes) return { field: "opens", message: "Give the hours, or mark the range closed." };
-    if (e.opens >= e.closes) return { field: "closes", message: "Closing time must be after opening time." };
+    if (!e.opens || !e.closes) return { field: "opens", code: "EXCEPTION_HOURS_REQUIRED" };
+    if (e.opens >= e.closes) return { field: "closes", code: "CLOSES_BEFORE_OPENS" };
   }
   return null;
 }
 
 export const addExceptionSchema = z.object({ centreId: z.string(), ...exceptionFields }).superRefine((data, ctx) => {
   const issue = exceptionIssue(data);
-  if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+  if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.code });
 }, whenValid);
 export type AddExceptionData = z.output<typeof addExceptionSchema>;
 
@@ -46,8 +46,8 @@ export type UpdateExceptionData = z.output<typeof updateExceptionSchema>;
 
 /** Documents of one type issued on a visit, a part of the visit schemas (which check it). */
 export const visitDocumentSchema = z.object({
-  documentType: z.string().trim().min(1, "Name the document type.").max(200),
-  count: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
+  documentType: z.string().trim().min(1, "DOCUMENT_TYPE_REQUIRED").max(200),
+  count: z.number().int("WHOLE_NUMBER").min(0, "NEGATIVE_NOT_ALLOWED").max(1_000_000),
 });
 
 const documentsSchema = z.array(visitDocumentSchema).max(50);
@@ -55,7 +55,7 @@ const documentsSchema = z.array(visitDocumentSchema).max(50);
 const visitFields = {
   settlementId: z.string(),
   visitedOn: z.date(),
-  peopleServed: z.number().int("A whole number.").min(0, "Cannot be negative.").max(1_000_000),
+  peopleServed: z.number().int("WHOLE_NUMBER").min(0, "NEGATIVE_NOT_ALLOWED").max(1_000_000),
   note: z.string().trim().max(2000).nullish(),
   documents: documentsSchema,
 };
@@ -66,8 +66,12 @@ function typesOnce(documents: { documentType: string }[], ctx: z.RefinementCtx<u
   for (const [i, d] of documents.entries()) {
     const key = d.documentType.toLowerCase();
     if (seen.has(key)) {
-      const message = `"${d.documentType}" is listed twice.`;
-      ctx.addIssue({ code: "custom", path: ["documents", i, "documentType"], message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["documents", i, "documentType"],
+        message: "DOCUMENT_TYPE_TWICE",
+        params: { documentType: d.documentType },
+      });
       return false;
     }
     seen.add(key);
@@ -79,7 +83,7 @@ export const recordVisitSchema = z
   .object({ centreId: z.string(), ...visitFields, documents: documentsSchema.default([]) })
   .superRefine((data, ctx) => {
     if (typesOnce(data.documents, ctx) && data.visitedOn.getTime() > Date.now() + 86_400_000)
-      ctx.addIssue({ code: "custom", path: ["visitedOn"], message: "A visit cannot be recorded ahead of time." });
+      ctx.addIssue({ code: "custom", path: ["visitedOn"], message: "VISIT_IN_FUTURE" });
   }, whenValid);
 export type RecordVisitData = z.output<typeof recordVisitSchema>;
 

@@ -77,7 +77,7 @@ export async function updateHoursException(access: Access, data: UpdateException
     const { id: _i, version, ...fields } = data;
     const merged = { ...before, ...fields };
     const issue = exceptionIssue(merged);
-    if (issue) throw ValidationError.of(`input.${issue.field}`, issue.message);
+    if (issue) throw ValidationError.of(`input.${issue.field}`, issue.code);
     return saveVersion(tx, access, {
       entity: "OpeningHoursException",
       label: "opening hours exception",
@@ -117,15 +117,14 @@ async function visitSettlement(tx: Tx, access: Access, globalId: string, regionI
   });
   if (!settlement || !includes(access.read, settlement.municipality.regionId)) throw new NotFoundError("settlement");
   if (settlement.municipality.regionId !== regionId)
-    throw ValidationError.of("input.settlementId", "Choose a settlement of the centre's region.");
+    throw ValidationError.of("input.settlementId", "SETTLEMENT_OUTSIDE_CENTRE_REGION");
   return settlement;
 }
 
 export async function recordMobileVisit(access: Access, data: RecordVisitData) {
   return change("mobile visit", async (tx) => {
     const centre = await writableCentre(tx, access, data.centreId);
-    if (!centre.kinds.includes("MOBILE_OFFICE"))
-      throw ValidationError.of("input.centreId", "Only a mobile office records visits.");
+    if (!centre.kinds.includes("MOBILE_OFFICE")) throw ValidationError.of("input.centreId", "MOBILE_OFFICE_ONLY");
     const settlement = await visitSettlement(tx, access, data.settlementId, centre.regionId);
     const visit = await tx.mobileVisit.create({
       data: {

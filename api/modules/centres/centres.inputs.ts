@@ -28,27 +28,23 @@ const centreFields = {
   name: text(300),
   kinds: z
     .array(z.enum(["PUBLIC_ACCESS", "LEGAL_INFO", "IDENTITY", "MOBILE_OFFICE", "E_SERVICES_SECTOR", "MFC_WINDOW"]))
-    .min(1, "Choose at least one kind.")
+    .min(1, "CENTRE_KIND_REQUIRED")
     .max(6),
   status: z.enum(["ACTIVE", "TEMPORARILY_CLOSED", "INACTIVE", "CLOSED"]),
   statusAlert: optionalText(500),
   address: text(500),
-  latitude: z.number().min(-90, "Latitude is between −90 and 90.").max(90, "Latitude is between −90 and 90.").nullish(),
-  longitude: z
-    .number()
-    .min(-180, "Longitude is between −180 and 180.")
-    .max(180, "Longitude is between −180 and 180.")
-    .nullish(),
+  latitude: z.number().min(-90, "LATITUDE_RANGE").max(90, "LATITUDE_RANGE").nullish(),
+  longitude: z.number().min(-180, "LONGITUDE_RANGE").max(180, "LONGITUDE_RANGE").nullish(),
   accessibleVision: z.boolean(),
   accessibleHearing: z.boolean(),
   accessibleMobility: z.boolean(),
-  workstations: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
-  printers: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
-  scanners: z.number().int("A whole number.").min(0, "Cannot be negative.").max(10_000),
+  workstations: z.number().int("WHOLE_NUMBER").min(0, "NEGATIVE_NOT_ALLOWED").max(10_000),
+  printers: z.number().int("WHOLE_NUMBER").min(0, "NEGATIVE_NOT_ALLOWED").max(10_000),
+  scanners: z.number().int("WHOLE_NUMBER").min(0, "NEGATIVE_NOT_ALLOWED").max(10_000),
   internetAccess: z.boolean(),
   equipmentNote: optionalText(2000),
   phone: optionalText(100),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  email: z.string().trim().email("INVALID_EMAIL").max(254).nullish(),
   website: webUrl().nullish(),
   signatureValidUntil: z.date().nullish(),
 };
@@ -63,7 +59,7 @@ function coordinatesPaired(
     data.latitude !== undefined &&
     data.longitude !== undefined
   ) {
-    ctx.addIssue({ code: "custom", path: ["latitude"], message: "Give both latitude and longitude, or neither." });
+    ctx.addIssue({ code: "custom", path: ["latitude"], message: "COORDINATES_BOTH_OR_NEITHER" });
   }
 }
 
@@ -89,13 +85,9 @@ export type UpdateCentreData = z.output<typeof updateCentreSchema>;
 
 /** One weekday's opening and closing, a part of `openingHoursSchema` (which checks it). */
 export const openingHourSchema = z.object({
-  weekday: z
-    .number()
-    .int()
-    .min(1, "Weekdays are 1 (Monday) to 7 (Sunday).")
-    .max(7, "Weekdays are 1 (Monday) to 7 (Sunday)."),
-  opens: z.string().regex(HHMM, "Use HH:MM, e.g. 09:00."),
-  closes: z.string().regex(HHMM, "Use HH:MM, e.g. 18:00."),
+  weekday: z.number().int().min(1, "WEEKDAY_RANGE").max(7, "WEEKDAY_RANGE"),
+  opens: z.string().regex(HHMM, "OPENS_FORMAT"),
+  closes: z.string().regex(HHMM, "CLOSES_FORMAT"),
 });
 
 export const openingHoursSchema = z
@@ -106,7 +98,7 @@ export const openingHoursSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["hours", i, "closes"],
-        message: "Closing time must be after opening time.",
+        message: "CLOSES_BEFORE_OPENS",
       });
   }, whenValid);
 export type OpeningHoursData = z.output<typeof openingHoursSchema>;

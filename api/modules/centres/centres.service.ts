@@ -67,7 +67,7 @@ export async function createCentre(access: Access, data: CreateCentreData) {
       where: { id: fromGlobalId("Organisation", data.hostOrganisationId, "input.hostOrganisationId") },
     });
     if (!host || host.regionId !== settlement.municipality.regionId) {
-      throw ValidationError.of("input.hostOrganisationId", "Choose a host organisation of the centre's region.");
+      throw ValidationError.of("input.hostOrganisationId", "HOST_OUTSIDE_CENTRE_REGION");
     }
     const { hostOrganisationId: _h, settlementId: _s, ...fields } = data;
     const centre = await tx.centre.create({

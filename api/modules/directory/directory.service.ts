@@ -223,7 +223,7 @@ async function placeOf(
   });
   if (!municipality) throw new NotFoundError("municipality");
   if (municipality.regionId !== region.id) {
-    throw ValidationError.of("input.municipalityId", `Choose a municipality of the region given in ${regionField}.`);
+    throw ValidationError.of("input.municipalityId", "MUNICIPALITY_OUTSIDE_REGION_GIVEN", { field: regionField });
   }
   return { regionId: region.id, municipalityId: municipality.id };
 }
@@ -242,11 +242,11 @@ export async function serviceCurators(
   if (!service) throw new NotFoundError("service");
   const asked = input.regionId ? fromGlobalId("Region", input.regionId, "input.regionId") : null;
   if (asked && service.regionId && asked !== service.regionId) {
-    throw ValidationError.of("input.regionId", "The service belongs to another region; leave the region out.");
+    throw ValidationError.of("input.regionId", "SERVICE_OF_OTHER_REGION");
   }
   const regionId = asked ?? service.regionId;
   if (!regionId) {
-    throw ValidationError.of("input.regionId", "A federal service has curators in each region: name the region.");
+    throw ValidationError.of("input.regionId", "FEDERAL_SERVICE_NEEDS_REGION");
   }
   const place = await placeOf(access, regionId, input.municipalityId, "the service's region");
   const [curators] = await curatorsOfServices([service], place, origin, queries.lifeSituation);

@@ -3,7 +3,7 @@
 // database (that the organisation, centre, project and municipalities are of the event's region).
 import { z } from "zod";
 import { EventAudience, EventKind } from "../../generated/prisma/client.js";
-import type { FieldIssue } from "../../lib/errors.js";
+import type { FieldProblem } from "../../lib/errors.js";
 import { globalId, nullAsAbsent, optionalText, text, whenValid } from "../../lib/validate.js";
 
 /** The most municipalities one event lists (a region-wide campaign covers every district). */
@@ -32,8 +32,8 @@ const eventFields = {
   audience,
   participants: z
     .number()
-    .int("A whole number.")
-    .min(0, "Cannot be negative.")
+    .int("WHOLE_NUMBER")
+    .min(0, "NEGATIVE_NOT_ALLOWED")
     .max(10_000_000)
     .nullish()
     .describe("Zero or more; null when not counted."),
@@ -41,25 +41,22 @@ const eventFields = {
   centreId: globalId.nullish().describe("A centre of the event's region."),
   projectId: globalId.nullish().describe("A project of the event's region."),
   description: optionalText(5000),
-  municipalityIds: z
-    .array(globalId)
-    .max(MAX_EVENT_MUNICIPALITIES, `At most ${MAX_EVENT_MUNICIPALITIES} municipalities.`),
+  municipalityIds: z.array(globalId).max(MAX_EVENT_MUNICIPALITIES, "EVENT_TOO_MANY_MUNICIPALITIES"),
 };
 
 /**
  * What is wrong with an event's dates (the field below `input`), if anything: checked on a new
  * event here, and by the service on an existing one merged with its changes.
  */
-export function eventDatesIssue(e: { startsOn: Date; endsOn: Date }): FieldIssue | null {
-  if (e.endsOn < e.startsOn) return { field: "endsOn", message: "An event ends on or after the day it starts." };
-  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000)
-    return { field: "endsOn", message: "An event lasts at most a year; record a longer programme as its events." };
+export function eventDatesIssue(e: { startsOn: Date; endsOn: Date }): FieldProblem | null {
+  if (e.endsOn < e.startsOn) return { field: "endsOn", code: "EVENT_ENDS_BEFORE_START" };
+  if (e.endsOn.getTime() - e.startsOn.getTime() > 366 * 86_400_000) return { field: "endsOn", code: "EVENT_TOO_LONG" };
   return null;
 }
 
 function checkDates(data: { startsOn: Date; endsOn: Date }, ctx: z.RefinementCtx<unknown>): void {
   const issue = eventDatesIssue(data);
-  if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+  if (issue) ctx.addIssue({ code: "custom", path: [issue.field], message: issue.code });
 }
 
 /** Columns a null may clear; a null for any other field means "not given" (unchanged). */

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../../lib/errors.js";
 import { archivedIfAsked, inRegionOf, type OrderBy, searchIn } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { eventScope, writableRegion } from "../../lib/scopes.js";
+import type { MessageCode } from "../../messages/index.js";
 import { type CreateEventData, type EventFilterData, eventDatesIssue, type UpdateEventData } from "./events.inputs.js";
 
 export type EventOrderByInput = OrderBy<"STARTS_ON" | "TITLE">;
@@ -45,12 +46,19 @@ type References = Pick<CreateEventData, "hostOrganisationId" | "centreId" | "pro
  * keeps), each of `regionId`: one the caller cannot read is not found; one of another region
  * is a mistake in the input.
  */
+/** A reference of another region than the event's, by the kind of record it names. */
+const OUTSIDE_EVENT_REGION: Record<"organisation" | "centre" | "project", MessageCode> = {
+  organisation: "EVENT_ORGANISATION_OUTSIDE_REGION",
+  centre: "EVENT_CENTRE_OUTSIDE_REGION",
+  project: "EVENT_PROJECT_OUTSIDE_REGION",
+};
+
 async function referencesIn(tx: Tx, access: Access, regionId: string, input: Partial<References>) {
   const result: { hostOrganisationId?: string | null; centreId?: string | null; projectId?: string | null } = {};
   const check = async (
     field: keyof References,
     type: "Organisation" | "Centre" | "Project",
-    label: string,
+    label: keyof typeof OUTSIDE_EVENT_REGION,
     find: (id: string) => Promise<{ regionId: string } | null>,
   ) => {
     const given = input[field];
@@ -62,11 +70,7 @@ async function referencesIn(tx: Tx, access: Access, regionId: string, input: Par
     const id = fromGlobalId(type, given, `input.${field}`);
     const row = await find(id);
     if (!row || !includes(access.read, row.regionId)) throw new NotFoundError(label);
-    if (row.regionId !== regionId)
-      throw ValidationError.of(
-        `input.${field}`,
-        `Choose ${label === "organisation" ? "an" : "a"} ${label} of the event's region.`,
-      );
+    if (row.regionId !== regionId) throw ValidationError.of(`input.${field}`, OUTSIDE_EVENT_REGION[label]);
     result[field] = id;
   };
   await check("hostOrganisationId", "Organisation", "organisation", (id) =>
@@ -87,7 +91,7 @@ async function municipalitiesIn(tx: Tx, access: Access, regionId: string, global
     const region = found.get(id);
     if (!region || !includes(access.read, region)) throw new NotFoundError("municipality");
     if (region !== regionId)
-      throw ValidationError.of(`input.municipalityIds.${i}`, "Choose municipalities of the event's region.");
+      throw ValidationError.of(`input.municipalityIds.${i}`, "EVENT_MUNICIPALITIES_OUTSIDE_REGION");
   }
   return [...new Set(ids)];
 }
@@ -137,7 +141,7 @@ export async function updateEvent(access: Access, data: UpdateEventData) {
   return change("event", async (tx) => {
     const { municipalities: beforeMunicipalities, ...before } = await writableEvent(tx, access, id);
     const issue = eventDatesIssue({ ...before, ...fields });
-    if (issue) throw ValidationError.of(`input.${issue.field}`, issue.message);
+    if (issue) throw ValidationError.of(`input.${issue.field}`, issue.code);
     const references = await referencesIn(tx, access, before.regionId, { hostOrganisationId, centreId, projectId });
     const municipalities = municipalityIds && (await municipalitiesIn(tx, access, before.regionId, municipalityIds));
     const after = await saveRow(tx, access, {

@@ -52,7 +52,7 @@ export function receiptOf(feedback: Feedback): CitizenFeedbackReceipt {
 }
 
 function apiClientOf(access: Access): string {
-  if (access.identity?.kind !== "partner") throw new ForbiddenError("Only a partner app's key submits feedback here.");
+  if (access.identity?.kind !== "partner") throw new ForbiddenError("FEEDBACK_PARTNER_ONLY");
   return access.identity.apiClientId;
 }
 
@@ -64,7 +64,7 @@ async function categoryOf(tx: Tx, categoryId: string | null | undefined) {
     : await tx.feedbackCategory.findUnique({ where: { code: DEFAULT_CATEGORY_CODE } });
   if (!category) {
     if (categoryId) throw new NotFoundError("feedback category");
-    throw ValidationError.of("input.categoryId", "Choose a category (feedbackCategories).");
+    throw ValidationError.of("input.categoryId", "FEEDBACK_CATEGORY_REQUIRED");
   }
   return category;
 }
@@ -95,7 +95,7 @@ export async function submitCitizenFeedback(access: Access, data: SubmitCitizenF
   const apiClientId = apiClientOf(access);
   return change("feedback", async (tx) => {
     if (!data.serviceId && !data.centreId) {
-      throw ValidationError.of("input.serviceId", "Name the service or the centre the feedback is about.");
+      throw ValidationError.of("input.serviceId", "FEEDBACK_CITIZEN_SUBJECT_REQUIRED");
     }
     const category = await categoryOf(tx, data.categoryId);
     const subject = await subjectOf(tx, access, {
@@ -120,9 +120,10 @@ export async function submitCitizenFeedback(access: Access, data: SubmitCitizenF
     if (first) {
       const now = { ...content, categoryId: category.id, regionId: subject.regionId } as Record<string, unknown>;
       if (SAME.some((column) => (first as Record<string, unknown>)[column] !== now[column])) {
-        throw new ConflictError(
-          `Feedback ${first.reference} was already submitted under externalId "${data.externalId}" with other content; send a new externalId for a new request.`,
-        );
+        throw new ConflictError("FEEDBACK_EXTERNAL_ID_REUSED", {
+          reference: first.reference,
+          externalId: data.externalId,
+        });
       }
       return first;
     }

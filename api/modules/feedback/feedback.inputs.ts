@@ -35,9 +35,9 @@ const categoryFields = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9_]{1,49}$/, "Use 2–50 capital letters, digits and _, starting with a letter."),
+    .regex(/^[A-Z][A-Z0-9_]{1,49}$/, "FEEDBACK_CATEGORY_CODE_FORMAT"),
   name: text(200),
-  slaDays: z.number().int("A whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+  slaDays: z.number().int("FEEDBACK_SLA_WHOLE").min(1, "FEEDBACK_SLA_MIN").max(365, "FEEDBACK_SLA_MAX"),
 };
 
 export const createCategorySchema = z.object(categoryFields);
@@ -51,7 +51,7 @@ export type UpdateCategoryData = z.output<typeof updateCategorySchema>;
 
 // ── Submitting ──
 
-const RATING = "A rating is a whole number from 1 to 5.";
+const RATING = "FEEDBACK_RATING_RANGE";
 const rating = z.number().int(RATING).min(1, RATING).max(5, RATING).nullish();
 /** The five ratings of every feedback, each optional. */
 const ratings = {
@@ -76,7 +76,7 @@ export const submitFeedbackSchema = z.object({
   receivedAt: z
     .date()
     .nullish()
-    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "Cannot be in the future.")
+    .refine((date) => !date || date.getTime() <= Date.now() + 60_000, "FEEDBACK_RECEIVED_IN_FUTURE")
     .describe("When it arrived (e.g. a letter); defaults to now. The due date counts from it."),
 });
 export type SubmitFeedbackData = z.output<typeof submitFeedbackSchema>;
@@ -106,8 +106,8 @@ export type AssignFeedbackData = z.output<typeof assignFeedbackSchema>;
 const externalId = z
   .string()
   .trim()
-  .min(1, "Cannot be empty.")
-  .max(100, "At most 100 characters.")
+  .min(1, "REQUIRED")
+  .max(100, "TEXT_TOO_LONG")
   .describe("The app's own id of the request: the same id again returns the first submission.");
 
 export const submitCitizenFeedbackSchema = z.object({

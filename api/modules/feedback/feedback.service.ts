@@ -141,7 +141,9 @@ export async function subjectOf(
 ) {
   const required = SUBJECT_FIELD[data.subjectType];
   if (required && !data[required]) {
-    throw ValidationError.of(`input.${required}`, `Choose what the feedback is about (${data.subjectType}).`);
+    throw ValidationError.of(`input.${required}`, "FEEDBACK_SUBJECT_REQUIRED", {
+      subjectTypeEntity: data.subjectType,
+    });
   }
   const centre = data.centreId
     ? await tx.centre.findFirst({
@@ -178,12 +180,12 @@ export async function subjectOf(
   for (const [field, region] of parts) {
     if (!region) continue;
     if (regionId && region !== regionId) {
-      throw ValidationError.of(field, "Belongs to another region than the rest of the feedback's subject.");
+      throw ValidationError.of(field, "FEEDBACK_SUBJECT_REGIONS_DIFFER");
     }
     regionId ??= region;
   }
   if (!regionId) {
-    throw ValidationError.of("input.regionId", "For a federal subject, say which region the feedback comes from.");
+    throw ValidationError.of("input.regionId", "FEEDBACK_REGION_REQUIRED");
   }
   return { regionId, centreId: centre?.id ?? null, serviceId: service?.id ?? null, lifeSituation };
 }
@@ -252,10 +254,10 @@ export async function submitFeedback(access: Access, data: SubmitFeedbackData) {
     const subject = await subjectOf(tx, access, data);
     if (access.centreId) {
       if (subject.centreId !== access.centreId) {
-        throw new ForbiddenError("Operators record feedback about their own centre only.");
+        throw new ForbiddenError("FEEDBACK_OPERATOR_OWN_CENTRE");
       }
     } else if (!includes(access.write, subject.regionId)) {
-      throw new ForbiddenError("You cannot record feedback outside your regions.");
+      throw new ForbiddenError("FEEDBACK_RECORD_OUTSIDE_REGIONS");
     }
     return recordFeedback(tx, access, {
       category,

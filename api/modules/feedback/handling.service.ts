@@ -7,6 +7,7 @@ import { type Access, includes } from "../../lib/access.js";
 import { assertUpdated, change, saveVersion, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import type { MessageCode } from "../../messages/index.js";
 import type { AssignFeedbackData, TransitionFeedbackData } from "./feedback.inputs.js";
 import { feedbackScope } from "./feedback.service.js";
 
@@ -41,7 +42,7 @@ export async function writableFeedback(tx: Tx, access: Access, globalId: string,
     where: { AND: [{ id: fromGlobalId("Feedback", globalId, field) }, feedbackScope(access)] },
   });
   if (!before) throw new NotFoundError("feedback");
-  if (!canChange(access, before)) throw new ForbiddenError("You cannot change feedback outside your regions.");
+  if (!canChange(access, before)) throw new ForbiddenError("FEEDBACK_CHANGE_OUTSIDE_REGIONS");
   // A stale view is reported before anything else: the status the caller saw may be gone.
   if (before.version !== version) assertUpdated(0, before, "feedback", version);
   return before;
@@ -90,19 +91,19 @@ export async function saveFeedback(tx: Tx, access: Access, before: Feedback, ver
 
 /** What each target status needs, and that nothing meant for another one is given. */
 function checkTransitionInput(data: TransitionFeedbackData): void {
-  const needs: [keyof TransitionFeedbackData, FeedbackStatus, string][] = [
-    ["answer", "ANSWERED", "Write the answer given to the author."],
-    ["duplicateOfId", "DUPLICATE", "Choose the feedback this one duplicates."],
-    ["redirectedTo", "REDIRECTED", "Name the body the feedback was redirected to."],
+  const needs: [keyof TransitionFeedbackData, FeedbackStatus, MessageCode][] = [
+    ["answer", "ANSWERED", "FEEDBACK_ANSWER_REQUIRED"],
+    ["duplicateOfId", "DUPLICATE", "FEEDBACK_DUPLICATE_OF_REQUIRED"],
+    ["redirectedTo", "REDIRECTED", "FEEDBACK_REDIRECTED_TO_REQUIRED"],
   ];
-  for (const [field, status, message] of needs) {
-    if (data.to === status && !data[field]) throw ValidationError.of(`input.${field}`, message);
+  for (const [field, status, code] of needs) {
+    if (data.to === status && !data[field]) throw ValidationError.of(`input.${field}`, code);
     if (data.to !== status && data[field]) {
-      throw ValidationError.of(`input.${field}`, `Only when moving to ${status}.`);
+      throw ValidationError.of(`input.${field}`, "FEEDBACK_ONLY_WHEN_MOVING_TO", { statusEntity: status });
     }
   }
   if (data.to === "REJECTED" && !data.comment) {
-    throw ValidationError.of("input.comment", "Say why the feedback is rejected.");
+    throw ValidationError.of("input.comment", "FEEDBACK_REJECT_REASON_REQUIRED");
   }
 }
 
@@ -112,12 +113,10 @@ export async function transitionFeedback(access: Access, data: TransitionFeedbac
     const before = await writableFeedback(tx, access, data.id, data.version);
     const allowed = WORKFLOW[before.status];
     if (!allowed.includes(data.to)) {
-      throw ValidationError.of(
-        "input.to",
-        allowed.length > 0
-          ? `Feedback in status ${before.status} can move to ${allowed.join(", ")}; not to ${data.to}.`
-          : `Feedback in status ${before.status} is final; it cannot move to ${data.to}.`,
-      );
+      const params = { statusEntity: before.status, toEntity: data.to };
+      throw allowed.length > 0
+        ? ValidationError.of("input.to", "FEEDBACK_STEP_NOT_ALLOWED", { ...params, allowedEntity: allowed.join(", ") })
+        : ValidationError.of("input.to", "FEEDBACK_STATUS_FINAL", params);
     }
     checkTransitionInput(data);
     const now = new Date();
@@ -142,13 +141,13 @@ export async function transitionFeedback(access: Access, data: TransitionFeedbac
 /** The original of a duplicate: other feedback of the same region that is not itself a duplicate. */
 async function originalOf(tx: Tx, access: Access, feedback: Feedback, globalId: string): Promise<string> {
   const id = fromGlobalId("Feedback", globalId, "input.duplicateOfId");
-  if (id === feedback.id) throw ValidationError.of("input.duplicateOfId", "Feedback cannot duplicate itself.");
+  if (id === feedback.id) throw ValidationError.of("input.duplicateOfId", "FEEDBACK_DUPLICATE_OF_SELF");
   const original = await tx.feedback.findFirst({ where: { AND: [{ id }, feedbackScope(access)] } });
   if (!original || original.regionId !== feedback.regionId) {
-    throw ValidationError.of("input.duplicateOfId", "Choose feedback of the same region.");
+    throw ValidationError.of("input.duplicateOfId", "FEEDBACK_DUPLICATE_OTHER_REGION");
   }
   if (original.status === "DUPLICATE") {
-    throw ValidationError.of("input.duplicateOfId", "That feedback is itself a duplicate; choose its original.");
+    throw ValidationError.of("input.duplicateOfId", "FEEDBACK_DUPLICATE_OF_DUPLICATE");
   }
   return original.id;
 }
@@ -161,7 +160,7 @@ export async function assignFeedback(access: Access, data: AssignFeedbackData) {
       where: { id: fromGlobalId("Person", data.curatorId, "input.curatorId") },
     });
     if (!person || person.regionId !== before.regionId || person.archivedAt) {
-      throw ValidationError.of("input.curatorId", "Choose a current person of the feedback's region.");
+      throw ValidationError.of("input.curatorId", "FEEDBACK_CURATOR_OTHER_REGION");
     }
     return saveFeedback(tx, access, before, data.version, { action: "UPDATE", data: { assignedCuratorId: person.id } });
   });

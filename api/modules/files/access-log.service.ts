@@ -83,10 +83,7 @@ export async function fileAccessesCsv(access: Access, filter?: FileAccessFilterD
     },
   });
   if (rows.length > MAX_CSV_ROWS) {
-    throw new UserInputError(
-      `The export would have more than ${MAX_CSV_ROWS} rows: narrow it with filter.from and filter.to.`,
-      "filter",
-    );
+    throw new UserInputError("ACCESS_LOG_TOO_MANY_ROWS", { max: MAX_CSV_ROWS }, "filter");
   }
   const lines = rows.map((row) => [
     row.at.toISOString(),

@@ -8,6 +8,7 @@ import { downloadUrl } from "../../lib/downloads.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { transliterate } from "../../lib/translit.js";
+import type { MessageCode } from "../../messages/index.js";
 import type { FileDownloadUrlData } from "./files.inputs.js";
 import { fileScope } from "./files.service.js";
 
@@ -35,11 +36,11 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }
 
-const STATUS_WORD: Record<FileStatus, string> = {
-  PENDING: "still waiting for its upload to be confirmed",
-  AVAILABLE: "available",
-  REJECTED: "rejected",
-  DELETED: "deleted",
+/** Why a file that is not AVAILABLE cannot be downloaded, by its status. */
+const NOT_DOWNLOADABLE: Record<Exclude<FileStatus, "AVAILABLE">, MessageCode> = {
+  PENDING: "FILE_PENDING",
+  REJECTED: "FILE_REJECTED",
+  DELETED: "FILE_DELETED",
 };
 
 /**
@@ -53,12 +54,12 @@ export async function fileDownloadUrl(
 ): Promise<{ url: string; expiresAt: Date }> {
   const id = fromGlobalId("StoredFile", data.fileId, "input.fileId");
   const identity = access.identity;
-  if (identity?.kind !== "user") throw new ForbiddenError("Files are downloaded by signed-in staff only.");
+  if (identity?.kind !== "user") throw new ForbiddenError("DOWNLOAD_STAFF_ONLY");
   return change("file", async (tx) => {
     const file = await tx.storedFile.findFirst({ where: { id, AND: [fileScope(access)] } });
     if (!file) throw new NotFoundError("file");
     if (file.status !== "AVAILABLE") {
-      throw ValidationError.of("input.fileId", `The file is ${STATUS_WORD[file.status]}, so it cannot be downloaded.`);
+      throw ValidationError.of("input.fileId", NOT_DOWNLOADABLE[file.status]);
     }
     const signedAt = new Date();
     await tx.fileAccess.create({

@@ -4,6 +4,7 @@
 // (verification.service.ts).
 import { z } from "zod";
 import { config } from "../../config.js";
+import type { MessageCode } from "../../messages/index.js";
 import {
   ALLOWED_KINDS,
   extensionList,
@@ -11,7 +12,6 @@ import {
   KINDS,
   kindOfName,
   kindOfType,
-  PURPOSE_WORDS,
   type UploadPurpose,
 } from "./file-types.js";
 import { sanitiseFileName } from "./files.service.js";
@@ -32,11 +32,30 @@ const MAX_BYTES: Record<UploadPurpose, number> = {
 
 /** Which owner each purpose names: exactly that one, and no other. */
 const OWNER_FIELD = { REPORT: "reportId", PHOTO: "personId", EVENT_MATERIAL: "eventId" } as const;
-const OWNER_WORDS: Record<UploadPurpose, string> = {
-  REPORT: "A report file needs the report's id",
-  PHOTO: "A photo needs the person's id",
-  EVENT_MATERIAL: "An event material needs the event's id",
-};
+/** The messages of a file's checks that name what the file is for, by its purpose. */
+const PURPOSE_CODES = {
+  REPORT: {
+    type: "FILE_TYPE_NOT_ACCEPTED_REPORT",
+    extension: "FILE_EXTENSION_NOT_ACCEPTED_REPORT",
+    noExtension: "FILE_NO_EXTENSION_REPORT",
+    size: "FILE_TOO_LARGE_REPORT",
+    owner: "FILE_OWNER_REQUIRED_REPORT",
+  },
+  PHOTO: {
+    type: "FILE_TYPE_NOT_ACCEPTED_PHOTO",
+    extension: "FILE_EXTENSION_NOT_ACCEPTED_PHOTO",
+    noExtension: "FILE_NO_EXTENSION_PHOTO",
+    size: "FILE_TOO_LARGE_PHOTO",
+    owner: "FILE_OWNER_REQUIRED_PHOTO",
+  },
+  EVENT_MATERIAL: {
+    type: "FILE_TYPE_NOT_ACCEPTED_EVENT_MATERIAL",
+    extension: "FILE_EXTENSION_NOT_ACCEPTED_EVENT_MATERIAL",
+    noExtension: "FILE_NO_EXTENSION_EVENT_MATERIAL",
+    size: "FILE_TOO_LARGE_EVENT_MATERIAL",
+    owner: "FILE_OWNER_REQUIRED_EVENT_MATERIAL",
+  },
+} as const satisfies Record<UploadPurpose, Record<string, MessageCode>>;
 
 function formatBytes(bytes: number): string {
   return bytes % MIB === 0 ? `${bytes / MIB} MB` : `${bytes} bytes`;
@@ -50,29 +69,25 @@ export const requestFileUploadSchema = z
     eventId: z.string().nullish().describe("For EVENT_MATERIAL: the event the material belongs to."),
     fileName: z
       .string()
-      .max(4096, "The name is too long.")
+      .max(4096, "FILE_NAME_TOO_LONG")
       .transform(sanitiseFileName)
-      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "Give the file's name, e.g. «Отчёт за май.pdf».")
+      .refine((name) => name.length > 0 && !/^\.+$/.test(name), "FILE_NAME_REQUIRED")
       .describe("The original name, with the extension of its type; shown and used for downloads only."),
     contentType: z.string().trim().toLowerCase().describe("The media type, e.g. application/pdf."),
-    size: z
-      .number()
-      .int("A whole number of bytes.")
-      .min(1, "The file is empty: choose a file with content.")
-      .describe("Exact size in bytes."),
+    size: z.number().int("FILE_SIZE_WHOLE").min(1, "FILE_EMPTY").describe("Exact size in bytes."),
     sha256: z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[0-9a-f]{64}$/, "The file's SHA-256 as 64 hexadecimal digits.")
+      .regex(/^[0-9a-f]{64}$/, "FILE_SHA256_FORMAT")
       .describe("SHA-256 of the content as 64 hex digits."),
   })
   .superRefine((data, ctx) => {
-    const what = PURPOSE_WORDS[data.purpose].plural;
+    const codes = PURPOSE_CODES[data.purpose];
     const byType = kindOfType(data.purpose, data.contentType);
     if (!byType) {
       const list = ALLOWED_KINDS[data.purpose].map((kind) => `${kind} (${KINDS[kind].type})`).join(", ");
-      ctx.addIssue({ code: "custom", path: ["contentType"], message: `${what} may be ${list}.` });
+      ctx.addIssue({ code: "custom", path: ["contentType"], message: codes.type, params: { kinds: list } });
     }
     // The name is what a person sees and what the saved download is called: it must say
     // what the file is, e.g. not «Отчёт за май.pdf.exe», nor «evil.html» declared as a PDF.
@@ -82,39 +97,44 @@ export const requestFileUploadSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["fileName"],
-        message: `${extension ? `«.${extension}» files are not accepted` : "The name has no extension"}: ${what.toLowerCase()} are named ${extensionList(data.purpose)}.`,
+        message: extension ? codes.extension : codes.noExtension,
+        params: { extension, extensions: extensionList(data.purpose) },
       });
     } else if (byType && byName !== byType) {
       ctx.addIssue({
         code: "custom",
         path: ["fileName"],
-        message: `The name says ${byName} but the type says ${byType} (${data.contentType}): give the file its own extension, ${KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or ")}.`,
+        message: "FILE_NAME_TYPE_MISMATCH",
+        params: {
+          byName,
+          byType,
+          contentType: data.contentType,
+          extensions: KINDS[byType].extensions.map((ext) => `.${ext}`).join(" or "),
+        },
       });
     }
     const max = MAX_BYTES[data.purpose];
     if (data.size > max) {
-      const message = `${PURPOSE_WORDS[data.purpose].one} may be at most ${formatBytes(max)}.`;
-      ctx.addIssue({ code: "custom", path: ["size"], message });
+      ctx.addIssue({ code: "custom", path: ["size"], message: codes.size, params: { size: formatBytes(max) } });
     }
     const owner = OWNER_FIELD[data.purpose];
     const others = Object.values(OWNER_FIELD).filter((field) => field !== owner);
     if (!data[owner] || others.some((field) => data[field])) {
-      const message = `${OWNER_WORDS[data.purpose]} (and no ${others.join(" or ")}).`;
-      ctx.addIssue({ code: "custom", path: [owner], message });
+      ctx.addIssue({ code: "custom", path: [owner], message: codes.owner, params: { others: others.join(" or ") } });
     }
   });
 export type RequestFileUploadData = z.output<typeof requestFileUploadSchema>;
 
-export const confirmFileUploadSchema = z.object({ fileId: z.string().min(1, "Give the file's id.") });
+export const confirmFileUploadSchema = z.object({ fileId: z.string().min(1, "FILE_ID_REQUIRED") });
 export type ConfirmFileUploadData = z.output<typeof confirmFileUploadSchema>;
 
 export const fileDownloadUrlSchema = z.object({
-  fileId: z.string().min(1, "Give the file's id."),
+  fileId: z.string().min(1, "FILE_ID_REQUIRED"),
   purpose: z
     .string()
     .trim()
-    .min(3, "Say why you need the file (at least 3 characters); it is recorded in the access log.")
-    .max(500, "At most 500 characters.")
+    .min(3, "DOWNLOAD_PURPOSE_REQUIRED")
+    .max(500, "TEXT_TOO_LONG")
     .describe("Why you need the file (3–500 characters); recorded in the access log with your name and role."),
 });
 export type FileDownloadUrlData = z.output<typeof fileDownloadUrlSchema>;

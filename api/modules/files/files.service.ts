@@ -19,6 +19,7 @@
 import type { Prisma, ReportStatus } from "../../generated/prisma/client.js";
 import { type Access, includes, inRegions } from "../../lib/access.js";
 import { prisma } from "../../lib/db.js";
+import type { MessageCode } from "../../messages/index.js";
 
 export const PENDING_PREFIX = "pending/";
 export const FILES_PREFIX = "files/";
@@ -34,7 +35,21 @@ const REPORT_STATUS_WORD: Record<ReportStatus, string> = {
   LOCKED: "locked",
 };
 
-/** Why a report takes no more files, in the words of the status it is in. */
+/** Why a report takes no more files, by the status it is in: the code of the message. */
+export function reportClosedCode(status: ReportStatus): MessageCode {
+  switch (status) {
+    case "SUBMITTED":
+      return "REPORT_CLOSED_FOR_FILES_SUBMITTED";
+    case "APPROVED":
+      return "REPORT_CLOSED_FOR_FILES_APPROVED";
+    case "LOCKED":
+      return "REPORT_CLOSED_FOR_FILES_LOCKED";
+    default:
+      return "REPORT_TAKES_NO_FILES";
+  }
+}
+
+/** Why a report takes no more files, in the words of the status it is in (a rejected file's stored reason). */
 export function reportClosedReason(status: ReportStatus): string {
   return `The report is ${REPORT_STATUS_WORD[status]} (${status}): files are added only while a report is a draft or returned for corrections.`;
 }

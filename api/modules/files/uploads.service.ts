@@ -8,7 +8,7 @@ import type { StoredFile } from "../../generated/prisma/client.js";
 import { type Access, includes } from "../../lib/access.js";
 import { change, log, type Tx } from "../../lib/change.js";
 import { prisma } from "../../lib/db.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { ForbiddenError, NotFoundError, textOf, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { logger } from "../../lib/logger.js";
 import { writableRow } from "../../lib/rows.js";
@@ -22,7 +22,7 @@ import {
   fileScope,
   PENDING_PREFIX,
   REPORT_STATUSES_TAKING_FILES,
-  reportClosedReason,
+  reportClosedCode,
 } from "./files.service.js";
 import { type VerifyOutcome, verifyStoredObject } from "./verification.service.js";
 
@@ -37,10 +37,10 @@ async function reportForUpload(tx: Tx, access: Access, reportGlobalId: string) {
   const report = await tx.report.findFirst({ where: { id, AND: [reportScope(access)] } });
   if (!report) throw new NotFoundError("report");
   if (!canChangeReport(access, report)) {
-    throw new ForbiddenError("Files are attached by the report's centre operator or a curator of its region.");
+    throw new ForbiddenError("REPORT_FILES_FORBIDDEN");
   }
   if (!REPORT_STATUSES_TAKING_FILES.includes(report.status)) {
-    throw ValidationError.of("input.reportId", reportClosedReason(report.status));
+    throw ValidationError.of("input.reportId", reportClosedCode(report.status));
   }
   return report;
 }
@@ -50,8 +50,7 @@ async function personForUpload(tx: Tx, access: Access, personGlobalId: string) {
   const id = fromGlobalId("Person", personGlobalId, "input.personId");
   const person = await tx.person.findFirst({ where: { id, AND: [personScope(access)] } });
   if (!person) throw new NotFoundError("person");
-  if (!includes(access.write, person.regionId))
-    throw new ForbiddenError("You cannot change a person outside your regions.");
+  if (!includes(access.write, person.regionId)) throw new ForbiddenError("PERSON_OUTSIDE_YOUR_REGIONS");
   return person;
 }
 
@@ -159,7 +158,9 @@ function isStoreUnavailable(error: unknown): boolean {
  */
 export class StoreUnavailableError extends GraphQLError {
   constructor() {
-    super("The file store is not reachable; try again shortly.", { extensions: { code: "S3_UNAVAILABLE" } });
+    super(textOf({ code: "S3_UNAVAILABLE" }, "en"), {
+      extensions: { code: "S3_UNAVAILABLE", messageCode: "S3_UNAVAILABLE" },
+    });
   }
 }
 
@@ -178,7 +179,7 @@ export async function confirmFileUpload(access: Access, { fileId }: ConfirmFileU
   });
   if (!file) throw new NotFoundError("file");
   const allowed = file.report ? canChangeReport(access, file.report) : includes(access.write, file.regionId);
-  if (!allowed) throw new ForbiddenError("Only who may add this file may confirm its upload.");
+  if (!allowed) throw new ForbiddenError("CONFIRM_UPLOAD_FORBIDDEN");
   if (file.status === "PENDING") {
     let outcome: VerifyOutcome;
     try {
@@ -190,15 +191,15 @@ export async function confirmFileUpload(access: Access, { fileId }: ConfirmFileU
       throw new StoreUnavailableError();
     }
     if (outcome === "MISSING") {
-      throw ValidationError.of(
-        "input.fileId",
-        "Nothing has been uploaded for this file yet: send it with the form requestFileUpload returned, then confirm again.",
-      );
+      throw ValidationError.of("input.fileId", "NOTHING_UPLOADED");
     }
   }
   const settled = await prisma.storedFile.findUniqueOrThrow({ where: { id } });
   if (settled.rejectCode === "REPORT_NOT_EDITABLE") {
-    throw ValidationError.of("input.fileId", settled.rejectReason ?? "The report takes no more files.");
+    const report = settled.reportId
+      ? await prisma.report.findUnique({ where: { id: settled.reportId }, select: { status: true } })
+      : null;
+    throw ValidationError.of("input.fileId", report ? reportClosedCode(report.status) : "REPORT_TAKES_NO_FILES");
   }
   return settled;
 }

@@ -23,8 +23,8 @@ const regionFields = {
   code: z
     .string()
     .trim()
-    .regex(/^[0-9A-Z]{2,3}$/, "A region code is 2–3 digits or capitals, e.g. 18."),
-  name: z.string().trim().min(1, "Cannot be empty.").max(200),
+    .regex(/^[0-9A-Z]{2,3}$/, "REGION_CODE_FORMAT"),
+  name: z.string().trim().min(1, "REQUIRED").max(200),
 };
 
 export const createRegionSchema = z.object(regionFields);
@@ -37,8 +37,8 @@ const municipalityFields = {
   oktmo: z
     .string()
     .trim()
-    .regex(/^\d{8}(\d{3})?$/, "OKTMO is 8 or 11 digits."),
-  name: z.string().trim().min(1, "Cannot be empty.").max(300),
+    .regex(/^\d{8}(\d{3})?$/, "OKTMO_FORMAT"),
+  name: z.string().trim().min(1, "REQUIRED").max(300),
   kind: z.enum([
     "URBAN_DISTRICT",
     "MUNICIPAL_DISTRICT",
@@ -56,7 +56,7 @@ export const updateMunicipalitySchema = versionedChange(municipalityFields);
 export type UpdateMunicipalityData = z.output<typeof updateMunicipalitySchema>;
 
 const settlementFields = {
-  name: z.string().trim().min(1, "Cannot be empty.").max(300),
+  name: z.string().trim().min(1, "REQUIRED").max(300),
   isRural: z.boolean(),
 };
 

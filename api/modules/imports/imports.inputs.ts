@@ -23,7 +23,7 @@ export const importRegistrySchema = z.object({
   fileName: z
     .string()
     .trim()
-    .max(255, "At most 255 characters.")
+    .max(255, "TEXT_TOO_LONG")
     .nullish()
     .describe("The file's name, shown in the history of imports."),
 });
@@ -39,4 +39,4 @@ export type RegistryImportFilterData = z.output<typeof registryImportFilterSchem
  * A record's code in a region's register, as a file gives it (cell «Код», «Код организации»): the
  * rule of the panel's code field (at most 50 characters), required here since rows match on it.
  */
-export const registryCode = registryCodeText.min(1, "Cannot be empty.");
+export const registryCode = registryCodeText.min(1, "REQUIRED");

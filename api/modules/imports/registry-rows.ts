@@ -170,7 +170,7 @@ function readCentre(reader: RowReader, refs: RegionRefs): { data: Record<string,
 }
 
 /** Whole numbers of working days, written as a number or as text. */
-const wholeDays = z.coerce.number({ error: "A whole number of working days." });
+const wholeDays = z.coerce.number({ error: "WORKING_DAYS_WHOLE" });
 
 function readService(reader: RowReader): Record<string, unknown> {
   const registryCell = reader.row.cells.registryId;

@@ -3,6 +3,8 @@
 // zod rule the module's own inputs use, so a file says what the form would. Pure functions over
 // cells; the service resolves references in the database and writes.
 import type { z } from "zod";
+import { textOf } from "../../lib/errors.js";
+import { codedIssue, type SchemaIssue } from "../../lib/validate.js";
 import { type Cell, cellText, type OutCell, type SheetLayout } from "../spreadsheets/sheet-files.js";
 
 export type RegistryKind = "ORGANISATIONS" | "CENTRES" | "SERVICES";
@@ -219,7 +221,9 @@ export class RowReader {
   check<S extends z.ZodType>(key: string, schema: S, value: unknown): z.output<S> | undefined {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
-    const message = parsed.error.issues[0]?.message ?? "Not a valid value.";
+    // The rule's message is a code (api/messages/): a problem's reason says it in English.
+    const issue = parsed.error.issues[0];
+    const message = issue ? textOf(codedIssue(issue as SchemaIssue), "en") : "Not a valid value.";
     this.problem(key, "INVALID_VALUE", `«${this.header(key)}»: ${message}`);
     return undefined;
   }

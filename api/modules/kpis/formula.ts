@@ -4,6 +4,7 @@
 // holds what a formula may say (the zod schema, also the GraphQL input) and how it reads in
 // words; formula-eval.ts computes it in SQL.
 import { z } from "zod";
+import type { MessageCode } from "../../messages/index.js";
 
 export const TERM_KINDS = ["SERVICE_COUNT", "SERVICE_SHARE", "INDICATOR", "POPULATION"] as const;
 export const FORMULA_KINDS = [...TERM_KINDS, "RATIO"] as const;
@@ -34,8 +35,8 @@ export const serviceSetSchema = z.object({
 });
 export type ServiceSetData = z.output<typeof serviceSetSchema>;
 
-const MISSING = "Required for this kind of term.";
-const UNUSED = "Not used by this kind of term; leave it out.";
+const MISSING = "KPI_TERM_FIELD_REQUIRED";
+const UNUSED = "KPI_TERM_FIELD_UNUSED";
 
 const termShape = {
   kind: z.enum(FORMULA_KINDS),
@@ -48,8 +49,8 @@ const termShape = {
   indicatorCode: z
     .string()
     .trim()
-    .max(100, "At most 100 characters.")
-    .regex(/^[A-Z][A-Z0-9_]*$/, "An indicator's code, e.g. USERS.")
+    .max(100, "TEXT_TOO_LONG")
+    .regex(/^[A-Z][A-Z0-9_]*$/, "KPI_INDICATOR_CODE_FORMAT")
     .nullish()
     .describe("INDICATOR: the report indicator summed over the approved reports of the year."),
   part: z.enum(INDICATOR_PARTS).nullish().describe("INDICATOR: the total (default) or its rural part."),
@@ -68,14 +69,15 @@ const hasAny = (props: object | null | undefined) =>
 
 /** What a term of `kind` needs and must leave out, reported at `path`. */
 function checkTerm(term: TermShape, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
-  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [...path, field], message });
+  const issue = (field: string, message: MessageCode) =>
+    ctx.addIssue({ code: "custom", path: [...path, field], message });
   const needs = {
     services: term.kind === "SERVICE_COUNT" || term.kind === "SERVICE_SHARE",
     having: term.kind === "SERVICE_SHARE",
     indicatorCode: term.kind === "INDICATOR",
     part: term.kind === "INDICATOR",
   };
-  if (term.kind === "SERVICE_SHARE" && !hasAny(term.having)) issue("having", "Name at least one property to share.");
+  if (term.kind === "SERVICE_SHARE" && !hasAny(term.having)) issue("having", "KPI_SHARE_PROPERTY_REQUIRED");
   if (term.kind === "INDICATOR" && !term.indicatorCode) issue("indicatorCode", MISSING);
   for (const field of ["services", "having", "indicatorCode", "part"] as const) {
     if (!needs[field] && term[field] != null) issue(field, UNUSED);
@@ -85,7 +87,7 @@ function checkTerm(term: TermShape, ctx: z.RefinementCtx, path: (string | number
 /** A simple term: anything but a ratio. */
 export const termSchema = z.object(termShape).superRefine((term, ctx) => {
   if (term.kind === "RATIO") {
-    ctx.addIssue({ code: "custom", path: ["kind"], message: "A ratio's terms are simple terms, not ratios." });
+    ctx.addIssue({ code: "custom", path: ["kind"], message: "KPI_RATIO_OF_RATIOS" });
     return;
   }
   checkTerm(term, ctx);
@@ -100,9 +102,9 @@ export const definitionSchema = z
     denominator: termSchema.nullish().describe("RATIO: the term below the line."),
     multiplier: z
       .number()
-      .refine(Number.isFinite, "A number.")
-      .positive("Greater than zero.")
-      .max(1_000_000, "At most 1 000 000.")
+      .refine(Number.isFinite, "KPI_NOT_A_NUMBER")
+      .positive("KPI_MULTIPLIER_POSITIVE")
+      .max(1_000_000, "KPI_MULTIPLIER_TOO_LARGE")
       .nullish()
       .describe("RATIO: the ratio is multiplied by it (100 for a percentage); 1 unless given."),
     byRegion: z
@@ -114,7 +116,7 @@ export const definitionSchema = z
     if (definition.kind !== "RATIO") {
       checkTerm(definition, ctx);
       for (const field of ["numerator", "denominator", "multiplier"] as const) {
-        if (definition[field] != null) ctx.addIssue({ code: "custom", path: [field], message: "Only a RATIO has it." });
+        if (definition[field] != null) ctx.addIssue({ code: "custom", path: [field], message: "KPI_RATIO_ONLY" });
       }
       return;
     }
@@ -123,7 +125,7 @@ export const definitionSchema = z
     }
     for (const field of ["services", "having", "indicatorCode", "part"] as const) {
       if (definition[field] != null) {
-        ctx.addIssue({ code: "custom", path: [field], message: "A ratio's terms say it; leave it out here." });
+        ctx.addIssue({ code: "custom", path: [field], message: "KPI_RATIO_TERMS_SAY_IT" });
       }
     }
   });

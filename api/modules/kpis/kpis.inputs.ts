@@ -7,15 +7,15 @@ import { definitionSchema } from "./formula.js";
 /** The columns are numeric(14,4): ten digits before the point. */
 const amount = z
   .number()
-  .refine(Number.isFinite, "A number.")
-  .refine((n) => Math.abs(n) < 1e10, "At most 9 999 999 999.9999.");
+  .refine(Number.isFinite, "KPI_NOT_A_NUMBER")
+  .refine((n) => Math.abs(n) < 1e10, "KPI_VALUE_TOO_LARGE");
 
 const kpiFields = {
   code: z
     .string()
     .trim()
-    .max(100, "At most 100 characters.")
-    .regex(/^[A-Z][A-Z0-9_]*$/, "Use capital Latin letters, digits and _, e.g. E_SERVICES_USERS_SHARE."),
+    .max(100, "TEXT_TOO_LONG")
+    .regex(/^[A-Z][A-Z0-9_]*$/, "KPI_CODE_FORMAT"),
   name: text(1000),
   description: optionalText(10_000),
   formula: text(2000),
@@ -24,9 +24,9 @@ const kpiFields = {
   targetValue: amount,
   targetYear: z
     .number()
-    .int("A year, e.g. 2030.")
-    .min(2000, "A year from 2000 to 2100.")
-    .max(2100, "A year from 2000 to 2100."),
+    .int("KPI_TARGET_YEAR_WHOLE")
+    .min(2000, "KPI_TARGET_YEAR_RANGE")
+    .max(2100, "KPI_TARGET_YEAR_RANGE"),
   legalBasis: optionalText(2000),
   source: z.enum(["COMPUTED", "ENTERED"]),
   definition: definitionSchema
@@ -46,13 +46,13 @@ export const createKpiSchema = nullAsAbsent(
     })
     .superRefine((data, ctx) => {
       if (data.source === "COMPUTED" && !data.definition) {
-        ctx.addIssue({ code: "custom", path: ["definition"], message: "A COMPUTED KPI needs its formula." });
+        ctx.addIssue({ code: "custom", path: ["definition"], message: "KPI_COMPUTED_NEEDS_FORMULA" });
       }
       if (data.source === "ENTERED" && data.definition) {
         ctx.addIssue({
           code: "custom",
           path: ["definition"],
-          message: "An ENTERED KPI has no formula: its values are entered. Leave it out, or make the KPI COMPUTED.",
+          message: "KPI_ENTERED_NO_FORMULA_INPUT",
         });
       }
     }),
@@ -90,6 +90,6 @@ export const recordKpiValueSchema = z
   })
   .refine((data) => data.periodEnd >= data.periodStart, {
     path: ["periodEnd"],
-    message: "The period cannot end before it starts.",
+    message: "PERIOD_ENDS_BEFORE_START",
   });
 export type RecordKpiValueData = z.output<typeof recordKpiValueSchema>;

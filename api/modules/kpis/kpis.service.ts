@@ -50,7 +50,7 @@ export function kpiOrderBy(orderBy?: KpiOrderByInput | null): Prisma.KpiOrderByW
 // ── KPIs (administrators) ──
 
 function assertAdmin(access: Access): void {
-  if (!isAdmin(access)) throw new ForbiddenError("Only administrators define KPIs.");
+  if (!isAdmin(access)) throw new ForbiddenError("KPI_ADMIN_ONLY");
 }
 
 /** Where each term of a definition sits in the input, for errors naming the field. */
@@ -68,7 +68,7 @@ async function checkedDefinition(tx: Tx, definition: DefinitionData): Promise<St
   for (const [path, term] of termsAt(stored)) {
     if (term?.kind !== "INDICATOR" || !term.indicatorCode) continue;
     const found = await tx.reportIndicator.findFirst({ where: { code: term.indicatorCode }, select: { id: true } });
-    if (!found) throw ValidationError.of(`${path}.indicatorCode`, "No report form has an indicator with this code.");
+    if (!found) throw ValidationError.of(`${path}.indicatorCode`, "KPI_UNKNOWN_INDICATOR");
   }
   return stored;
 }
@@ -106,10 +106,10 @@ export async function updateKpi(access: Access, { id: globalId, version, definit
     if (!before) throw new NotFoundError("KPI");
     const source = fields.source ?? before.source;
     if (source === "ENTERED" && definition) {
-      throw ValidationError.of("input.definition", "An ENTERED KPI has no formula: its values are entered.");
+      throw ValidationError.of("input.definition", "KPI_ENTERED_NO_FORMULA");
     }
     if (source === "COMPUTED" && !definition && before.definition === null) {
-      throw ValidationError.of("input.definition", "A COMPUTED KPI needs its formula.");
+      throw ValidationError.of("input.definition", "KPI_COMPUTED_NEEDS_FORMULA");
     }
     const data: Prisma.KpiUpdateManyMutationInput = { ...fields };
     if (definition) data.definition = definitionJson(await checkedDefinition(tx, definition));
@@ -129,19 +129,16 @@ async function valueRegion(
 ) {
   const given = globalId ? fromGlobalId("Region", globalId, "input.regionId") : null;
   if (kpi.regionId && given && given !== kpi.regionId) {
-    throw ValidationError.of(
-      "input.regionId",
-      "A regional KPI takes values of its own region only; leave regionId empty.",
-    );
+    throw ValidationError.of("input.regionId", "KPI_REGIONAL_OWN_REGION");
   }
   const regionId = kpi.regionId ?? given;
   if (regionId === null) {
-    if (access.write !== "all") throw new ForbiddenError("Only administrators record national values.");
+    if (access.write !== "all") throw new ForbiddenError("KPI_NATIONAL_ADMIN_ONLY");
     return null;
   }
   const region = await tx.region.findFirst({ where: { id: regionId, AND: [{ id: inRegions(access.read) }] } });
   if (!region) throw new NotFoundError("region");
-  if (!includes(access.write, region.id)) throw new ForbiddenError("You cannot record values outside your regions.");
+  if (!includes(access.write, region.id)) throw new ForbiddenError("KPI_VALUE_OUTSIDE_REGIONS");
   return region.id;
 }
 
@@ -158,7 +155,7 @@ export async function recordKpiValue(access: Access, data: RecordKpiValueData) {
     const kpi = await tx.kpi.findFirst({ where: { id: kpiId, AND: [kpiScope(access)] } });
     if (!kpi) throw new NotFoundError("KPI");
     if (kpi.source !== "ENTERED") {
-      throw ValidationError.of("input.kpiId", "This KPI is computed from the catalogue; its values cannot be entered.");
+      throw ValidationError.of("input.kpiId", "KPI_COMPUTED_NOT_ENTERED");
     }
     const regionId = await valueRegion(tx, access, kpi, data.regionId);
     const fields = { periodEnd: data.periodEnd, value: data.value, source: "ENTERED" as const };

@@ -20,26 +20,23 @@ export type LifeSituationFilterData = z.output<typeof lifeSituationFilterSchema>
 const MAX_SERVICES = 100;
 
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
-  error: "Choose DRAFT or PUBLISHED; use archiveLifeSituation to archive.",
+  error: "LIFE_SITUATION_STATUS_CHOICE",
 });
 
 /** One service of the ordered list, a part of the schemas that take the list (which check it). */
 export const serviceEntrySchema = z.object({ serviceId: z.string(), mandatory: z.boolean() });
 
-const servicesList = z.array(serviceEntrySchema).max(MAX_SERVICES, `At most ${MAX_SERVICES} services.`);
+const servicesList = z.array(serviceEntrySchema).max(MAX_SERVICES, "LIFE_SITUATION_TOO_MANY_SERVICES");
 
 const fields = {
   code: z
-    .string({ error: "Give a code, e.g. CHILD_BIRTH." })
+    .string({ error: "LIFE_SITUATION_CODE_REQUIRED" })
     .trim()
-    .regex(
-      /^[A-Z][A-Z0-9_]{1,63}$/,
-      "Use capital Latin letters, digits and _, starting with a letter, e.g. CHILD_BIRTH.",
-    )
+    .regex(/^[A-Z][A-Z0-9_]{1,63}$/, "LIFE_SITUATION_CODE_FORMAT")
     .describe("Capital Latin letters, digits and _, e.g. CHILD_BIRTH; unique."),
   name: text(500),
-  kind: z.enum(["LIFE_EVENT", "BUSINESS_EVENT"], { error: "Choose LIFE_EVENT or BUSINESS_EVENT." }),
-  description: z.string().trim().max(10_000, "At most 10000 characters.").nullish(),
+  kind: z.enum(["LIFE_EVENT", "BUSINESS_EVENT"], { error: "LIFE_SITUATION_KIND_CHOICE" }),
+  description: z.string().trim().max(10_000, "TEXT_TOO_LONG").nullish(),
   status: editableStatus,
 };
 

@@ -1,7 +1,7 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { type Access, regionOrFederal } from "../../lib/access.js";
 import { assertUpdated, change, log, saveRow, type Tx } from "../../lib/change.js";
-import { ValidationError } from "../../lib/errors.js";
+import { type FieldProblem, ValidationError } from "../../lib/errors.js";
 import { inRegionOf } from "../../lib/filters.js";
 import { escapeLike, fromGlobalId } from "../../lib/ids.js";
 import { writableRow } from "../../lib/rows.js";
@@ -63,11 +63,11 @@ async function resolveServices(
 ): Promise<Ordered[]> {
   const field = (i: number) => `input.services.${i}.serviceId`;
   const ids = entries.map((entry, i) => fromGlobalId("Service", entry.serviceId, field(i)));
-  const issues: { field: string; message: string }[] = [];
+  const issues: FieldProblem[] = [];
   ids.forEach((id, i) => {
     const first = ids.indexOf(id);
     if (first !== i)
-      issues.push({ field: field(i), message: `This service is already in the list at position ${first + 1}.` });
+      issues.push({ field: field(i), code: "LIFE_SITUATION_SERVICE_TWICE", params: { position: first + 1 } });
   });
   if (issues.length > 0) throw new ValidationError(issues);
 
@@ -75,19 +75,25 @@ async function resolveServices(
   const byId = new Map(services.map((service) => [service.id, service]));
   ids.forEach((id, i) => {
     const service = byId.get(id);
-    if (!service) issues.push({ field: field(i), message: "No such service, or it is outside your regions." });
+    if (!service) issues.push({ field: field(i), code: "LIFE_SITUATION_SERVICE_UNKNOWN" });
     else if (regionId === null && service.regionId !== null) {
       issues.push({
         field: field(i),
-        message: `«${service.name}» is regional; a federal life situation can include federal services only.`,
+        code: "LIFE_SITUATION_FEDERAL_ONLY",
+        params: { service: service.name },
       });
     } else if (service.regionId !== null && service.regionId !== regionId) {
       issues.push({
         field: field(i),
-        message: `«${service.name}» belongs to another region; choose a federal service or one of this region.`,
+        code: "LIFE_SITUATION_SERVICE_OTHER_REGION",
+        params: { service: service.name },
       });
     } else if (service.status === "ARCHIVED" && !current.has(id)) {
-      issues.push({ field: field(i), message: `«${service.name}» is archived and cannot be added.` });
+      issues.push({
+        field: field(i),
+        code: "LIFE_SITUATION_SERVICE_ARCHIVED",
+        params: { service: service.name },
+      });
     }
   });
   if (issues.length > 0) throw new ValidationError(issues);

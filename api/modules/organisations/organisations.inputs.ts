@@ -3,23 +3,23 @@
 import { z } from "zod";
 import { registryCode, versionedChange, webUrl } from "../../lib/validate.js";
 
-const digits = (n: number[], label: string) =>
+const digits = (n: number[], code: "INN_FORMAT" | "OGRN_FORMAT") =>
   z
     .string()
     .trim()
-    .regex(new RegExp(`^(${n.map((k) => `\\d{${k}}`).join("|")})$`), `${label} is ${n.join(" or ")} digits.`)
+    .regex(new RegExp(`^(${n.map((k) => `\\d{${k}}`).join("|")})$`), code)
     .nullish();
 
 const organisationFields = {
   code: registryCode(),
-  name: z.string().trim().min(1, "Cannot be empty.").max(500),
+  name: z.string().trim().min(1, "REQUIRED").max(500),
   shortName: z.string().trim().max(200).nullish(),
   kind: z.enum(["LIBRARY", "MFC", "AUTHORITY", "OTHER"]),
-  inn: digits([10, 12], "INN").describe("ИНН: 10 digits (12 for individuals)."),
-  ogrn: digits([13, 15], "OGRN").describe("ОГРН: 13 digits (15 for individuals)."),
+  inn: digits([10, 12], "INN_FORMAT").describe("ИНН: 10 digits (12 for individuals)."),
+  ogrn: digits([13, 15], "OGRN_FORMAT").describe("ОГРН: 13 digits (15 for individuals)."),
   address: z.string().trim().max(500).nullish(),
   phone: z.string().trim().max(100).nullish(),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  email: z.string().trim().email("INVALID_EMAIL").max(254).nullish(),
   website: webUrl().nullish(),
   municipalityId: z.string().nullish(),
 };

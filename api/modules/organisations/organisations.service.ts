@@ -38,7 +38,7 @@ async function municipalityIn(tx: Tx, regionId: string, globalId: string | null 
     where: { id: fromGlobalId("Municipality", globalId, "input.municipalityId") },
   });
   if (!municipality || municipality.regionId !== regionId) {
-    throw ValidationError.of("input.municipalityId", "Choose a municipality of the organisation's region.");
+    throw ValidationError.of("input.municipalityId", "MUNICIPALITY_OUTSIDE_ORGANISATION_REGION");
   }
   return municipality.id;
 }
@@ -92,7 +92,7 @@ export async function setOrganisationArchived(
   return change("organisation", async (tx) => {
     const before = await writableOrganisation(tx, access, input.id);
     if (archived && (await tx.centre.count({ where: { hostOrganisationId: before.id, archivedAt: null } })) > 0) {
-      throw ValidationError.of("input.id", "The organisation still hosts centres: move or archive them first.");
+      throw ValidationError.of("input.id", "ORGANISATION_HOSTS_CENTRES");
     }
     const { version } = input;
     return saveArchived(tx, access, { entity: "Organisation", label: "organisation", before, version, archived });

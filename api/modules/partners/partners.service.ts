@@ -57,11 +57,9 @@ export async function centresNear(
   },
 ): Promise<NearbyCentre[] | null> {
   const { serviceId, latitude, longitude, radiusKm, limit, columns = [] } = args;
-  if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "Latitude is between −90 and 90.");
-  if (!(longitude >= -180 && longitude <= 180))
-    throw ValidationError.of("longitude", "Longitude is between −180 and 180.");
-  if (!(radiusKm > 0 && radiusKm <= 1000))
-    throw ValidationError.of("radiusKm", "The radius is more than 0 and at most 1000 km.");
+  if (!(latitude >= -90 && latitude <= 90)) throw ValidationError.of("latitude", "LATITUDE_RANGE");
+  if (!(longitude >= -180 && longitude <= 180)) throw ValidationError.of("longitude", "LONGITUDE_RANGE");
+  if (!(radiusKm > 0 && radiusKm <= 1000)) throw ValidationError.of("radiusKm", "RADIUS_RANGE");
   const dLat = radiusKm / 111.2;
   const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))));
   const all = access.read === "all";
@@ -122,7 +120,7 @@ export async function regionStatistics(
   { publishedOnly = true }: { publishedOnly?: boolean } = {},
 ): Promise<StatisticRow[]> {
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear || toYear - fromYear > 50) {
-    throw ValidationError.of("fromYear", "Give a range of at most 50 years, fromYear ≤ toYear.");
+    throw ValidationError.of("fromYear", "STATISTICS_YEAR_RANGE");
   }
   const rows = await prisma.$queryRaw<
     { year: number; code: string; name: string; unit: string; total: bigint; rural: bigint | null }[]

@@ -106,9 +106,9 @@ async function targetIn(
   const target = await findTarget(tx, access, data.targetType, id);
   if (!target) throw new NotFoundError(noun);
   if (target.regionId !== null && target.regionId !== regionId)
-    throw ValidationError.of(`input.${field}`, `This ${noun} belongs to another region than the assignment.`);
+    throw ValidationError.of(`input.${field}`, "CURATOR_TARGET_OTHER_REGION", { entity: noun });
   // Of the targets, only centres are archived.
-  if (target.archivedAt) throw ValidationError.of(`input.${field}`, `The ${noun} is archived; restore it first.`);
+  if (target.archivedAt) throw ValidationError.of(`input.${field}`, "CURATOR_TARGET_ARCHIVED", { entity: noun });
   return { [field]: target.id };
 }
 
@@ -121,7 +121,7 @@ async function municipalityIn(tx: Tx, data: AssignCuratorData, regionId: string)
   });
   if (!municipality) throw new NotFoundError("municipality");
   if (municipality.regionId !== regionId)
-    throw ValidationError.of("input.municipalityId", "Choose a municipality of the assignment's region.");
+    throw ValidationError.of("input.municipalityId", "CURATOR_MUNICIPALITY_OTHER_REGION");
   return municipality.id;
 }
 
@@ -136,9 +136,7 @@ async function lockTarget(tx: Tx, targetId: string, regionId: string, municipali
     { locked: boolean }[]
   >`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS locked`;
   if (!row?.locked) {
-    throw new ConflictError(
-      "Someone else is assigning a curator to the same target and region right now. Reload and try again.",
-    );
+    throw new ConflictError("CURATOR_ASSIGNING_CONCURRENTLY");
   }
 }
 
@@ -155,9 +153,8 @@ export async function assignCurator(access: Access, data: AssignCuratorData) {
       where: { id: fromGlobalId("Person", data.personId, "input.personId"), ...personScope(access) },
     });
     if (!person) throw new NotFoundError("person");
-    if (person.regionId !== region.id)
-      throw ValidationError.of("input.personId", "Choose a person of the assignment's region.");
-    if (person.archivedAt) throw ValidationError.of("input.personId", "The person is archived; restore them first.");
+    if (person.regionId !== region.id) throw ValidationError.of("input.personId", "CURATOR_PERSON_OTHER_REGION");
+    if (person.archivedAt) throw ValidationError.of("input.personId", "CURATOR_PERSON_ARCHIVED");
     const target = await targetIn(tx, access, data, region.id);
     const municipalityId = await municipalityIn(tx, data, region.id);
 
@@ -179,17 +176,16 @@ export async function assignCurator(access: Access, data: AssignCuratorData) {
       const validTo = new Date(data.validFrom.getTime() - DAY_MS);
       for (const previous of current) {
         if (validTo < previous.validFrom) {
-          throw ValidationError.of(
-            "input.validFrom",
-            `The current primary curator has been in charge since ${isoDate(previous.validFrom)}; the new one must start after that day.`,
-          );
+          throw ValidationError.of("input.validFrom", "CURATOR_START_BEFORE_CURRENT", {
+            since: isoDate(previous.validFrom),
+          });
         }
         const closed = await tx.curatorAssignment.updateMany({
           where: { id: previous.id, version: previous.version, validTo: null },
           data: { validTo, version: { increment: 1 } },
         });
         if (closed.count === 0) {
-          throw new ConflictError("The current curator's assignment was changed meanwhile. Reload and try again.");
+          throw new ConflictError("CURATOR_CURRENT_CHANGED");
         }
         const after = await tx.curatorAssignment.findUniqueOrThrow({ where: { id: previous.id } });
         await log(tx, access, {
@@ -242,10 +238,10 @@ export async function endCuratorAssignment(access: Access, data: EndCuratorAssig
   return change("curator assignment", async (tx) => {
     const before = await writableAssignment(tx, access, data.id);
     if (before.validTo && before.version === data.version) {
-      throw ValidationError.of("input.id", `The assignment already ended on ${isoDate(before.validTo)}.`);
+      throw ValidationError.of("input.id", "CURATOR_ALREADY_ENDED", { date: isoDate(before.validTo) });
     }
     if (data.validTo < before.validFrom) {
-      throw ValidationError.of("input.validTo", `The end cannot be before the start (${isoDate(before.validFrom)}).`);
+      throw ValidationError.of("input.validTo", "CURATOR_END_BEFORE_START", { start: isoDate(before.validFrom) });
     }
     return saveVersion(tx, access, {
       entity: "CuratorAssignment",

@@ -10,7 +10,7 @@ const personFields = {
   firstName: text(100),
   middleName: optionalText(100),
   position: optionalText(300),
-  email: z.string().trim().email("Enter an email address.").max(254).nullish(),
+  email: z.string().trim().email("INVALID_EMAIL").max(254).nullish(),
   phone: optionalText(100),
   photoConsent: z.boolean(),
   contactsConsent: z.boolean(),
@@ -70,14 +70,22 @@ function targetShape(
     ctx.addIssue({
       code: "custom",
       path: [expected.field],
-      message: `Choose the ${expected.noun} of this assignment.`,
+      message: "CURATOR_TARGET_REQUIRED",
+      params: { entity: expected.noun },
     });
   }
   for (const target of Object.values(TARGET_FIELDS)) {
     if (target !== expected && data[target.field]) {
-      const names = expected ? `a ${expected.noun}` : "only its region";
-      const message = `Leave this out: a ${data.targetType} assignment names ${names}.`;
-      ctx.addIssue({ code: "custom", path: [target.field], message });
+      ctx.addIssue(
+        expected
+          ? {
+              code: "custom",
+              path: [target.field],
+              message: "CURATOR_TARGET_EXTRA",
+              params: { targetTypeEntity: data.targetType, entity: expected.noun },
+            }
+          : { code: "custom", path: [target.field], message: "CURATOR_TARGET_EXTRA_REGION" },
+      );
     }
   }
 }
@@ -88,8 +96,7 @@ function municipalTarget(
   ctx: z.RefinementCtx<unknown>,
 ) {
   if (data.municipalityId && data.targetType !== "SERVICE" && data.targetType !== "LIFE_SITUATION") {
-    const message = "Leave this out: only curators of a service or life situation are named per municipality.";
-    ctx.addIssue({ code: "custom", path: ["municipalityId"], message });
+    ctx.addIssue({ code: "custom", path: ["municipalityId"], message: "CURATOR_MUNICIPALITY_NOT_ALLOWED" });
   }
 }
 

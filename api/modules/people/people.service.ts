@@ -54,7 +54,7 @@ async function organisationIn(tx: Tx, organisationGlobalId: string | null | unde
     where: { id: fromGlobalId("Organisation", organisationGlobalId, "input.organisationId") },
   });
   if (!organisation || organisation.regionId !== regionId) {
-    throw ValidationError.of("input.organisationId", "Choose an organisation of the person's region.");
+    throw ValidationError.of("input.organisationId", "PERSON_ORGANISATION_OTHER_REGION");
   }
   return organisation;
 }

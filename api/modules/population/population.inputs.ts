@@ -3,11 +3,7 @@
 import { z } from "zod";
 import { optionalText } from "../../lib/validate.js";
 
-const year = z
-  .number()
-  .int("A year, e.g. 2018.")
-  .min(1900, "A year from 1900 to 2100.")
-  .max(2100, "A year from 1900 to 2100.");
+const year = z.number().int("YEAR").min(1900, "YEAR_1900_2100").max(2100, "YEAR_1900_2100");
 
 export const populationFilterSchema = z.object({
   regionId: z.string().nullish().describe("Figures of this region: its own and its municipalities'."),
@@ -24,11 +20,7 @@ export const recordPopulationSchema = z.object({
   regionId: z.string(),
   municipalityId: z.string().nullish().describe("A municipality of the region; omit for the region as a whole."),
   year: year.describe("The year whose 1 January the figure is of."),
-  count: z
-    .number()
-    .int("A whole number of residents.")
-    .positive("More than zero residents.")
-    .max(200_000_000, "At most 200 000 000 residents."),
+  count: z.number().int("RESIDENTS_WHOLE").positive("RESIDENTS_POSITIVE").max(200_000_000, "RESIDENTS_TOO_MANY"),
   source: optionalText(500).describe(
     "Where the figure comes from, e.g. «Росстат, численность постоянного населения на 1 января».",
   ),

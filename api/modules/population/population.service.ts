@@ -63,7 +63,7 @@ export async function recordPopulation(access: Access, data: RecordPopulationDat
       const municipality = await tx.municipality.findUnique({ where: { id } });
       if (!municipality) throw new NotFoundError("municipality");
       if (municipality.regionId !== region.id) {
-        throw ValidationError.of("input.municipalityId", "This municipality is not in the region given.");
+        throw ValidationError.of("input.municipalityId", "MUNICIPALITY_NOT_IN_REGION");
       }
       municipalityId = municipality.id;
     }
@@ -73,10 +73,10 @@ export async function recordPopulation(access: Access, data: RecordPopulationDat
     const before = await tx.population.findFirst({ where: { regionId, municipalityId, year: data.year } });
     if (before) {
       if (data.version == null) {
-        throw ValidationError.of(
-          "input.version",
-          `A figure for ${data.year} is already recorded here (version ${before.version}); give the version you read to correct it.`,
-        );
+        throw ValidationError.of("input.version", "POPULATION_ALREADY_RECORDED", {
+          year: data.year,
+          version: before.version,
+        });
       }
       return saveRow(tx, access, {
         entity: "Population",

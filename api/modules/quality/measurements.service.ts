@@ -83,8 +83,8 @@ export function meetsTarget(target: Pick<QualityTarget, "direction" | "threshold
 
 /** Values measure waiting, days and shares: never negative; a percentage at most 100. */
 function checkValue(value: number, unit: string): void {
-  if (value < 0) throw ValidationError.of("input.value", "A measured value cannot be negative.");
-  if (unit === "%" && value > 100) throw ValidationError.of("input.value", "A percentage is between 0 and 100.");
+  if (value < 0) throw ValidationError.of("input.value", "QUALITY_VALUE_NEGATIVE");
+  if (unit === "%" && value > 100) throw ValidationError.of("input.value", "QUALITY_PERCENT_RANGE");
 }
 
 /** The unit of an indicator as this service's standards define it; unknown codes are refused. */
@@ -94,10 +94,7 @@ async function indicatorUnit(tx: Tx, serviceId: string, code: string): Promise<s
     orderBy: { standard: { revision: "desc" } },
   });
   if (!target) {
-    throw ValidationError.of(
-      "input.indicatorCode",
-      `No standard of this service has a target for ${code}; add the target to a standard first.`,
-    );
+    throw ValidationError.of("input.indicatorCode", "QUALITY_INDICATOR_NO_TARGET", { code });
   }
   return target.unit;
 }
@@ -119,7 +116,7 @@ async function measurementPlace(
       ? fromGlobalId("Municipality", data.municipalityId, "input.municipalityId")
       : centre.municipalityId;
     if (municipalityId !== centre.municipalityId) {
-      throw ValidationError.of("input.municipalityId", "The centre is in another municipality.");
+      throw ValidationError.of("input.municipalityId", "QUALITY_CENTRE_OTHER_MUNICIPALITY");
     }
     place = { regionId: centre.regionId, municipalityId, centreId: centre.id };
   } else if (data.municipalityId) {
@@ -135,26 +132,26 @@ async function measurementPlace(
     place = { regionId: given, municipalityId: null, centreId: null };
   }
   if (!place) {
-    throw ValidationError.of("input.regionId", "Say where the value was measured: a region, municipality or centre.");
+    throw ValidationError.of("input.regionId", "QUALITY_PLACE_REQUIRED");
   }
   if (given && given !== place.regionId) {
-    throw ValidationError.of("input.regionId", "The municipality or centre is in another region.");
+    throw ValidationError.of("input.regionId", "QUALITY_PLACE_OTHER_REGION");
   }
   return place;
 }
 
 export async function recordMeasurement(access: Access, data: RecordMeasurementData) {
   if (data.periodEnd < data.periodStart) {
-    throw ValidationError.of("input.periodEnd", "The period cannot end before it starts.");
+    throw ValidationError.of("input.periodEnd", "PERIOD_ENDS_BEFORE_START");
   }
   return change("quality measurement", async (tx) => {
     const place = await measurementPlace(tx, access, data);
     if (!includes(access.write, place.regionId)) {
-      throw new ForbiddenError("You cannot record measurements outside your regions.");
+      throw new ForbiddenError("QUALITY_MEASURE_OUTSIDE_REGIONS");
     }
     const service = await readableService(tx, access, data.serviceId, "input.serviceId");
     if (service.regionId !== null && service.regionId !== place.regionId) {
-      throw ValidationError.of("input.serviceId", "This regional service belongs to another region.");
+      throw ValidationError.of("input.serviceId", "QUALITY_SERVICE_OTHER_REGION");
     }
     checkValue(data.value, await indicatorUnit(tx, service.id, data.indicatorCode));
     const key = {
@@ -166,10 +163,7 @@ export async function recordMeasurement(access: Access, data: RecordMeasurementD
     };
     const existing = await tx.qualityMeasurement.findFirst({ where: key });
     if (existing) {
-      throw new ConflictError(
-        "This value is already recorded for the same place and period; correct it instead.",
-        existing.version,
-      );
+      throw new ConflictError("QUALITY_MEASUREMENT_EXISTS", undefined, existing.version);
     }
     const measurement = await tx.qualityMeasurement.create({
       data: { ...key, value: data.value, source: data.source ?? null },
@@ -187,7 +181,7 @@ export async function updateMeasurement(access: Access, input: UpdateMeasurement
     });
     if (!before) throw new NotFoundError("quality measurement");
     if (!includes(access.write, before.regionId)) {
-      throw new ForbiddenError("You cannot change measurements outside your regions.");
+      throw new ForbiddenError("QUALITY_CHANGE_OUTSIDE_REGIONS");
     }
     if (fields.value !== undefined) {
       checkValue(fields.value, await indicatorUnit(tx, before.serviceId, before.indicatorCode));

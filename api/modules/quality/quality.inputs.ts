@@ -10,15 +10,12 @@ const indicatorCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(
-    /^[A-Z][A-Z0-9_]{1,49}$/,
-    "Use 2–50 capital letters, digits and _, starting with a letter (e.g. WAIT_MINUTES).",
-  );
+  .regex(/^[A-Z][A-Z0-9_]{1,49}$/, "QUALITY_INDICATOR_CODE_FORMAT");
 /** A threshold or a measured value. */
 const amount = z
   .number()
-  .refine(Number.isFinite, "Must be a number.")
-  .refine((n) => Math.abs(n) <= MAX_ABS, "Too large.");
+  .refine(Number.isFinite, "QUALITY_NOT_A_NUMBER")
+  .refine((n) => Math.abs(n) <= MAX_ABS, "QUALITY_NUMBER_TOO_LARGE");
 
 // ── Standards ──
 
@@ -31,7 +28,7 @@ export const targetSchema = z.object({
 });
 export type TargetData = z.output<typeof targetSchema>;
 
-const targetsSchema = z.array(targetSchema).max(50, "At most 50 targets per standard.");
+const targetsSchema = z.array(targetSchema).max(50, "QUALITY_TOO_MANY_TARGETS");
 
 /** Each indicator once per standard, and percentages within 0–100 (the first problem only). */
 function targetsConsistent(data: { targets?: readonly TargetData[] | null }, ctx: z.RefinementCtx<unknown>): void {
@@ -41,7 +38,8 @@ function targetsConsistent(data: { targets?: readonly TargetData[] | null }, ctx
       ctx.addIssue({
         code: "custom",
         path: ["targets", i, "indicatorCode"],
-        message: `${target.indicatorCode} is already a target above.`,
+        message: "QUALITY_TARGET_TWICE",
+        params: { code: target.indicatorCode },
       });
       return;
     }
@@ -50,7 +48,7 @@ function targetsConsistent(data: { targets?: readonly TargetData[] | null }, ctx
       ctx.addIssue({
         code: "custom",
         path: ["targets", i, "threshold"],
-        message: "A percentage is between 0 and 100.",
+        message: "QUALITY_PERCENT_RANGE",
       });
       return;
     }

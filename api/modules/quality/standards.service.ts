@@ -9,6 +9,7 @@ import { searchIn } from "../../lib/filters.js";
 import { callerWrote, callerWroteBatched } from "../../lib/four-eyes.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import { linkedTo } from "../../lib/records.js";
+import type { MessageCode } from "../../messages/index.js";
 import type {
   ApproveStandardData,
   CreateStandardDraftData,
@@ -130,9 +131,7 @@ export async function readableService(tx: Tx, access: Access, globalId: string, 
 function assertStandardWritable(access: Access, service: { regionId: string | null }): void {
   if (includes(access.write, service.regionId)) return;
   throw new ForbiddenError(
-    service.regionId === null
-      ? "Only an administrator can change the quality standards of a federal service."
-      : "You cannot change the quality standards of a service outside your regions.",
+    service.regionId === null ? "QUALITY_FEDERAL_ADMIN_ONLY" : "QUALITY_SERVICE_OUTSIDE_REGIONS",
   );
 }
 
@@ -156,12 +155,8 @@ async function loadStandard(tx: Tx, id: string) {
 }
 
 /** Why a draft's own authors cannot approve it, and who can. */
-function ownDraft(service: { regionId: string | null }): string {
-  const who =
-    service.regionId === null
-      ? "Another administrator must approve it."
-      : "Another curator of the service's region or an administrator must approve it.";
-  return `You created or edited this draft, so you cannot approve it: a standard needs a second pair of eyes before it is in force. ${who}`;
+function ownDraft(service: { regionId: string | null }): MessageCode {
+  return service.regionId === null ? "QUALITY_OWN_DRAFT_FEDERAL" : "QUALITY_OWN_DRAFT_REGIONAL";
 }
 
 /**
@@ -176,7 +171,7 @@ export async function canApproveStandard(
   return !(await callerWroteBatched(access, "QualityStandard", standard.id));
 }
 
-const READ_ONLY = "Approved versions are read-only: create a new draft (copyFrom) to change the standard.";
+const READ_ONLY = "QUALITY_STANDARD_READ_ONLY";
 
 export async function createStandardDraft(access: Access, data: CreateStandardDraftData) {
   try {
@@ -189,7 +184,7 @@ export async function createStandardDraft(access: Access, data: CreateStandardDr
           where: { id: fromGlobalId("QualityStandard", data.copyFrom, "input.copyFrom"), serviceId: service.id },
           include: { targets: true },
         });
-        if (!source) throw ValidationError.of("input.copyFrom", "Choose a revision of this service's standard.");
+        if (!source) throw ValidationError.of("input.copyFrom", "QUALITY_COPY_FROM_OTHER");
         if (!data.targets) {
           targets = source.targets.map((t) => ({ ...t, threshold: Number(t.threshold) }));
         }
@@ -221,7 +216,7 @@ export async function createStandardDraft(access: Access, data: CreateStandardDr
   } catch (error) {
     // Two drafts created at once would take the same revision number.
     if (error instanceof ConflictError && error.currentVersion === null) {
-      throw new ConflictError("Another draft of this service's standard was created at the same time; try again.");
+      throw new ConflictError("QUALITY_DRAFT_CONCURRENT");
     }
     throw error;
   }
@@ -264,13 +259,10 @@ export async function approveStandard(access: Access, input: ApproveStandardData
       const { service, ...before } = await writableStandard(tx, access, globalId);
       if (before.version !== version) assertUpdated(0, before, "quality standard", version);
       if (before.status !== "DRAFT") {
-        throw ValidationError.of(
-          "status",
-          before.status === "APPROVED" ? "This revision is already approved." : READ_ONLY,
-        );
+        throw ValidationError.of("status", before.status === "APPROVED" ? "QUALITY_ALREADY_APPROVED" : READ_ONLY);
       }
       if (before.targets.length === 0) {
-        throw ValidationError.of("targets", "Add at least one target before approving the standard.");
+        throw ValidationError.of("targets", "QUALITY_APPROVE_NO_TARGETS");
       }
       // A later edit cannot slip past this: it would bump the version approved below.
       if (await callerWrote(tx, access, "QualityStandard", before.id)) throw new ForbiddenError(ownDraft(service));
@@ -315,9 +307,7 @@ export async function approveStandard(access: Access, input: ApproveStandardData
     });
   } catch (error) {
     if (error instanceof ConflictError && error.currentVersion === null) {
-      throw new ConflictError(
-        "Another revision of this service's standard was approved at the same time; reload the standards and try again.",
-      );
+      throw new ConflictError("QUALITY_APPROVE_CONCURRENT");
     }
     throw error;
   }

@@ -2,14 +2,10 @@
 // input types (report-forms.schema.ts); the service takes what these give.
 import { z } from "zod";
 import { nullAsAbsent, optionalText, text, versionedChange } from "../../lib/validate.js";
+import type { MessageCode } from "../../messages/index.js";
 
 const CODE = /^[A-Z][A-Z0-9_]*$/;
-const code = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .regex(CODE, "Use capital Latin letters, digits and _, e.g. COD_MONTHLY.");
+const code = (max: number) => z.string().trim().max(max, "TEXT_TOO_LONG").regex(CODE, "REPORT_FORM_CODE_FORMAT");
 
 /** An indicator of a form; its position is its place in the list. */
 export const indicatorSchema = z.object({
@@ -33,29 +29,32 @@ export const indicatorSchema = z.object({
 });
 export type IndicatorData = z.output<typeof indicatorSchema>;
 
-/** What is wrong with an indicator's link to the event register, as [field, message] pairs. */
-function eventIssues(indicator: IndicatorData): [string, string][] {
-  const issues: [string, string][] = [];
+/** What is wrong with an indicator's link to the event register, as [field, code] pairs. */
+function eventIssues(indicator: IndicatorData): [string, MessageCode][] {
+  const issues: [string, MessageCode][] = [];
   if (!indicator.eventMeasure) {
-    if (indicator.eventKind)
-      issues.push(["eventKind", "Say what is counted of these events (eventMeasure: COUNT or PARTICIPANTS)."]);
-    if (indicator.eventAudience)
-      issues.push(["eventAudience", "Say what is counted of these events (eventMeasure: COUNT or PARTICIPANTS)."]);
+    if (indicator.eventKind) issues.push(["eventKind", "REPORT_INDICATOR_EVENT_MEASURE_MISSING"]);
+    if (indicator.eventAudience) issues.push(["eventAudience", "REPORT_INDICATOR_EVENT_MEASURE_MISSING"]);
   } else if (indicator.hasRuralSplit) {
-    issues.push(["hasRuralSplit", "An indicator computed from events has no rural part."]);
+    issues.push(["hasRuralSplit", "REPORT_INDICATOR_EVENTS_NO_RURAL"]);
   }
   return issues;
 }
 
 const indicatorsSchema = z
   .array(indicatorSchema)
-  .min(1, "A form needs at least one indicator.")
-  .max(200, "At most 200 indicators.")
+  .min(1, "REPORT_FORM_NO_INDICATORS")
+  .max(200, "REPORT_FORM_TOO_MANY_INDICATORS")
   .superRefine((indicators, ctx) => {
     const seen = new Set<string>();
     indicators.forEach((indicator, i) => {
       if (seen.has(indicator.code)) {
-        ctx.addIssue({ code: "custom", path: [i, "code"], message: `The code ${indicator.code} is used twice.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "code"],
+          message: "REPORT_FORM_INDICATOR_CODE_TWICE",
+          params: { code: indicator.code },
+        });
       }
       seen.add(indicator.code);
       for (const [field, message] of eventIssues(indicator))
@@ -66,10 +65,12 @@ const indicatorsSchema = z
 const formFields = {
   name: text(300),
   periodicity: z.enum(["MONTHLY", "QUARTERLY", "ANNUAL"]),
-  dueDays: z.number().int("A whole number of days.").min(0, "Cannot be negative.").max(366, "At most 366 days."),
-  status: z
-    .enum(["DRAFT", "ACTIVE"], { message: "Choose DRAFT or ACTIVE; use retireReportForm to retire a form." })
-    .describe("DRAFT or ACTIVE."),
+  dueDays: z
+    .number()
+    .int("REPORT_FORM_DUE_DAYS_WHOLE")
+    .min(0, "NEGATIVE_NOT_ALLOWED")
+    .max(366, "REPORT_FORM_DUE_DAYS_TOO_MANY"),
+  status: z.enum(["DRAFT", "ACTIVE"], { message: "REPORT_FORM_STATUS_CHOICE" }).describe("DRAFT or ACTIVE."),
   indicators: indicatorsSchema,
 };
 
@@ -79,8 +80,8 @@ export const createReportFormSchema = nullAsAbsent(
     code: code(64),
     revision: z
       .number()
-      .int("A whole number.")
-      .min(1, "Revisions start at 1.")
+      .int("WHOLE_NUMBER")
+      .min(1, "REPORT_FORM_REVISION_MIN")
       .nullish()
       .describe("Omit to create the next revision of the code (1 for a new code)."),
     ...formFields,

@@ -61,7 +61,7 @@ function indicatorLines(
 }
 
 function assertAdmin(access: Access): void {
-  if (access.write !== "all") throw new ForbiddenError("Only administrators change report forms.");
+  if (access.write !== "all") throw new ForbiddenError("REPORT_FORM_ADMIN_ONLY");
 }
 
 /** Serialises changes to a form against reports being created on it (see createReport). */
@@ -129,14 +129,10 @@ export async function updateReportForm(access: Access, input: UpdateReportFormDa
     });
     if (!before) throw new NotFoundError("report form");
     if (before.version !== version) assertUpdated(0, before, "report form", version);
-    if (before.status === "RETIRED")
-      throw ValidationError.of("status", "The form is retired and can no longer change.");
+    if (before.status === "RETIRED") throw ValidationError.of("status", "REPORT_FORM_RETIRED_NO_CHANGE");
     const used = await tx.report.count({ where: { formId: id } });
     if (used > 0) {
-      throw ValidationError.of(
-        "input.id",
-        `${used} report(s) already use this form, so it cannot change; create its next revision with createReportForm (same code) instead.`,
-      );
+      throw ValidationError.of("input.id", "REPORT_FORM_IN_USE", { count: used });
     }
     const result = await tx.reportForm.updateMany({
       where: { id, version },
@@ -170,7 +166,7 @@ export async function retireReportForm(access: Access, input: { id: string; vers
     const before = await tx.reportForm.findUnique({ where: { id } });
     if (!before) throw new NotFoundError("report form");
     if (before.version !== input.version) assertUpdated(0, before, "report form", input.version);
-    if (before.status === "RETIRED") throw ValidationError.of("status", "The form is already retired.");
+    if (before.status === "RETIRED") throw ValidationError.of("status", "REPORT_FORM_ALREADY_RETIRED");
     return saveRow(tx, access, {
       entity: "ReportForm",
       label: "report form",

@@ -5,7 +5,7 @@
 import type { Prisma, Report, ReportIndicator, ReportStatus } from "../../generated/prisma/client.js";
 import type { Access } from "../../lib/access.js";
 import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
-import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
+import { type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { fromGlobalId } from "../../lib/ids.js";
 import type { SetReportValuesData } from "./reports.inputs.js";
 import { assertVersion, canEdit, reportScope } from "./reports.service.js";
@@ -18,14 +18,16 @@ const STATUS_WORD: Record<ReportStatus, string> = {
   LOCKED: "locked",
 };
 
+/** "submitted (SUBMITTED)": a status as messages name it (a translated `statusEntity`, parts/entities.ts). */
+function statusWord(status: ReportStatus): string {
+  return `${STATUS_WORD[status]} (${status})`;
+}
+
 export function assertValuesEditable(report: { status: ReportStatus }): void {
   if (report.status === "DRAFT" || report.status === "RETURNED") return;
-  const hint =
-    report.status === "SUBMITTED" ? " Ask the curator to return it if a value must change." : " Its values are final.";
-  throw ValidationError.of(
-    "status",
-    `The report is ${STATUS_WORD[report.status]} (${report.status}); its values cannot change.${hint}`,
-  );
+  throw report.status === "SUBMITTED"
+    ? ValidationError.of("status", "REPORT_VALUES_UNDER_REVIEW")
+    : ValidationError.of("status", "REPORT_VALUES_FINAL", { statusEntity: statusWord(report.status) });
 }
 
 type ValueRow = { total: number; rural: number | null };
@@ -49,14 +51,14 @@ function checkValues(
 ): { indicatorId: string; total: number; rural: number | null }[] {
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
-  const issues: FieldIssue[] = [];
+  const issues: FieldProblem[] = [];
   const seen = new Set<string>();
   const rows: { indicatorId: string; total: number; rural: number | null }[] = [];
   values.forEach((value, i) => {
     const at = `input.values.${i}`;
     let indicator: { id: string; code: string; hasRuralSplit: boolean } | undefined;
     if (value.indicatorId && value.indicatorCode) {
-      issues.push({ field: `${at}.indicatorId`, message: "Give the indicator's id or its code, not both." });
+      issues.push({ field: `${at}.indicatorId`, code: "REPORT_VALUE_INDICATOR_ID_OR_CODE" });
     } else if (value.indicatorId) {
       let id: string | null = null;
       try {
@@ -65,36 +67,45 @@ function checkValues(
         id = null;
       }
       indicator = id ? byId.get(id) : undefined;
-      if (!indicator) issues.push({ field: `${at}.indicatorId`, message: "Not an indicator of this report's form." });
+      if (!indicator) issues.push({ field: `${at}.indicatorId`, code: "REPORT_VALUE_NOT_FORM_INDICATOR" });
     } else if (value.indicatorCode) {
       indicator = byCode.get(value.indicatorCode);
       if (!indicator) {
-        issues.push({ field: `${at}.indicatorCode`, message: `The form has no indicator ${value.indicatorCode}.` });
+        issues.push({
+          field: `${at}.indicatorCode`,
+          code: "REPORT_VALUE_NO_SUCH_INDICATOR",
+          params: { code: value.indicatorCode },
+        });
       }
     } else {
-      issues.push({ field: `${at}.indicatorId`, message: "Give the indicator's id (or its code)." });
+      issues.push({ field: `${at}.indicatorId`, code: "REPORT_VALUE_INDICATOR_MISSING" });
     }
     if (indicator) {
       if (seen.has(indicator.id))
-        issues.push({ field: `${at}.indicatorId`, message: `${indicator.code} is given twice.` });
+        issues.push({
+          field: `${at}.indicatorId`,
+          code: "REPORT_VALUE_INDICATOR_TWICE",
+          params: { code: indicator.code },
+        });
       seen.add(indicator.id);
     }
     const totalOk = Number.isInteger(value.total) && value.total >= 0;
     if (!Number.isInteger(value.total))
-      issues.push({ field: `${at}.total`, message: `A whole number, got ${value.total}.` });
-    else if (value.total < 0) issues.push({ field: `${at}.total`, message: "Cannot be negative." });
+      issues.push({ field: `${at}.total`, code: "REPORT_VALUE_NOT_WHOLE", params: { value: value.total } });
+    else if (value.total < 0) issues.push({ field: `${at}.total`, code: "NEGATIVE_NOT_ALLOWED" });
     const rural = value.rural ?? null;
     if (rural !== null) {
       if (indicator && !indicator.hasRuralSplit) {
-        issues.push({ field: `${at}.rural`, message: `${indicator.code} has no rural part; leave rural empty.` });
+        issues.push({ field: `${at}.rural`, code: "REPORT_VALUE_NO_RURAL_SPLIT", params: { code: indicator.code } });
       } else if (!Number.isInteger(rural)) {
-        issues.push({ field: `${at}.rural`, message: `A whole number, got ${rural}.` });
+        issues.push({ field: `${at}.rural`, code: "REPORT_VALUE_NOT_WHOLE", params: { value: rural } });
       } else if (rural < 0) {
-        issues.push({ field: `${at}.rural`, message: "Cannot be negative." });
+        issues.push({ field: `${at}.rural`, code: "NEGATIVE_NOT_ALLOWED" });
       } else if (totalOk && rural > value.total) {
         issues.push({
           field: `${at}.rural`,
-          message: `The rural part (${rural}) cannot exceed the total (${value.total}).`,
+          code: "REPORT_RURAL_EXCEEDS_TOTAL",
+          params: { indicator: indicator?.code ?? null, rural, total: value.total },
         });
       }
     }
@@ -175,8 +186,7 @@ async function changeValues(
     });
     if (!found) throw new NotFoundError("report");
     const { form: _form, ...report } = found;
-    if (!canEdit(access, report))
-      throw new ForbiddenError("Only the centre's operator or a curator of the region can fill in this report.");
+    if (!canEdit(access, report)) throw new ForbiddenError("REPORT_FILL_FORBIDDEN");
     assertVersion(report, data.version);
     assertStatus(report);
     const rows = await rowsOf(tx, found);
@@ -245,15 +255,11 @@ export async function prefillReportFromEvents(access: Access, data: { id: string
     ["DRAFT"],
     (report) => {
       if (report.status !== "DRAFT")
-        throw ValidationError.of(
-          "status",
-          `The report is ${STATUS_WORD[report.status]} (${report.status}); only a draft is prefilled from the event register.`,
-        );
+        throw ValidationError.of("status", "REPORT_PREFILL_DRAFT_ONLY", { statusEntity: statusWord(report.status) });
     },
     async (tx, report) => {
       const mapped = report.form.indicators.filter((indicator) => indicator.eventMeasure !== null);
-      if (mapped.length === 0)
-        throw ValidationError.of("input.id", "The report's form has no indicator computed from the event register.");
+      if (mapped.length === 0) throw ValidationError.of("input.id", "REPORT_PREFILL_NO_EVENT_INDICATORS");
       const groups = await tx.event.groupBy({
         by: ["kind", "audience"],
         where: eventsOfReport(report),

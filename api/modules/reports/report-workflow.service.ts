@@ -15,10 +15,6 @@ function canReview(access: Access, report: { regionId: string }): boolean {
   return includes(access.write, report.regionId);
 }
 
-/** Why a report's own authors cannot approve it, and who can. */
-const OWN_REPORT =
-  "You created, filled in or submitted this report, so you cannot approve or publish it: its figures need a second pair of eyes. Another curator of the report's region or an administrator must approve it.";
-
 /**
  * Whether the caller may approve (and publish) the report now: it is SUBMITTED, they review
  * its region, and they did not create, fill in or submit it (four eyes, see lib/four-eyes.ts).
@@ -60,14 +56,16 @@ const VERB: Record<ReportStatus, string> = {
   LOCKED: "locked",
 };
 
+/** The step refused, naming the statuses and steps as `…Entity` params so each language says them its own way. */
 function assertTransition(from: ReportStatus, to: ReportStatus): void {
   if (NEXT[from].includes(to)) return;
-  const possible = NEXT[from];
-  const then =
-    possible.length === 0
-      ? `${from} is final: nothing more can happen to it.`
-      : `from ${from} it can only be ${possible.map((s) => `${VERB[s]} (${s})`).join(" or ")}.`;
-  throw ValidationError.of("status", `The report is ${from}, so it cannot be ${VERB[to]}; ${then}`);
+  const [next, other] = NEXT[from].map((s) => `${VERB[s]} (${s})`);
+  const params = { statusEntity: from, stepEntity: VERB[to], nextEntity: next, otherEntity: other };
+  throw ValidationError.of(
+    "status",
+    !next ? "REPORT_STEP_FINAL" : other ? "REPORT_STEP_NOT_NEXT_TWO" : "REPORT_STEP_NOT_NEXT",
+    params,
+  );
 }
 
 interface TransitionSpec {
@@ -84,11 +82,7 @@ async function transition(access: Access, input: { id: string; version: number }
   return change("report", async (tx) => {
     const before = await readableReport(tx, access, input.id);
     if (spec.who === "editor" ? !canEdit(access, before) : !canReview(access, before)) {
-      throw new ForbiddenError(
-        spec.who === "editor"
-          ? "Only the centre's operator or a curator of the region can submit this report."
-          : "Only curators of the report's region and administrators review reports.",
-      );
+      throw new ForbiddenError(spec.who === "editor" ? "REPORT_SUBMIT_FORBIDDEN" : "REPORT_REVIEW_FORBIDDEN");
     }
     assertVersion(before, input.version);
     assertTransition(before.status, spec.to);
@@ -119,7 +113,7 @@ export async function submitReport(access: Access, data: { id: string; version: 
     data: (a) => ({ submittedAt: new Date(), submittedById: userIdOf(a), returnReason: null }),
     check: async (tx, report) => {
       const values = await tx.reportValue.count({ where: { reportId: report.id } });
-      if (values === 0) throw ValidationError.of("values", "Enter at least one value before submitting the report.");
+      if (values === 0) throw ValidationError.of("values", "REPORT_SUBMIT_EMPTY");
     },
   });
 }
@@ -145,7 +139,7 @@ export async function approveReport(access: Access, data: ApproveReportData) {
     // Safe against a late write: values change only while DRAFT or RETURNED, each write bumps
     // the version, and the approval applies only to the SUBMITTED version read here.
     check: async (tx, report) => {
-      if (await callerWrote(tx, access, "Report", report.id)) throw new ForbiddenError(OWN_REPORT);
+      if (await callerWrote(tx, access, "Report", report.id)) throw new ForbiddenError("REPORT_OWN_APPROVAL");
     },
   });
 }

@@ -28,7 +28,7 @@ export const reportValueSchema = z.object({
 
 export const setReportValuesSchema = z.object({
   ...versioned,
-  values: z.array(reportValueSchema).min(1, "Give at least one value.").max(500, "At most 500 values at once."),
+  values: z.array(reportValueSchema).min(1, "REPORT_VALUES_NONE").max(500, "REPORT_VALUES_TOO_MANY"),
 });
 export type SetReportValuesData = z.output<typeof setReportValuesSchema>;
 
@@ -37,8 +37,8 @@ export const returnReportSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, "Say what must be corrected.")
-    .max(2000, "At most 2000 characters.")
+    .min(1, "REPORT_CORRECTION_REQUIRED")
+    .max(2000, "TEXT_TOO_LONG")
     .describe("What the reporter must correct (shown to them)."),
 });
 export type ReturnReportData = z.output<typeof returnReportSchema>;

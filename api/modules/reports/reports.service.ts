@@ -8,6 +8,7 @@ import { assertUpdated, change, log, type Tx } from "../../lib/change.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../lib/errors.js";
 import { inRegionOf, type OrderBy } from "../../lib/filters.js";
 import { fromGlobalId } from "../../lib/ids.js";
+import type { MessageCode } from "../../messages/index.js";
 import { lockForm } from "./report-forms.service.js";
 import type { CreateReportData, ReportFilterData } from "./reports.inputs.js";
 
@@ -59,20 +60,14 @@ export function periodEndOf(periodicity: Periodicity, start: Date): Date {
 }
 
 /** Why `start` cannot begin a period of this periodicity, or null when it can. */
-function periodStartProblem(periodicity: Periodicity, start: Date): string | null {
+function periodStartProblem(periodicity: Periodicity, start: Date): MessageCode | null {
   if (periodicity === "MONTHLY") {
-    return start.getUTCDate() === 1
-      ? null
-      : "A monthly report's period starts on the first day of a month, e.g. 2030-03-01.";
+    return start.getUTCDate() === 1 ? null : "REPORT_PERIOD_START_MONTHLY";
   }
   if (periodicity === "QUARTERLY") {
-    return start.getUTCDate() === 1 && start.getUTCMonth() % 3 === 0
-      ? null
-      : "A quarterly report's period starts on the first day of a quarter: 1 January, 1 April, 1 July or 1 October.";
+    return start.getUTCDate() === 1 && start.getUTCMonth() % 3 === 0 ? null : "REPORT_PERIOD_START_QUARTERLY";
   }
-  return start.getUTCDate() === 1 && start.getUTCMonth() === 0
-    ? null
-    : "An annual report's period starts on 1 January, e.g. 2030-01-01.";
+  return start.getUTCDate() === 1 && start.getUTCMonth() === 0 ? null : "REPORT_PERIOD_START_ANNUAL";
 }
 
 /** The day by which a report is due: its period's end plus the form's due days. */
@@ -137,17 +132,12 @@ async function reportingEntity(
     });
     if (!centre) throw new NotFoundError("centre");
     if (operator ? centre.id !== access.centreId : !includes(access.write, centre.regionId)) {
-      throw new ForbiddenError(
-        operator
-          ? "Operators create reports for their own centre only."
-          : "You cannot create reports outside your regions.",
-      );
+      throw new ForbiddenError(operator ? "REPORT_OPERATOR_OWN_CENTRE" : "REPORT_OUTSIDE_REGIONS");
     }
-    if (centre.archivedAt)
-      throw ValidationError.of("input.centreId", "The centre is archived; restore it to report for it.");
+    if (centre.archivedAt) throw ValidationError.of("input.centreId", "REPORT_CENTRE_ARCHIVED");
     return { scope: "CENTRE", centreId: centre.id, municipalityId: null, regionId: centre.regionId };
   }
-  if (operator) throw new ForbiddenError("Operators create reports for their own centre only.");
+  if (operator) throw new ForbiddenError("REPORT_OPERATOR_OWN_CENTRE");
   if (data.municipalityId) {
     const municipality = await tx.municipality.findFirst({
       where: {
@@ -156,14 +146,13 @@ async function reportingEntity(
       },
     });
     if (!municipality) throw new NotFoundError("municipality");
-    if (!includes(access.write, municipality.regionId))
-      throw new ForbiddenError("You cannot create reports outside your regions.");
+    if (!includes(access.write, municipality.regionId)) throw new ForbiddenError("REPORT_OUTSIDE_REGIONS");
     return { scope: "MUNICIPALITY", centreId: null, municipalityId: municipality.id, regionId: municipality.regionId };
   }
   const regionId = fromGlobalId("Region", data.regionId ?? "", "input.regionId");
   const region = await tx.region.findFirst({ where: { id: regionId, AND: [{ id: inRegions(access.read) }] } });
   if (!region) throw new NotFoundError("region");
-  if (!includes(access.write, region.id)) throw new ForbiddenError("You cannot create reports outside your regions.");
+  if (!includes(access.write, region.id)) throw new ForbiddenError("REPORT_OUTSIDE_REGIONS");
   return { scope: "REGION", centreId: null, municipalityId: null, regionId: region.id };
 }
 
@@ -175,10 +164,7 @@ async function reportingEntity(
 export async function createReport(access: Access, data: CreateReportData) {
   const given = [data.centreId, data.municipalityId, data.regionId].filter(Boolean).length;
   if (given !== 1) {
-    throw ValidationError.of(
-      "input",
-      "Give exactly one of centreId, municipalityId or regionId: whose report this is.",
-    );
+    throw ValidationError.of("input", "REPORT_OWNER_ONE_OF");
   }
   const formId = fromGlobalId("ReportForm", data.formId, "input.formId");
   return change("report", async (tx) => {
@@ -189,7 +175,7 @@ export async function createReport(access: Access, data: CreateReportData) {
     if (form.status !== "ACTIVE") {
       throw ValidationError.of(
         "input.formId",
-        `The form is ${form.status.toLowerCase()}; reports use active forms only.`,
+        form.status === "DRAFT" ? "REPORT_FORM_DRAFT_UNUSABLE" : "REPORT_FORM_RETIRED_UNUSABLE",
       );
     }
     const entity = await reportingEntity(tx, access, data);

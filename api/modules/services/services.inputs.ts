@@ -5,9 +5,9 @@ import { z } from "zod";
 import { PublicationStatus, ServiceLevel } from "../../generated/prisma/client.js";
 import { optionalText, registryCode, text, versionedChange, webUrl } from "../../lib/validate.js";
 
-const yesNo = z.boolean({ error: "Choose yes (true) or no (false)." });
+const yesNo = z.boolean({ error: "SERVICE_YES_NO" });
 const editableStatus = z.enum(["DRAFT", "PUBLISHED"], {
-  error: "Choose DRAFT or PUBLISHED; use archiveService to archive.",
+  error: "SERVICE_STATUS_CHOICE",
 });
 
 // ── The list's filter ──
@@ -38,12 +38,12 @@ const serviceFields = {
   registryId: z
     .string()
     .trim()
-    .regex(/^\d{1,25}$/, "The register (ФРГУ) id is digits only, e.g. 1000000000160000001.")
+    .regex(/^\d{1,25}$/, "SERVICE_REGISTRY_ID_FORMAT")
     .nullish(),
   name: text(1000),
   shortName: optionalText(300),
   description: optionalText(10_000),
-  level: z.enum(["FEDERAL", "REGIONAL", "MUNICIPAL"], { error: "Choose FEDERAL, REGIONAL or MUNICIPAL." }),
+  level: z.enum(["FEDERAL", "REGIONAL", "MUNICIPAL"], { error: "SERVICE_LEVEL_CHOICE" }),
   competentAuthorityId: z.string().nullish(),
   socialSignificant: yesNo,
   electronic: yesNo,
@@ -51,20 +51,18 @@ const serviceFields = {
   needsExtraDocuments: yesNo,
   processingDays: z
     .number()
-    .int("A whole number of working days.")
-    .min(0, "Cannot be negative.")
-    .max(3650, "At most 3650 days.")
+    .int("WORKING_DAYS_WHOLE")
+    .min(0, "NEGATIVE_NOT_ALLOWED")
+    .max(3650, "SERVICE_DAYS_TOO_MANY")
     .nullish(),
   fee: z
     .string()
     .trim()
-    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "Roubles with up to two decimals, e.g. 3000 or 1500.50.")
+    .regex(/^\d{1,10}([.,]\d{1,2})?$/, "SERVICE_FEE_FORMAT")
     .transform((value) => value.replace(",", "."))
     .nullish()
     .describe('Roubles, e.g. "3000" or "1500.50".'),
-  requiredDocuments: z
-    .array(text(500), { error: "Give a list of documents (it may be empty)." })
-    .max(100, "At most 100 documents."),
+  requiredDocuments: z.array(text(500), { error: "SERVICE_DOCUMENTS_LIST" }).max(100, "SERVICE_TOO_MANY_DOCUMENTS"),
   portalUrl: webUrl().nullish(),
   status: editableStatus,
 };
@@ -99,7 +97,7 @@ const HELP_KINDS = [
 export const setCentreServiceSchema = z.object({
   centreId: z.string(),
   serviceId: z.string(),
-  helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "Choose at least one way the centre helps with the service."),
+  helpKinds: z.array(z.enum(HELP_KINDS)).min(1, "SERVICE_HELP_KIND_REQUIRED"),
   note: optionalText(2000),
 });
 export type SetCentreServiceData = z.output<typeof setCentreServiceSchema>;

@@ -22,7 +22,7 @@ import type {
  */
 export function assertCatalogueWritable(access: Access, regionId: string | null, entity: string): void {
   if (regionId === null) {
-    if (!isAdmin(access)) throw new ForbiddenError(`Only administrators can change a federal ${entity}.`);
+    if (!isAdmin(access)) throw new ForbiddenError("CATALOGUE_FEDERAL_ADMIN_ONLY", { entity });
     return;
   }
   assertWritable(access, regionId, entity);
@@ -44,10 +44,9 @@ export function saveCatalogueArchived<Name extends "Service" | "LifeSituation">(
   archived: boolean,
 ) {
   if (archived === (save.before.status === "ARCHIVED")) {
-    throw ValidationError.of(
-      "input.id",
-      archived ? `The ${save.label} is already archived.` : `Only an archived ${save.label} can be restored.`,
-    );
+    throw ValidationError.of("input.id", archived ? "CATALOGUE_ALREADY_ARCHIVED" : "CATALOGUE_RESTORE_NOT_ARCHIVED", {
+      entity: save.label,
+    });
   }
   return saveArchived<Name>(tx, access, { ...save, archived, data: { status: archived ? "ARCHIVED" : "PUBLISHED" } });
 }
@@ -127,16 +126,10 @@ export function catalogueOrderBy(
 /** Federal services have no region, and regional or municipal ones always have one. */
 function assertLevelMatchesRegion(level: ServiceLevel, regionId: string | null): void {
   if (level === "FEDERAL" && regionId !== null) {
-    throw ValidationError.of(
-      "input.level",
-      "A service with a region is REGIONAL or MUNICIPAL; FEDERAL services have no region.",
-    );
+    throw ValidationError.of("input.level", "SERVICE_FEDERAL_WITH_REGION");
   }
   if (level !== "FEDERAL" && regionId === null) {
-    throw ValidationError.of(
-      "input.level",
-      "A REGIONAL or MUNICIPAL service needs a region; leave the region empty only for FEDERAL ones.",
-    );
+    throw ValidationError.of("input.level", "SERVICE_REGION_REQUIRED");
   }
 }
 
@@ -250,13 +243,9 @@ export async function setCentreService(access: Access, data: SetCentreServiceDat
     const service = await tx.service.findFirst({ where: { id: serviceId, AND: [serviceScope(access)] } });
     if (!service) throw new NotFoundError("service");
     if (service.regionId !== null && service.regionId !== centre.regionId) {
-      throw ValidationError.of(
-        "input.serviceId",
-        "A centre can help with federal services and with services of its own region only.",
-      );
+      throw ValidationError.of("input.serviceId", "CENTRE_SERVICE_OTHER_REGION");
     }
-    if (service.status === "ARCHIVED")
-      throw ValidationError.of("input.serviceId", "The service is archived; restore it first.");
+    if (service.status === "ARCHIVED") throw ValidationError.of("input.serviceId", "CENTRE_SERVICE_ARCHIVED");
     const before = await tx.centreService.findUnique({
       where: { centreId_serviceId: { centreId: centre.id, serviceId } },
     });

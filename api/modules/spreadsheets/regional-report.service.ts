@@ -27,8 +27,7 @@ export async function generateRegionalReport(access: Access, data: GenerateRegio
   const regionId = fromGlobalId("Region", data.regionId, "input.regionId");
   const region = await prisma.region.findFirst({ where: { id: regionId, AND: [{ id: inRegions(access.read) }] } });
   if (!region) throw new NotFoundError("region");
-  if (!includes(access.write, region.id))
-    throw new ForbiddenError("Only administrators and curators of the region generate its consolidated report.");
+  if (!includes(access.write, region.id)) throw new ForbiddenError("REGIONAL_REPORT_FORBIDDEN");
 
   const years = Array.from({ length: data.toYear - data.fromYear + 1 }, (_, i) => data.fromYear + i);
   // The region's own report: every approved figure, published to partners or not.

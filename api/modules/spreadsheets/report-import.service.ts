@@ -24,21 +24,14 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Inline content (base64, at most MAX_INLINE_BYTES decoded) as bytes; registry imports take it too. */
 export function decodeContent(content: string): Buffer {
   const compact = content.replace(/\s+/g, "");
-  if (compact.length % 4 !== 0 || !BASE64.test(compact))
-    throw ValidationError.of("input.content", "Not base64: give the file's bytes base64-encoded.");
+  if (compact.length % 4 !== 0 || !BASE64.test(compact)) throw ValidationError.of("input.content", "NOT_BASE64");
   // Checked before decoding, so an oversized request costs no memory for the copy.
   if ((compact.length / 4) * 3 > MAX_INLINE_BYTES + 2) {
-    throw ValidationError.of(
-      "input.content",
-      `At most ${MAX_INLINE_BYTES / 1024 / 1024} MB inline; upload larger files and give fileId.`,
-    );
+    throw ValidationError.of("input.content", "INLINE_TOO_LARGE", { mb: MAX_INLINE_BYTES / 1024 / 1024 });
   }
   const bytes = Buffer.from(compact, "base64");
   if (bytes.length > MAX_INLINE_BYTES) {
-    throw ValidationError.of(
-      "input.content",
-      `At most ${MAX_INLINE_BYTES / 1024 / 1024} MB inline; upload larger files and give fileId.`,
-    );
+    throw ValidationError.of("input.content", "INLINE_TOO_LARGE", { mb: MAX_INLINE_BYTES / 1024 / 1024 });
   }
   return bytes;
 }
@@ -48,25 +41,22 @@ async function uploadedBytes(globalId: string, reportId: string): Promise<{ id: 
   const file = await prisma.storedFile.findFirst({
     where: { id: fromGlobalId("StoredFile", globalId, "input.fileId"), reportId },
   });
-  if (!file) throw new NotFoundError("file", "The file does not exist or is not a file of this report.");
+  if (!file) throw new NotFoundError("file", "IMPORT_FILE_NOT_OF_REPORT");
   if (file.status !== "AVAILABLE") {
-    throw ValidationError.of(
-      "input.fileId",
-      `The file is ${file.status}; only a confirmed upload (AVAILABLE) can be imported.`,
-    );
+    throw ValidationError.of("input.fileId", "IMPORT_FILE_NOT_AVAILABLE", { status: file.status });
   }
   if (file.purpose !== "REPORT" && file.purpose !== "IMPORT") {
-    throw ValidationError.of("input.fileId", "Only files uploaded as a report or for import can be imported.");
+    throw ValidationError.of("input.fileId", "IMPORT_FILE_WRONG_PURPOSE");
   }
   if (file.size > BigInt(MAX_FILE_BYTES)) {
-    throw ValidationError.of("input.fileId", `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    throw ValidationError.of("input.fileId", "IMPORT_FILE_TOO_LARGE", { mb: MAX_FILE_BYTES / 1024 / 1024 });
   }
   const { GetObjectCommand } = await s3Sdk();
   const object = await s3.send(
     new GetObjectCommand({ Bucket: file.bucket, Key: file.key, VersionId: file.s3VersionId ?? undefined }),
   );
   const bytes = await object.Body?.transformToByteArray();
-  if (!bytes) throw ValidationError.of("input.fileId", "The stored file is empty.");
+  if (!bytes) throw ValidationError.of("input.fileId", "IMPORT_FILE_EMPTY");
   return { id: file.id, bytes };
 }
 
@@ -133,13 +123,12 @@ async function recordBatch(
  */
 export async function importReportValues(access: Access, data: ImportReportValuesData) {
   if (Boolean(data.fileId) === Boolean(data.content)) {
-    throw ValidationError.of("input.fileId", "Give either fileId (an uploaded file) or content (base64), not both.");
+    throw ValidationError.of("input.fileId", "IMPORT_FILE_OR_CONTENT");
   }
   const reportId = fromGlobalId("Report", data.reportId, "input.reportId");
   const report = await prisma.report.findFirst({ where: { id: reportId, AND: [reportScope(access)] } });
   if (!report) throw new NotFoundError("report");
-  if (!canEdit(access, report))
-    throw new ForbiddenError("Only the centre's operator or a curator of the region can fill in this report.");
+  if (!canEdit(access, report)) throw new ForbiddenError("REPORT_FILL_FORBIDDEN");
   if (report.version !== data.version) assertUpdated(0, report, "report", data.version);
   assertValuesEditable(report);
 

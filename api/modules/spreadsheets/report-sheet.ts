@@ -72,6 +72,32 @@ export interface TemplateIndicator {
   hasRuralSplit: boolean;
 }
 
+const MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** A reporting period as a person says it: «январь 2026», «I квартал 2026», «2026 год». */
+export function periodInWords(periodStart: Date, periodicity: string): string {
+  const year = periodStart.getUTCFullYear();
+  const month = periodStart.getUTCMonth();
+  if (periodicity === "MONTHLY") return `${MONTHS[month]} ${year}`;
+  if (periodicity === "QUARTERLY") return `${ROMAN[Math.floor(month / 3)]} квартал ${year}`;
+  if (periodicity === "ANNUAL") return `${year} год`;
+  return isoDate(periodStart);
+}
+
 /** Dates are UTC midnights in the database. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -86,7 +112,8 @@ export function templateLayout(
   periodStart: Date | null,
   values: ReadonlyMap<string, { total: number; rural: number | null }> = new Map(),
 ): SheetLayout {
-  const period = periodStart ? isoDate(periodStart) : null;
+  // A date cell in XLSX; CSV writes it as YYYY-MM-DD, which the import reads back either way.
+  const period = periodStart;
   const rows: OutCell[][] = [
     TEMPLATE_COLUMNS.map((column) => ({ value: column, bold: true as const })),
     ...indicators.map((indicator) => {

@@ -10,8 +10,11 @@ export type SpreadsheetFormat = "CSV" | "XLSX";
 /** A cell as read: text, a number, a date (XLSX date cells) or a boolean; null when empty. */
 export type Cell = string | number | boolean | Date | null;
 
-/** A cell to write; `bold` marks headings in XLSX (CSV has no styles). */
-export type OutCell = string | number | null | { value: string | number; bold: true };
+/**
+ * A cell to write; `bold` marks headings in XLSX (CSV has no styles). A Date is a calendar day:
+ * a date cell shown as ДД.ММ.ГГГГ in XLSX, YYYY-MM-DD in CSV (what imports and tools read).
+ */
+export type OutCell = string | number | Date | null | { value: string | number; bold: true };
 
 export interface SheetLayout {
   rows: OutCell[][];
@@ -28,6 +31,7 @@ export const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
 export const EXTENSIONS: Record<SpreadsheetFormat, string> = { CSV: "csv", XLSX: "xlsx" };
 
 function plainValue(cell: OutCell): string | number | null {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return cell !== null && typeof cell === "object" ? cell.value : cell;
 }
 
@@ -43,6 +47,8 @@ export async function writeXlsx(layout: SheetLayout): Promise<Buffer> {
   const data = layout.rows.map((row) =>
     row.map((cell) => {
       if (cell === null) return null;
+      // Typed cells: a day is a date (formatted the Russian way), a number a number.
+      if (cell instanceof Date) return { value: cell, type: Date, format: "dd.mm.yyyy" };
       if (typeof cell === "object") return { value: cell.value, fontWeight: "bold" as const };
       return typeof cell === "string" ? defused(cell) : cell;
     }),

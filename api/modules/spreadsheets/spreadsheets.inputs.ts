@@ -37,19 +37,19 @@ export type ImportReportValuesData = z.output<typeof importReportValuesSchema>;
 export const generateRegionalReportSchema = z
   .object({
     regionId: z.string(),
-    fromYear: z.number().int("A year, e.g. 2015.").min(1990, "From 1990 on.").max(2100, "Up to 2100."),
+    fromYear: z.number().int("YEAR").min(1990, "YEAR_FROM").max(2100, "YEAR_UP_TO"),
     toYear: z
       .number()
-      .int("A year, e.g. 2018.")
-      .min(1990, "From 1990 on.")
-      .max(2100, "Up to 2100.")
+      .int("YEAR")
+      .min(1990, "YEAR_FROM")
+      .max(2100, "YEAR_UP_TO")
       .describe("The request categories are those of this year."),
     format: FORMAT,
   })
   .superRefine((data, ctx) => {
     if (data.toYear < data.fromYear)
-      ctx.addIssue({ code: "custom", path: ["toYear"], message: "toYear cannot be before fromYear." });
+      ctx.addIssue({ code: "custom", path: ["toYear"], message: "TO_YEAR_BEFORE_FROM_YEAR" });
     else if (data.toYear - data.fromYear > 50)
-      ctx.addIssue({ code: "custom", path: ["toYear"], message: "At most 50 years in one report." });
+      ctx.addIssue({ code: "custom", path: ["toYear"], message: "REGIONAL_REPORT_TOO_LONG" });
   });
 export type GenerateRegionalReportData = z.output<typeof generateRegionalReportSchema>;

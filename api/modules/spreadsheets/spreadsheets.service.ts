@@ -11,7 +11,7 @@ import { webUrlOrNull } from "../../lib/validate.js";
 import { type CentreFilterInput, centreOrderBy, centreWhere } from "../centres/centres.service.js";
 import type { ReportFilterData } from "../reports/reports.inputs.js";
 import { reportOrderBy, reportScope, reportWhere } from "../reports/reports.service.js";
-import { isoDate, templateLayout } from "./report-sheet.js";
+import { isoDate, periodInWords, templateLayout } from "./report-sheet.js";
 import {
   CONTENT_TYPES,
   EXTENSIONS,
@@ -78,10 +78,7 @@ export const MAX_CSV_ROWS = 50_000;
 
 function assertListSize(count: number): void {
   if (count > MAX_CSV_ROWS) {
-    throw ValidationError.of(
-      "filter",
-      `The list has ${count} rows; a CSV export takes at most ${MAX_CSV_ROWS}. Narrow the filter (e.g. by region).`,
-    );
+    throw ValidationError.of("filter", "CSV_TOO_MANY_ROWS", { count, max: MAX_CSV_ROWS });
   }
 }
 
@@ -159,7 +156,7 @@ export async function centresCsv(access: Access, filter?: CentreFilterInput | nu
 
 const reportInclude = {
   ...placeInclude,
-  form: { select: { code: true, revision: true } },
+  form: { select: { code: true, revision: true, periodicity: true } },
   centre: { select: { name: true } },
 } satisfies Prisma.ReportInclude;
 const reportColumns: Column<Prisma.ReportGetPayload<{ include: typeof reportInclude }>>[] = [
@@ -176,6 +173,8 @@ const reportColumns: Column<Prisma.ReportGetPayload<{ include: typeof reportIncl
   ["submitted_at", (r) => instant(r.submittedAt)],
   ["approved_at", (r) => instant(r.approvedAt)],
   ["locked_at", (r) => instant(r.lockedAt)],
+  // Added after the others (columns are read by position): the period as a person names it.
+  ["period", (r) => periodInWords(r.periodStart, r.form.periodicity)],
 ];
 
 export async function reportsCsv(access: Access, filter?: ReportFilterData | null): Promise<string> {

@@ -30,7 +30,7 @@ export const createSystemicErrorSchema = z.object({
   dueAt: z.date().describe("The day by which it is to be fixed."),
   feedbackIds: z
     .array(z.string())
-    .max(100, "At most 100 feedback at once.")
+    .max(100, "SYSTEMIC_TOO_MANY_FEEDBACK")
     .nullish()
     .describe("Feedback of the region that revealed it; each is linked to the new error."),
 });

@@ -114,7 +114,7 @@ async function writableError(tx: Tx, access: Access, globalId: string, version: 
 async function authorityIn(tx: Tx, regionId: string, globalId: string, field: string) {
   const authority = await tx.organisation.findUnique({ where: { id: fromGlobalId("Organisation", globalId, field) } });
   if (!authority || authority.regionId !== regionId) {
-    throw ValidationError.of(field, "Choose an organisation of the error's region.");
+    throw ValidationError.of(field, "SYSTEMIC_AUTHORITY_OTHER_REGION");
   }
   return authority.id;
 }
@@ -132,15 +132,10 @@ async function link(
   comment?: string | null,
 ) {
   if (error && error.regionId !== before.regionId) {
-    throw ValidationError.of("input.systemicErrorId", "Choose a systemic error of the feedback's region.");
+    throw ValidationError.of("input.systemicErrorId", "SYSTEMIC_ERROR_OTHER_REGION");
   }
   if ((error?.id ?? null) === before.systemicErrorId) {
-    throw ValidationError.of(
-      "input.systemicErrorId",
-      error
-        ? "The feedback is already linked to this systemic error."
-        : "The feedback is not linked to a systemic error.",
-    );
+    throw ValidationError.of("input.systemicErrorId", error ? "SYSTEMIC_ALREADY_LINKED" : "SYSTEMIC_NOT_LINKED");
   }
   const note = comment ?? (error ? `Systemic error: ${error.title}` : "Unlinked from its systemic error");
   return saveFeedback(tx, access, before, version, {
@@ -165,10 +160,10 @@ export async function createSystemicError(access: Access, data: CreateSystemicEr
     if (data.serviceId && !service) throw new NotFoundError("service");
     const named = data.regionId ? fromGlobalId("Region", data.regionId, "input.regionId") : null;
     if (named && service?.regionId && named !== service.regionId) {
-      throw ValidationError.of("input.regionId", "The service belongs to another region.");
+      throw ValidationError.of("input.regionId", "SYSTEMIC_SERVICE_OTHER_REGION");
     }
     const regionId = service?.regionId ?? named;
-    if (!regionId) throw ValidationError.of("input.regionId", "Say which region the error is in.");
+    if (!regionId) throw ValidationError.of("input.regionId", "SYSTEMIC_REGION_REQUIRED");
     if (!includes(access.read, regionId)) throw new NotFoundError("region");
     assertWritable(access, regionId, "systemic error");
     const authorityId = data.authorityId
@@ -193,7 +188,7 @@ export async function createSystemicError(access: Access, data: CreateSystemicEr
         where: { AND: [{ id: fromGlobalId("Feedback", feedbackId, field) }, feedbackScope(access)] },
       });
       if (!feedback || feedback.regionId !== regionId) {
-        throw ValidationError.of(field, "Choose feedback of the error's region.");
+        throw ValidationError.of(field, "SYSTEMIC_FEEDBACK_OTHER_REGION");
       }
       await link(tx, access, feedback, feedback.version, error);
     }
@@ -248,15 +243,13 @@ export async function transitionSystemicError(access: Access, data: TransitionSy
     const before = await writableError(tx, access, data.id, data.version);
     const allowed = SYSTEMIC_WORKFLOW[before.status];
     if (!allowed.includes(data.to)) {
-      throw ValidationError.of(
-        "input.to",
-        allowed.length > 0
-          ? `A systemic error in status ${before.status} can move to ${allowed.join(", ")}; not to ${data.to}.`
-          : `A systemic error in status ${before.status} is final; it cannot move to ${data.to}.`,
-      );
+      const params = { statusEntity: before.status, toEntity: data.to };
+      throw allowed.length > 0
+        ? ValidationError.of("input.to", "SYSTEMIC_STEP_NOT_ALLOWED", { ...params, allowedEntity: allowed.join(", ") })
+        : ValidationError.of("input.to", "SYSTEMIC_STATUS_FINAL", params);
     }
     if (data.to === "FIXED" && !data.resolution && !before.resolution) {
-      throw ValidationError.of("input.resolution", "Say what was done to fix it.");
+      throw ValidationError.of("input.resolution", "SYSTEMIC_RESOLUTION_REQUIRED");
     }
     const now = new Date();
     const stamps: Record<SystemicErrorStatus, Prisma.SystemicErrorUncheckedUpdateManyInput> = {

@@ -3,6 +3,7 @@ import { DataTable, List, useRecordContext, useTranslate } from "react-admin";
 import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
+import { csvDate } from "../../lib/format";
 import { access } from "./access";
 import { RevokeButton } from "./RevokeButton";
 import type { ApiClient } from "./types";
@@ -53,10 +54,10 @@ const exporter = csvExporter<ApiClient>("api-clients", (client) => ({
   keyPrefix: client.keyPrefix,
   scopes: client.scopes.join(" "),
   rateLimitPerMinute: client.rateLimitPerMinute,
-  createdAt: client.createdAt,
-  expiresAt: client.expiresAt,
-  lastUsedAt: client.lastUsedAt,
-  revokedAt: client.revokedAt,
+  createdAt: csvDate(client.createdAt),
+  expiresAt: csvDate(client.expiresAt),
+  lastUsedAt: csvDate(client.lastUsedAt),
+  revokedAt: csvDate(client.revokedAt),
 }));
 
 /** Partner apps' keys: only a prefix of each is known after creation. */

@@ -14,6 +14,7 @@ import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { LocaleNumberField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { csvDate } from "../../lib/format";
 import { access } from "./access";
 import { eventAudienceChoices, eventKindChoices } from "./choices";
 import type { EventRecord } from "./types";
@@ -55,15 +56,15 @@ const exporter = csvExporter<EventRecord>("events", (event) => ({
   title: event.title,
   kind: event.kind,
   audience: event.audience,
-  startsOn: event.startsOn,
-  endsOn: event.endsOn,
+  startsOn: csvDate(event.startsOn),
+  endsOn: csvDate(event.endsOn),
   participants: event.participants,
   region: event.region.name,
   hostOrganisation: event.hostOrganisation?.name,
   centre: event.centre?.name,
   project: event.project?.name,
   municipalities: event.municipalities.map((municipality) => municipality.name).join("; "),
-  archivedAt: event.archivedAt,
+  archivedAt: csvDate(event.archivedAt),
 }));
 
 /** The register of events of the caller's regions, the newest first. */

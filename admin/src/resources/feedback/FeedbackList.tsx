@@ -11,6 +11,7 @@ import { csvExporter } from "../../components/downloads";
 import { ExcerptField, StatusField } from "../../components/FeedbackStatusField";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { csvDate } from "../../lib/format";
 import { type FeedbackRecord, feedbackStatusChoices, feedbackSubjectChoices } from "./choices";
 
 const Column = DataTable.Col<FeedbackRecord>;
@@ -32,8 +33,8 @@ const filters = [
 const exporter = csvExporter<FeedbackRecord>("feedback", (record) => ({
   id: record.id,
   reference: record.reference ?? "",
-  receivedAt: record.receivedAt,
-  dueAt: record.dueAt,
+  receivedAt: csvDate(record.receivedAt),
+  dueAt: csvDate(record.dueAt),
   status: record.status,
   overdue: record.overdue,
   category: record.category.name,

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { Loading, useRecordContext, useTranslate } from "react-admin";
 import { EmptyText } from "../../components/EmptyText";
 import { useIntlLocale } from "../../components/localeFields";
+import { formatDate } from "../../lib/format";
 import { request } from "../../providers/graphql";
 import type { KpiRecord } from "./choices";
 
@@ -109,7 +110,8 @@ export const KpiProgressTab = () => {
     ]
       .filter(Boolean)
       .join("; ");
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  // Calendar days of the API, kept on their day wherever the browser is.
+  const date = (day: string) => formatDate(day.slice(0, 10), locale === "en-GB" ? "en" : "ru");
   return (
     <>
       {yearInput}
@@ -129,9 +131,7 @@ export const KpiProgressTab = () => {
             <TableRow key={row.region?.id ?? "national"}>
               <TableCell>{row.region?.name ?? translate("dostup.kpis.national")}</TableCell>
               <TableCell>
-                {row.periodStart && row.periodEnd
-                  ? `${date.format(new Date(row.periodStart))} — ${date.format(new Date(row.periodEnd))}`
-                  : row.year}
+                {row.periodStart && row.periodEnd ? `${date(row.periodStart)} — ${date(row.periodEnd)}` : row.year}
               </TableCell>
               <TableCell align="right">
                 {row.value === null ? "—" : `${number.format(row.value)} ${row.unit}`}

@@ -17,6 +17,7 @@ import { SimpleCreate, SimpleEdit } from "../../components/RecordForm";
 import { RecordShow } from "../../components/RecordShow";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { RegionInput } from "../../components/RegionInput";
+import { csvDate } from "../../lib/format";
 import { useWriteScope } from "../../lib/writeScope";
 
 interface ProjectRecord {
@@ -40,7 +41,7 @@ const exporter = csvExporter<ProjectRecord>("projects", ({ id, name, description
   name,
   description,
   region: region.name,
-  createdAt,
+  createdAt: csvDate(createdAt),
 }));
 
 // The API sorts projects by name or creation date.

@@ -2,6 +2,7 @@ import { DataTable, DateInput, List, TextInput } from "react-admin";
 import { csvExporter } from "../../components/downloads";
 import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { csvDate } from "../../lib/format";
 import { MeetsTargetField } from "./MeetsTargetField";
 import type { QualityMeasurementRecord } from "./types";
 
@@ -23,8 +24,8 @@ const exporter = csvExporter<QualityMeasurementRecord>("qualityMeasurements", (r
   region: record.region.name,
   municipality: record.municipality?.name ?? "",
   centre: record.centre?.name ?? "",
-  periodStart: record.periodStart,
-  periodEnd: record.periodEnd,
+  periodStart: csvDate(record.periodStart),
+  periodEnd: csvDate(record.periodEnd),
   value: record.value,
   threshold: record.target?.threshold ?? "",
   meetsTarget: record.meetsTarget ?? "",

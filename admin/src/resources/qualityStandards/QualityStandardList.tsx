@@ -2,6 +2,7 @@ import { DataTable, List, SearchInput, SelectField, SelectInput } from "react-ad
 import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { csvDate } from "../../lib/format";
 import { type QualityStandardRecord, standardStatusChoices } from "./choices";
 
 const Column = DataTable.Col<QualityStandardRecord>;
@@ -20,8 +21,8 @@ const exporter = csvExporter<QualityStandardRecord>(
     revision,
     title,
     status,
-    validFrom,
-    approvedAt,
+    validFrom: csvDate(validFrom),
+    approvedAt: csvDate(approvedAt),
   }),
 );
 

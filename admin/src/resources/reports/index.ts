@@ -1,4 +1,5 @@
 import type { RaRecord } from "react-admin";
+import { formatPeriod } from "../../lib/format";
 import type { AdminResource } from "../../lib/resource";
 import { access } from "./access";
 import { en, ru } from "./messages";
@@ -53,8 +54,10 @@ export default {
   show: ReportShow,
   create: ReportCreate,
   recordRepresentation: (record) => {
-    const form = record.form as { name?: string } | undefined;
-    return `${form?.name ?? ""} ${String(record.periodStart ?? "")}`;
+    const form = record.form as { name?: string; periodicity?: string } | undefined;
+    const period =
+      typeof record.periodStart === "string" ? formatPeriod(record.periodStart, form?.periodicity ?? "") : "";
+    return `${form?.name ?? ""}, ${period}`;
   },
   access,
   messages: { ru, en },

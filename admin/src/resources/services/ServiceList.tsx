@@ -3,6 +3,7 @@ import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
 import { publicationStatusChoices } from "../../lib/choices";
+import { csvDate } from "../../lib/format";
 import { type ServiceRecord, serviceLevelChoices } from "./choices";
 
 const Column = DataTable.Col<ServiceRecord>;
@@ -25,7 +26,7 @@ const exporter = csvExporter<ServiceRecord>(
     region: region?.name ?? "",
     registryId,
     electronic,
-    updatedAt,
+    updatedAt: csvDate(updatedAt),
   }),
 );
 

@@ -2,6 +2,7 @@ import { DataTable, List, NullableBooleanInput, SearchInput, SelectInput } from 
 import { csvExporter } from "../../components/downloads";
 import { LocaleDateField } from "../../components/localeFields";
 import { ReferenceFilter } from "../../components/ReferenceFilter";
+import { csvDate } from "../../lib/format";
 import { type SystemicErrorRecord, systemicErrorStatusChoices } from "./choices";
 import { SystemicStatusField } from "./SystemicStatusField";
 
@@ -21,8 +22,8 @@ const exporter = csvExporter<SystemicErrorRecord>("systemic-errors", (record) =>
   title: record.title,
   status: record.status,
   overdue: record.overdue,
-  detectedAt: record.detectedAt,
-  dueAt: record.dueAt,
+  detectedAt: csvDate(record.detectedAt),
+  dueAt: csvDate(record.dueAt),
   service: record.service?.name ?? "",
   authority: record.authority?.name ?? "",
   region: record.region.name,

@@ -13,6 +13,7 @@ import {
 import { csvExporter } from "../../components/downloads";
 import { ListActions } from "../../components/ListActions";
 import { LocaleDateField } from "../../components/localeFields";
+import { csvDate } from "../../lib/format";
 import { access } from "./access";
 import { roleChoices } from "./choices";
 import type { User } from "./types";
@@ -54,7 +55,7 @@ const exporter = csvExporter<User>("users", (user) => ({
   active: user.active,
   centre: user.centre?.name,
   regions: user.allRegions ? "*" : user.regions.map((region) => region.name).join("; "),
-  lastLoginAt: user.lastLoginAt,
+  lastLoginAt: csvDate(user.lastLoginAt),
 }));
 
 export const UserList = () => (

@@ -1,14 +1,5 @@
-import {
-  BooleanField,
-  EditButton,
-  Labeled,
-  NumberField,
-  SelectField,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-} from "react-admin";
-import { LocaleDateField } from "../../components/localeFields";
+import { BooleanField, EditButton, Labeled, SelectField, TabbedShowLayout, TextField, TopToolbar } from "react-admin";
+import { LocaleDateField, LocaleNumberField } from "../../components/localeFields";
 import { RecordShow } from "../../components/RecordShow";
 import { localeChoices, roleChoices } from "./choices";
 import { EndSessionsButton } from "./EndSessionsButton";
@@ -33,7 +24,7 @@ export const UserShow = () => (
       <BooleanField source="active" />
       <SelectField source="locale" choices={localeChoices} />
       <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
-      <NumberField source="openSessions" />
+      <LocaleNumberField source="openSessions" />
     </TabbedShowLayout.Tab>
   </RecordShow>
 );
