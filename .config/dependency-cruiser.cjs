@@ -18,6 +18,7 @@ const MODULE_RELATIONS = {
   files: ["people", "reports"], // photos and report files
   imports: ["centres", "organisations", "services", "spreadsheets"], // registers of them, from spreadsheets
   kpis: ["quality", "services"], // target directions; formulas over the catalogue's service levels
+  notifications: ["analytics"], // a digest delivers the dashboard's alerts
   "life-situations": ["services"], // a life situation's services
   partners: ["centres"], // centres near a point
   population: ["geography"], // residents of a region or municipality
@@ -53,6 +54,15 @@ module.exports = {
       from: { path: pattern([name]) },
       to: { path: "^api/modules/", pathNot: pattern([name, ...(MODULE_RELATIONS[name] ?? [])]) },
     })),
+    {
+      name: "admin-imports-api",
+      severity: "error",
+      comment:
+        "The panel imports the API's message catalogue (api/messages/: pure data) and nothing else of api/: " +
+        "it talks to the API over GraphQL only.",
+      from: { path: "^admin/src/" },
+      to: { path: "^api/", pathNot: "^api/messages/" },
+    },
     {
       name: "admin-resource-imports-another-resource",
       severity: "error",

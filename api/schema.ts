@@ -32,6 +32,7 @@ import "./modules/analytics/activity.schema.js";
 import "./modules/analytics/catalogue.schema.js";
 import "./modules/analytics/quality.schema.js";
 import "./modules/analytics/operations.schema.js";
+import "./modules/notifications/notifications.schema.js";
 
 // Each String and ID argument's maximum length, and each expensive field's weight, written into
 // the schema itself: the checks read them from there, and clients see them in the SDL.

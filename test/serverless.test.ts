@@ -11,6 +11,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../api/lib/db.js";
 import { DOWNLOAD_HEADERS } from "../api/lib/download-proxy.js";
+import { readMailbox } from "../api/lib/embedded.js";
 import { adminContentSecurityPolicy } from "../api/lib/static.js";
 import { emptyDatabase } from "./helpers/databases.js";
 import { apiEvent, BUNDLE_JWT_SECRET, packageServerless, root, run, runBundled } from "./helpers/serverless.js";
@@ -121,6 +122,7 @@ describe("serverless package", () => {
   it("runs every function on nodejs22.x or newer, on arm64", () => {
     const functions = ofType("AWS::Lambda::Function");
     expect(functions.map(([id]) => id).sort()).toEqual([
+      "DigestsLambdaFunction",
       "GraphqlLambdaFunction",
       "MigrateLambdaFunction",
       "S3EventsLambdaFunction",
@@ -157,11 +159,43 @@ describe("serverless package", () => {
       FunctionName: { "Fn::GetAtt": ["S3EventsLambdaFunction", "Arn"] },
     });
 
-    const [rule] = ofType("AWS::Events::Rule");
-    expect(rule?.[1].Properties).toMatchObject({
-      ScheduleExpression: "rate(15 minutes)",
-      Targets: [{ Arn: { "Fn::GetAtt": ["ScheduleLambdaFunction", "Arn"] } }],
-    });
+    const rules = ofType("AWS::Events::Rule").map(([, rule]) => rule.Properties);
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        ScheduleExpression: "rate(15 minutes)",
+        Targets: [expect.objectContaining({ Arn: { "Fn::GetAtt": ["ScheduleLambdaFunction", "Arn"] } })],
+      }),
+    );
+    // Digests every morning at 07:00 Moscow time (04:00 UTC).
+    expect(rules).toContainEqual(
+      expect.objectContaining({
+        ScheduleExpression: "cron(0 4 * * ? *)",
+        Targets: [expect.objectContaining({ Arn: { "Fn::GetAtt": ["DigestsLambdaFunction", "Arn"] } })],
+      }),
+    );
+    expect(rules).toHaveLength(2);
+  });
+
+  it("lets the functions send e-mail through SES as the one sending identity only, and tells the digests so", () => {
+    const statements = ofType("AWS::IAM::Role").flatMap(([, role]) =>
+      ((role.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+        (policy) => policy.PolicyDocument.Statement,
+      ),
+    );
+    const mail = statements.filter((statement) =>
+      asList(statement.Action).some((action) => String(action).startsWith("ses:")),
+    );
+    expect(mail).toHaveLength(1);
+    expect(asList(mail[0]?.Action)).toEqual(["ses:SendEmail"]);
+    const resources = asList(mail[0]?.Resource).map(rendered);
+    expect(resources).toEqual([
+      `arn:\${AWS::Partition}:ses:\${AWS::Region}:\${AWS::AccountId}:identity/dostup.example`,
+    ]);
+
+    const environment = resource("DigestsLambdaFunction").Properties?.Environment as { Variables: Json };
+    const variables = environment.Variables;
+    expect(variables).toMatchObject({ MAIL_TRANSPORT: "ses", MAIL_FROM: "Доступ <noreply@dostup.example>" });
+    expect(rendered(variables.ADMIN_URL)).toBe(`https://\${AdminDistribution.DomainName}/admin`);
   });
 
   it("reads secrets through CloudFormation dynamic references, not values baked into the template", () => {
@@ -282,7 +316,7 @@ describe("serverless package", () => {
 
   it("keeps every zip at 2 MB or less, with only what each function needs", async () => {
     const zips = (await readdir(dir)).filter((name) => name.endsWith(".zip")).sort();
-    expect(zips).toEqual(["graphql.zip", "migrate.zip", "s3Events.zip", "schedule.zip"]);
+    expect(zips).toEqual(["digests.zip", "graphql.zip", "migrate.zip", "s3Events.zip", "schedule.zip"]);
     for (const zip of zips) {
       const { size } = await stat(join(dir, zip));
       process.stdout.write(`${zip.padEnd(14)} ${(size / 1024 / 1024).toFixed(2)} MB (${size} bytes)\n`);
@@ -303,7 +337,7 @@ describe("serverless package", () => {
     // Prisma's query compiler as the binary, not as 2.3 MB of base64 in JavaScript.
     expect(graphql).toContain("api/chunks/query-compiler.wasm");
     expect(graphql.filter((path) => path.startsWith("api/jobs/"))).toEqual([]);
-    for (const job of ["migrate.zip", "s3Events.zip", "schedule.zip"]) {
+    for (const job of ["digests.zip", "migrate.zip", "s3Events.zip", "schedule.zip"]) {
       const files = await listZip(join(dir, job));
       expect(
         files.filter((path) => path.startsWith("api/chunks/") || path === "api/handler.mjs"),
@@ -390,6 +424,32 @@ describe("serverless package", () => {
       expect(result).toEqual({ applied: expected, alreadyApplied: 0 });
     } finally {
       await database.stop();
+    }
+  }, 90_000);
+
+  it("runs the bundled digests function, whose e-mail reaches a real SMTP server", async () => {
+    const began = new Date();
+    const mailDir = process.env.DOSTUP_MAIL_DIR ?? "";
+    const toCurator = async () =>
+      (await readMailbox(mailDir)).filter((message) => message.to.includes("curator@dostup.local"));
+    const earlier = (await toCurator()).length;
+    try {
+      const [summary] = (await runBundled(dir, "digests", "api/jobs/digests.mjs", [{}], {
+        DATABASE_URL: process.env.DATABASE_URL,
+        S3_BUCKET: "unused-by-digests",
+        // SES needs AWS; the same sendMail goes through SMTP when told so.
+        SMTP_URL: process.env.SMTP_URL,
+        ADMIN_URL: "https://admin.dostup.example/admin",
+      })) as { digests: number; mailed: number; mailFailed: number }[];
+      expect(summary?.digests).toBeGreaterThan(0);
+      expect(summary?.mailFailed).toBe(0);
+      const mail = (await toCurator()).slice(earlier);
+      expect(mail.map((message) => message.subject)).toEqual([expect.stringMatching(/^Доступ: \d+ нов/)]);
+      expect(mail[0]?.text).toContain("https://admin.dostup.example/admin/#/");
+    } finally {
+      // The demo users' inboxes as they were: this file owns only what it made.
+      await prisma.notification.deleteMany({ where: { createdAt: { gte: began } } });
+      await prisma.digest.deleteMany({ where: { createdAt: { gte: began } } });
     }
   }, 90_000);
 });

@@ -1,8 +1,10 @@
-import { Admin, Resource } from "react-admin";
+import { Admin, CustomRoutes, Resource } from "react-admin";
+import { Route } from "react-router-dom";
 import { Dashboard } from "./dashboard/Dashboard";
 import { Layout } from "./layout/Layout";
 import { LoginPage } from "./layout/LoginPage";
 import type { AdminResource } from "./lib/resource";
+import { InboxPage } from "./notifications/InboxPage";
 import { authProvider, type Role, translateLoginMessagesWith } from "./providers/authProvider";
 import { dataProvider } from "./providers/dataProvider";
 import { i18nProvider } from "./providers/i18nProvider";
@@ -48,6 +50,12 @@ export const App = () => (
     loginPage={LoginPage}
     disableTelemetry
   >
-    {(role: Role | undefined) => resources.map((resource) => resourceFor(resource, role))}
+    {(role: Role | undefined) => [
+      ...resources.map((resource) => resourceFor(resource, role)),
+      // The inbox of digests (notifications/): the bell in the app bar leads here.
+      <CustomRoutes key="notifications">
+        <Route path="/notifications" element={<InboxPage />} />
+      </CustomRoutes>,
+    ]}
   </Admin>
 );

@@ -1,13 +1,18 @@
-// The embedded stack: PGlite behind a PostgreSQL wire-protocol socket, and s3rver.
-// Used by `npm start`, the seed CLI and the tests, so that a fresh clone runs with nothing
-// installed. A real PostgreSQL (DATABASE_URL) or S3 (S3_ENDPOINT / AWS settings) replaces
-// either part without code changes.
+// The embedded stack: PGlite behind a PostgreSQL wire-protocol socket, s3rver, and an SMTP
+// server that keeps what it receives as .eml files. Used by `npm start`, the seed CLI and the
+// tests, so that a fresh clone runs with nothing installed. A real PostgreSQL (DATABASE_URL),
+// S3 (S3_ENDPOINT / AWS settings) or mail server (SMTP_URL, SES) replaces each part without
+// code changes.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { simpleParser } from "mailparser";
 import S3rver from "s3rver";
+import { SMTPServer } from "smtp-server";
 import { type MigrationResult, migrate } from "./migrate.js";
 
 export const defaultDataDir = resolve(process.env.DOSTUP_DATA_DIR ?? ".data");
@@ -115,6 +120,89 @@ export async function startEmbeddedS3(options: {
   });
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}
+
+export interface EmbeddedSmtp extends Running {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  url: string;
+  /** Where each message received is kept, as it came over the wire (`<time>-<random>.eml`). */
+  mailDir: string;
+}
+
+/** The largest message the local server accepts: digests are a few kilobytes. */
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A real SMTP server on 127.0.0.1 (no TLS, no authentication: it is the local stand-in for SES,
+ * reachable only from this machine) that writes every message it accepts to `mailDir`, where a
+ * person opens it in a mail program and a test reads it with `readMailbox`.
+ */
+export async function startEmbeddedSmtp(options: { mailDir: string; port?: number }): Promise<EmbeddedSmtp> {
+  mkdirSync(options.mailDir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    size: MAX_MESSAGE_BYTES,
+    logger: false,
+    onData(stream, _session, done) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("error", done);
+      stream.on("end", () => {
+        if (stream.sizeExceeded) {
+          done(Object.assign(new Error("Message too large"), { responseCode: 552 }));
+          return;
+        }
+        const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}.eml`;
+        writeFile(join(options.mailDir, name), Buffer.concat(chunks)).then(() => done(), done);
+      });
+    },
+  });
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 0, "127.0.0.1", () => done());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mailDir: options.mailDir,
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export interface ReceivedMail {
+  file: string;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  date: Date | null;
+}
+
+/** The messages the embedded SMTP server kept in `mailDir`, oldest first, parsed. */
+export async function readMailbox(mailDir: string): Promise<ReceivedMail[]> {
+  const files = (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.endsWith(".eml")).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const mail = await simpleParser(await readFile(join(mailDir, file)));
+      const addresses = (value: typeof mail.to) =>
+        [value ?? []]
+          .flat()
+          .map((list) => list.text)
+          .join(", ");
+      return {
+        file: join(mailDir, file),
+        to: addresses(mail.to),
+        from: addresses(mail.from),
+        subject: mail.subject ?? "",
+        text: mail.text ?? "",
+        html: typeof mail.html === "string" ? mail.html : "",
+        date: mail.date ?? null,
+      };
+    }),
+  );
 }
 
 /** Browsers upload straight to the bucket (presigned POST), so the local store allows it. */

@@ -27,6 +27,7 @@ async function sampleAll(created: {
   accessId: string;
   batchId: string;
   eventId: string;
+  notificationId: string;
 }) {
   const perRegion = async (find: (regionId: string) => Promise<{ id: string } | null>) => {
     const rows = await Promise.all((await prisma.region.findMany()).map((region) => find(region.id)));
@@ -84,11 +85,12 @@ async function sampleAll(created: {
   );
   samples.set("User", ids(await prisma.user.findMany(distinct)));
   samples.set("ApiClient", ids(await prisma.apiClient.findMany(distinct)));
+  samples.set("Notification", [created.notificationId]);
 }
 
 /**
  * Rows the seed lacks: an archived centre, a Pskov report file, its access log entry, an import of
- * a published report, an archived event.
+ * a published report, an archived event, an administrator's notification.
  */
 async function createMissingRows() {
   const pskov = await prisma.region.findUniqueOrThrow({ where: { code: "60" } });
@@ -140,7 +142,27 @@ async function createMissingRows() {
       archivedAt: new Date(),
     },
   });
-  return { centreId: centre.id, fileId: file.id, accessId: access.id, batchId: batch.id, eventId: event.id };
+  // An alert in the administrator's own inbox: nobody else's to see, however wide their scope.
+  const notification = await prisma.notification.create({
+    data: {
+      userId: admin.id,
+      kind: "UNVERIFIED_CENTRE",
+      alertKey: `node-scope:${randomUUID()}`,
+      recordType: "Centre",
+      recordId: centre.id,
+      title: centre.name,
+      regionId: pskov.id,
+      regionName: pskov.name,
+    },
+  });
+  return {
+    centreId: centre.id,
+    fileId: file.id,
+    accessId: access.id,
+    batchId: batch.id,
+    eventId: event.id,
+    notificationId: notification.id,
+  };
 }
 
 beforeAll(async () => {
@@ -265,6 +287,8 @@ describe("node(id) across scopes", () => {
     for (const type of ["Person", "CuratorAssignment", "Project", "ImportBatch", "Feedback", "QualityMeasurement"])
       await hiddenFrom("PARTNER", type);
     for (const type of ["StoredFile", "FileAccess", "User"]) await hiddenFrom("PARTNER", type);
+    // An inbox is its owner's alone: the administrator's alert is hidden from every other role.
+    for (const role of ROLES) if (role !== "ADMIN") await hiddenFrom(role, "Notification");
     // A registry import is its region's: the demo curator (Smolensk, Udmurtia) does not see Pskov's.
     await hiddenFrom("CURATOR", "ImportBatch", async (id) => {
       const batch = await prisma.importBatch.findUnique({ where: { id }, include: { region: true } });

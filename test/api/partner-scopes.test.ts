@@ -56,6 +56,8 @@ const NEVER_PARTNERS = [
   "Feedback",
   "FileAccess",
   "ImportBatch",
+  // A person's own inbox (digests of alerts).
+  "Notification",
   "Person",
   "Project",
   "QualityMeasurement",

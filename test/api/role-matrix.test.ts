@@ -40,6 +40,15 @@ const ADMIN_ONLY = [
   "endUserSessions",
 ];
 
+/** A person's own inbox and digest settings: for the digests' recipients, administrators and curators. */
+const RECIPIENTS_ONLY = [
+  "notifications",
+  "unreadNotificationCount",
+  "digestSettings",
+  "markNotificationsRead",
+  "setDigestFrequency",
+];
+
 /** What every signed-in person does for themselves, whatever their role. */
 const SELF_SERVICE = ["login", "logout"];
 
@@ -75,6 +84,8 @@ describe("role matrix", () => {
       const outsiders = ["AUDITOR", "anonymous", ...Object.keys(PARTNERS)].filter((role) => roles.has(role));
       expect(outsiders, op.name).toEqual(writers);
     }
+    for (const name of RECIPIENTS_ONLY)
+      expect([...admitted(declared(name) as Record<string, unknown>)].sort(), name).toEqual(["ADMIN", "CURATOR"]);
     // Submitting feedback for citizens is the partners' write alone: staff record it with submitFeedback.
     expect([...admitted(declared("submitCitizenFeedback") as Record<string, unknown>)]).toEqual([
       "PARTNER feedback:write",

@@ -8,7 +8,13 @@ import { join } from "node:path";
 import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
 import { createDownloadProxy } from "../../api/lib/download-proxy.js";
-import { freePort, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "../../api/lib/embedded.js";
+import {
+  freePort,
+  type Running,
+  startEmbeddedDatabase,
+  startEmbeddedS3,
+  startEmbeddedSmtp,
+} from "../../api/lib/embedded.js";
 import { migrate } from "../../api/lib/migrate.js";
 import { seedDemo } from "../../prisma/seed/demo.js";
 import { createTestDatabase } from "./databases.js";
@@ -48,6 +54,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }),
   });
 
+  // A real SMTP server: what the code under test e-mails arrives here as .eml files, which the
+  // tests read (readMailbox) as a person would open them.
+  const smtp = await startEmbeddedSmtp({ mailDir: join(tempDir, "mail"), port: await freePort() });
+  cleanup.unshift(smtp);
+
   const env: ProvidedContext["stack"] = {
     DATABASE_URL: databaseUrl,
     DOSTUP_ROOT_DATABASE_URL: process.env.DATABASE_URL ?? "",
@@ -55,6 +66,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     S3_BUCKET: "dostup-test",
     FILES_DOWNLOAD_BASE_URL: `http://127.0.0.1:${downloadsPort}/downloads`,
     DOSTUP_TEST_DATABASE: databaseKind,
+    SMTP_URL: smtp.url,
+    DOSTUP_MAIL_DIR: smtp.mailDir,
+    ADMIN_URL: "http://localhost:4000/admin",
     // One connection per process on PGlite (see api/server.ts).
     DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "4" : "1",
   };
@@ -84,7 +98,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.env.DOSTUP_TEST_DATABASE_URLS = env.DOSTUP_TEST_DATABASE_URLS;
   }
   project.provide("stack", env);
-  process.stdout.write(`test stack: ${databaseKind}, s3rver at ${s3.endpoint}\n`);
+  process.stdout.write(`test stack: ${databaseKind}, s3rver at ${s3.endpoint}, SMTP at ${smtp.url}\n`);
 
   return async () => {
     for (const part of cleanup) await part.stop();
@@ -100,6 +114,11 @@ declare module "vitest" {
       S3_BUCKET: string;
       FILES_DOWNLOAD_BASE_URL: string;
       DOSTUP_TEST_DATABASE: string;
+      /** The suite's SMTP server, and the folder its received messages are kept in. */
+      SMTP_URL: string;
+      DOSTUP_MAIL_DIR: string;
+      /** The base of the admin panel links in e-mails. */
+      ADMIN_URL: string;
       DATABASE_POOL_SIZE: string;
       /** On a real server: one seeded copy per worker (test/helpers/worker-database.ts). */
       DOSTUP_TEST_DATABASE_URLS?: string;

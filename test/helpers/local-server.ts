@@ -11,6 +11,10 @@ const INHERITED = [
   "S3_ENDPOINT",
   "S3_BUCKET",
   "FILES_DOWNLOAD_BASE_URL",
+  "SMTP_URL",
+  "DOSTUP_MAIL_DIR",
+  "ADMIN_URL",
+  "MAIL_TRANSPORT",
   "AWS_ACCESS_KEY_ID",
   "AWS_PROFILE",
   "VITEST",
@@ -43,6 +47,8 @@ export async function startLocalServer({ ports, dataDir, env: extra = {} }: Loca
     PGLITE_PORT: String(ports.pglite),
     S3RVER_PORT: String(ports.s3),
     DOSTUP_DATA_DIR: dataDir,
+    // Its own SMTP server on a free port; the mail it receives is kept in <dataDir>/mail.
+    SMTP_PORT: "0",
     LOG_LEVEL: "warn",
     ...extra,
   });

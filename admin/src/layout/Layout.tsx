@@ -1,5 +1,21 @@
 import type { ReactNode } from "react";
-import { Layout as RaLayout } from "react-admin";
+import { AppBar, LoadingIndicator, LocalesMenuButton, Layout as RaLayout } from "react-admin";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { Menu } from "./Menu";
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout menu={Menu}>{children}</RaLayout>;
+/** React-admin's app bar tools (language, loading) with the inbox's bell before them. */
+const Toolbar = () => (
+  <>
+    <NotificationBell />
+    <LocalesMenuButton />
+    <LoadingIndicator />
+  </>
+);
+
+const Bar = () => <AppBar toolbar={<Toolbar />} />;
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout menu={Menu} appBar={Bar}>
+    {children}
+  </RaLayout>
+);

@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issue15Cases } from "./directory-feedback-kpis.js";
 import { createFixtures, type Fixtures } from "./fixtures.js";
-import { type Case, runCases, tally } from "./harness.js";
+import { type Case, messageTally, runCases, tally } from "./harness.js";
 import { limitCases } from "./limits.js";
+import { notificationCases } from "./notifications.js";
 import { regionCases } from "./regions.js";
 import { stringLimitCases } from "./strings.js";
 import { transportCases } from "./transport.js";
@@ -19,6 +20,7 @@ const classes: Record<string, (f: Fixtures) => Record<string, Case[]> | Promise<
   regions: regionCases,
   "megabyte strings": stringLimitCases,
   "directory, partner feedback, register, KPI formulas": issue15Cases,
+  "inbox and digest settings": notificationCases,
 };
 const MINIMUM_CASES = 300;
 
@@ -47,5 +49,11 @@ describe("bad input", () => {
     const total = Object.values(tally).reduce((sum, n) => sum + n, 0);
     process.stdout.write(`bad input: ${total} cases in ${Object.keys(tally).length} classes\n`);
     expect(total).toBeGreaterThanOrEqual(MINIMUM_CASES);
+  });
+
+  it("saw coded messages, and read a sample of them again in Russian", () => {
+    process.stdout.write(`bad input: ${messageTally.coded} coded replies, ${messageTally.russian} asked in Russian\n`);
+    expect(messageTally.coded).toBeGreaterThan(100);
+    expect(messageTally.russian).toBeGreaterThan(30);
   });
 });

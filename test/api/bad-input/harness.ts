@@ -2,6 +2,7 @@
 // content type and body), a cheap fingerprint of the whole database, and one way to run
 // a batch of generated cases and say exactly which of them misbehaved.
 import { prisma } from "../../../api/lib/db.js";
+import { isMessageCode } from "../../../api/messages/index.js";
 import { yoga } from "../../../api/yoga.js";
 
 export type Headers = Record<string, string>;
@@ -19,6 +20,9 @@ export interface Reply {
   text: string;
 }
 
+/** Set while runCases asks a case again in Russian (checkRussian). */
+let acceptLanguage: string | null = null;
+
 export async function send(init: {
   method?: string;
   path?: string;
@@ -27,7 +31,7 @@ export async function send(init: {
 }): Promise<Reply> {
   const response = await yoga.fetch(`http://localhost${init.path ?? "/graphql"}`, {
     method: init.method ?? "POST",
-    headers: init.headers,
+    headers: acceptLanguage ? { "accept-language": acceptLanguage, ...init.headers } : init.headers,
     body: init.body,
   });
   const text = await response.text();
@@ -214,7 +218,7 @@ export const rejected = (field: string): Expectation =>
 export function mutation(name: string, inputType: string) {
   return (input: Record<string, unknown>, headers: Headers) =>
     post(
-      `mutation M($input: ${inputType}!) { ${name}(input: $input) { __typename ... on ValidationError { issues { field message } } } }`,
+      `mutation M($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { code message } ... on ValidationError { issues { field message code } } } }`,
       { input },
       headers,
     );
@@ -231,6 +235,68 @@ export interface Case {
 
 export const tally: Record<string, number> = {};
 
+// ── Messages: coded, and in Russian when asked ──
+
+interface CodedText {
+  code: unknown;
+  message: unknown;
+  where: string;
+}
+
+/** The coded messages of a reply: GraphQL errors with a message code, their field issues, typed errors in the data. */
+function codedTexts(reply: Reply): CodedText[] {
+  const found: CodedText[] = [];
+  for (const error of reply.body?.errors ?? []) {
+    const extensions = error.extensions ?? {};
+    if (extensions.messageCode !== undefined)
+      found.push({ code: extensions.messageCode, message: error.message, where: "error" });
+    if (Array.isArray(extensions.issues))
+      for (const issue of extensions.issues as { code?: unknown; message?: unknown; field?: unknown }[])
+        found.push({ code: issue.code, message: issue.message, where: `issue ${String(issue.field)}` });
+  }
+  const walk = (value: unknown, where: string): void => {
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, `${where}.${i}`);
+      return;
+    }
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    if ("code" in record && "message" in record) found.push({ code: record.code, message: record.message, where });
+    for (const [key, child] of Object.entries(record)) if (key !== "code") walk(child, `${where}.${key}`);
+  };
+  walk(reply.body?.data, "data");
+  return found;
+}
+
+const CYRILLIC = /[А-Яа-яЁё]/;
+/** Every how many coded replies is asked again in Russian: enough to cover each kind, cheap enough to run. */
+const RUSSIAN_SAMPLE = 3;
+let codedReplies = 0;
+/** How many coded replies the suite checked, and how many of them it asked again in Russian. */
+export const messageTally = { coded: 0, russian: 0 };
+
+/** Problems of a reply's messages: a code the catalogue lacks; asked again in Russian (a sample), no Cyrillic. */
+async function messageProblems(item: Case, reply: Reply): Promise<string | null> {
+  const coded = codedTexts(reply);
+  const unknown = coded.filter((text) => !isMessageCode(text.code));
+  if (unknown.length > 0) return `codes not in the catalogue: ${JSON.stringify(unknown).slice(0, 300)}`;
+  if (coded.length === 0) return null;
+  messageTally.coded += 1;
+  if (codedReplies++ % RUSSIAN_SAMPLE !== 0) return null;
+  messageTally.russian += 1;
+  acceptLanguage = "ru";
+  let russian: Reply;
+  try {
+    russian = await item.run();
+  } finally {
+    acceptLanguage = null;
+  }
+  const english = codedTexts(russian).filter(
+    (text) => typeof text.message !== "string" || !CYRILLIC.test(text.message),
+  );
+  return english.length > 0 ? `asked in Russian, answered ${JSON.stringify(english).slice(0, 300)}` : null;
+}
+
 /** Runs a class of cases; returns every problem found, each naming its case. */
 export async function runCases(className: string, cases: Case[]): Promise<string[]> {
   const problems: string[] = [];
@@ -245,7 +311,11 @@ export async function runCases(className: string, cases: Case[]): Promise<string
       problems.push(`${item.name}: threw ${String(error)}`);
       continue;
     }
-    const problem = unexpected(reply) ?? item.expect(reply) ?? (item.check ? await item.check(reply) : null);
+    const problem =
+      unexpected(reply) ??
+      item.expect(reply) ??
+      (item.check ? await item.check(reply) : null) ??
+      (await messageProblems(item, reply));
     if (problem) problems.push(`${item.name}: ${problem}`);
     if (item.write && before) {
       const after = await quickFingerprint();
