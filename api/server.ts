@@ -1,11 +1,18 @@
 // Local server: embedded PostgreSQL and s3rver unless real ones are configured, then
 // migrations, demo data when the database is empty, /graphql, /admin/, /health,
-// /downloads/ (the download layer in front of the local store, CloudFront's role in AWS) and
-// /photos/ (curators' published photos, api/modules/directory/public-photos.ts).
+// /downloads/ (the download layer in front of the local store, CloudFront's role in AWS),
+// /photos/ (curators' published photos, api/modules/directory/public-photos.ts) and /docs/ (the
+// partner guide, api/lib/docs.ts).
 import { createServer } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultDataDir, type Running, startEmbeddedDatabase, startEmbeddedS3 } from "./lib/embedded.js";
+import {
+  defaultDataDir,
+  type Running,
+  startEmbeddedDatabase,
+  startEmbeddedS3,
+  startEmbeddedSmtp,
+} from "./lib/embedded.js";
 import { migrate } from "./lib/migrate.js";
 import { adminSecurityHeaders, serveStatic, uploadOrigin } from "./lib/static.js";
 
@@ -44,6 +51,20 @@ async function main(): Promise<void> {
     stopping.push(s3);
     env.S3_ENDPOINT = s3.endpoint;
   }
+  // Mail goes to a local SMTP server that keeps each message under .data/mail/, unless a real
+  // one (SMTP_URL) or SES (MAIL_TRANSPORT=ses) is configured.
+  let mailDir: string | null = null;
+  if (!env.SMTP_URL && env.MAIL_TRANSPORT !== "ses") {
+    const smtp = await startEmbeddedSmtp({
+      mailDir: join(defaultDataDir, "mail"),
+      port: Number(env.SMTP_PORT ?? 2525),
+    });
+    stopping.push(smtp);
+    env.SMTP_URL = smtp.url;
+    mailDir = smtp.mailDir;
+  }
+  // The links in e-mails lead to this server's panel.
+  env.ADMIN_URL ??= `http://localhost:${port}/admin`;
   // Download links point here unless another layer is configured (see api/lib/downloads.ts).
   if (env.S3_ENDPOINT) env.FILES_DOWNLOAD_BASE_URL ??= `http://localhost:${port}${DOWNLOADS_PATH}`;
   // The curator directory's photo URLs point at this server's /photos/ route.
@@ -61,6 +82,7 @@ async function main(): Promise<void> {
   const adminHeaders = adminSecurityHeaders(uploadOrigin(config.s3), downloadOrigin);
   const { createDownloadProxy } = await import("./lib/download-proxy.js");
   const { isPhotoPath, servePublicPhoto } = await import("./modules/directory/public-photos.js");
+  const { isDocsPath, serveDocs } = await import("./lib/docs.js");
   const downloads = env.S3_ENDPOINT
     ? createDownloadProxy({ prefix: DOWNLOADS_PATH, upstream: env.S3_ENDPOINT, bucket: env.S3_BUCKET })
     : null;
@@ -75,6 +97,16 @@ async function main(): Promise<void> {
       process.stdout.write("The database was empty: demo data seeded.\n");
     }
     demo = result.users;
+    // What the schedule does each morning in AWS, on every start here: the demo curator's
+    // digest (overdue reports, expiring signatures… of their regions) reaches the inbox and the
+    // local mailbox on first start; later starts send only what is due and new.
+    const { runDigests } = await import("./modules/notifications/digests.service.js");
+    const digests = await runDigests().catch((error: unknown) => {
+      logger.error({ err: error }, "digests failed");
+      return null;
+    });
+    if (digests && digests.digests > 0)
+      process.stdout.write(`Digests: ${digests.digests} made, ${digests.mailed} items e-mailed.\n`);
   }
 
   const server = createServer((req, res) => {
@@ -95,6 +127,14 @@ async function main(): Promise<void> {
     }
     if (isPhotoPath(path)) {
       servePublicPhoto(req, res);
+      return;
+    }
+    if (isDocsPath(path)) {
+      serveDocs(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, "partner guide failed");
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
       return;
     }
     if (downloads && path.startsWith(`${DOWNLOADS_PATH}/`)) {
@@ -120,9 +160,11 @@ async function main(): Promise<void> {
     `Dostup is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     `  GraphQL   ${base}/graphql`,
     `  Admin     ${base}/admin/`,
+    `  Docs      ${base}/docs/`,
     `  Health    ${base}/health`,
     `  Database  ${env.DATABASE_URL.replace(/\/\/[^@]*@/, "//***@")}`,
     `  S3        ${env.S3_ENDPOINT ?? "AWS"} (bucket ${env.S3_BUCKET})`,
+    `  Mail      ${mailDir ? `${env.SMTP_URL}, kept in ${mailDir}` : env.SMTP_URL ? env.SMTP_URL.replace(/\/\/[^@]*@/, "//***@") : "SES"}`,
   ];
   if (demo.length > 0) {
     lines.push("  Demo accounts (password: dostup):");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../api/lib/embedded.js";
+import { freePort, readMailbox } from "../../api/lib/embedded.js";
 import { type LocalServer, startLocalServer, stopLocalServer } from "../helpers/local-server.js";
 
 let dataDir: string;
@@ -63,6 +63,29 @@ describe("npm start on the embedded stack", () => {
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('<div id="root">');
 
+    // The demo curator's digest went to the local SMTP server, which kept it under .data/mail/;
+    // it names things of the curator's regions only, and the inbox's bell counts them.
+    const mailDir = join(dataDir, "mail");
+    expect(first.output()).toContain(`kept in ${mailDir}`);
+    const curatorMail = async () =>
+      (await readMailbox(mailDir)).filter((mail) => mail.to.includes("curator@dostup.local"));
+    const [digest, ...more] = await curatorMail();
+    expect(more).toEqual([]);
+    const count = Number(/^Доступ: (\d+) нов/.exec(digest?.subject ?? "")?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const curator = await login("curator@dostup.local");
+    expect(
+      (await post<{ unreadNotificationCount: number }>("{ unreadNotificationCount }", curator)).unreadNotificationCount,
+    ).toBe(count);
+    const everyRegion = await post<{ regions: { edges: { node: { code: string; name: string } }[] } }>(
+      "{ regions(first: 100) { edges { node { code name } } } }",
+      await adminToken(),
+    );
+    const named = everyRegion.regions.edges.map((e) => e.node).filter((region) => digest?.text.includes(region.name));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((region) => !["67", "18"].includes(region.code))).toEqual([]);
+    expect(digest?.text).toContain(`http://localhost:${ports.http}/admin/#/`);
+
     // An auditor downloads a seeded report file, and the access log shows it.
     const auditor = await login("auditor@dostup.local");
     const files = await post<{ reports: { edges: { node: { files: { id: string; name: string }[] } }[] } }>(
@@ -104,6 +127,8 @@ describe("npm start on the embedded stack", () => {
 
     const second = await start();
     expect(second.output()).not.toContain("demo data seeded");
+    // The same day, nothing new: no second digest.
+    expect(await curatorMail()).toHaveLength(1);
     expect(second.output()).toContain("admin@dostup.local");
     expect(await centresTotal()).toBe(total);
     const regions = await post<{ regions: { totalCount: number } }>(
@@ -245,5 +270,17 @@ describe("the admin panel over HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatch(/graphiql/i);
     expect(response.headers["content-security-policy"]).toBeUndefined();
+  });
+
+  it("serves the partner guide at /docs/ in Russian and at /docs/en/ in English, and prints where", async () => {
+    expect(server?.output()).toContain(`  Docs      http://localhost:${stack.ports.http}/docs/`);
+    const russian = await get("/docs/");
+    expect(russian.status).toBe(200);
+    expect(russian.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(russian.body).toContain("<title>«Доступ» для партнёров: руководство по API</title>");
+    expect(russian.headers["x-content-type-options"]).toBe("nosniff");
+    const english = await get("/docs/en/");
+    expect(english.status).toBe(200);
+    expect(english.body).toContain("<title>Dostup for partners: the API guide</title>");
   });
 });
