@@ -226,3 +226,22 @@ export async function choose(
   await expect.poll(() => input.inputValue(), { timeout: STEP_MS }).toBe(text);
   return text;
 }
+
+/** Runs a GraphQL operation as a demo user through the API (signing in first); fails on any error. */
+export async function api<T>(role: DemoRole, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const post = async (body: object, token?: string) => {
+    const response = await fetch(`${baseUrl()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+    if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
+    return answer.data ?? {};
+  };
+  const login = (await post({
+    query: "mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { data { token } } } }",
+    variables: { input: { email: DEMO[role], password: DEMO_PASSWORD } },
+  })) as { login: { data: { token: string } } };
+  return (await post({ query, variables }, login.login.data.token)) as T;
+}

@@ -3,7 +3,7 @@
 // table of indicator → before → after.
 import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, DEMO, DEMO_PASSWORD, type DemoRole, launch, screenshot, signIn } from "./browser.js";
+import { api, type DemoRole, launch, screenshot, signIn } from "./browser.js";
 
 let browser: Browser;
 
@@ -17,25 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Runs a GraphQL operation as a demo user through the API (signing in first); fails on any error. */
-async function api<T>(role: DemoRole, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const post = async (body: object, token?: string) => {
-    const response = await fetch(`${baseUrl()}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
-    if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
-    return answer.data ?? {};
-  };
-  const login = (await post({
-    query: "mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { data { token } } } }",
-    variables: { input: { email: DEMO[role], password: DEMO_PASSWORD } },
-  })) as { login: { data: { token: string } } };
-  return (await post({ query, variables }, login.login.data.token)) as T;
-}
 
 /** A mutation's success data; a typed error fails the test with its message. */
 async function step<T = { id: string; version: number }>(
