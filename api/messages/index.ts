@@ -66,17 +66,28 @@ export function isMessageCode(code: unknown): code is MessageCode {
   return typeof code === "string" && Object.hasOwn(MESSAGES, code);
 }
 
+/** A term of parts/entities.ts (a record kind, a status, a step), if `text` is one. */
+function term(text: string) {
+  return Object.hasOwn(ENTITIES, text) ? ENTITIES[text as keyof typeof ENTITIES] : undefined;
+}
+
 /**
  * A parameter as the language says it: an `entity` (or any parameter ending in "Entity") is a
- * record kind from parts/entities.ts, translated; everything else as given.
+ * term of parts/entities.ts, translated, or a list of terms ("CLOSED, IN_PROGRESS"), said item by
+ * item («Закрыто» или «В работе»); everything else as given.
  */
 function paramText(name: string, value: MessageParams[string], language: Language): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return language === "ru" ? (value ? "да" : "нет") : String(value);
   const text = String(value);
   if (name === "entity" || name.endsWith("Entity")) {
-    const entity = Object.hasOwn(ENTITIES, text) ? ENTITIES[text as keyof typeof ENTITIES] : undefined;
-    if (entity) return entity[language];
+    const single = term(text);
+    if (single) return single[language];
+    const items = text.split(", ").map(term);
+    if (language === "ru" && items.length > 1 && items.every(Boolean)) {
+      const words = items.map((item) => `«${item?.ru}»`);
+      return `${words.slice(0, -1).join(", ")} или ${words.at(-1)}`;
+    }
   }
   return text;
 }

@@ -53,7 +53,8 @@ export const ENTITIES = {
   CENTRE: { en: "CENTRE", ru: "Центр" },
   PROJECT: { en: "PROJECT", ru: "Проект" },
 
-  // ── Feedback statuses (parts/feedback.ts: statusEntity, toEntity, allowedEntity as WORKFLOW lists them) ──
+  // ── Feedback statuses (parts/feedback.ts: statusEntity, toEntity, allowedEntity; a list such as
+  // "CLOSED, IN_PROGRESS" is said item by item, api/messages/index.ts) ──
   RECEIVED: { en: "RECEIVED", ru: "Получено" },
   IN_PROGRESS: { en: "IN_PROGRESS", ru: "В работе" },
   ANSWERED: { en: "ANSWERED", ru: "Дан ответ" },
@@ -61,20 +62,10 @@ export const ENTITIES = {
   REJECTED: { en: "REJECTED", ru: "Отклонено" },
   DUPLICATE: { en: "DUPLICATE", ru: "Дубликат" },
   REDIRECTED: { en: "REDIRECTED", ru: "Перенаправлено" },
-  "IN_PROGRESS, REJECTED, DUPLICATE, REDIRECTED": {
-    en: "IN_PROGRESS, REJECTED, DUPLICATE, REDIRECTED",
-    ru: "«В работе», «Отклонено», «Дубликат» или «Перенаправлено»",
-  },
-  "ANSWERED, REJECTED, REDIRECTED, DUPLICATE": {
-    en: "ANSWERED, REJECTED, REDIRECTED, DUPLICATE",
-    ru: "«Дан ответ», «Отклонено», «Перенаправлено» или «Дубликат»",
-  },
-  "CLOSED, IN_PROGRESS": { en: "CLOSED, IN_PROGRESS", ru: "«Закрыто» или «В работе»" },
 
   // ── Systemic error statuses (parts/systemic-errors.ts, as SYSTEMIC_WORKFLOW lists them) ──
   OPEN: { en: "OPEN", ru: "Выявлена" },
   REPORTED: { en: "REPORTED", ru: "Сообщено в орган" },
   FIXED: { en: "FIXED", ru: "Устранена" },
   CONFIRMED: { en: "CONFIRMED", ru: "Устранение подтверждено" },
-  "CONFIRMED, OPEN": { en: "CONFIRMED, OPEN", ru: "«Устранение подтверждено» или «Выявлена»" },
 } as const;
