@@ -94,7 +94,12 @@ describe("centres", { timeout: TEST_TIMEOUT }, () => {
 
     await page.getByRole("tab", { name: "История" }).click();
     const history = page.getByTestId("history");
-    await poll(() => history.textContent()).toContain(`${FIRST_ADDRESS} → ${NEW_ADDRESS}`);
+    // The change reads as a row of the History table: the field's label, before, after.
+    const addressRow = history.getByTestId("history-fields").locator("tr", { hasText: "Адрес" }).first();
+    await poll(async () => (await addressRow.locator("td").allTextContents()).slice(1)).toEqual([
+      FIRST_ADDRESS,
+      NEW_ADDRESS,
+    ]);
     await poll(() => history.textContent()).toContain("Изменение");
     await poll(() => history.textContent()).toContain("Создание");
     await screenshot(page, "centres-history");
