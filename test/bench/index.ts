@@ -80,6 +80,8 @@ async function main(): Promise<void> {
       JWT_SECRET: jwtSecret,
       DOSTUP_DATA_DIR: dataDir,
       PGLITE_PORT: String(pglitePort),
+      // Two servers run at once: each its own local SMTP server, on a free port.
+      SMTP_PORT: "0",
       LOG_LEVEL: "warn",
     };
     const seedArgs = ["--scale", "national"];

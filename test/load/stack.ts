@@ -80,6 +80,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     DOSTUP_DATA_DIR: options.dataDir,
     S3_BUCKET: options.s3Bucket ?? "dostup-load",
     S3RVER_PORT: String(await freePort()),
+    // Its own local SMTP server on a free port (a restarted server may overlap the old one).
+    SMTP_PORT: "0",
     LOG_LEVEL: "warn",
     NODE_ENV: "development",
     ...options.env,
